@@ -1,0 +1,2 @@
+/** Package dev.alvh.paper. */
+package dev.alvh.paper;
