@@ -1,0 +1,41 @@
+package dev.alvh.core.config;
+
+import dev.alvh.core.Check;
+
+/**
+ * The whole configuration of the bot: one immutable value, read once at start.
+ *
+ * <p>Each group is a record of its own with named, documented defaults; {@link #DEFAULTS} is
+ * what the bot runs with when no file sets anything. The YAML file {@code paper-config/bot.yaml}
+ * lists every key with its default.
+ *
+ * @param condor   iron condor rules (alvh-spec.md section 2)
+ * @param hedge    layered hedge rules (sections 3 and 4)
+ * @param risk     risk limits
+ * @param broker   broker connection and paper broker
+ * @param schedule trading schedule
+ * @param store    data directory and database
+ * @param console  control channel
+ * @param market   simulated market model
+ */
+public record BotConfig(
+    CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker, ScheduleConfig schedule,
+    StoreConfig store, ConsoleConfig console, MarketConfig market) {
+
+  /** Every default. */
+  public static final BotConfig DEFAULTS = new BotConfig(CondorConfig.DEFAULTS, HedgeConfig.DEFAULTS,
+      RiskConfig.DEFAULTS, BrokerConfig.DEFAULTS, ScheduleConfig.DEFAULTS, StoreConfig.DEFAULTS,
+      ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS);
+
+  /** Checks every group is present. */
+  public BotConfig {
+    Check.notNull(condor, "condor");
+    Check.notNull(hedge, "hedge");
+    Check.notNull(risk, "risk");
+    Check.notNull(broker, "broker");
+    Check.notNull(schedule, "schedule");
+    Check.notNull(store, "store");
+    Check.notNull(console, "console");
+    Check.notNull(market, "market");
+  }
+}

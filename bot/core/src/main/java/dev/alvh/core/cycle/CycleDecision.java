@@ -1,0 +1,46 @@
+package dev.alvh.core.cycle;
+
+import dev.alvh.core.condor.EntryDecision;
+import dev.alvh.core.condor.ExitReason;
+import dev.alvh.core.condor.ResolvedCondor;
+import dev.alvh.core.order.OrderIntent;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one trading cycle decided: orders to send and, for each, why; plus the reasons nothing
+ * else was done.
+ *
+ * @param exits     tranches to close, each with its exit and its order
+ * @param entry     the tranche to open, if any
+ * @param entrySkip why no tranche opens, when none does
+ * @param rejected  intents the risk limits refused, with the limit's sentence
+ * @param notes     other things worth a line in the log (missing quotes, ...)
+ */
+public record CycleDecision(
+    List<PlannedExit> exits, Optional<PlannedEntry> entry, Optional<EntryDecision.Skip> entrySkip,
+    List<String> rejected, List<String> notes) {
+
+  /** Copies the lists. */
+  public CycleDecision {
+    exits = List.copyOf(exits);
+    rejected = List.copyOf(rejected);
+    notes = List.copyOf(notes);
+  }
+
+  /** Every order to send, exits first. */
+  public List<OrderIntent> intents() {
+    List<OrderIntent> all = new java.util.ArrayList<>();
+    exits.forEach(e -> all.add(e.order()));
+    entry.ifPresent(e -> all.add(e.order()));
+    return all;
+  }
+
+  /** A tranche to close. */
+  public record PlannedExit(long trancheId, ExitReason reason, OrderIntent order) {
+  }
+
+  /** A tranche to open. */
+  public record PlannedEntry(long trancheId, ResolvedCondor condor, OrderIntent order) {
+  }
+}

@@ -1,0 +1,127 @@
+package dev.alvh.core.cycle;
+
+import dev.alvh.core.Check;
+import dev.alvh.core.condor.CondorEntryPolicy;
+import dev.alvh.core.condor.CondorExitPolicy;
+import dev.alvh.core.condor.EntryDecision;
+import dev.alvh.core.condor.ExitReason;
+import dev.alvh.core.condor.Tranche;
+import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.instrument.ComboLeg;
+import dev.alvh.core.instrument.OptionContract;
+import dev.alvh.core.market.OptionChain;
+import dev.alvh.core.market.OptionQuote;
+import dev.alvh.core.order.NetPrice;
+import dev.alvh.core.order.OrderIntent;
+import dev.alvh.core.order.OrderPurpose;
+import dev.alvh.core.order.OrderRef;
+import dev.alvh.core.port.MarketData;
+import dev.alvh.core.risk.RiskLimits;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The decision of one trading cycle, the same in live, paper and replay: manage open tranches,
+ * then maybe open one, then apply the risk limits.
+ *
+ * <p>Pure apart from reading quotes through the {@link MarketData} port: no store, no broker.
+ * Orders start at the mid price, rounded onto the tick grid toward the natural price.
+ */
+public final class TradingCycle {
+
+  private final BotConfig config;
+  private final CondorEntryPolicy entryPolicy;
+  private final CondorExitPolicy exitPolicy;
+  private final RiskLimits riskLimits;
+
+  /** A cycle for {@code config}. */
+  public TradingCycle(BotConfig config) {
+    this.config = Check.notNull(config, "config");
+    this.entryPolicy = new CondorEntryPolicy(config.condor());
+    this.exitPolicy = new CondorExitPolicy(config.condor());
+    this.riskLimits = new RiskLimits(config.risk());
+  }
+
+  /** Decides this cycle over {@code in}, reading quotes from {@code market}. */
+  public CycleDecision decide(CycleInput in, MarketData market) {
+    LocalDate today = in.time().toLocalDate();
+    List<String> notes = new ArrayList<>();
+    List<String> rejected = new ArrayList<>();
+    List<CycleDecision.PlannedExit> exits = new ArrayList<>();
+    int open = in.openTranches().size();
+
+    for (Tranche t : in.openTranches()) {
+      if (in.busyTranches().contains(t.id()) || !t.expiry().isAfter(today)) {
+        continue;
+      }
+      Optional<BigDecimal> debit = closeDebit(t, market, notes);
+      if (debit.isEmpty()) {
+        continue;
+      }
+      Optional<ExitReason> reason = exitPolicy.exit(t, debit.get(), today);
+      if (reason.isPresent()) {
+        NetPrice limit = NetPrice.debit(debit.get().max(BigDecimal.ZERO)).ceilToTick(config.condor().priceTick());
+        OrderIntent order = new OrderIntent(OrderRef.forTranche(t.id(), OrderPurpose.CLOSE_CONDOR.action(), in.time()),
+            OrderPurpose.CLOSE_CONDOR, t.id(), t.closingLegs(), t.quantity(), limit,
+            reason.get().key() + ": close debit " + debit.get().toPlainString() + " vs credit "
+                + t.credit().toPlainString());
+        Optional<String> no = riskLimits.rejection(order, open);
+        if (no.isPresent()) {
+          rejected.add(order.ref() + " " + no.get());
+        } else {
+          exits.add(new CycleDecision.PlannedExit(t.id(), reason.get(), order));
+        }
+      }
+    }
+
+    Optional<CycleDecision.PlannedEntry> entry = Optional.empty();
+    Optional<EntryDecision.Skip> skip = entryPolicy.gate(today, in.hedgeState(), in.eventDay(), open, in.lastEntry());
+    if (skip.isEmpty()) {
+      Optional<LocalDate> expiry = entryPolicy.expiry(market.expirations(OptionContract.SPXW), today);
+      if (expiry.isEmpty()) {
+        skip = Optional.of(new EntryDecision.Skip("an SPXW expiry between " + config.condor().dteMin() + " and "
+            + config.condor().dteMax() + " DTE must be listed", "none listed from " + today));
+      } else {
+        OptionChain chain = market.chain(OptionContract.SPXW, expiry.get());
+        EntryDecision d = entryPolicy.select(chain, in.account().netLiquidation());
+        if (d instanceof EntryDecision.Skip s) {
+          skip = Optional.of(s);
+        } else {
+          EntryDecision.Enter e = (EntryDecision.Enter) d;
+          NetPrice limit = NetPrice.credit(e.condor().midCredit()).ceilToTick(config.condor().priceTick());
+          OrderIntent order = new OrderIntent(
+              OrderRef.forTranche(in.nextTrancheId(), OrderPurpose.OPEN_CONDOR.action(), in.time()),
+              OrderPurpose.OPEN_CONDOR, in.nextTrancheId(), e.condor().legs(), e.condor().quantity(), limit,
+              "iron condor " + expiry.get() + " " + e.condor().longPut().contract().strike() + "/"
+                  + e.condor().shortPut().contract().strike() + "/" + e.condor().shortCall().contract().strike() + "/"
+                  + e.condor().longCall().contract().strike() + " x" + e.condor().quantity() + " mid credit "
+                  + e.condor().midCredit().toPlainString());
+          Optional<String> no = riskLimits.rejection(order, open);
+          if (no.isPresent()) {
+            rejected.add(order.ref() + " " + no.get());
+          } else {
+            entry = Optional.of(new CycleDecision.PlannedEntry(in.nextTrancheId(), e.condor(), order));
+          }
+        }
+      }
+    }
+    return new CycleDecision(exits, entry, skip, rejected, notes);
+  }
+
+  /** The debit to close one condor of {@code t} at mid, points; empty when a leg is not quoted. */
+  private static Optional<BigDecimal> closeDebit(Tranche t, MarketData market, List<String> notes) {
+    BigDecimal debit = BigDecimal.ZERO;
+    for (ComboLeg leg : t.closingLegs()) {
+      Optional<OptionQuote> q = market.quote(leg.contract());
+      if (q.isEmpty()) {
+        notes.add("tranche " + t.id() + ": no quote for " + leg.contract().key() + ", not managed this cycle");
+        return Optional.empty();
+      }
+      debit = debit.add(q.get().mid().multiply(BigDecimal.valueOf(leg.side().sign())));
+    }
+    return Optional.of(debit);
+  }
+}

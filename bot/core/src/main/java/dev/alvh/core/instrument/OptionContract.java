@@ -1,0 +1,76 @@
+package dev.alvh.core.instrument;
+
+import dev.alvh.core.Check;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One listed option series, resolved to the facts an order needs.
+ *
+ * <p>Example: the SPXW 4500 put expiring 2024-03-15 is
+ * {@code OptionContract.of("SPX", "SPXW", 2024-03-15, 4500, PUT, 100)}; one contract moves
+ * 100 USD per index point. The {@code expiry} is the true expiration date (for AM-settled SPX
+ * the Friday, not IB's Thursday last-trade date).
+ *
+ * @param symbol       the underlying symbol, {@code SPX} or {@code VIX}
+ * @param tradingClass {@code SPXW}, {@code SPX} or {@code VIX}
+ * @param expiry       the expiration date
+ * @param strike       the strike in index points, positive
+ * @param right        call or put
+ * @param multiplier   USD per point per contract (100 for SPX and VIX options)
+ */
+public record OptionContract(
+    String symbol, String tradingClass, LocalDate expiry, BigDecimal strike, OptionRight right, int multiplier) {
+
+  /** Trading class of PM-settled SPX options (weeklies, dailies and the PM monthlies). */
+  public static final String SPXW = "SPXW";
+  /** Trading class of AM-settled monthly SPX options (third Friday, settled at SOQ). */
+  public static final String SPX_AM = "SPX";
+  /** Trading class of monthly VIX options (priced off the VX future of the same expiry). */
+  public static final String VIX = "VIX";
+
+  /** Checks every field. */
+  public OptionContract {
+    Check.notBlank(symbol, "symbol");
+    Check.notBlank(tradingClass, "tradingClass");
+    Check.notNull(expiry, "expiry");
+    Check.notNull(right, "right");
+    Check.isTrue(strike != null && strike.signum() > 0, "strike", "must be greater than 0, but was " + strike);
+    Check.positive(multiplier, "multiplier");
+    strike = strike.stripTrailingZeros();
+  }
+
+  /** An SPXW (PM-settled) option, multiplier 100. */
+  public static OptionContract spxw(LocalDate expiry, BigDecimal strike, OptionRight right) {
+    return new OptionContract("SPX", SPXW, expiry, strike, right, 100);
+  }
+
+  /** A monthly VIX option, multiplier 100. */
+  public static OptionContract vix(LocalDate expiry, BigDecimal strike, OptionRight right) {
+    return new OptionContract("VIX", VIX, expiry, strike, right, 100);
+  }
+
+  /** Calendar days from {@code today} to expiry (0 on the expiration day, negative after). */
+  public long dte(LocalDate today) {
+    return ChronoUnit.DAYS.between(today, expiry);
+  }
+
+  /** A short stable key, for example {@code SPXW 2024-03-15 4500 P}. */
+  public String key() {
+    return tradingClass + " " + expiry + " " + strike.toPlainString() + " " + right.code();
+  }
+
+  /** Parses a {@link #key()} back; the symbol follows from the trading class. */
+  public static OptionContract parseKey(String key) {
+    String[] p = key.trim().split(" ");
+    Check.isTrue(p.length == 4, "contract key", "must be 'CLASS YYYY-MM-DD STRIKE C|P', but was '" + key + "'");
+    String symbol = p[0].startsWith("VIX") ? "VIX" : "SPX";
+    return new OptionContract(symbol, p[0], LocalDate.parse(p[1]), new BigDecimal(p[2]), OptionRight.parse(p[3]), 100);
+  }
+
+  @Override
+  public String toString() {
+    return key();
+  }
+}

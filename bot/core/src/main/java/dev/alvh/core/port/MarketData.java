@@ -1,0 +1,29 @@
+package dev.alvh.core.port;
+
+import dev.alvh.core.instrument.OptionContract;
+import dev.alvh.core.market.IndexLevels;
+import dev.alvh.core.market.OptionChain;
+import dev.alvh.core.market.OptionQuote;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Market data, as the strategy sees it: index levels and option chains.
+ *
+ * <p>Implemented by the simulated market (replay and paper) and by the IBKR adapter.
+ */
+public interface MarketData {
+
+  /** SPX, VIX and VIX3M now. */
+  IndexLevels indices();
+
+  /** Listed expirations of {@code tradingClass} from today on, ascending. */
+  List<LocalDate> expirations(String tradingClass);
+
+  /** The quoted chain of one expiry, with greeks. */
+  OptionChain chain(String tradingClass, LocalDate expiry);
+
+  /** The quote of one series, with greeks; empty when it is not listed or not quoted. */
+  Optional<OptionQuote> quote(OptionContract contract);
+}
