@@ -1,48 +1,34 @@
 package dev.alvh.core.instrument;
 
 /**
- * The right of an option: call or put.
+ * The right an option gives its holder: to buy (call) or to sell (put) the underlying at the strike.
  *
- * <p>Carries its wire code ({@code "C"} / {@code "P"}, as IB spells it) and the sign of its
- * payoff slope, so callers never switch on booleans.
+ * <p>The right knows its sign in payoff formulas, {@code +1} for a call and {@code -1} for a
+ * put, so code reads {@code right.sign() * (forward - strike)} instead of branching on a boolean.
  */
 public enum OptionRight {
-  /** The right to receive {@code max(S - K, 0)} at expiry. */
-  CALL("C", 1),
-  /** The right to receive {@code max(K - S, 0)} at expiry. */
-  PUT("P", -1);
 
-  private final String code;
+  /** The right to buy the underlying at the strike; pays {@code max(S - K, 0)} at expiry. */
+  CALL(1, "C"),
+  /** The right to sell the underlying at the strike; pays {@code max(K - S, 0)} at expiry. */
+  PUT(-1, "P");
+
   private final int sign;
+  private final String code;
 
-  OptionRight(String code, int sign) {
-    this.code = code;
+  OptionRight(int sign, String code) {
     this.sign = sign;
+    this.code = code;
   }
 
-  /** The one-letter code used by IB and in option symbols: {@code C} or {@code P}. */
+  /** The one-letter code used by IB and in contract keys: {@code C} or {@code P}. */
   public String code() {
     return code;
   }
 
-  /** +1 for a call, -1 for a put: the sign of the payoff's slope in the underlying. */
-  public int sign() {
-    return sign;
-  }
-
-  /** True for a call. */
-  public boolean isCall() {
-    return this == CALL;
-  }
-
-  /** The intrinsic value of one unit at underlying {@code s} and strike {@code k}. */
-  public double intrinsic(double s, double k) {
-    return Math.max(sign * (s - k), 0.0);
-  }
-
-  /** Parses {@code C}/{@code P}/{@code CALL}/{@code PUT} (any case). */
+  /** Parses {@code C}, {@code P}, {@code CALL} or {@code PUT}, in any case. */
   public static OptionRight parse(String text) {
-    switch (text.trim().toUpperCase(java.util.Locale.ROOT)) {
+    switch (text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT)) {
       case "C":
       case "CALL":
         return CALL;
@@ -52,5 +38,39 @@ public enum OptionRight {
       default:
         throw new IllegalArgumentException("option right must be C or P, but was '" + text + "'");
     }
+  }
+
+  /** Returns true for {@link #CALL}. */
+  public boolean isCall() {
+    return this == CALL;
+  }
+
+  /** Returns true for {@link #PUT}. */
+  public boolean isPut() {
+    return this == PUT;
+  }
+
+  /** Returns {@code +1} for a call and {@code -1} for a put. */
+  public int sign() {
+    return sign;
+  }
+
+  /** Returns the other right: {@link #PUT} for a call, {@link #CALL} for a put. */
+  public OptionRight opposite() {
+    return this == CALL ? PUT : CALL;
+  }
+
+  /**
+   * Returns the payoff at expiry per unit of underlying, {@code max(sign * (underlying - strike), 0)}.
+   *
+   * <p>Example: a 4000 SPX put with SPX at 3950 pays 50 index points (5,000 USD per contract at
+   * multiplier 100). The result is never negative; equal underlying and strike pay 0.
+   *
+   * @param underlying  the settlement value of the underlying, in price points
+   * @param strike  the strike, in the same units
+   * @return the payoff in the same units, 0 or more
+   */
+  public double payoff(double underlying, double strike) {
+    return Math.max(sign * (underlying - strike), 0d);
   }
 }
