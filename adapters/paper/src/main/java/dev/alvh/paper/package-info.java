@@ -1,2 +1,0 @@
-/** Package dev.alvh.paper. */
-package dev.alvh.paper;
