@@ -1,0 +1,265 @@
+package dev.alvh.app.store;
+
+import dev.alvh.core.condor.ExitReason;
+import dev.alvh.core.condor.Tranche;
+import dev.alvh.core.instrument.ComboLeg;
+import dev.alvh.core.order.Fill;
+import dev.alvh.core.order.OrderIntent;
+import dev.alvh.core.order.OrderRef;
+import dev.alvh.core.order.OrderStatus;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The bot's H2 database: tranches, legs, orders (the journal), fills, hedge transitions, daily
+ * snapshots, decisions and the audit trail. The schema comes from Flyway migrations in
+ * {@code db/migration}.
+ *
+ * <p>One connection, auto-commit: every write is durable when the method returns. Not
+ * thread-safe; the trading thread owns it.
+ */
+public final class Store implements AutoCloseable {
+
+  private final Connection c;
+  private final Path file;
+
+  private Store(Connection c, Path file) {
+    this.c = c;
+    this.file = file;
+  }
+
+  /**
+   * Opens (creating if needed) the database {@code name} in {@code dir} and migrates it.
+   *
+   * @throws StoreException when the file cannot be opened or migrated
+   */
+  public static Store open(Path dir, String name) {
+    Path base = dir.toAbsolutePath().normalize().resolve(name);
+    String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE";
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+      return new Store(DriverManager.getConnection(url, "sa", ""), Path.of(base + ".mv.db"));
+    } catch (SQLException | java.io.IOException | RuntimeException e) {
+      throw new StoreException("cannot open the database " + base + ".mv.db: " + e.getMessage(), e);
+    }
+  }
+
+  /** The database file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Writes an order intent to the journal, status JOURNALED, before it is sent. */
+  public void journal(OrderIntent o, Instant at) {
+    update("INSERT INTO orders(ref, purpose, tranche_id, legs, quantity, limit_price, status, reason, created_at,"
+        + " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        o.ref().value(), o.purpose().name(), o.trancheId(), legsText(o.legs()), o.quantity(), o.limit().bagLimit(),
+        OrderStatus.JOURNALED.name(), truncate(o.reason(), 512), ts(at), ts(at));
+  }
+
+  /** Records a status change of order {@code ref}. */
+  public void orderStatus(OrderRef ref, OrderStatus status, long brokerId, int filled, String reason, Instant at) {
+    update("UPDATE orders SET status=?, broker_id=?, filled=?, status_reason=?, updated_at=? WHERE ref=?",
+        status.name(), brokerId, filled, truncate(reason, 512), ts(at), ref.value());
+  }
+
+  /** The status of order {@code ref}, if journaled. */
+  public Optional<OrderStatus> orderStatus(OrderRef ref) {
+    return queryOne("SELECT status FROM orders WHERE ref=?", rs -> OrderStatus.valueOf(rs.getString(1)), ref.value());
+  }
+
+  /**
+   * Stores a fill once: a second fill with the same execution id is ignored.
+   *
+   * @return true when it was new
+   */
+  public boolean fill(Fill f) {
+    int n = update("MERGE INTO fill(exec_id, ref, at, contract, side, quantity, price, commission) KEY(exec_id)"
+        + " SELECT ?,?,?,?,?,?,?,? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM fill WHERE exec_id=?)",
+        f.execId(), f.ref().value(), ts(f.time()), f.contract().key(), f.side().name(), f.quantity(), f.price(),
+        f.commission(), f.execId());
+    return n > 0;
+  }
+
+  /** Inserts an opened tranche and its four legs. */
+  public void openTranche(Tranche t, BigDecimal commissions) {
+    update("INSERT INTO tranche(id, opened_on, expiry, long_put, short_put, short_call, long_call, quantity, credit,"
+        + " status, commissions) VALUES (?,?,?,?,?,?,?,?,?,'OPEN',?)",
+        t.id(), Date.valueOf(t.openedOn()), Date.valueOf(t.expiry()), t.longPut(), t.shortPut(), t.shortCall(),
+        t.longCall(), t.quantity(), t.credit(), commissions);
+    for (ComboLeg leg : t.openingLegs()) {
+      update("INSERT INTO leg(tranche_id, contract, side, quantity) VALUES (?,?,?,?)",
+          t.id(), leg.contract().key(), leg.side().name(), leg.ratio() * t.quantity());
+    }
+  }
+
+  /** Marks tranche {@code id} closed. */
+  public void closeTranche(long id, LocalDate on, BigDecimal closeDebit, ExitReason reason, BigDecimal commissions,
+      BigDecimal realizedPnl) {
+    update("UPDATE tranche SET status='CLOSED', closed_on=?, close_debit=?, exit_reason=?, commissions=?,"
+        + " realized_pnl=? WHERE id=?", Date.valueOf(on), closeDebit, reason.key(), commissions, realizedPnl, id);
+  }
+
+  /** The open tranches, by id. */
+  public List<Tranche> openTranches() {
+    return query("SELECT id, opened_on, expiry, long_put, short_put, short_call, long_call, quantity, credit"
+        + " FROM tranche WHERE status='OPEN' ORDER BY id", rs -> new Tranche(rs.getLong(1),
+            rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4), rs.getBigDecimal(5),
+            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8), rs.getBigDecimal(9)));
+  }
+
+  /** Commissions paid so far on tranche {@code id}. */
+  public BigDecimal trancheCommissions(long id) {
+    return queryOne("SELECT commissions FROM tranche WHERE id=?", rs -> rs.getBigDecimal(1), id)
+        .orElse(BigDecimal.ZERO);
+  }
+
+  /** The trade date of the newest tranche. */
+  public Optional<LocalDate> lastEntry() {
+    return queryOne("SELECT MAX(opened_on) FROM tranche", rs -> {
+      Date d = rs.getDate(1);
+      return d == null ? null : d.toLocalDate();
+    });
+  }
+
+  /** The id the next tranche gets: one above any tranche or order seen. */
+  public long nextTrancheId() {
+    return queryOne("SELECT GREATEST(COALESCE((SELECT MAX(id) FROM tranche), 0),"
+        + " COALESCE((SELECT MAX(tranche_id) FROM orders), 0)) + 1", rs -> rs.getLong(1)).orElse(1L);
+  }
+
+  /** Writes (or replaces) the snapshot of {@code day}. */
+  public void snapshot(LocalDate day, BigDecimal equity, BigDecimal cash, double spx, double vix, double vix3m,
+      String hedgeState, int openTranches) {
+    update("MERGE INTO daily_snapshot(day, equity, cash, spx, vix, vix3m, hedge_state, open_tranches) KEY(day)"
+        + " VALUES (?,?,?,?,?,?,?,?)", Date.valueOf(day), equity, cash, round2(spx), round2(vix), round2(vix3m),
+        hedgeState, openTranches);
+  }
+
+  /** Daily equity, ascending by day. */
+  public Map<LocalDate, BigDecimal> equityCurve() {
+    Map<LocalDate, BigDecimal> out = new LinkedHashMap<>();
+    query("SELECT day, equity FROM daily_snapshot ORDER BY day", rs -> {
+      out.put(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2));
+      return null;
+    });
+    return out;
+  }
+
+  /** Records why something was or was not done. */
+  public void decision(Instant at, String kind, String rule, String detail) {
+    update("INSERT INTO decision(at, kind, rule, detail) VALUES (?,?,?,?)", ts(at), kind, truncate(rule, 256),
+        truncate(detail, 1024));
+  }
+
+  /** Rows in {@code table}; only the bot's own tables are accepted. */
+  public long count(String table) {
+    if (!List.of("tranche", "leg", "orders", "fill", "hedge_transition", "daily_snapshot", "decision", "audit")
+        .contains(table)) {
+      throw new IllegalArgumentException("table must be one of the bot's tables, but was '" + table + "'");
+    }
+    return queryOne("SELECT COUNT(*) FROM " + table, rs -> rs.getLong(1)).orElse(0L);
+  }
+
+  /** Tranches closed for each exit reason key. */
+  public Map<String, Long> exitReasons() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (ExitReason r : ExitReason.values()) {
+      out.put(r.key(), queryOne("SELECT COUNT(*) FROM tranche WHERE exit_reason=?", rs -> rs.getLong(1), r.key())
+          .orElse(0L));
+    }
+    return out;
+  }
+
+  /** Sum of realized P&amp;L over closed tranches, USD. */
+  public BigDecimal realizedPnl() {
+    return queryOne("SELECT COALESCE(SUM(realized_pnl), 0) FROM tranche WHERE status='CLOSED'",
+        rs -> rs.getBigDecimal(1)).orElse(BigDecimal.ZERO);
+  }
+
+  @Override
+  public void close() {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      throw new StoreException("cannot close the database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String legsText(List<ComboLeg> legs) {
+    return legs.stream().map(l -> l.side() + " x" + l.ratio() + " " + l.contract().key())
+        .collect(Collectors.joining("; "));
+  }
+
+  private static String truncate(String s, int n) {
+    return s == null || s.length() <= n ? s : s.substring(0, n);
+  }
+
+  private static Timestamp ts(Instant t) {
+    return Timestamp.from(t);
+  }
+
+  private static BigDecimal round2(double v) {
+    return BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_EVEN);
+  }
+
+  private int update(String sql, Object... args) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("database write failed: " + e.getMessage(), e);
+    }
+  }
+
+  private <T> List<T> query(String sql, Row<T> row, Object... args) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      List<T> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          T v = row.map(rs);
+          if (v != null) {
+            out.add(v);
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  private <T> Optional<T> queryOne(String sql, Row<T> row, Object... args) {
+    List<T> all = query(sql, row, args);
+    return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
+  }
+
+  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+}
