@@ -45,7 +45,7 @@ CREATE TABLE orders (
 CREATE TABLE fill (
   exec_id       VARCHAR(64) PRIMARY KEY,          -- the broker's execution id: each fill stored once
   ref           VARCHAR(64) NOT NULL REFERENCES orders(ref),
-  at            TIMESTAMP WITH TIME ZONE NOT NULL,
+  occurred_at   TIMESTAMP WITH TIME ZONE NOT NULL,
   contract      VARCHAR(64) NOT NULL,
   side          VARCHAR(4) NOT NULL,
   quantity      INT NOT NULL,
@@ -55,7 +55,7 @@ CREATE TABLE fill (
 
 CREATE TABLE hedge_transition (
   id            BIGINT AUTO_INCREMENT PRIMARY KEY,
-  at            TIMESTAMP WITH TIME ZONE NOT NULL,
+  occurred_at   TIMESTAMP WITH TIME ZONE NOT NULL,
   from_state    VARCHAR(16) NOT NULL,
   to_state      VARCHAR(16) NOT NULL,
   rule          VARCHAR(256) NOT NULL,
@@ -63,7 +63,7 @@ CREATE TABLE hedge_transition (
 );
 
 CREATE TABLE daily_snapshot (
-  day           DATE PRIMARY KEY,
+  trade_date    DATE PRIMARY KEY,
   equity        DECIMAL(16, 2) NOT NULL,
   cash          DECIMAL(16, 2) NOT NULL,
   spx           DECIMAL(12, 2) NOT NULL,
@@ -75,7 +75,7 @@ CREATE TABLE daily_snapshot (
 
 CREATE TABLE decision (
   id            BIGINT AUTO_INCREMENT PRIMARY KEY,
-  at            TIMESTAMP WITH TIME ZONE NOT NULL,
+  occurred_at   TIMESTAMP WITH TIME ZONE NOT NULL,
   kind          VARCHAR(32) NOT NULL,             -- entry-skipped, risk-rejected, note
   rule          VARCHAR(256) NOT NULL,
   detail        VARCHAR(1024) NOT NULL
@@ -83,7 +83,7 @@ CREATE TABLE decision (
 
 CREATE TABLE audit (
   id            BIGINT AUTO_INCREMENT PRIMARY KEY,
-  at            TIMESTAMP WITH TIME ZONE NOT NULL,
+  occurred_at   TIMESTAMP WITH TIME ZONE NOT NULL,
   source        VARCHAR(64) NOT NULL,
   command       VARCHAR(1024) NOT NULL,
   state_before  VARCHAR(4096),

@@ -37,13 +37,16 @@ import org.slf4j.LoggerFactory;
  * {@code broker.paper.fillSpreadFraction} of its half-spread against the bot. A BUY of the legs
  * (IB's BAG convention, see {@link dev.alvh.core.order.NetPrice}) fills when its signed limit is
  * at or above that price, at that price: never better than the model allows, never worse than
- * the limit. Leg prices are rounded to the cent against the bot. An order that does not fill
+ * the limit. Leg prices keep four decimals, rounded against the bot. An order that does not fill
  * rests as Submitted until cancelled. Not thread-safe: the trading cycle's thread drives it.
  */
 public final class PaperBroker implements Broker {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaperBroker.class);
   private static final BigDecimal TWO = BigDecimal.valueOf(2);
+  /** Leg fill prices keep 4 decimals: mids of 0.05-grid quotes fall on 0.025, and rounding them
+   * to the cent would move a combo priced at mid past its own limit. */
+  private static final int PRICE_SCALE = 4;
 
   private final MarketData market;
   private final Clock clock;
@@ -126,8 +129,8 @@ public final class PaperBroker implements Broker {
       OptionQuote q = quotes.get(i);
       BigDecimal against = q.spread().divide(TWO).multiply(config.fillSpreadFraction());
       BigDecimal px = leg.side() == Side.BUY
-          ? q.mid().add(against).setScale(2, RoundingMode.CEILING)
-          : q.mid().subtract(against).max(BigDecimal.ZERO).setScale(2, RoundingMode.FLOOR);
+          ? q.mid().add(against).setScale(PRICE_SCALE, RoundingMode.CEILING)
+          : q.mid().subtract(against).max(BigDecimal.ZERO).setScale(PRICE_SCALE, RoundingMode.FLOOR);
       legPrices[i] = px;
       net = net.add(px.multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
     }

@@ -91,7 +91,7 @@ public final class Store implements AutoCloseable {
    * @return true when it was new
    */
   public boolean fill(Fill f) {
-    int n = update("MERGE INTO fill(exec_id, ref, at, contract, side, quantity, price, commission) KEY(exec_id)"
+    int n = update("MERGE INTO fill(exec_id, ref, occurred_at, contract, side, quantity, price, commission) KEY(exec_id)"
         + " SELECT ?,?,?,?,?,?,?,? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM fill WHERE exec_id=?)",
         f.execId(), f.ref().value(), ts(f.time()), f.contract().key(), f.side().name(), f.quantity(), f.price(),
         f.commission(), f.execId());
@@ -148,7 +148,7 @@ public final class Store implements AutoCloseable {
   /** Writes (or replaces) the snapshot of {@code day}. */
   public void snapshot(LocalDate day, BigDecimal equity, BigDecimal cash, double spx, double vix, double vix3m,
       String hedgeState, int openTranches) {
-    update("MERGE INTO daily_snapshot(day, equity, cash, spx, vix, vix3m, hedge_state, open_tranches) KEY(day)"
+    update("MERGE INTO daily_snapshot(trade_date, equity, cash, spx, vix, vix3m, hedge_state, open_tranches) KEY(trade_date)"
         + " VALUES (?,?,?,?,?,?,?,?)", Date.valueOf(day), equity, cash, round2(spx), round2(vix), round2(vix3m),
         hedgeState, openTranches);
   }
@@ -156,7 +156,7 @@ public final class Store implements AutoCloseable {
   /** Daily equity, ascending by day. */
   public Map<LocalDate, BigDecimal> equityCurve() {
     Map<LocalDate, BigDecimal> out = new LinkedHashMap<>();
-    query("SELECT day, equity FROM daily_snapshot ORDER BY day", rs -> {
+    query("SELECT trade_date, equity FROM daily_snapshot ORDER BY trade_date", rs -> {
       out.put(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2));
       return null;
     });
@@ -165,7 +165,7 @@ public final class Store implements AutoCloseable {
 
   /** Records why something was or was not done. */
   public void decision(Instant at, String kind, String rule, String detail) {
-    update("INSERT INTO decision(at, kind, rule, detail) VALUES (?,?,?,?)", ts(at), kind, truncate(rule, 256),
+    update("INSERT INTO decision(occurred_at, kind, rule, detail) VALUES (?,?,?,?)", ts(at), kind, truncate(rule, 256),
         truncate(detail, 1024));
   }
 

@@ -1,0 +1,35 @@
+package dev.alvh.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code alvh} command: one subcommand per mode.
+ *
+ * <p>Exit codes: 0 success, 1 failure while running, 2 bad usage or bad configuration (nothing
+ * was connected or opened).
+ */
+@Command(name = "alvh", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
+    description = "SPX iron condors with an Adaptive Layered VIX Hedge, for Interactive Brokers.",
+    subcommands = {ReplayCommand.class, PaperCommand.class, LiveCommand.class, ConsoleCommand.class,
+        CtlCommand.class, VersionCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** Runs {@code alvh} with {@code args} and exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs {@code alvh} with {@code args} and returns its exit code. */
+  public static int run(String... args) {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
