@@ -151,7 +151,7 @@ public final class HedgeRules {
     escalation(rules, cfg, EnumSet.of(CALM, WATCH, L1), L2, "score >= " + l2.scoreAtLeast(),
         HedgeRules::l2Score);
 
-    String capped = " (with the carry cap reached, also score >= " + cfg.carryCap().l1ScoreAtLeast() + ")";
+    String capped = "; while the carry cap is reached, also score >= " + cfg.carryCap().l1ScoreAtLeast();
     HedgeCondition cap = HedgeRules::carryCapAllowsL1;
     escalation(rules, cfg, EnumSet.of(CALM, WATCH), L1, "VIX >= " + fmt(l1.vixTrigger())
         + " and vixRel >= " + fmt(l1.vixRel()) + capped, ((HedgeCondition) HedgeRules::l1VixSpike).and(cap));
