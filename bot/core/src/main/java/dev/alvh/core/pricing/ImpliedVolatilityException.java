@@ -28,9 +28,13 @@ public final class ImpliedVolatilityException extends RuntimeException {
     NOT_CONVERGED
   }
 
+  /** Why no volatility was found. */
   private final Reason reason;
+  /** The price given, a present value in price points. */
   private final double price;
+  /** The discounted intrinsic value. */
   private final double lowerBound;
+  /** The discounted forward (call) or strike (put). */
   private final double upperBound;
 
   ImpliedVolatilityException(Reason reason, double price, double lowerBound, double upperBound, BlackInputs inputs,
