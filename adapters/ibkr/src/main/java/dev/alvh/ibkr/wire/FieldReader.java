@@ -181,6 +181,29 @@ public final class FieldReader {
     return false;
   }
 
+  /**
+   * Reads an item count and checks that the frame still holds that many items.
+   *
+   * @param fieldsPerItem how many fields each item takes (at least 1)
+   * @throws TwsProtocolException if the count is negative or needs more fields than remain; the
+   *     message says how many were needed and how many arrived
+   */
+  public int readCount(String name, int fieldsPerItem) throws TwsProtocolException {
+    int index = next;
+    int count = readInt(name);
+    if (count < 0) {
+      throw invalid(index, name, "a count must be 0 or more", Integer.toString(count));
+    }
+    long needed = (long) count * fieldsPerItem;
+    if (needed > remaining()) {
+      throw new TwsProtocolException(
+          message + " field " + index + " (" + name + "): count " + count + " needs " + needed
+              + " more fields but only " + remaining() + " remain",
+          message, index, Integer.toString(count));
+    }
+    return count;
+  }
+
   /** Skips {@code count} fields that this codec does not use. */
   public void skip(int count, String name) throws TwsProtocolException {
     for (int i = 0; i < count; i++) {
