@@ -166,6 +166,7 @@ class PlaceOrderGoldenTest {
         "0");                                                    // B4 smartComboRoutingParamCount
   }
 
+  @SafeVarargs
   private static List<String> concat(List<String>... parts) {
     List<String> all = new ArrayList<>();
     for (List<String> p : parts) {
