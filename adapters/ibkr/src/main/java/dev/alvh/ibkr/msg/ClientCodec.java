@@ -1,0 +1,94 @@
+package dev.alvh.ibkr.msg;
+
+import dev.alvh.ibkr.wire.FieldReader;
+import dev.alvh.ibkr.wire.FieldWriter;
+import dev.alvh.ibkr.wire.Frame;
+import dev.alvh.ibkr.wire.TwsProtocolException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Encodes and decodes {@link ClientMessage}s (client → TWS), dispatching on the message id.
+ *
+ * <p>The client encodes with it; a fake TWS decodes with it. Decoding is strict: a frame must hold
+ * exactly the fields of its message at server version 178, or a {@link TwsProtocolException} says
+ * which field was wrong. Request features this codec never sends (algos, order conditions,
+ * delta-neutral, scale orders, per-leg combo prices) are reported as unsupported rather than
+ * skipped. Unknown message ids are logged at WARN and returned as {@link ClientMessage.Unknown},
+ * deliberately ignored.
+ */
+public final class ClientCodec {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClientCodec.class);
+
+  private static final Map<Integer, Decoder<? extends ClientMessage>> DECODERS = Map.ofEntries(
+      Decoder.entry(ClientMessage.StartApi.ID, "startApi", ClientMessage.StartApi::read),
+      Decoder.entry(ClientMessage.ReqCurrentTime.ID, "reqCurrentTime",
+          ClientMessage.ReqCurrentTime::read),
+      Decoder.entry(ClientMessage.ReqMarketDataType.ID, "reqMarketDataType",
+          ClientMessage.ReqMarketDataType::read),
+      Decoder.entry(ClientMessage.ReqMktData.ID, "reqMktData", ClientMessage.ReqMktData::read),
+      Decoder.entry(ClientMessage.CancelMktData.ID, "cancelMktData",
+          ClientMessage.CancelMktData::read),
+      Decoder.entry(ClientMessage.ReqContractDetails.ID, "reqContractDetails",
+          ClientMessage.ReqContractDetails::read),
+      Decoder.entry(ClientMessage.ReqSecDefOptParams.ID, "reqSecDefOptParams",
+          ClientMessage.ReqSecDefOptParams::read),
+      Decoder.entry(ClientMessage.ReqPositions.ID, "reqPositions",
+          ClientMessage.ReqPositions::read),
+      Decoder.entry(ClientMessage.CancelPositions.ID, "cancelPositions",
+          ClientMessage.CancelPositions::read),
+      Decoder.entry(ClientMessage.ReqAccountSummary.ID, "reqAccountSummary",
+          ClientMessage.ReqAccountSummary::read),
+      Decoder.entry(ClientMessage.CancelAccountSummary.ID, "cancelAccountSummary",
+          ClientMessage.CancelAccountSummary::read),
+      Decoder.entry(ClientMessage.ReqOpenOrders.ID, "reqOpenOrders",
+          ClientMessage.ReqOpenOrders::read),
+      Decoder.entry(ClientMessage.ReqAllOpenOrders.ID, "reqAllOpenOrders",
+          ClientMessage.ReqAllOpenOrders::read),
+      Decoder.entry(ClientMessage.ReqIds.ID, "reqIds", ClientMessage.ReqIds::read),
+      Decoder.entry(ClientMessage.ReqManagedAccts.ID, "reqManagedAccts",
+          ClientMessage.ReqManagedAccts::read),
+      Decoder.entry(ClientMessage.CancelOrder.ID, "cancelOrder", ClientMessage.CancelOrder::read),
+      Decoder.entry(ClientMessage.ReqGlobalCancel.ID, "reqGlobalCancel",
+          ClientMessage.ReqGlobalCancel::read),
+      Decoder.entry(ClientMessage.ReqExecutions.ID, "reqExecutions",
+          ClientMessage.ReqExecutions::read),
+      Decoder.entry(ClientMessage.PlaceOrder.ID, "placeOrder", ClientMessage.PlaceOrder::read));
+
+  private ClientCodec() {
+  }
+
+  /**
+   * Decodes one frame from a client (server side).
+   *
+   * @return the request, or {@link ClientMessage.Unknown} for an id this codec does not know
+   * @throws TwsProtocolException if the frame is malformed for its message id
+   */
+  public static ClientMessage decode(Frame frame) throws TwsProtocolException {
+    int id = frame.messageId();
+    Decoder<? extends ClientMessage> decoder = DECODERS.get(id);
+    if (decoder == null) {
+      LOG.warn("Skipping unknown TWS client message id {} ({} fields)", id, frame.size());
+      return new ClientMessage.Unknown(id, frame.fields());
+    }
+    FieldReader r = new FieldReader(frame, decoder.name(), 1);
+    ClientMessage message = decoder.decode(r);
+    r.expectEnd();
+    return message;
+  }
+
+  /** Encodes a request as framed bytes. */
+  public static byte[] encode(ClientMessage message) {
+    FieldWriter w = new FieldWriter();
+    message.writeTo(w);
+    return w.toBytes();
+  }
+
+  /** The protocol name of a known request id, e.g. {@code "placeOrder"}, or {@code "unknown"}. */
+  public static String name(int id) {
+    Decoder<?> d = DECODERS.get(id);
+    return d == null ? "unknown" : d.name();
+  }
+}
