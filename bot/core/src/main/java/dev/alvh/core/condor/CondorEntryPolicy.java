@@ -88,7 +88,8 @@ public final class CondorEntryPolicy {
     Optional<OptionQuote> longCall = chain.find(shortCall.get().contract().strike().add(w), OptionRight.CALL);
     if (longPut.isEmpty() || longCall.isEmpty()) {
       return new EntryDecision.Skip("wings " + w + " points beyond the short strikes must be listed",
-          "short put " + shortPut.get().contract().strike() + ", short call " + shortCall.get().contract().strike());
+          "short put " + shortPut.get().contract().strike().toPlainString() + ", short call "
+              + shortCall.get().contract().strike().toPlainString());
     }
     ResolvedCondor condor = new ResolvedCondor(chain.expiry(), longPut.get(), shortPut.get(), shortCall.get(),
         longCall.get(), 0);

@@ -95,9 +95,10 @@ public final class TradingCycle {
           OrderIntent order = new OrderIntent(
               OrderRef.forTranche(in.nextTrancheId(), OrderPurpose.OPEN_CONDOR.action(), in.time()),
               OrderPurpose.OPEN_CONDOR, in.nextTrancheId(), e.condor().legs(), e.condor().quantity(), limit,
-              "iron condor " + expiry.get() + " " + e.condor().longPut().contract().strike() + "/"
-                  + e.condor().shortPut().contract().strike() + "/" + e.condor().shortCall().contract().strike() + "/"
-                  + e.condor().longCall().contract().strike() + " x" + e.condor().quantity() + " mid credit "
+              "iron condor " + expiry.get() + " " + e.condor().longPut().contract().strike().toPlainString() + "/"
+                  + e.condor().shortPut().contract().strike().toPlainString() + "/"
+                  + e.condor().shortCall().contract().strike().toPlainString() + "/"
+                  + e.condor().longCall().contract().strike().toPlainString() + " x" + e.condor().quantity() + " mid credit "
                   + e.condor().midCredit().toPlainString());
           Optional<String> no = riskLimits.rejection(order, open);
           if (no.isPresent()) {

@@ -1,0 +1,156 @@
+package dev.alvh.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** RiskConfig, BrokerConfig, MarketConfig, StoreConfig and ConsoleConfig: defaults are valid, bad values name the key. */
+class OtherConfigsTest {
+
+  @Test
+  void botDefaultsAreBuiltFromEachGroupsDefaults() {
+    assertThat(BotConfig.DEFAULTS.condor()).isSameAs(CondorConfig.DEFAULTS);
+    assertThat(BotConfig.DEFAULTS.risk()).isSameAs(RiskConfig.DEFAULTS);
+    assertThat(BotConfig.DEFAULTS.broker()).isSameAs(BrokerConfig.DEFAULTS);
+    assertThat(BotConfig.DEFAULTS.console()).isSameAs(ConsoleConfig.DEFAULTS);
+  }
+
+  @Test
+  void missingGroupIsRefusedByName() {
+    BotConfig d = BotConfig.DEFAULTS;
+    assertThatThrownBy(() -> new BotConfig(d.condor(), d.hedge(), null, d.broker(), d.schedule(), d.store(),
+        d.console(), d.market())).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("risk ");
+  }
+
+  // ---- risk ---------------------------------------------------------------------------------
+
+  @Test
+  void riskMaxContractsPerOrderZeroNamesKeyValueAndRange() {
+    RiskConfig d = RiskConfig.DEFAULTS;
+    assertThatThrownBy(() -> new RiskConfig(0, d.maxOpenTranches(), d.maxDailyLossPct(), d.maxMarginUsePct(),
+        d.priceBandPct(), d.maxQuoteAgeSeconds())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("risk.maxContractsPerOrder must be in [1, 10000], but was 0");
+  }
+
+  @Test
+  void riskDailyLossAboveHundredPercentNamesKeyValueAndRange() {
+    RiskConfig d = RiskConfig.DEFAULTS;
+    assertThatThrownBy(() -> new RiskConfig(d.maxContractsPerOrder(), d.maxOpenTranches(), new BigDecimal("101"),
+        d.maxMarginUsePct(), d.priceBandPct(), d.maxQuoteAgeSeconds())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("risk.maxDailyLossPct must be in [0.1, 100], but was 101");
+  }
+
+  @Test
+  void riskBackstopAllowsAtLeastTheStrategysOpenTranches() {
+    assertThat(RiskConfig.DEFAULTS.maxOpenTranches()).isGreaterThanOrEqualTo(CondorConfig.DEFAULTS.maxOpenTranches());
+  }
+
+  // ---- broker -------------------------------------------------------------------------------
+
+  @Test
+  void brokerDefaultsArePaperOnLoopbackWithDocumentedCommissions() {
+    BrokerConfig d = BrokerConfig.DEFAULTS;
+    assertThat(d.type()).isEqualTo("paper");
+    assertThat(d.host()).isEqualTo("127.0.0.1");
+    assertThat(d.paper().commissionPerContract()).isEqualByComparingTo("0.65");
+    assertThat(d.paper().feePerContract()).isEqualByComparingTo("0.60");
+    assertThat(d.paper().fillSpreadFraction()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void brokerPortOutOfRangeNamesKeyValueAndRange() {
+    BrokerConfig d = BrokerConfig.DEFAULTS;
+    assertThatThrownBy(() -> new BrokerConfig(d.type(), d.host(), 70000, d.clientId(), d.paper()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("broker.port must be in [1, 65535], but was 70000");
+  }
+
+  @Test
+  void unknownBrokerTypeNamesKeyAndValue() {
+    BrokerConfig d = BrokerConfig.DEFAULTS;
+    assertThatThrownBy(() -> new BrokerConfig("tws", d.host(), d.port(), d.clientId(), d.paper()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("broker.type").hasMessageContaining("'tws'").hasMessageContaining("ibkr, paper");
+  }
+
+  @Test
+  void paperFillSpreadFractionAboveOneNamesTheNestedKey() {
+    BrokerConfig.Paper d = BrokerConfig.Paper.DEFAULTS;
+    assertThatThrownBy(() -> new BrokerConfig.Paper(d.startingCash(), d.commissionPerContract(),
+        d.feePerContract(), new BigDecimal("1.5"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("broker.paper.fillSpreadFraction must be in [0, 1], but was 1.5");
+  }
+
+  @Test
+  void paperStartingCashBelowMinimumNamesTheNestedKey() {
+    BrokerConfig.Paper d = BrokerConfig.Paper.DEFAULTS;
+    assertThatThrownBy(() -> new BrokerConfig.Paper(new BigDecimal("999"), d.commissionPerContract(),
+        d.feePerContract(), d.fillSpreadFraction())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("broker.paper.startingCash must be in [1000, 1000000000], but was 999");
+  }
+
+  // ---- market -------------------------------------------------------------------------------
+
+  @Test
+  void marketStrikeStepZeroNamesKeyValueAndRange() {
+    MarketConfig d = MarketConfig.DEFAULTS;
+    assertThatThrownBy(() -> new MarketConfig(d.seed(), d.ratePct(), d.dividendYieldPct(), d.putSkew(),
+        d.callSkew(), 0, d.spreadPct(), d.minSpread(), d.maxSpread(), d.atmVixRatio(), d.startSpx()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("market.strikeStep must be in [0.5, 100], but was 0");
+  }
+
+  @Test
+  void marketMaxSpreadBelowMinSpreadIsRefused() {
+    MarketConfig d = MarketConfig.DEFAULTS;
+    assertThatThrownBy(() -> new MarketConfig(d.seed(), d.ratePct(), d.dividendYieldPct(), d.putSkew(),
+        d.callSkew(), d.strikeStep(), d.spreadPct(), 0.5, 0.2, d.atmVixRatio(), d.startSpx()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("market.maxSpread must be in [0.5, 50], but was 0.2");
+  }
+
+  // ---- store --------------------------------------------------------------------------------
+
+  @Test
+  void storeDatabaseWithASlashNamesKeyAndValue() {
+    assertThatThrownBy(() -> new StoreConfig("data", "../alvh")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("store.database").hasMessageContaining("'../alvh'");
+  }
+
+  @Test
+  void storeBlankDataDirNamesKey() {
+    assertThatThrownBy(() -> new StoreConfig(" ", "alvh")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("store.dataDir");
+  }
+
+  // ---- console ------------------------------------------------------------------------------
+
+  @ParameterizedTest
+  @ValueSource(strings = {"127.0.0.1", "::1", "localhost"})
+  void consoleAcceptsLoopback(String address) {
+    assertThat(new ConsoleConfig(address, 0).bindAddress()).isEqualTo(address);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0.0.0.0", "192.168.1.5", "::", "example.org"})
+  void consoleRefusesNonLoopbackBindAddress(String address) {
+    assertThatThrownBy(() -> new ConsoleConfig(address, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("console.bindAddress").hasMessageContaining("'" + address + "'");
+  }
+
+  @Test
+  void consoleRefusesMissingBindAddress() {
+    assertThatThrownBy(() -> new ConsoleConfig(null, 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("console.bindAddress");
+  }
+
+  @Test
+  void consolePortOutOfRangeNamesKeyValueAndRange() {
+    assertThatThrownBy(() -> new ConsoleConfig("127.0.0.1", -1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("console.port must be in [0, 65535], but was -1");
+  }
+}
