@@ -55,6 +55,7 @@ public final class TradingEngine implements BrokerListener {
   private final Store store;
   private final TradingCycle cycle;
   private final BiFunction<LocalDate, BigDecimal, BigDecimal> settlement;
+  private final Book book;
 
   private final Map<OrderRef, Pending> pending = new HashMap<>();
   private final Set<OrderRef> working = new HashSet<>();
@@ -69,6 +70,18 @@ public final class TradingEngine implements BrokerListener {
    */
   public TradingEngine(BotConfig config, Clock clock, MarketData market, Broker broker, Store store,
       BiFunction<LocalDate, BigDecimal, BigDecimal> settlement) {
+    this(Book.ALVH, config, clock, market, broker, store, settlement);
+  }
+
+  /**
+   * An engine running {@code book}'s hedge over the given ports.
+   *
+   * @param settlement settles expiring positions at the broker on a date at a settlement price
+   *                   and returns the cash moved (the paper broker does this; IB does it itself)
+   */
+  public TradingEngine(Book book, BotConfig config, Clock clock, MarketData market, Broker broker, Store store,
+      BiFunction<LocalDate, BigDecimal, BigDecimal> settlement) {
+    this.book = book;
     this.config = config;
     this.clock = clock;
     this.market = market;
@@ -77,6 +90,11 @@ public final class TradingEngine implements BrokerListener {
     this.cycle = new TradingCycle(config);
     this.settlement = settlement;
     broker.setListener(this);
+  }
+
+  /** The hedge this engine runs. */
+  public Book book() {
+    return book;
   }
 
   /** What the engine has done so far. */

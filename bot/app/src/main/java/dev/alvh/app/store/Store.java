@@ -38,10 +38,14 @@ public final class Store implements AutoCloseable {
 
   private final Connection c;
   private final Path file;
+  private final String url;
+  private final Jdbc jdbc;
 
-  private Store(Connection c, Path file) {
+  private Store(Connection c, Path file, String url) {
     this.c = c;
     this.file = file;
+    this.url = url;
+    this.jdbc = new Jdbc(c);
   }
 
   /**
@@ -55,10 +59,23 @@ public final class Store implements AutoCloseable {
     try {
       java.nio.file.Files.createDirectories(dir);
       Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-      return new Store(DriverManager.getConnection(url, "sa", ""), Path.of(base + ".mv.db"));
+      return new Store(DriverManager.getConnection(url, "sa", ""), Path.of(base + ".mv.db"), url);
     } catch (SQLException | java.io.IOException | RuntimeException e) {
       throw new StoreException("cannot open the database " + base + ".mv.db: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The store's connection helper, for the other store classes of the application
+   * (hedge, audit, journal...) that keep their own tables in the same database.
+   */
+  public Jdbc jdbc() {
+    return jdbc;
+  }
+
+  /** The JDBC URL of the database (user {@code sa}, empty password), for Quartz's job store. */
+  public String url() {
+    return url;
   }
 
   /** The database file. */
@@ -221,45 +238,14 @@ public final class Store implements AutoCloseable {
   }
 
   private int update(String sql, Object... args) {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, args);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("database write failed: " + e.getMessage(), e);
-    }
+    return jdbc.update(sql, args);
   }
 
-  private <T> List<T> query(String sql, Row<T> row, Object... args) {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bind(ps, args);
-      List<T> out = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          T v = row.map(rs);
-          if (v != null) {
-            out.add(v);
-          }
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("database read failed: " + e.getMessage(), e);
-    }
+  private <T> List<T> query(String sql, Jdbc.Row<T> row, Object... args) {
+    return jdbc.query(sql, row, args);
   }
 
-  private <T> Optional<T> queryOne(String sql, Row<T> row, Object... args) {
-    List<T> all = query(sql, row, args);
-    return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
-  }
-
-  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      ps.setObject(i + 1, args[i]);
-    }
-  }
-
-  @FunctionalInterface
-  private interface Row<T> {
-    T map(ResultSet rs) throws SQLException;
+  private <T> Optional<T> queryOne(String sql, Jdbc.Row<T> row, Object... args) {
+    return jdbc.queryOne(sql, row, args);
   }
 }

@@ -7,6 +7,7 @@ import dev.alvh.core.market.OptionQuote;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Market data, as the strategy sees it: index levels and option chains.
@@ -23,6 +24,15 @@ public interface MarketData {
 
   /** The quoted chain of one expiry, with greeks. */
   OptionChain chain(String tradingClass, LocalDate expiry);
+
+  /**
+   * The VX future expiring on {@code expiry} (the VIX options of that expiry are priced off it),
+   * in VIX points; empty when the source has no such future. Sources without VX quotes derive it
+   * from the VIX/VIX3M term structure.
+   */
+  default OptionalDouble vxFuture(LocalDate expiry) {
+    return OptionalDouble.empty();
+  }
 
   /** The quote of one series, with greeks; empty when it is not listed or not quoted. */
   Optional<OptionQuote> quote(OptionContract contract);

@@ -1,0 +1,77 @@
+package dev.alvh.app.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Small JDBC helpers over the store's one connection: every failure becomes a
+ * {@link StoreException} that says whether a read or a write failed and why.
+ *
+ * <p>Used by {@link Store} and by the other store classes that keep their tables in the same
+ * database. Not thread-safe: the trading thread owns the connection.
+ */
+public final class Jdbc {
+
+  private final Connection c;
+
+  Jdbc(Connection c) {
+    this.c = c;
+  }
+
+  /** The underlying connection, for transactions. */
+  public Connection connection() {
+    return c;
+  }
+
+  /** Runs an INSERT, UPDATE, MERGE or DELETE with positional arguments; returns the rows changed. */
+  public int update(String sql, Object... args) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("database write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs a query and maps each row; rows mapped to null are left out. */
+  public <T> List<T> query(String sql, Row<T> row, Object... args) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bind(ps, args);
+      List<T> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          T v = row.map(rs);
+          if (v != null) {
+            out.add(v);
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The first row of a query, if any. */
+  public <T> Optional<T> queryOne(String sql, Row<T> row, Object... args) {
+    List<T> all = query(sql, row, args);
+    return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
+  }
+
+  private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+  }
+
+  /** Maps one row. */
+  @FunctionalInterface
+  public interface Row<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+}
