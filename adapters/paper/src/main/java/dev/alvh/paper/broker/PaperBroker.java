@@ -153,6 +153,26 @@ public final class PaperBroker implements Broker {
     return id;
   }
 
+  /**
+   * Changes the limit of a resting order and tries to fill it again at once, keeping its order
+   * id (as IB does when placeOrder is re-sent with the same id); a ref not resting is ignored.
+   */
+  @Override
+  public void modify(OrderRef ref, dev.alvh.core.order.NetPrice newLimit) {
+    OrderIntent o = working.remove(ref);
+    if (o == null) {
+      return;
+    }
+    long id = ids.remove(ref);
+    long next = nextOrderId;
+    nextOrderId = id;
+    try {
+      place(new OrderIntent(o.ref(), o.purpose(), o.trancheId(), o.legs(), o.quantity(), newLimit, o.reason()));
+    } finally {
+      nextOrderId = next;
+    }
+  }
+
   @Override
   public void cancel(OrderRef ref) {
     OrderIntent o = working.remove(ref);

@@ -1,6 +1,8 @@
 package dev.alvh.app.engine;
 
+import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
+import dev.alvh.core.condor.SkipCode;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
@@ -10,26 +12,16 @@ import dev.alvh.core.cycle.CycleInput;
 import dev.alvh.core.cycle.TradingCycle;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.market.IndexLevels;
-import dev.alvh.core.order.Fill;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderPurpose;
-import dev.alvh.core.order.OrderRef;
-import dev.alvh.core.order.OrderUpdate;
 import dev.alvh.core.port.Broker;
-import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +31,13 @@ import org.slf4j.LoggerFactory;
  * decide ({@link TradingCycle}), journal every intent before sending it, send, and turn the
  * broker's order events into stored fills and tranche changes.
  *
- * <p>Orders start at mid on the tick grid; an order still working at the end of its cycle is
- * cancelled and the decision is taken again next cycle. Not thread-safe: one trading thread
- * calls it, and the broker's events arrive on that thread or are handed to it.
+ * <p>Every order goes through the {@link OrderDesk}: quote sanity, journal, one BAG order at mid
+ * on the tick grid, a price walk toward natural, cancel at the end of the walk; the decision is
+ * taken again next cycle. Fills become tranche changes in the callbacks: a tranche opens with the
+ * combos that filled, closes (in part or whole) with its P&amp;L, or rolls its tested side.
+ * Not thread-safe: one trading thread calls it.
  */
-public final class TradingEngine implements BrokerListener {
+public final class TradingEngine {
 
   private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -57,8 +51,7 @@ public final class TradingEngine implements BrokerListener {
   private final BiFunction<LocalDate, BigDecimal, BigDecimal> settlement;
   private final Book book;
 
-  private final Map<OrderRef, Pending> pending = new HashMap<>();
-  private final Set<OrderRef> working = new HashSet<>();
+  private final OrderDesk desk;
   private final Counters counters = new Counters();
   private String hedgeState = "CALM";
 
@@ -89,7 +82,24 @@ public final class TradingEngine implements BrokerListener {
     this.store = store;
     this.cycle = new TradingCycle(config);
     this.settlement = settlement;
-    broker.setListener(this);
+    this.desk = new OrderDesk(config, clock, market, broker, store);
+  }
+
+  /**
+   * The desk every order goes through: the hedge's orders too ({@code desk().submit(intent,
+   * worst, callback)}).
+   */
+  public OrderDesk desk() {
+    return desk;
+  }
+
+  /**
+   * Sets how time passes between the steps of a price walk: live sleeps; replay advances its
+   * virtual clock ({@code engine.pauseWith(d -> clock.set(clock.now().plus(d)))}). Without it
+   * the steps happen at the cycle's instant.
+   */
+  public void pauseWith(dev.alvh.core.port.Pause pause) {
+    desk.pauseWith(pause);
   }
 
   /** The hedge this engine runs. */
@@ -99,6 +109,8 @@ public final class TradingEngine implements BrokerListener {
 
   /** What the engine has done so far. */
   public Counters counters() {
+    counters.ordersSent = desk.sent();
+    counters.fills = desk.fills();
     return counters;
   }
 
@@ -113,25 +125,23 @@ public final class TradingEngine implements BrokerListener {
     ZonedDateTime now = clock.marketTime();
     counters.cycles++;
     List<Tranche> open = store.openTranches();
-    Set<Long> busy = new HashSet<>();
-    working.forEach(r -> Optional.ofNullable(pending.get(r)).ifPresent(p -> busy.add(p.intent.trancheId())));
     CycleInput in = new CycleInput(now, broker.account(), market.indices(), hedgeState, false, open,
-        store.lastEntry(), store.nextTrancheId(), busy);
+        store.lastEntry(), store.nextTrancheId(), desk.busyTranches());
     CycleDecision d = cycle.decide(in, market);
     d.entrySkip().ifPresent(s -> {
-      if (!s.rule().startsWith("at most one new tranche")) {
-        store.decision(clock.now(), "entry-skipped", s.rule(), s.detail());
+      if (s.code() != SkipCode.CADENCE) {
+        desk.orders().decision(clock.now(), OrderStore.ENTRY_SKIPPED, s.code().key(), s.rule(), s.detail());
       }
     });
-    d.rejected().forEach(r -> store.decision(clock.now(), "risk-rejected", r, ""));
-    d.notes().forEach(n -> store.decision(clock.now(), "note", n, ""));
+    d.rejected().forEach(r -> desk.orders().decision(clock.now(), "risk-rejected", SkipCode.RISK_LIMIT.key(), r, ""));
+    d.notes().forEach(n -> desk.orders().decision(clock.now(), "note", "", n, ""));
     for (CycleDecision.PlannedExit e : d.exits()) {
-      send(e.order(), new Pending(e.order(), Optional.of(e.reason())));
+      desk.submit(e.order(), r -> onClose(r, e.reason()));
     }
-    d.entry().ifPresent(e -> send(e.order(), new Pending(e.order(), Optional.empty())));
-    for (OrderRef ref : new ArrayList<>(working)) {
-      broker.cancel(ref);
+    for (CycleDecision.PlannedRoll r : d.rolls()) {
+      desk.submit(r.order(), Optional.of(r.worst()), res -> onRoll(res, r));
     }
+    d.entry().ifPresent(e -> desk.submit(e.order(), Optional.of(e.worst()), this::onOpen));
   }
 
   /**
@@ -143,14 +153,21 @@ public final class TradingEngine implements BrokerListener {
     if (spxClose.isPresent()) {
       settlement.apply(today, spxClose.get());
       for (Tranche t : store.openTranches()) {
-        if (!t.expiry().isAfter(today)) {
-          BigDecimal value = t.settlementValue(spxClose.get());
-          BigDecimal commissions = store.trancheCommissions(t.id());
-          BigDecimal pnl = t.credit().subtract(value).multiply(HUNDRED).multiply(BigDecimal.valueOf(t.quantity()))
-              .subtract(commissions);
-          store.closeTranche(t.id(), today, value, ExitReason.SETTLED, commissions, pnl);
-          LOG.info("tranche {} settled at {}: owes {} per condor, P&L {}", t.id(), spxClose.get(), value, pnl);
+        if (t.expiry().isAfter(today)) {
+          continue;
         }
+        if (t.lastExpiry().isAfter(today)) {
+          LOG.error("tranche {}: its {} side expired unclosed while the other expires {}; not settled here",
+              t.id(), t.putExpiry().isAfter(today) ? "call" : "put", t.lastExpiry());
+          desk.orders().decision(clock.now(), "note", "mixedExpiry", "tranche " + t.id()
+              + " reached its nearer expiry unclosed after a roll", "expiries " + t.putExpiry() + "/" + t.callExpiry());
+          continue;
+        }
+        BigDecimal value = t.settlementValue(spxClose.get());
+        desk.orders().settlement(t, today, spxClose.get(), value);
+        BigDecimal pnl = desk.orders().close(t, t.quantity(), value, BigDecimal.ZERO, ExitReason.SETTLED, today)
+            .orElseThrow();
+        LOG.info("tranche {} settled at {}: owes {} per condor, P&L {}", t.id(), spxClose.get(), value, pnl);
       }
     }
     AccountSummary a = broker.account();
@@ -159,65 +176,78 @@ public final class TradingEngine implements BrokerListener {
         store.openTranches().size());
   }
 
-  private void send(OrderIntent o, Pending p) {
-    store.journal(o, clock.now());
-    pending.put(o.ref(), p);
-    working.add(o.ref());
-    counters.ordersSent++;
-    LOG.info("sending {} {}: {} x{} at {} ({})", o.purpose(), o.ref(), o.legs().size() + " legs", o.quantity(),
-        o.limit(), o.reason());
-    broker.place(o);
-  }
-
-  @Override
-  public void orderUpdated(OrderUpdate u) {
-    store.orderStatus(u.ref(), u.status(), u.brokerId(), u.filled(), u.reason(), u.time());
-    if (!u.status().isTerminal()) {
-      return;
-    }
-    working.remove(u.ref());
-    Pending p = pending.remove(u.ref());
-    if (p == null || u.status() != dev.alvh.core.order.OrderStatus.FILLED) {
-      return;
-    }
-    onFilled(p);
-  }
-
-  @Override
-  public void filled(Fill f) {
-    if (store.fill(f)) {
-      counters.fills++;
-      Pending p = pending.get(f.ref());
-      if (p != null) {
-        p.fills.add(f);
+  private void onOpen(OrderDesk.Result r) {
+    if (r.filledCombos() == 0) {
+      if (r.outcome() != OrderDesk.Outcome.SKIPPED) {
+        desk.orders().decision(clock.now(), OrderStore.ENTRY_SKIPPED, SkipCode.UNFILLED.key(),
+            "the opening order must fill within its walk", r.intent().ref() + " " + r.outcome() + " at "
+                + r.lastLimit() + (r.reason().isEmpty() ? "" : ": " + r.reason()));
       }
+      return;
+    }
+    OrderIntent o = r.intent();
+    Tranche t = trancheFrom(o, clock.marketDate(), r.creditPerCombo()).withQuantity(r.filledCombos());
+    store.openTranche(t, r.commissions());
+    counters.tranchesOpened++;
+    LOG.info("tranche {} opened: {} x{} credit {} ({})", t.id(), t.expiry(), t.quantity(), t.credit(), r.outcome());
+  }
+
+  private void onClose(OrderDesk.Result r, ExitReason reason) {
+    if (r.filledCombos() == 0) {
+      return;
+    }
+    Optional<Tranche> t = findOpen(r.intent().trancheId());
+    if (t.isEmpty()) {
+      LOG.error("{} filled {} combos but tranche {} is not open", r.intent().ref(), r.filledCombos(),
+          r.intent().trancheId());
+      return;
+    }
+    BigDecimal debit = r.creditPerCombo().negate();
+    int closed = Math.min(r.filledCombos(), t.get().quantity());
+    Optional<BigDecimal> pnl = desk.orders().close(t.get(), closed, debit, r.commissions(), reason,
+        clock.marketDate());
+    if (pnl.isPresent()) {
+      LOG.info("tranche {} closed ({}): debit {}, P&L {}", t.get().id(), reason.key(), debit, pnl.get());
+    } else {
+      LOG.info("tranche {}: {} of {} condors closed ({}) at debit {}; the rest stays open", t.get().id(), closed,
+          t.get().quantity(), reason.key(), debit);
     }
   }
 
-  private void onFilled(Pending p) {
-    OrderIntent o = p.intent;
-    BigDecimal net = BigDecimal.ZERO;
-    BigDecimal commissions = BigDecimal.ZERO;
-    for (Fill f : p.fills) {
-      net = net.add(f.price().multiply(BigDecimal.valueOf((long) -f.side().sign() * f.quantity())));
-      commissions = commissions.add(f.commission());
+  private void onRoll(OrderDesk.Result r, CycleDecision.PlannedRoll plan) {
+    if (r.filledCombos() == 0) {
+      return;
     }
-    BigDecimal perCombo = net.divide(BigDecimal.valueOf(o.quantity()), 4, RoundingMode.HALF_EVEN);
-    LocalDate today = clock.marketDate();
-    if (o.purpose() == OrderPurpose.OPEN_CONDOR) {
-      Tranche t = trancheFrom(o, today, perCombo);
-      store.openTranche(t, commissions);
-      counters.tranchesOpened++;
-      LOG.info("tranche {} opened: {} x{} credit {}", t.id(), t.expiry(), t.quantity(), perCombo);
-    } else if (o.purpose() == OrderPurpose.CLOSE_CONDOR) {
-      Tranche t = store.openTranches().stream().filter(x -> x.id() == o.trancheId()).findFirst().orElseThrow();
-      BigDecimal debit = perCombo.negate();
-      BigDecimal allCommissions = store.trancheCommissions(t.id()).add(commissions);
-      BigDecimal pnl = t.credit().subtract(debit).multiply(HUNDRED).multiply(BigDecimal.valueOf(t.quantity()))
-          .subtract(allCommissions);
-      store.closeTranche(t.id(), today, debit, p.exit.orElseThrow(), allCommissions, pnl);
-      LOG.info("tranche {} closed ({}): debit {}, P&L {}", t.id(), p.exit.get().key(), debit, pnl);
+    Optional<Tranche> t = findOpen(plan.trancheId());
+    if (t.isEmpty()) {
+      LOG.error("{} filled but tranche {} is not open", r.intent().ref(), plan.trancheId());
+      return;
     }
+    BigDecimal rollCredit = r.creditPerCombo();
+    Tranche before = t.get();
+    if (r.filledCombos() < before.quantity()) {
+      // Split: the rolled condors become a tranche of their own, the rest keeps the old legs.
+      long newId = store.nextTrancheId();
+      Tranche rolledPart = new Tranche(newId, before.openedOn(), before.putExpiry(), before.callExpiry(),
+          before.longPut(), before.shortPut(), before.shortCall(), before.longCall(), r.filledCombos(),
+          before.credit(), before.rolls()).rolled(plan.side(), plan.newExpiry(), plan.newShort(), plan.newLong(),
+          rollCredit);
+      store.openTranche(rolledPart, r.commissions());
+      store.jdbc().update("UPDATE tranche SET quantity=? WHERE id=?", before.quantity() - r.filledCombos(),
+          before.id());
+      LOG.warn("tranche {}: roll filled {} of {} condors; the rolled part is tranche {}", before.id(),
+          r.filledCombos(), before.quantity(), newId);
+      return;
+    }
+    Tranche after = before.rolled(plan.side(), plan.newExpiry(), plan.newShort(), plan.newLong(), rollCredit);
+    desk.orders().rolled(after, rollCredit, r.commissions());
+    LOG.info("tranche {} rolled its {} side to {} {}/{} for {} {}; credit now {}", after.id(), plan.side(),
+        plan.newExpiry(), plan.newShort(), plan.newLong(), rollCredit.signum() >= 0 ? "a credit of" : "a debit of",
+        rollCredit.abs(), after.credit());
+  }
+
+  private Optional<Tranche> findOpen(long id) {
+    return store.openTranches().stream().filter(x -> x.id() == id).findFirst();
   }
 
   private static Tranche trancheFrom(OrderIntent o, LocalDate today, BigDecimal credit) {
@@ -241,17 +271,6 @@ public final class TradingEngine implements BrokerListener {
     }
     return new Tranche(o.trancheId(), today, o.legs().get(0).contract().expiry(), lp, sp, sc, lc, o.quantity(),
         credit);
-  }
-
-  private static final class Pending {
-    final OrderIntent intent;
-    final Optional<ExitReason> exit;
-    final List<Fill> fills = new ArrayList<>();
-
-    Pending(OrderIntent intent, Optional<ExitReason> exit) {
-      this.intent = intent;
-      this.exit = exit;
-    }
   }
 
   /** Running totals of one engine. */

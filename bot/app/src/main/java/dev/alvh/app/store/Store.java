@@ -118,9 +118,9 @@ public final class Store implements AutoCloseable {
   /** Inserts an opened tranche and its four legs. */
   public void openTranche(Tranche t, BigDecimal commissions) {
     update("INSERT INTO tranche(id, opened_on, expiry, long_put, short_put, short_call, long_call, quantity, credit,"
-        + " status, commissions) VALUES (?,?,?,?,?,?,?,?,?,'OPEN',?)",
-        t.id(), Date.valueOf(t.openedOn()), Date.valueOf(t.expiry()), t.longPut(), t.shortPut(), t.shortCall(),
-        t.longCall(), t.quantity(), t.credit(), commissions);
+        + " status, commissions, call_expiry, rolls, opening_credit) VALUES (?,?,?,?,?,?,?,?,?,'OPEN',?,?,?,?)",
+        t.id(), Date.valueOf(t.openedOn()), Date.valueOf(t.putExpiry()), t.longPut(), t.shortPut(), t.shortCall(),
+        t.longCall(), t.quantity(), t.credit(), commissions, Date.valueOf(t.callExpiry()), t.rolls(), t.credit());
     for (ComboLeg leg : t.openingLegs()) {
       update("INSERT INTO leg(tranche_id, contract, side, quantity) VALUES (?,?,?,?)",
           t.id(), leg.contract().key(), leg.side().name(), leg.ratio() * t.quantity());
@@ -136,10 +136,11 @@ public final class Store implements AutoCloseable {
 
   /** The open tranches, by id. */
   public List<Tranche> openTranches() {
-    return query("SELECT id, opened_on, expiry, long_put, short_put, short_call, long_call, quantity, credit"
-        + " FROM tranche WHERE status='OPEN' ORDER BY id", rs -> new Tranche(rs.getLong(1),
-            rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4), rs.getBigDecimal(5),
-            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8), rs.getBigDecimal(9)));
+    return query("SELECT id, opened_on, expiry, long_put, short_put, short_call, long_call, quantity, credit,"
+        + " COALESCE(call_expiry, expiry), rolls FROM tranche WHERE status='OPEN' ORDER BY id", rs -> new Tranche(
+            rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), rs.getDate(10).toLocalDate(),
+            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8),
+            rs.getBigDecimal(9), rs.getInt(11)));
   }
 
   /** Commissions paid so far on tranche {@code id}. */
@@ -188,7 +189,8 @@ public final class Store implements AutoCloseable {
 
   /** Rows in {@code table}; only the bot's own tables are accepted. */
   public long count(String table) {
-    if (!List.of("tranche", "leg", "orders", "fill", "hedge_transition", "daily_snapshot", "decision", "audit")
+    if (!List.of("tranche", "leg", "orders", "fill", "hedge_transition", "daily_snapshot", "decision", "audit",
+        "order_step", "settlement")
         .contains(table)) {
       throw new IllegalArgumentException("table must be one of the bot's tables, but was '" + table + "'");
     }

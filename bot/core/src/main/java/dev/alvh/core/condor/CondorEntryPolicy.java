@@ -40,19 +40,19 @@ public final class CondorEntryPolicy {
     if (lastEntry.isPresent()) {
       long days = ChronoUnit.DAYS.between(lastEntry.get(), today);
       if (days < config.entryIntervalDays()) {
-        return skip("at most one new tranche every " + config.entryIntervalDays() + " days",
+        return skip(SkipCode.CADENCE, "at most one new tranche every " + config.entryIntervalDays() + " days",
             "last entry " + lastEntry.get() + ", " + days + " days ago");
       }
     }
     if (openTranches >= config.maxOpenTranches()) {
-      return skip("at most " + config.maxOpenTranches() + " open tranches", openTranches + " open");
+      return skip(SkipCode.MAX_OPEN, "at most " + config.maxOpenTranches() + " open tranches", openTranches + " open");
     }
     if (!config.entryStates().contains(hedgeState)) {
-      return skip("no new tranche while the hedge is in " + hedgeState,
+      return skip(SkipCode.HEDGE_STATE, "no new tranche while the hedge is in " + hedgeState,
           "entries allowed in " + config.entryStates().stream().sorted().toList());
     }
     if (eventDay && config.skipEventDays()) {
-      return skip("no new tranche on an event day", "FOMC, CPI or PPI within one trading day");
+      return skip(SkipCode.EVENT_DAY, "no new tranche on an event day", "FOMC, CPI or PPI within one trading day");
     }
     return Optional.empty();
   }
@@ -80,14 +80,14 @@ public final class CondorEntryPolicy {
     Optional<OptionQuote> shortPut = chain.nearestDelta(OptionRight.PUT, config.shortDelta());
     Optional<OptionQuote> shortCall = chain.nearestDelta(OptionRight.CALL, config.shortDelta());
     if (shortPut.isEmpty() || shortCall.isEmpty()) {
-      return new EntryDecision.Skip("short strikes near " + config.shortDelta() + " delta must be quoted",
+      return new EntryDecision.Skip(SkipCode.NO_SHORT_STRIKES, "short strikes near " + config.shortDelta() + " delta must be quoted",
           "chain " + chain.expiry() + " has no puts or no calls");
     }
     BigDecimal w = config.wingWidth();
     Optional<OptionQuote> longPut = chain.find(shortPut.get().contract().strike().subtract(w), OptionRight.PUT);
     Optional<OptionQuote> longCall = chain.find(shortCall.get().contract().strike().add(w), OptionRight.CALL);
     if (longPut.isEmpty() || longCall.isEmpty()) {
-      return new EntryDecision.Skip("wings " + w + " points beyond the short strikes must be listed",
+      return new EntryDecision.Skip(SkipCode.NO_WINGS, "wings " + w + " points beyond the short strikes must be listed",
           "short put " + shortPut.get().contract().strike().toPlainString() + ", short call "
               + shortCall.get().contract().strike().toPlainString());
     }
@@ -96,21 +96,21 @@ public final class CondorEntryPolicy {
     BigDecimal credit = condor.midCredit();
     BigDecimal minCredit = w.multiply(config.minCreditPct()).divide(HUNDRED, 4, RoundingMode.HALF_EVEN);
     if (credit.compareTo(minCredit) < 0) {
-      return new EntryDecision.Skip("credit at least " + config.minCreditPct().toPlainString() + "% of the wing width",
+      return new EntryDecision.Skip(SkipCode.MIN_CREDIT, "credit at least " + config.minCreditPct().toPlainString() + "% of the wing width",
           "mid credit " + credit.toPlainString() + " < " + minCredit.stripTrailingZeros().toPlainString());
     }
     BigDecimal budget = netLiquidation.multiply(config.trancheRiskPct()).divide(HUNDRED, 2, RoundingMode.HALF_EVEN);
     BigDecimal riskPerCondor = condor.width().subtract(credit).multiply(HUNDRED);
     int quantity = budget.divide(riskPerCondor, 0, RoundingMode.FLOOR).intValueExact();
     if (quantity < 1) {
-      return new EntryDecision.Skip("size at least one condor within " + config.trancheRiskPct().toPlainString()
+      return new EntryDecision.Skip(SkipCode.SIZE, "size at least one condor within " + config.trancheRiskPct().toPlainString()
           + "% of net liquidation", "budget " + budget.toPlainString() + " USD < risk per condor "
           + riskPerCondor.toPlainString() + " USD");
     }
     return new EntryDecision.Enter(condor.withQuantity(quantity));
   }
 
-  private static Optional<EntryDecision.Skip> skip(String rule, String detail) {
-    return Optional.of(new EntryDecision.Skip(rule, detail));
+  private static Optional<EntryDecision.Skip> skip(SkipCode code, String rule, String detail) {
+    return Optional.of(new EntryDecision.Skip(code, rule, detail));
   }
 }

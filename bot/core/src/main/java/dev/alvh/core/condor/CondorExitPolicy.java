@@ -10,6 +10,8 @@ import java.util.Optional;
 
 /**
  * When an open tranche closes: profit target, stop, time exit (alvh-spec.md section 2).
+ * With {@code condor.rollAtTimeExit} the time exit is a roll: the tranche closes with reason
+ * {@link ExitReason#ROLL} and the entry rules open its successor in the 45-60 DTE window.
  *
  * <p>Checked in that order; the first that holds names the exit. A tranche past its time exit on
  * a weekend closes on the next cycle, because the rule is {@code dte <= timeExitDte}.
@@ -38,7 +40,7 @@ public final class CondorExitPolicy {
       return Optional.of(ExitReason.STOP);
     }
     if (ChronoUnit.DAYS.between(today, tranche.expiry()) <= config.timeExitDte()) {
-      return Optional.of(ExitReason.TIME_EXIT);
+      return Optional.of(config.rollAtTimeExit() ? ExitReason.ROLL : ExitReason.TIME_EXIT);
     }
     return Optional.empty();
   }

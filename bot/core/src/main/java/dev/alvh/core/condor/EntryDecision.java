@@ -16,12 +16,14 @@ public sealed interface EntryDecision {
   /**
    * No tranche now.
    *
+   * @param code   the rule's stable code
    * @param rule   the rule that blocked the entry, as a sentence
    * @param detail the values that made it block
    */
-  record Skip(String rule, String detail) implements EntryDecision {
+  record Skip(SkipCode code, String rule, String detail) implements EntryDecision {
     /** Checks the texts. */
     public Skip {
+      Check.notNull(code, "code");
       Check.notBlank(rule, "rule");
       Check.notNull(detail, "detail");
     }

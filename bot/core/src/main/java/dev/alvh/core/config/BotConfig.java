@@ -17,15 +17,22 @@ import dev.alvh.core.Check;
  * @param store    data directory and database
  * @param console  control channel
  * @param market   simulated market model
+ * @param execution how orders are priced, walked and checked
  */
 public record BotConfig(
     CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker, ScheduleConfig schedule,
-    StoreConfig store, ConsoleConfig console, MarketConfig market) {
+    StoreConfig store, ConsoleConfig console, MarketConfig market, ExecutionConfig execution) {
 
   /** Every default. */
   public static final BotConfig DEFAULTS = new BotConfig(CondorConfig.DEFAULTS, HedgeConfig.DEFAULTS,
       RiskConfig.DEFAULTS, BrokerConfig.DEFAULTS, ScheduleConfig.DEFAULTS, StoreConfig.DEFAULTS,
-      ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS);
+      ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS, ExecutionConfig.DEFAULTS);
+
+  /** The configuration without an {@code execution} group: its defaults. */
+  public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
+      ScheduleConfig schedule, StoreConfig store, ConsoleConfig console, MarketConfig market) {
+    this(condor, hedge, risk, broker, schedule, store, console, market, ExecutionConfig.DEFAULTS);
+  }
 
   /** Checks every group is present. */
   public BotConfig {
@@ -37,5 +44,6 @@ public record BotConfig(
     Check.notNull(store, "store");
     Check.notNull(console, "console");
     Check.notNull(market, "market");
+    Check.notNull(execution, "execution");
   }
 }

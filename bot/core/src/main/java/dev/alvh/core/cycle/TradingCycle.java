@@ -3,6 +3,9 @@ package dev.alvh.core.cycle;
 import dev.alvh.core.Check;
 import dev.alvh.core.condor.CondorEntryPolicy;
 import dev.alvh.core.condor.CondorExitPolicy;
+import dev.alvh.core.condor.CondorRollPolicy;
+import dev.alvh.core.condor.SkipCode;
+import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.condor.EntryDecision;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
@@ -35,6 +38,7 @@ public final class TradingCycle {
   private final BotConfig config;
   private final CondorEntryPolicy entryPolicy;
   private final CondorExitPolicy exitPolicy;
+  private final CondorRollPolicy rollPolicy;
   private final RiskLimits riskLimits;
 
   /** A cycle for {@code config}. */
@@ -42,6 +46,7 @@ public final class TradingCycle {
     this.config = Check.notNull(config, "config");
     this.entryPolicy = new CondorEntryPolicy(config.condor());
     this.exitPolicy = new CondorExitPolicy(config.condor());
+    this.rollPolicy = new CondorRollPolicy(config.condor());
     this.riskLimits = new RiskLimits(config.risk());
   }
 
@@ -51,6 +56,7 @@ public final class TradingCycle {
     List<String> notes = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
     List<CycleDecision.PlannedExit> exits = new ArrayList<>();
+    List<CycleDecision.PlannedRoll> rolls = new ArrayList<>();
     int open = in.openTranches().size();
 
     for (Tranche t : in.openTranches()) {
@@ -74,6 +80,8 @@ public final class TradingCycle {
         } else {
           exits.add(new CycleDecision.PlannedExit(t.id(), reason.get(), order));
         }
+      } else {
+        planRoll(t, in, market, notes, rejected, open).ifPresent(rolls::add);
       }
     }
 
@@ -82,7 +90,7 @@ public final class TradingCycle {
     if (skip.isEmpty()) {
       Optional<LocalDate> expiry = entryPolicy.expiry(market.expirations(OptionContract.SPXW), today);
       if (expiry.isEmpty()) {
-        skip = Optional.of(new EntryDecision.Skip("an SPXW expiry between " + config.condor().dteMin() + " and "
+        skip = Optional.of(new EntryDecision.Skip(dev.alvh.core.condor.SkipCode.NO_EXPIRY, "an SPXW expiry between " + config.condor().dteMin() + " and "
             + config.condor().dteMax() + " DTE must be listed", "none listed from " + today));
       } else {
         OptionChain chain = market.chain(OptionContract.SPXW, expiry.get());
@@ -103,13 +111,90 @@ public final class TradingCycle {
           Optional<String> no = riskLimits.rejection(order, open);
           if (no.isPresent()) {
             rejected.add(order.ref() + " " + no.get());
+            skip = Optional.of(new EntryDecision.Skip(SkipCode.RISK_LIMIT, "risk limits must allow the order", no.get()));
           } else {
-            entry = Optional.of(new CycleDecision.PlannedEntry(in.nextTrancheId(), e.condor(), order));
+            BigDecimal minCredit = config.condor().wingWidth().multiply(config.condor().minCreditPct())
+                .divide(BigDecimal.valueOf(100), 4, java.math.RoundingMode.HALF_EVEN);
+            entry = Optional.of(new CycleDecision.PlannedEntry(in.nextTrancheId(), e.condor(), order,
+                NetPrice.credit(minCredit)));
           }
         }
       }
     }
-    return new CycleDecision(exits, entry, skip, rejected, notes);
+    return new CycleDecision(exits, rolls, entry, skip, rejected, notes);
+  }
+
+  /**
+   * The theta-inversion roll of {@code t}, if its conditions hold and a target vertical exists:
+   * one four-leg order closing the tested vertical and opening the same-delta vertical in the
+   * entry window's expiry, at mid, allowed down to {@code condor.rollMaxDebit}.
+   */
+  private Optional<CycleDecision.PlannedRoll> planRoll(Tranche t, CycleInput in, MarketData market,
+      List<String> notes, List<String> rejected, int open) {
+    Optional<OptionQuote> sp = market.quote(t.verticalLegs(OptionRight.PUT).get(1).contract());
+    Optional<OptionQuote> sc = market.quote(t.verticalLegs(OptionRight.CALL).get(0).contract());
+    if (sp.isEmpty() || sc.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<OptionRight> side = rollPolicy.testedSide(t, in.indices().vix(), sp.get().delta(), sc.get().delta());
+    if (side.isEmpty()) {
+      return Optional.empty();
+    }
+    LocalDate today = in.time().toLocalDate();
+    Optional<LocalDate> target = entryPolicy.expiry(market.expirations(OptionContract.SPXW), today)
+        .filter(e -> e.isAfter(t.expiry(side.get())));
+    String what = "tranche " + t.id() + " " + side.get().name().toLowerCase(java.util.Locale.ROOT) + " side";
+    if (target.isEmpty()) {
+      notes.add(what + " tested but no later SPXW expiry between " + config.condor().dteMin() + " and "
+          + config.condor().dteMax() + " DTE is listed: not rolled");
+      return Optional.empty();
+    }
+    OptionChain chain = market.chain(OptionContract.SPXW, target.get());
+    Optional<OptionQuote> newShort = chain.nearestDelta(side.get(), config.condor().shortDelta());
+    if (newShort.isEmpty()) {
+      notes.add(what + ": no " + side.get() + " near " + config.condor().shortDelta() + " delta in " + target.get());
+      return Optional.empty();
+    }
+    BigDecimal w = config.condor().wingWidth();
+    BigDecimal newShortK = newShort.get().contract().strike();
+    BigDecimal newLongK = side.get() == OptionRight.PUT ? newShortK.subtract(w) : newShortK.add(w);
+    Optional<OptionQuote> newLong = chain.find(newLongK, side.get());
+    if (newLong.isEmpty()) {
+      notes.add(what + ": wing " + newLongK.toPlainString() + " not listed in " + target.get());
+      return Optional.empty();
+    }
+    List<ComboLeg> legs = new ArrayList<>();
+    t.verticalLegs(side.get()).forEach(l -> legs.add(l.reversed()));
+    legs.add(ComboLeg.of(dev.alvh.core.instrument.Side.SELL, newShort.get().contract()));
+    legs.add(ComboLeg.of(dev.alvh.core.instrument.Side.BUY, newLong.get().contract()));
+    BigDecimal mid = BigDecimal.ZERO;
+    for (ComboLeg l : legs) {
+      Optional<OptionQuote> q = market.quote(l.contract());
+      if (q.isEmpty()) {
+        notes.add(what + ": no quote for " + l.contract().key() + ", not rolled");
+        return Optional.empty();
+      }
+      mid = mid.add(q.get().mid().multiply(BigDecimal.valueOf(l.side().sign())));
+    }
+    NetPrice limit = new NetPrice(mid).ceilToTick(config.condor().priceTick());
+    BigDecimal rollCredit = limit.signed().negate();
+    if (!rollPolicy.priceAllowed(rollCredit)) {
+      notes.add(what + " tested, but the roll costs a debit of " + limit.amount().toPlainString() + " > "
+          + config.condor().rollMaxDebit().toPlainString() + " (condor.rollMaxDebit): not rolled");
+      return Optional.empty();
+    }
+    OrderIntent order = new OrderIntent(OrderRef.forTranche(t.id(), OrderPurpose.ROLL_CONDOR.action(), in.time()),
+        OrderPurpose.ROLL_CONDOR, t.id(), legs, t.quantity(), limit,
+        "roll: VIX " + in.indices().vix() + ", short " + side.get().name().toLowerCase(java.util.Locale.ROOT)
+            + " delta " + (side.get() == OptionRight.PUT ? sp.get().delta() : sc.get().delta()) + "; to "
+            + target.get() + " " + newShortK.toPlainString() + "/" + newLongK.toPlainString() + " at " + limit);
+    Optional<String> no = riskLimits.rejection(order, open);
+    if (no.isPresent()) {
+      rejected.add(order.ref() + " " + no.get());
+      return Optional.empty();
+    }
+    return Optional.of(new CycleDecision.PlannedRoll(t.id(), side.get(), target.get(), newShortK, newLongK, order,
+        NetPrice.debit(config.condor().rollMaxDebit())));
   }
 
   /** The debit to close one condor of {@code t} at mid, points; empty when a leg is not quoted. */

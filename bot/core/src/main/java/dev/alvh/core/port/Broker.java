@@ -2,6 +2,7 @@ package dev.alvh.core.port;
 
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.account.Position;
+import dev.alvh.core.order.NetPrice;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderRef;
 import dev.alvh.core.order.OrderUpdate;
@@ -31,6 +32,18 @@ public interface Broker {
    * @return the broker's order id
    */
   long place(OrderIntent intent);
+
+  /**
+   * Changes the limit of the working order {@code ref} (the price walk); IB does this by sending
+   * placeOrder again with the same order id. A ref that is no longer working is ignored: the
+   * order filled or was cancelled meanwhile, and its events say which.
+   *
+   * @throws UnsupportedOperationException when this broker cannot modify orders; the caller then
+   *         leaves the order at its price
+   */
+  default void modify(OrderRef ref, NetPrice newLimit) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot modify orders");
+  }
 
   /** Asks the broker to cancel the working order {@code ref}; unknown refs are ignored. */
   void cancel(OrderRef ref);

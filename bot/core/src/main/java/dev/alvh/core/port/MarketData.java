@@ -34,6 +34,15 @@ public interface MarketData {
     return OptionalDouble.empty();
   }
 
+  /**
+   * When the quote of {@code contract} was last updated; empty when the source does not time its
+   * quotes (the simulated market quotes as of its clock, so its quotes are never stale). Order
+   * execution refuses quotes older than {@code risk.maxQuoteAgeSeconds}.
+   */
+  default Optional<java.time.Instant> quoteTime(OptionContract contract) {
+    return Optional.empty();
+  }
+
   /** The quote of one series, with greeks; empty when it is not listed or not quoted. */
   Optional<OptionQuote> quote(OptionContract contract);
 }
