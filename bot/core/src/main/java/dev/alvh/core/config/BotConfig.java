@@ -17,15 +17,16 @@ import dev.alvh.core.Check;
  * @param store    data directory and database
  * @param console  control channel
  * @param market   simulated market model
+ * @param replay   replay driver and report
  */
 public record BotConfig(
     CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker, ScheduleConfig schedule,
-    StoreConfig store, ConsoleConfig console, MarketConfig market) {
+    StoreConfig store, ConsoleConfig console, MarketConfig market, ReplayConfig replay) {
 
   /** Every default. */
   public static final BotConfig DEFAULTS = new BotConfig(CondorConfig.DEFAULTS, HedgeConfig.DEFAULTS,
       RiskConfig.DEFAULTS, BrokerConfig.DEFAULTS, ScheduleConfig.DEFAULTS, StoreConfig.DEFAULTS,
-      ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS);
+      ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS, ReplayConfig.DEFAULTS);
 
   /** Checks every group is present. */
   public BotConfig {
@@ -37,5 +38,12 @@ public record BotConfig(
     Check.notNull(store, "store");
     Check.notNull(console, "console");
     Check.notNull(market, "market");
+    Check.notNull(replay, "replay");
+  }
+
+  /** The groups before {@code replay} was added, with the replay defaults. */
+  public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
+      ScheduleConfig schedule, StoreConfig store, ConsoleConfig console, MarketConfig market) {
+    this(condor, hedge, risk, broker, schedule, store, console, market, ReplayConfig.DEFAULTS);
   }
 }
