@@ -5,31 +5,64 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.alvh.app.config.ConfigException;
 import dev.alvh.app.config.ConfigLoader;
+import dev.alvh.app.replay.Progress;
 import dev.alvh.app.replay.Replay;
 import dev.alvh.app.replay.ReplaySummary;
+import dev.alvh.app.report.BookMetrics;
+import dev.alvh.app.report.ReportWriter;
+import dev.alvh.app.report.VolatilityCycles;
+import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.core.config.BotConfig;
+import dev.alvh.paper.history.HistoryFileException;
+import dev.alvh.paper.history.HistoryLoader;
+import dev.alvh.paper.history.LoadedHistory;
+import dev.alvh.paper.market.SyntheticHistory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = "Paper-trade the whole bot through history on a virtual clock and print a summary."
-        + " With no options: the synthetic two-cycles scenario on the embedded defaults.")
+    description = {"Paper-trade the whole bot through history on a virtual clock, three books side by side"
+        + " (alvh, unhedged, rigid), and print a summary.",
+        "With no options: the synthetic two-cycles scenario on the embedded defaults, every scheduled cycle.",
+        "With --data DIR: daily history files (spx.csv, vix.csv, vix3m.csv; optional vix9d.csv and VX futures),"
+            + " the last scheduled cycle of each day plus pre-open and end of day (replay.dailyAllCycles: every"
+            + " cycle)."})
 final class ReplayCommand implements Callable<Integer> {
 
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (default: embedded defaults)")
   Path config;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "data directory, relative to the working directory (default: store.dataDir, ./data)")
+      description = "where the replay databases go, relative to the working directory (default: store.dataDir,"
+          + " ./data)")
   Path dataDir;
 
-  @Option(names = "--scenario", paramLabel = "NAME", defaultValue = "two-cycles",
-      description = "synthetic scenario: two-cycles (default)")
+  @Option(names = "--scenario", paramLabel = "NAME",
+      description = "synthetic scenario: two-cycles (the default when --data is not given)")
   String scenario;
 
-  @Option(names = "--json", description = "print the summary as one JSON object on the last line")
+  @Option(names = "--data", paramLabel = "DIR", description = "folder of daily history CSV files (Cboe or ISO)")
+  Path data;
+
+  @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day to replay (default: the first)")
+  String from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "last day to replay (default: the last)")
+  String to;
+
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "write report.html, PNG charts, summary.json, trades.csv and transitions.csv into DIR")
+  Path report;
+
+  @Option(names = "--json", description = "print the summary as one JSON object on the last line; no progress bar")
   boolean json;
 
   @Override
@@ -41,33 +74,118 @@ final class ReplayCommand implements Callable<Integer> {
       System.err.println("config error: " + e.getMessage());
       return 2;
     }
-    if (!"two-cycles".equals(scenario)) {
-      System.err.println("replay: --scenario must be one of [two-cycles], but was '" + scenario + "'");
-      return 2;
+    if (scenario != null && data != null) {
+      return usage("give either --scenario or --data, not both (--scenario " + scenario + ", --data " + data + ")");
+    }
+    if (scenario != null && !SyntheticHistory.TWO_CYCLES.equals(scenario)) {
+      return usage("--scenario must be one of [two-cycles], but was '" + scenario + "'");
+    }
+    LocalDate fromDate;
+    LocalDate toDate;
+    try {
+      fromDate = date("--from", from);
+      toDate = date("--to", to);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+      return usage("--to " + toDate + " is before --from " + fromDate);
+    }
+    if (report != null && Files.exists(report) && !Files.isDirectory(report)) {
+      return usage("--report must be a folder, but " + report + " is a file");
     }
     Path dir = dataDir != null ? dataDir : Path.of(cfg.store().dataDir());
-    ReplaySummary s = new Replay(cfg, dir).twoCycles();
+    NyseCalendar cal = NyseCalendar.of(cfg.schedule());
+    Replay replay = new Replay(cfg, dir);
+    Replay.ReplayResult result;
+    boolean bar = !json && System.console() != null;
+    try (Progress progress = bar ? Progress.on(System.err, cfg.replay().progressEveryMs()) : Progress.NONE) {
+      replay.progress(progress);
+      if (data != null) {
+        LoadedHistory h;
+        try {
+          h = new HistoryLoader(cal::isTradingDay).load(data);
+        } catch (HistoryFileException e) {
+          return usage(e.getMessage());
+        }
+        List<String> problems = h.problems().stream().map(Object::toString).toList();
+        result = replay.runBooks(data.toString(), h.history(), cal, fromDate, toDate, false, problems);
+      } else {
+        result = replay.runBooks(SyntheticHistory.TWO_CYCLES, replay.twoCyclesHistory(cal), cal, fromDate, toDate,
+            true, List.of());
+      }
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    ReplaySummary s = result.summary();
+    String line = mapper().writeValueAsString(s);
+    if (report != null) {
+      new ReportWriter().write(result, line, report);
+    }
     if (json) {
-      ObjectMapper m = new ObjectMapper().registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-      System.out.println(m.writeValueAsString(s));
+      System.out.println(line);
     } else {
       printHuman(s);
+      if (report != null) {
+        System.out.println("  report           " + report.resolve("report.html"));
+      }
     }
     return 0;
   }
 
+  /** The JSON writer of the summary: ISO dates, numbers as numbers. */
+  static ObjectMapper mapper() {
+    return new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  private static int usage(String message) {
+    System.err.println("replay: " + message);
+    return 2;
+  }
+
+  private static LocalDate date(String option, String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(option + " must be a date YYYY-MM-DD, but was '" + text + "'");
+    }
+  }
+
   private static void printHuman(ReplaySummary s) {
-    System.out.printf(java.util.Locale.ROOT, "Replay of %s, %s to %s%n", s.scenario(), s.from(), s.to());
-    System.out.printf(java.util.Locale.ROOT, "  trading days     %d (%d cycles, %.0f cycles/s)%n", s.tradingDays(),
-        s.cycles(), s.cyclesPerSecond());
-    System.out.printf(java.util.Locale.ROOT, "  tranches opened  %d%n", s.tranchesOpened());
-    System.out.printf(java.util.Locale.ROOT, "  orders sent      %d, fills %d%n", s.ordersSent(), s.fills());
-    System.out.printf(java.util.Locale.ROOT, "  exits            %s%n", s.exitReasons());
-    System.out.printf(java.util.Locale.ROOT, "  condor P&L       %s USD (realized)%n", s.condorPnl().toPlainString());
-    System.out.printf(java.util.Locale.ROOT, "  equity           %s -> %s USD, max drawdown %.2f%%%n",
+    System.out.printf(Locale.ROOT, "Replay of %s, %s to %s (cycles per day: %s)%n", s.scenario(), s.from(), s.to(),
+        s.cyclesPerDay());
+    System.out.printf(Locale.ROOT, "  trading days     %d (%d cycles per book, %.0f cycles/s over 3 books)%n",
+        s.tradingDays(), s.cycles(), s.cyclesPerSecond());
+    System.out.printf(Locale.ROOT, "  tranches opened  %d%n", s.tranchesOpened());
+    System.out.printf(Locale.ROOT, "  orders sent      %d, fills %d%n", s.ordersSent(), s.fills());
+    System.out.printf(Locale.ROOT, "  exits            %s%n", s.exitReasons());
+    System.out.printf(Locale.ROOT, "  condor P&L       %s USD (realized)%n", s.condorPnl().toPlainString());
+    System.out.printf(Locale.ROOT, "  equity           %s -> %s USD, max drawdown %.2f%%%n",
         s.startEquity().toPlainString(), s.finalEquity().toPlainString(), s.maxDrawdownPct());
-    System.out.printf(java.util.Locale.ROOT, "  records          %s%n", s.database());
-    System.out.printf(java.util.Locale.ROOT, "  elapsed          %d ms%n", s.elapsedMs());
+    System.out.printf(Locale.ROOT, "  vol cycles       %d%s%n", s.volatilityCycles().count(),
+        s.volatilityCycles().cycles().stream().map(ReplayCommand::cycle).reduce("", (a, b) -> a + "; " + b)
+            .replaceFirst("^; ", ": "));
+    System.out.printf(Locale.ROOT, "  %-10s %9s %8s %8s %8s %7s %7s %12s %12s %s%n", "book", "return%", "cagr%",
+        "maxDD%", "DDrisk%", "sharpe", "sortino", "hedgePrem", "hedgePnl", "layers/cycle");
+    for (Map.Entry<String, BookMetrics> e : s.books().entrySet()) {
+      BookMetrics m = e.getValue();
+      System.out.printf(Locale.ROOT, "  %-10s %9.2f %8.2f %8.2f %8.2f %7.2f %7.2f %12s %12s %s%n", e.getKey(),
+          m.totalReturn(), m.cagr(), m.maxDrawdownPct(), m.maxDrawdownRiskPct(), m.sharpe(), m.sortino(),
+          m.hedgePremium().toPlainString(), m.hedgePnl().toPlainString(), m.layersPerCycle());
+    }
+    if (!s.dataProblems().isEmpty()) {
+      System.out.printf(Locale.ROOT, "  history rows left out: %d (first: %s)%n", s.dataProblems().size(),
+          s.dataProblems().get(0));
+    }
+    System.out.printf(Locale.ROOT, "  records          %s%n", s.database());
+    System.out.printf(Locale.ROOT, "  elapsed          %d ms%n", s.elapsedMs());
+  }
+
+  private static String cycle(VolatilityCycles.VolatilityCycle c) {
+    return String.format(Locale.ROOT, "%s to %s, peak %.2f on %s", c.start(), c.end(), c.peakVix(), c.peak());
   }
 }

@@ -1,42 +1,72 @@
 package dev.alvh.app.replay;
 
+import dev.alvh.app.engine.Book;
 import dev.alvh.app.engine.TradingEngine;
+import dev.alvh.app.report.BookMetrics;
+import dev.alvh.app.report.VolatilityCycles;
+import dev.alvh.app.schedule.JobKind;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.schedule.ScheduledFire;
 import dev.alvh.app.schedule.TradingSchedule;
 import dev.alvh.app.store.Store;
+import dev.alvh.core.account.Position;
 import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.instrument.OptionContract;
+import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.time.VirtualClock;
 import dev.alvh.paper.broker.PaperBroker;
 import dev.alvh.paper.market.DailyBar;
+import dev.alvh.paper.market.MarketHistory;
 import dev.alvh.paper.market.SimulatedMarket;
 import dev.alvh.paper.market.SyntheticHistory;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the whole bot over history on a virtual clock: the Quartz triggers of
- * {@link TradingSchedule} give the fire times, the clock jumps to each, and the same jobs as
- * live run (pre-open, trading cycle, end of day) against the paper broker and the simulated
- * market, storing everything in H2.
+ * Runs the whole bot over history on a virtual clock, three books side by side: the Quartz
+ * triggers of {@link TradingSchedule} give the fire times, each book's clock jumps to each, and
+ * the same jobs as live run (pre-open, trading cycle, end of day) against the book's own paper
+ * broker and simulated market, storing everything in the book's own H2 file.
  *
- * <p>The replay's database is {@code replay.mv.db} in the data directory, recreated by each run,
- * so a replay never mixes with the state of a paper or live bot.
+ * <p>Books: {@link Book#ALVH} in {@code replay.mv.db}, {@link Book#UNHEDGED} in
+ * {@code replay-unhedged.mv.db}, {@link Book#RIGID} in {@code replay-rigid.mv.db}, all in the
+ * data directory and recreated by each run, so a replay never mixes with the state of a paper or
+ * live bot. Each book has its own market instance built from the same history, so the books run
+ * on up to two threads (the machine's cores) without sharing anything mutable.
+ *
+ * <p>Cycles: the synthetic scenario has an intraday path, so every scheduled cycle runs. Daily
+ * history has only open and close, so by default only the last scheduled cycle of each day runs
+ * (near the close), with the pre-open and end-of-day jobs; {@code replay.dailyAllCycles} runs
+ * every cycle instead. Either way the fire times are the schedule's.
  */
 public final class Replay {
 
   private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
 
-  /** The replay database's name inside the data directory. */
+  /** The ALVH book's database name inside the data directory. */
   public static final String DATABASE = "replay";
 
   /** Days of the built-in synthetic scenario: about two years. */
@@ -46,71 +76,246 @@ public final class Replay {
 
   private final BotConfig config;
   private final Path dataDir;
+  private Progress progress = Progress.NONE;
+  private int threads = Math.min(2, Runtime.getRuntime().availableProcessors());
 
-  /** A replay with {@code config}, writing its database under {@code dataDir}. */
+  /** A replay with {@code config}, writing its databases under {@code dataDir}. */
   public Replay(BotConfig config, Path dataDir) {
     this.config = config;
     this.dataDir = dataDir;
   }
 
+  /** Reports progress to {@code p}. */
+  public Replay progress(Progress p) {
+    this.progress = p;
+    return this;
+  }
+
+  /** Runs the books on at most {@code n} threads (default: two, or one on a single core). */
+  public Replay threads(int n) {
+    this.threads = Math.max(1, n);
+    return this;
+  }
+
+  /** The database name of {@code book}. */
+  public static String database(Book book) {
+    return book == Book.ALVH ? DATABASE : DATABASE + "-" + book.key();
+  }
+
+  /** The built-in synthetic {@code two-cycles} history. */
+  public MarketHistory twoCyclesHistory(NyseCalendar cal) {
+    return MarketHistory.of(SyntheticHistory.twoCycles(config.market().seed(), TWO_CYCLES_START, TWO_CYCLES_DAYS,
+        config.market().startSpx(), cal::isTradingDay));
+  }
+
   /** Replays the built-in {@code two-cycles} synthetic scenario. */
   public ReplaySummary twoCycles() {
     NyseCalendar cal = NyseCalendar.of(config.schedule());
-    List<DailyBar> bars = SyntheticHistory.twoCycles(config.market().seed(), TWO_CYCLES_START, TWO_CYCLES_DAYS,
-        config.market().startSpx(), cal::isTradingDay);
-    return run(SyntheticHistory.TWO_CYCLES, bars, cal);
+    return runBooks(SyntheticHistory.TWO_CYCLES, twoCyclesHistory(cal), cal, null, null, true, List.of()).summary();
   }
 
-  /** Replays {@code bars}, one per trading day, ascending. */
+  /** Replays {@code bars}, one per trading day, ascending, running every scheduled cycle. */
   public ReplaySummary run(String scenario, List<DailyBar> bars, NyseCalendar cal) {
+    return runBooks(scenario, MarketHistory.of(bars), cal, null, null, true, List.of()).summary();
+  }
+
+  /**
+   * Replays the three books over {@code history} from {@code from} to {@code to} (null: the
+   * history's first or last day). The whole history stays visible to the market, so days before
+   * {@code from} can warm up signals.
+   *
+   * @param intraday     run every scheduled cycle (synthetic history) or, unless
+   *                     {@code replay.dailyAllCycles}, only the last one of each day (daily history)
+   * @param dataProblems rows the loader left out, for the summary
+   * @throws IllegalArgumentException when the range holds no day of the history
+   */
+  public ReplayResult runBooks(String scenario, MarketHistory history, NyseCalendar cal, LocalDate from, LocalDate to,
+      boolean intraday, List<String> dataProblems) {
     long started = System.nanoTime();
-    LocalDate from = bars.get(0).date();
-    LocalDate to = bars.get(bars.size() - 1).date();
-    Instant start = from.atStartOfDay(Clock.MARKET_ZONE).toInstant();
-    Instant end = to.atTime(LocalTime.of(23, 59)).atZone(Clock.MARKET_ZONE).toInstant();
+    List<DailyBar> bars = history.bars();
+    LocalDate first = from != null ? from : bars.get(0).date();
+    LocalDate last = to != null ? to : bars.get(bars.size() - 1).date();
+    List<DailyBar> inRange = bars.stream().filter(b -> !b.date().isBefore(first) && !b.date().isAfter(last))
+        .toList();
+    if (inRange.isEmpty()) {
+      throw new IllegalArgumentException("no trading day of the history (" + bars.get(0).date() + " to "
+          + bars.get(bars.size() - 1).date() + ") lies between --from " + first + " and --to " + last);
+    }
+    LocalDate realFrom = inRange.get(0).date();
+    LocalDate realTo = inRange.get(inRange.size() - 1).date();
+    Instant start = realFrom.atStartOfDay(Clock.MARKET_ZONE).toInstant();
+    Instant end = realTo.atTime(LocalTime.of(23, 59)).atZone(Clock.MARKET_ZONE).toInstant();
+    boolean everyCycle = intraday || config.replay().dailyAllCycles();
+    Set<LocalDate> days = new HashSet<>();
+    inRange.forEach(b -> days.add(b.date()));
+    List<ScheduledFire> fires = jobs(new TradingSchedule(config.schedule()).firesBetween(start, end), days,
+        everyCycle);
+    LOG.info("replaying {} from {} to {}: {} jobs per book, {}", scenario, realFrom, realTo, fires.size(),
+        everyCycle ? "every cycle" : "last cycle of each day");
+    progress.total((long) fires.size() * Book.values().length);
+
+    Map<Book, BookRun> runs = new EnumMap<>(Book.class);
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Book.values().length), r -> {
+      Thread t = new Thread(r, "alvh-replay");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Map<Book, Future<BookRun>> futures = new EnumMap<>(Book.class);
+      for (Book b : Book.values()) {
+        futures.put(b, pool.submit(() -> runBook(b, bars, cal, fires, start, realFrom, realTo)));
+      }
+      for (Map.Entry<Book, Future<BookRun>> f : futures.entrySet()) {
+        runs.put(f.getKey(), f.getValue().get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("replay interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("replay failed: " + c, c);
+    } finally {
+      pool.shutdownNow();
+    }
+
+    NavigableMap<LocalDate, Double> vix = new TreeMap<>();
+    inRange.forEach(b -> vix.put(b.date(), b.vixClose()));
+    List<VolatilityCycles.VolatilityCycle> cycles = VolatilityCycles.detect(vix, config.replay());
+    Map<String, BookMetrics> metrics = new LinkedHashMap<>();
+    runs.forEach((b, r) -> metrics.put(b.key(), BookMetrics.of(r, cycles, Clock.MARKET_ZONE)));
+    long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+    long allCycles = runs.values().stream().mapToLong(BookRun::cycles).sum();
+    BookRun a = runs.get(Book.ALVH);
+    ReplaySummary summary = new ReplaySummary(scenario, realFrom, realTo, a.snapshots().size(), a.cycles(),
+        Math.round(allCycles * 1000.0 / Math.max(elapsedMs, 1) * 10) / 10.0, a.tranchesOpened(), a.ordersSent(),
+        a.fills(), a.startEquity(), a.finalEquity(), metrics.get(Book.ALVH.key()).maxDrawdownPct(),
+        a.exitReasons(), a.condorPnl(), a.database().toString(), elapsedMs, everyCycle ? "all" : "last", metrics,
+        new ReplaySummary.CycleCount(cycles.size(), cycles), List.copyOf(dataProblems));
+    return new ReplayResult(summary, runs, inRange);
+  }
+
+  /** The fires on days of the history, keeping only each day's last cycle unless {@code everyCycle}. */
+  static List<ScheduledFire> jobs(List<ScheduledFire> fires, Set<LocalDate> days, boolean everyCycle) {
+    Map<LocalDate, Integer> lastCycle = new HashMap<>();
+    for (int i = 0; i < fires.size(); i++) {
+      if (fires.get(i).kind() == JobKind.CYCLE) {
+        lastCycle.put(fires.get(i).at().atZone(Clock.MARKET_ZONE).toLocalDate(), i);
+      }
+    }
+    List<ScheduledFire> out = new ArrayList<>();
+    for (int i = 0; i < fires.size(); i++) {
+      ScheduledFire f = fires.get(i);
+      LocalDate day = f.at().atZone(Clock.MARKET_ZONE).toLocalDate();
+      if (days.contains(day) && (everyCycle || f.kind() != JobKind.CYCLE || lastCycle.get(day) == i)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private BookRun runBook(Book book, List<DailyBar> bars, NyseCalendar cal, List<ScheduledFire> fires, Instant start,
+      LocalDate from, LocalDate to) {
     VirtualClock clock = new VirtualClock(start);
     SimulatedMarket market = new SimulatedMarket(bars, clock, config.market(), cal::isTradingDay);
     PaperBroker broker = new PaperBroker(market, clock, config.broker().paper());
     BigDecimal startEquity = broker.account().netLiquidation();
-    deleteOldDatabase();
-    try (Store store = Store.open(dataDir, DATABASE)) {
-      TradingEngine engine = new TradingEngine(config, clock, market, broker, store, broker::settleExpiring);
-      List<ScheduledFire> fires = new TradingSchedule(config.schedule()).firesBetween(start, end);
-      LOG.info("replaying {} from {} to {}: {} scheduled jobs", scenario, from, to, fires.size());
-      long days = 0;
+    String name = database(book);
+    deleteOldDatabase(name);
+    try (Store store = Store.open(dataDir, name)) {
+      TradingEngine engine = new TradingEngine(book, config, clock, market, broker, store, broker::settleExpiring);
       for (ScheduledFire f : fires) {
         clock.set(f.at());
-        LocalDate day = clock.marketDate();
-        if (market.bar(day).isEmpty()) {
-          continue;
-        }
         switch (f.kind()) {
           case PRE_OPEN -> engine.preOpen();
           case CYCLE -> engine.runCycle();
-          case END_OF_DAY -> {
-            engine.endOfDay(market.spxClose(day));
-            days++;
-          }
+          case END_OF_DAY -> engine.endOfDay(market.spxClose(clock.marketDate()));
           default -> throw new IllegalStateException("unknown job kind " + f.kind());
         }
+        progress.step();
       }
-      long elapsedMs = (System.nanoTime() - started) / 1_000_000;
       TradingEngine.Counters c = engine.counters();
-      return new ReplaySummary(scenario, from, to, days, c.cycles(),
-          Math.round(c.cycles() * 1000.0 / Math.max(elapsedMs, 1) * 10) / 10.0, c.tranchesOpened(), c.ordersSent(),
-          c.fills(), startEquity, broker.account().netLiquidation(),
-          ReplaySummary.maxDrawdownPct(store.equityCurve().values()), store.exitReasons(), store.realizedPnl(),
-          store.file().toString(), elapsedMs);
+      ReplayQueries q = new ReplayQueries(store);
+      List<ReplayQueries.DaySnapshot> snaps = q.snapshots().stream()
+          .filter(s -> !s.date().isBefore(from) && !s.date().isAfter(to)).toList();
+      List<ReplayQueries.TrancheRisk> tranches = q.trancheRisks();
+      NavigableMap<LocalDate, BigDecimal> risk = new TreeMap<>();
+      for (ReplayQueries.DaySnapshot s : snaps) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (ReplayQueries.TrancheRisk t : tranches) {
+          if (t.openAtEndOf(s.date())) {
+            sum = sum.add(t.maxLoss());
+          }
+        }
+        risk.put(s.date(), sum);
+      }
+      List<ReplayQueries.Trade> trades = q.trades();
+      BigDecimal premium = BigDecimal.ZERO;
+      BigDecimal hedgeCash = BigDecimal.ZERO;
+      Set<String> hedgeContracts = new HashSet<>();
+      for (ReplayQueries.Trade t : trades) {
+        if (!BookRun.isHedgePurpose(t.purpose())) {
+          continue;
+        }
+        hedgeContracts.add(t.contract());
+        BigDecimal gross = t.price().multiply(BigDecimal.valueOf(
+            (long) t.quantity() * OptionContract.parseKey(t.contract()).multiplier()));
+        if ("BUY".equals(t.side())) {
+          premium = premium.add(gross);
+          hedgeCash = hedgeCash.subtract(gross);
+        } else {
+          hedgeCash = hedgeCash.add(gross);
+        }
+        hedgeCash = hedgeCash.subtract(t.commission());
+      }
+      BigDecimal hedgePnl = hedgeCash.add(hedgeSettlements(broker, hedgeContracts))
+          .add(hedgeMark(broker, market, hedgeContracts));
+      return new BookRun(book, store.file(), c.cycles(), c.ordersSent(), c.fills(), c.tranchesOpened(), startEquity,
+          broker.account().netLiquidation(), store.exitReasons(), store.realizedPnl(), snaps, trades,
+          q.transitions(), risk, premium.setScale(2, RoundingMode.HALF_EVEN),
+          hedgePnl.setScale(2, RoundingMode.HALF_EVEN));
     }
   }
 
-  private void deleteOldDatabase() {
+  /**
+   * Cash the broker settled on expired hedge options. The paper broker's settlement records
+   * ({@code PaperBroker.settlements()}) are not on this branch yet, so this is 0 until they are.
+   */
+  private static BigDecimal hedgeSettlements(PaperBroker broker, Set<String> hedgeContracts) {
+    return BigDecimal.ZERO;
+  }
+
+  /** The mid-market value of the hedge positions still open, USD. */
+  private static BigDecimal hedgeMark(PaperBroker broker, SimulatedMarket market, Set<String> hedgeContracts) {
+    BigDecimal mark = BigDecimal.ZERO;
+    for (Position p : broker.positions()) {
+      if (hedgeContracts.contains(p.contract().key())) {
+        BigDecimal mid = market.quote(p.contract()).map(OptionQuote::mid).orElse(BigDecimal.ZERO);
+        mark = mark.add(mid.multiply(BigDecimal.valueOf(p.quantity() * p.contract().multiplier())));
+      }
+    }
+    return mark;
+  }
+
+  private void deleteOldDatabase(String name) {
     try {
-      Files.deleteIfExists(dataDir.resolve(DATABASE + ".mv.db"));
-      Files.deleteIfExists(dataDir.resolve(DATABASE + ".trace.db"));
+      Files.deleteIfExists(dataDir.resolve(name + ".mv.db"));
+      Files.deleteIfExists(dataDir.resolve(name + ".trace.db"));
     } catch (IOException e) {
       throw new IllegalStateException("cannot remove the previous replay database in " + dataDir + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A replay's summary and each book's records, for the report.
+   *
+   * @param summary the JSON summary
+   * @param books   each book's run
+   * @param bars    the replayed days' bars
+   */
+  public record ReplayResult(ReplaySummary summary, Map<Book, BookRun> books, List<DailyBar> bars) {
   }
 }

@@ -1,45 +1,56 @@
 package dev.alvh.app.replay;
 
+import dev.alvh.app.report.BookMetrics;
+import dev.alvh.app.report.Metrics;
+import dev.alvh.app.report.VolatilityCycles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What a replay did and measured; written as the JSON summary.
+ * What a replay did and measured; written as the JSON summary. The top-level counts describe
+ * the ALVH book; {@code books} has the measures of all three.
  *
- * @param scenario       the market the replay ran on
- * @param from           first trading day
- * @param to             last trading day
- * @param tradingDays    trading days replayed
- * @param cycles         trading cycles run
- * @param cyclesPerSecond cycles run per second of wall time
- * @param tranchesOpened tranches opened
- * @param ordersSent     orders sent to the broker
- * @param fills          fills received (one per leg execution)
- * @param startEquity    net liquidation at the start, USD
- * @param finalEquity    net liquidation at the end, USD
- * @param maxDrawdownPct largest fall of daily equity from its running peak, percent of that peak
- * @param exitReasons    tranches closed for each exit reason
- * @param condorPnl      realized P&amp;L of closed tranches, USD
- * @param database       the H2 file holding the replay's records
- * @param elapsedMs      wall time, milliseconds
+ * @param scenario         the market the replay ran on ({@code two-cycles} or the data folder)
+ * @param from             first trading day
+ * @param to               last trading day
+ * @param tradingDays      trading days replayed
+ * @param cycles           trading cycles run (ALVH book)
+ * @param cyclesPerSecond  trading cycles of all books run per second of wall time
+ * @param tranchesOpened   tranches opened (ALVH book)
+ * @param ordersSent       orders sent to the broker (ALVH book)
+ * @param fills            fills received, one per leg execution (ALVH book)
+ * @param startEquity      net liquidation at the start, USD
+ * @param finalEquity      net liquidation at the end, USD (ALVH book)
+ * @param maxDrawdownPct   largest fall of daily equity from its running peak, percent of that peak
+ * @param exitReasons      tranches closed for each exit reason (ALVH book)
+ * @param condorPnl        realized P&amp;L of closed tranches, USD (ALVH book)
+ * @param database         the H2 file holding the ALVH book's records
+ * @param elapsedMs        wall time, milliseconds
+ * @param cyclesPerDay     {@code all} (every scheduled cycle) or {@code last} (daily history: the
+ *                         last scheduled cycle of each day, plus pre-open and end of day)
+ * @param books            measures per book: {@code alvh}, {@code unhedged}, {@code rigid}
+ * @param volatilityCycles the complete volatility cycles of the replayed VIX closes
+ * @param dataProblems     history rows left out, with file and line
  */
 public record ReplaySummary(
     String scenario, LocalDate from, LocalDate to, long tradingDays, long cycles, double cyclesPerSecond,
     long tranchesOpened, long ordersSent, long fills, BigDecimal startEquity, BigDecimal finalEquity,
-    double maxDrawdownPct, Map<String, Long> exitReasons, BigDecimal condorPnl, String database, long elapsedMs) {
+    double maxDrawdownPct, Map<String, Long> exitReasons, BigDecimal condorPnl, String database, long elapsedMs,
+    String cyclesPerDay, Map<String, BookMetrics> books, CycleCount volatilityCycles, List<String> dataProblems) {
 
   /** The largest peak-to-trough fall of {@code equity}, percent of the peak (0 when it never falls). */
   public static double maxDrawdownPct(Iterable<BigDecimal> equity) {
-    double peak = Double.NEGATIVE_INFINITY;
-    double worst = 0;
-    for (BigDecimal e : equity) {
-      double v = e.doubleValue();
-      peak = Math.max(peak, v);
-      if (peak > 0) {
-        worst = Math.max(worst, (peak - v) / peak * 100.0);
-      }
-    }
-    return Math.round(worst * 1000.0) / 1000.0;
+    return Metrics.maxDrawdownPct(equity);
+  }
+
+  /**
+   * The volatility cycles found.
+   *
+   * @param count  how many
+   * @param cycles each with its dates and peak
+   */
+  public record CycleCount(int count, List<VolatilityCycles.VolatilityCycle> cycles) {
   }
 }

@@ -18,20 +18,23 @@ import dev.alvh.core.Check;
  * @param console  control channel
  * @param market   simulated market model
  * @param execution how orders are priced, walked and checked
+ * @param replay   replay driver and report
  */
 public record BotConfig(
     CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker, ScheduleConfig schedule,
-    StoreConfig store, ConsoleConfig console, MarketConfig market, ExecutionConfig execution) {
+    StoreConfig store, ConsoleConfig console, MarketConfig market, ExecutionConfig execution,
+    ReplayConfig replay) {
 
   /** Every default. */
   public static final BotConfig DEFAULTS = new BotConfig(CondorConfig.DEFAULTS, HedgeConfig.DEFAULTS,
       RiskConfig.DEFAULTS, BrokerConfig.DEFAULTS, ScheduleConfig.DEFAULTS, StoreConfig.DEFAULTS,
-      ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS, ExecutionConfig.DEFAULTS);
+      ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS, ExecutionConfig.DEFAULTS, ReplayConfig.DEFAULTS);
 
-  /** The configuration without an {@code execution} group: its defaults. */
+  /** The first eight groups, with the defaults of the later ones. */
   public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
       ScheduleConfig schedule, StoreConfig store, ConsoleConfig console, MarketConfig market) {
-    this(condor, hedge, risk, broker, schedule, store, console, market, ExecutionConfig.DEFAULTS);
+    this(condor, hedge, risk, broker, schedule, store, console, market, ExecutionConfig.DEFAULTS,
+        ReplayConfig.DEFAULTS);
   }
 
   /** Checks every group is present. */
@@ -45,5 +48,6 @@ public record BotConfig(
     Check.notNull(console, "console");
     Check.notNull(market, "market");
     Check.notNull(execution, "execution");
+    Check.notNull(replay, "replay");
   }
 }

@@ -1,0 +1,318 @@
+package dev.alvh.paper.history;
+
+import dev.alvh.core.Check;
+import dev.alvh.paper.market.DailyBar;
+import dev.alvh.paper.market.MarketHistory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a folder of daily history files into a {@link MarketHistory}.
+ *
+ * <p>Files: {@code spx.csv}, {@code vix.csv}, {@code vix3m.csv} (required), {@code vix9d.csv}
+ * (optional) and VX futures closes (optional: {@code vx.csv}, {@code vx_futures.csv} or
+ * {@code vx_m1_m8_close.csv}, columns {@code date,m1..m8}, front month first). Each index file
+ * is in one of two formats, detected per file from its first data row:
+ * <ul>
+ *   <li>Cboe, as downloaded from cboe.com: {@code DATE,OPEN,HIGH,LOW,CLOSE}, dates
+ *       {@code MM/DD/YYYY};</li>
+ *   <li>ISO: {@code date,open,high,low,close[,volume]}, dates {@code YYYY-MM-DD}.</li>
+ * </ul>
+ * Header names are matched without regard to case. A row is left out, and reported with its
+ * file and line, when it cannot be parsed (date, number, column count), when its high is below
+ * its low, when a value is not positive, or when its date repeats or goes backwards. A trading
+ * day (by the given calendar) missing between a file's first and last date is reported at the
+ * line where the gap is seen. A file that cannot be used at all (missing, empty, a wrong header,
+ * no usable rows) throws {@link HistoryFileException}.
+ *
+ * <p>The bars are the days present in spx, vix and vix3m alike.
+ */
+public final class HistoryLoader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryLoader.class);
+
+  /** SPX daily OHLC. */
+  public static final String SPX = "spx.csv";
+  /** VIX daily OHLC. */
+  public static final String VIX = "vix.csv";
+  /** VIX3M daily OHLC. */
+  public static final String VIX3M = "vix3m.csv";
+  /** VIX9D daily OHLC, optional. */
+  public static final String VIX9D = "vix9d.csv";
+  /** Accepted names of the optional VX futures file, first found wins. */
+  public static final List<String> VX_NAMES = List.of("vx.csv", "vx_futures.csv", "vx_m1_m8_close.csv");
+  /** VX futures columns after the date. */
+  public static final int VX_MONTHS = 8;
+
+  private static final DateTimeFormatter CBOE_DATE = DateTimeFormatter.ofPattern("MM/dd/uuuu", Locale.ROOT);
+  private static final List<String> OHLC = List.of("date", "open", "high", "low", "close");
+
+  private final Predicate<LocalDate> tradingDay;
+
+  /**
+   * A loader that checks dates against {@code tradingDay}.
+   *
+   * @param tradingDay which calendar days are trading days (the NYSE calendar)
+   */
+  public HistoryLoader(Predicate<LocalDate> tradingDay) {
+    this.tradingDay = Check.notNull(tradingDay, "tradingDay");
+  }
+
+  /**
+   * Reads the history files of {@code dir}.
+   *
+   * @throws HistoryFileException when the folder or a required file cannot be used
+   */
+  public LoadedHistory load(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new HistoryFileException("data folder " + dir + " does not exist or is not a folder");
+    }
+    List<BadRow> problems = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    NavigableMap<LocalDate, OhlcRow> spx = ohlc(dir.resolve(SPX), problems);
+    NavigableMap<LocalDate, OhlcRow> vix = ohlc(dir.resolve(VIX), problems);
+    NavigableMap<LocalDate, OhlcRow> vix3m = ohlc(dir.resolve(VIX3M), problems);
+    files.addAll(List.of(SPX, VIX, VIX3M));
+    NavigableMap<LocalDate, Double> vix9d = new TreeMap<>();
+    if (Files.exists(dir.resolve(VIX9D))) {
+      ohlc(dir.resolve(VIX9D), problems).forEach((d, r) -> vix9d.put(d, r.close()));
+      files.add(VIX9D);
+    }
+    NavigableMap<LocalDate, List<Double>> vx = new TreeMap<>();
+    for (String name : VX_NAMES) {
+      if (Files.exists(dir.resolve(name))) {
+        vx = vx(dir.resolve(name), problems);
+        files.add(name);
+        break;
+      }
+    }
+    List<DailyBar> bars = new ArrayList<>();
+    for (Map.Entry<LocalDate, OhlcRow> e : spx.entrySet()) {
+      OhlcRow v = vix.get(e.getKey());
+      OhlcRow v3 = vix3m.get(e.getKey());
+      if (v != null && v3 != null) {
+        OhlcRow s = e.getValue();
+        bars.add(new DailyBar(e.getKey(), s.open(), s.close(), v.open(), v.close(), v3.open(), v3.close()));
+      }
+    }
+    if (bars.isEmpty()) {
+      throw new HistoryFileException("no day of " + dir + " is in all of " + SPX + ", " + VIX + " and " + VIX3M);
+    }
+    for (BadRow p : problems) {
+      LOG.warn("history row left out: {} (in {})", p, dir);
+    }
+    return new LoadedHistory(new MarketHistory(bars, vx), vix9d, problems, files);
+  }
+
+  /**
+   * Reads one OHLC file in either format.
+   *
+   * @param problems receives the rows left out
+   * @throws HistoryFileException when the file cannot be used
+   */
+  public NavigableMap<LocalDate, OhlcRow> ohlc(Path file, List<BadRow> problems) {
+    String name = file.getFileName().toString();
+    List<String> lines = read(file);
+    List<String> header = cells(lines.get(0));
+    boolean withVolume = header.size() == 6 && "volume".equalsIgnoreCase(header.get(5));
+    if (!(header.size() == 5 || withVolume) || !OHLC.equals(header.subList(0, 5).stream()
+        .map(h -> h.toLowerCase(Locale.ROOT)).toList())) {
+      throw new HistoryFileException(name + ": header must be DATE,OPEN,HIGH,LOW,CLOSE (Cboe) or"
+          + " date,open,high,low,close[,volume] (ISO), but was '" + lines.get(0).strip() + "'");
+    }
+    DateTimeFormatter fmt = detectDateFormat(name, lines);
+    NavigableMap<LocalDate, OhlcRow> out = new TreeMap<>();
+    LocalDate last = null;
+    for (int i = 1; i < lines.size(); i++) {
+      int lineNo = i + 1;
+      String raw = lines.get(i);
+      if (raw.isBlank()) {
+        continue;
+      }
+      List<String> c = cells(raw);
+      if (c.size() != header.size()) {
+        problems.add(new BadRow(name, lineNo, "expected " + header.size() + " columns, but found " + c.size()
+            + " in '" + raw.strip() + "'"));
+        continue;
+      }
+      LocalDate date;
+      double[] v = new double[4];
+      try {
+        date = LocalDate.parse(c.get(0), fmt);
+      } catch (DateTimeParseException e) {
+        problems.add(new BadRow(name, lineNo, "unparseable date '" + c.get(0) + "'"));
+        continue;
+      }
+      String bad = null;
+      for (int k = 0; k < 4 && bad == null; k++) {
+        bad = number(c.get(k + 1), header.get(k + 1).toLowerCase(Locale.ROOT), v, k);
+      }
+      if (bad != null) {
+        problems.add(new BadRow(name, lineNo, bad + " on " + date));
+        continue;
+      }
+      if (v[1] < v[2]) {
+        problems.add(new BadRow(name, lineNo, "high " + c.get(2) + " < low " + c.get(3) + " on " + date));
+        continue;
+      }
+      if (last != null && !date.isAfter(last)) {
+        problems.add(new BadRow(name, lineNo, "date " + date + (date.equals(last) ? " repeats" : " goes back from "
+            + last)));
+        continue;
+      }
+      if (last != null) {
+        reportGaps(name, lineNo, last, date, problems);
+      }
+      out.put(date, new OhlcRow(date, v[0], v[1], v[2], v[3], lineNo));
+      last = date;
+    }
+    if (out.isEmpty()) {
+      throw new HistoryFileException(name + ": no usable rows (" + (lines.size() - 1) + " rows, all left out)");
+    }
+    return out;
+  }
+
+  /**
+   * Reads a VX futures file ({@code date,m1..m8}, ISO or Cboe dates).
+   *
+   * @param problems receives the rows left out
+   * @throws HistoryFileException when the file cannot be used
+   */
+  public NavigableMap<LocalDate, List<Double>> vx(Path file, List<BadRow> problems) {
+    String name = file.getFileName().toString();
+    List<String> lines = read(file);
+    List<String> header = cells(lines.get(0)).stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+    List<String> expected = new ArrayList<>(List.of("date"));
+    for (int m = 1; m <= VX_MONTHS; m++) {
+      expected.add("m" + m);
+    }
+    if (!expected.equals(header)) {
+      throw new HistoryFileException(name + ": header must be date,m1,...,m8, but was '" + lines.get(0).strip()
+          + "'");
+    }
+    DateTimeFormatter fmt = detectDateFormat(name, lines);
+    NavigableMap<LocalDate, List<Double>> out = new TreeMap<>();
+    LocalDate last = null;
+    for (int i = 1; i < lines.size(); i++) {
+      int lineNo = i + 1;
+      String raw = lines.get(i);
+      if (raw.isBlank()) {
+        continue;
+      }
+      List<String> c = cells(raw);
+      if (c.size() != header.size()) {
+        problems.add(new BadRow(name, lineNo, "expected " + header.size() + " columns, but found " + c.size()
+            + " in '" + raw.strip() + "'"));
+        continue;
+      }
+      LocalDate date;
+      try {
+        date = LocalDate.parse(c.get(0), fmt);
+      } catch (DateTimeParseException e) {
+        problems.add(new BadRow(name, lineNo, "unparseable date '" + c.get(0) + "'"));
+        continue;
+      }
+      double[] v = new double[VX_MONTHS];
+      String bad = null;
+      for (int k = 0; k < VX_MONTHS && bad == null; k++) {
+        bad = number(c.get(k + 1), "m" + (k + 1), v, k);
+      }
+      if (bad != null) {
+        problems.add(new BadRow(name, lineNo, bad + " on " + date));
+        continue;
+      }
+      if (last != null && !date.isAfter(last)) {
+        problems.add(new BadRow(name, lineNo, "date " + date + (date.equals(last) ? " repeats" : " goes back from "
+            + last)));
+        continue;
+      }
+      if (last != null) {
+        reportGaps(name, lineNo, last, date, problems);
+      }
+      List<Double> curve = new ArrayList<>(VX_MONTHS);
+      for (double x : v) {
+        curve.add(x);
+      }
+      out.put(date, List.copyOf(curve));
+      last = date;
+    }
+    if (out.isEmpty()) {
+      throw new HistoryFileException(name + ": no usable rows (" + (lines.size() - 1) + " rows, all left out)");
+    }
+    return out;
+  }
+
+  private void reportGaps(String name, int lineNo, LocalDate last, LocalDate date, List<BadRow> problems) {
+    for (LocalDate d = last.plusDays(1); d.isBefore(date); d = d.plusDays(1)) {
+      if (tradingDay.test(d)) {
+        problems.add(new BadRow(name, lineNo, "missing trading day " + d + " (between " + last + " and " + date
+            + ")"));
+      }
+    }
+  }
+
+  private static String number(String text, String column, double[] into, int k) {
+    try {
+      double x = Double.parseDouble(text);
+      if (!(x > 0) || Double.isInfinite(x)) {
+        return column + " must be a positive number, but was '" + text + "'";
+      }
+      into[k] = x;
+      return null;
+    } catch (NumberFormatException e) {
+      return "unparseable " + column + " '" + text + "'";
+    }
+  }
+
+  /** ISO unless the first data row's date has slashes (Cboe's MM/DD/YYYY). */
+  private static DateTimeFormatter detectDateFormat(String name, List<String> lines) {
+    for (int i = 1; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        return cells(lines.get(i)).get(0).contains("/") ? CBOE_DATE : DateTimeFormatter.ISO_LOCAL_DATE;
+      }
+    }
+    throw new HistoryFileException(name + ": no data rows after the header");
+  }
+
+  private static List<String> read(Path file) {
+    String name = file.getFileName().toString();
+    if (!Files.isRegularFile(file)) {
+      throw new HistoryFileException(name + ": missing (looked for " + file + ")");
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new HistoryFileException(name + ": cannot be read: " + e.getMessage());
+    }
+    if (lines.isEmpty() || lines.get(0).isBlank()) {
+      throw new HistoryFileException(name + ": empty file (no header)");
+    }
+    if (lines.get(0).startsWith("\uFEFF")) {
+      lines.set(0, lines.get(0).substring(1));
+    }
+    return lines;
+  }
+
+  private static List<String> cells(String line) {
+    List<String> out = new ArrayList<>();
+    for (String s : line.split(",", -1)) {
+      out.add(s.strip().replace("\"", ""));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.alvh.app.replay;
+
+import dev.alvh.app.store.Jdbc;
+import dev.alvh.app.store.Store;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The reads a replay report needs from one book's store; kept apart from {@link Store} so the
+ * store's own class stays the trading thread's.
+ */
+public final class ReplayQueries {
+
+  private final Jdbc jdbc;
+
+  /** Reads through {@code store}'s connection. */
+  public ReplayQueries(Store store) {
+    this.jdbc = store.jdbc();
+  }
+
+  /** Daily snapshots, ascending. */
+  public List<DaySnapshot> snapshots() {
+    return jdbc.query("SELECT trade_date, equity, cash, spx, vix, vix3m, hedge_state, open_tranches"
+        + " FROM daily_snapshot ORDER BY trade_date", rs -> new DaySnapshot(rs.getDate(1).toLocalDate(),
+            rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+            rs.getString(7), rs.getInt(8)));
+  }
+
+  /** Every fill with its order's purpose, in execution order. */
+  public List<Trade> trades() {
+    return jdbc.query("SELECT f.occurred_at, f.ref, o.purpose, f.contract, f.side, f.quantity, f.price,"
+        + " f.commission FROM fill f JOIN orders o ON o.ref = f.ref ORDER BY f.occurred_at, f.exec_id",
+        rs -> new Trade(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8)));
+  }
+
+  /** Every hedge transition, in order. */
+  public List<Transition> transitions() {
+    return jdbc.query("SELECT occurred_at, from_state, to_state, rule, signals FROM hedge_transition ORDER BY id",
+        rs -> new Transition(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5)));
+  }
+
+  /**
+   * Each tranche's life and maximum loss ({@code (width - credit) x 100 x quantity}, USD), by
+   * id.
+   */
+  public List<TrancheRisk> trancheRisks() {
+    return jdbc.query("SELECT opened_on, closed_on, GREATEST(short_put - long_put, long_call - short_call),"
+        + " credit, quantity FROM tranche ORDER BY id", rs -> new TrancheRisk(rs.getDate(1).toLocalDate(),
+            rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate(),
+            rs.getBigDecimal(3).subtract(rs.getBigDecimal(4)).multiply(BigDecimal.valueOf(100L * rs.getInt(5)))));
+  }
+
+  /**
+   * One day's end of one book.
+   *
+   * @param date          the trading day
+   * @param equity        net liquidation, USD
+   * @param cash          cash, USD
+   * @param spx           SPX at the end of day
+   * @param vix           VIX at the end of day
+   * @param vix3m         VIX3M at the end of day
+   * @param hedgeState    the hedge state at the end of day
+   * @param openTranches  tranches open at the end of day
+   */
+  public record DaySnapshot(LocalDate date, BigDecimal equity, BigDecimal cash, double spx, double vix, double vix3m,
+      String hedgeState, int openTranches) {
+  }
+
+  /**
+   * One fill of one leg.
+   *
+   * @param time       when it executed
+   * @param orderRef   its order's ref
+   * @param purpose    its order's purpose ({@code OrderPurpose} name)
+   * @param contract   the series' key
+   * @param side       BUY or SELL
+   * @param quantity   contracts
+   * @param price      points per unit
+   * @param commission USD
+   */
+  public record Trade(Instant time, String orderRef, String purpose, String contract, String side, int quantity,
+      BigDecimal price, BigDecimal commission) {
+  }
+
+  /**
+   * One hedge state change.
+   *
+   * @param time    when
+   * @param from    the state before
+   * @param to      the state after
+   * @param rule    the rule that moved it
+   * @param signals every signal value at the time, as JSON
+   */
+  public record Transition(Instant time, String from, String to, String rule, String signals) {
+  }
+
+  /**
+   * A tranche's life and risk.
+   *
+   * @param openedOn the day it opened
+   * @param closedOn the day it closed, null while open
+   * @param maxLoss  its maximum loss, USD
+   */
+  public record TrancheRisk(LocalDate openedOn, LocalDate closedOn, BigDecimal maxLoss) {
+
+    /** Whether it was open at the end of {@code day}. */
+    public boolean openAtEndOf(LocalDate day) {
+      return !openedOn.isAfter(day) && (closedOn == null || closedOn.isAfter(day));
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.alvh.app.report;
+
+import dev.alvh.app.replay.BookRun;
+import dev.alvh.app.replay.ReplayQueries;
+import dev.alvh.core.hedge.HedgeState;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The measures of one book in the JSON summary ({@code books.alvh}, {@code books.unhedged},
+ * {@code books.rigid}); see {@link Metrics} for the conventions.
+ *
+ * @param totalReturn        percent, first to last day
+ * @param cagr               percent a year
+ * @param maxDrawdownPct     largest fall of equity from its peak, percent of the peak
+ * @param maxDrawdownRiskPct largest fall of equity in USD, percent of the condor risk capital
+ * @param riskCapital        the condor risk capital: the peak over the run of the summed maximum
+ *                           loss of the tranches open at a day's end, USD
+ * @param sharpe             annualized daily Sharpe ratio, risk-free 0
+ * @param sortino            annualized daily Sortino ratio, risk-free 0
+ * @param worstMonth         the month with the lowest return (null for a run within one day)
+ * @param hedgePremium       premium paid for hedge buys, USD
+ * @param hedgePnl           realized and marked hedge P&amp;L, USD (see {@link BookRun})
+ * @param layersPerCycle     for each volatility cycle, the most hedge layers its states held
+ *                           (0 to 3; the state's level)
+ * @param startEquity        net liquidation at the start, USD
+ * @param finalEquity        net liquidation at the end, USD
+ * @param tranchesOpened     tranches opened
+ * @param ordersSent         orders sent
+ * @param fills              leg fills
+ * @param condorPnl          realized condor P&amp;L, USD
+ * @param database           the book's H2 file
+ */
+public record BookMetrics(
+    double totalReturn, double cagr, double maxDrawdownPct, double maxDrawdownRiskPct, BigDecimal riskCapital,
+    double sharpe, double sortino, Metrics.MonthReturn worstMonth, BigDecimal hedgePremium, BigDecimal hedgePnl,
+    List<Integer> layersPerCycle, BigDecimal startEquity, BigDecimal finalEquity, long tranchesOpened,
+    long ordersSent, long fills, BigDecimal condorPnl, String database) {
+
+  /** The measures of {@code run} over the given volatility cycles. */
+  public static BookMetrics of(BookRun run, List<VolatilityCycles.VolatilityCycle> cycles, ZoneId zone) {
+    NavigableMap<LocalDate, BigDecimal> equity = new TreeMap<>();
+    run.snapshots().forEach(s -> equity.put(s.date(), s.equity()));
+    BigDecimal risk = Metrics.peak(run.riskCapital().values());
+    return new BookMetrics(Metrics.totalReturn(equity), Metrics.cagr(equity), Metrics.maxDrawdownPct(equity.values()),
+        Metrics.maxDrawdownRiskPct(equity.values(), risk), risk, Metrics.sharpe(equity), Metrics.sortino(equity),
+        Metrics.worstMonth(equity).orElse(null), run.hedgePremium(), run.hedgePnl(),
+        layersPerCycle(run, cycles, zone), run.startEquity(), run.finalEquity(), run.tranchesOpened(),
+        run.ordersSent(), run.fills(), run.condorPnl(), run.database().toString());
+  }
+
+  /**
+   * For each cycle, the highest layer level of the hedge states the book was in from the
+   * cycle's start to its end (daily snapshots and transitions alike).
+   */
+  static List<Integer> layersPerCycle(BookRun run, List<VolatilityCycles.VolatilityCycle> cycles, ZoneId zone) {
+    List<Integer> out = new ArrayList<>();
+    for (VolatilityCycles.VolatilityCycle c : cycles) {
+      int max = 0;
+      for (ReplayQueries.DaySnapshot s : run.snapshots()) {
+        if (c.contains(s.date())) {
+          max = Math.max(max, level(s.hedgeState()));
+        }
+      }
+      for (ReplayQueries.Transition t : run.transitions()) {
+        if (c.contains(t.time().atZone(zone).toLocalDate())) {
+          max = Math.max(max, level(t.to()));
+        }
+      }
+      out.add(max);
+    }
+    return out;
+  }
+
+  private static int level(String state) {
+    for (HedgeState h : HedgeState.values()) {
+      if (h.name().equals(state)) {
+        return h.level();
+      }
+    }
+    return 0;
+  }
+}

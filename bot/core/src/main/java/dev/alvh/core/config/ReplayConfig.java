@@ -1,0 +1,46 @@
+package dev.alvh.core.config;
+
+import dev.alvh.core.Check;
+
+/**
+ * How a replay runs and what its report measures; YAML group {@code replay.*}.
+ *
+ * <p>A volatility cycle is: calm (VIX closes below {@code cycleCalmVix}), a spike (a VIX close
+ * above {@code cycleSpikeVix}), mean reversion, and calm again ({@code cycleCalmDays}
+ * consecutive closes below {@code cycleCalmVix}). The cycle is counted when calm returns.
+ *
+ * @param cycleCalmVix       VIX close below which the market is calm
+ * @param cycleSpikeVix      VIX close above which a calm market has spiked
+ * @param cycleCalmDays      consecutive calm closes that end a cycle (and arm the first one)
+ * @param dailyAllCycles     on daily history, run every scheduled intraday cycle instead of only
+ *                           the last one of each day (slower; daily bars carry no intraday path)
+ * @param progressEveryMs    the terminal progress bar redraws at most this often, milliseconds
+ */
+public record ReplayConfig(
+    double cycleCalmVix, double cycleSpikeVix, int cycleCalmDays, boolean dailyAllCycles, int progressEveryMs) {
+
+  /** Calm below VIX 20. */
+  public static final double DEFAULT_CYCLE_CALM_VIX = 20.0;
+  /** A spike is a close above VIX 30 (the "spike above 30"). */
+  public static final double DEFAULT_CYCLE_SPIKE_VIX = 30.0;
+  /** Five calm closes in a row end a cycle. */
+  public static final int DEFAULT_CYCLE_CALM_DAYS = 5;
+  /** Daily history runs only the last scheduled cycle of each day (plus pre-open and end of day). */
+  public static final boolean DEFAULT_DAILY_ALL_CYCLES = false;
+  /** The progress bar redraws at most five times a second. */
+  public static final int DEFAULT_PROGRESS_EVERY_MS = 200;
+
+  /** The defaults. */
+  public static final ReplayConfig DEFAULTS = new ReplayConfig(DEFAULT_CYCLE_CALM_VIX, DEFAULT_CYCLE_SPIKE_VIX,
+      DEFAULT_CYCLE_CALM_DAYS, DEFAULT_DAILY_ALL_CYCLES, DEFAULT_PROGRESS_EVERY_MS);
+
+  /** Checks every field. */
+  public ReplayConfig {
+    Check.inRange(cycleCalmVix, 1, 200, "replay.cycleCalmVix");
+    Check.inRange(cycleSpikeVix, 1, 200, "replay.cycleSpikeVix");
+    Check.isTrue(cycleSpikeVix > cycleCalmVix, "replay.cycleSpikeVix",
+        "must be above replay.cycleCalmVix (" + cycleCalmVix + "), but was " + cycleSpikeVix);
+    Check.inRange(cycleCalmDays, 1, 250, "replay.cycleCalmDays");
+    Check.inRange(progressEveryMs, 20, 10_000, "replay.progressEveryMs");
+  }
+}
