@@ -17,15 +17,20 @@ import dev.alvh.core.Check;
  * @param store    data directory and database
  * @param console  control channel
  * @param market   simulated market model
+ * @param health   health and metrics server
+ * @param alerts   alerts to the owner
+ * @param logging  log files
  */
 public record BotConfig(
     CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker, ScheduleConfig schedule,
-    StoreConfig store, ConsoleConfig console, MarketConfig market) {
+    StoreConfig store, ConsoleConfig console, MarketConfig market, HealthConfig health, AlertsConfig alerts,
+    LoggingConfig logging) {
 
   /** Every default. */
   public static final BotConfig DEFAULTS = new BotConfig(CondorConfig.DEFAULTS, HedgeConfig.DEFAULTS,
       RiskConfig.DEFAULTS, BrokerConfig.DEFAULTS, ScheduleConfig.DEFAULTS, StoreConfig.DEFAULTS,
-      ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS);
+      ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS, HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS,
+      LoggingConfig.DEFAULTS);
 
   /** Checks every group is present. */
   public BotConfig {
@@ -37,5 +42,15 @@ public record BotConfig(
     Check.notNull(store, "store");
     Check.notNull(console, "console");
     Check.notNull(market, "market");
+    Check.notNull(health, "health");
+    Check.notNull(alerts, "alerts");
+    Check.notNull(logging, "logging");
+  }
+
+  /** The first eight groups with the default health, alerts and logging (for callers written before them). */
+  public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
+      ScheduleConfig schedule, StoreConfig store, ConsoleConfig console, MarketConfig market) {
+    this(condor, hedge, risk, broker, schedule, store, console, market, HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS,
+        LoggingConfig.DEFAULTS);
   }
 }
