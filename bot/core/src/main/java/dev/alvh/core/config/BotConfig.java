@@ -19,22 +19,26 @@ import dev.alvh.core.Check;
  * @param market   simulated market model
  * @param execution how orders are priced, walked and checked
  * @param replay   replay driver and report
+ * @param health   health and metrics server
+ * @param alerts   alerts to the owner
+ * @param logging  log files
  */
 public record BotConfig(
     CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker, ScheduleConfig schedule,
     StoreConfig store, ConsoleConfig console, MarketConfig market, ExecutionConfig execution,
-    ReplayConfig replay) {
+    ReplayConfig replay, HealthConfig health, AlertsConfig alerts, LoggingConfig logging) {
 
   /** Every default. */
   public static final BotConfig DEFAULTS = new BotConfig(CondorConfig.DEFAULTS, HedgeConfig.DEFAULTS,
       RiskConfig.DEFAULTS, BrokerConfig.DEFAULTS, ScheduleConfig.DEFAULTS, StoreConfig.DEFAULTS,
-      ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS, ExecutionConfig.DEFAULTS, ReplayConfig.DEFAULTS);
+      ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS, ExecutionConfig.DEFAULTS, ReplayConfig.DEFAULTS,
+      HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS, LoggingConfig.DEFAULTS);
 
   /** The first eight groups, with the defaults of the later ones. */
   public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
       ScheduleConfig schedule, StoreConfig store, ConsoleConfig console, MarketConfig market) {
     this(condor, hedge, risk, broker, schedule, store, console, market, ExecutionConfig.DEFAULTS,
-        ReplayConfig.DEFAULTS);
+        ReplayConfig.DEFAULTS, HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS, LoggingConfig.DEFAULTS);
   }
 
   /** Checks every group is present. */
@@ -49,5 +53,8 @@ public record BotConfig(
     Check.notNull(market, "market");
     Check.notNull(execution, "execution");
     Check.notNull(replay, "replay");
+    Check.notNull(health, "health");
+    Check.notNull(alerts, "alerts");
+    Check.notNull(logging, "logging");
   }
 }

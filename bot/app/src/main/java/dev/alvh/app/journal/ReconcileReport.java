@@ -1,0 +1,80 @@
+package dev.alvh.app.journal;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What one reconciliation found. Each difference is one {@link Difference}; an empty report means
+ * the journal and the broker agree.
+ *
+ * @param differences every difference, in the order found
+ * @param fillsStored executions stored now that were not in the store (fills that happened while down)
+ */
+public record ReconcileReport(List<Difference> differences, int fillsStored) {
+
+  /** Copies the list. */
+  public ReconcileReport {
+    differences = List.copyOf(differences);
+  }
+
+  /** True when nothing differed. */
+  public boolean clean() {
+    return differences.isEmpty();
+  }
+
+  /** The differences of one kind. */
+  public List<Difference> of(Kind kind) {
+    return differences.stream().filter(d -> d.kind() == kind).toList();
+  }
+
+  /** One line per difference, for logs and alerts. */
+  public String summary() {
+    return clean() ? "journal and broker agree" : differences.stream().map(Difference::toString)
+        .collect(Collectors.joining("; "));
+  }
+
+  /** The kinds of difference. */
+  public enum Kind {
+    /** An execution the store did not have: stored once and applied. */
+    FILL_RECOVERED("fill-recovered"),
+    /** A journaled order the broker filled while the bot was down. */
+    FILLED_WHILE_DOWN("filled-while-down"),
+    /** A working order the broker cancelled (or no longer has) while the bot was down. */
+    CANCELLED_WHILE_DOWN("cancelled-while-down"),
+    /** Journaled but unknown to the broker: the crash came between journal and send; not re-sent. */
+    NEVER_SENT("never-sent"),
+    /** Journaled as not yet acknowledged but working at the broker: the send got through. */
+    SENT_UNACKNOWLEDGED("sent-unacknowledged"),
+    /** An order or execution at the broker whose ref the journal does not have: left alone. */
+    FOREIGN_ORDER("foreign-order"),
+    /** A position (or part of one) the bot's open tranches do not explain: reported, left alone. */
+    FOREIGN_POSITION("foreign-position"),
+    /** A position the bot's tranches expect that the broker does not have (in whole or part). */
+    MISSING_POSITION("missing-position");
+
+    private final String key;
+
+    Kind(String key) {
+      this.key = key;
+    }
+
+    /** The stable key stored in the reconciliation table. */
+    public String key() {
+      return key;
+    }
+  }
+
+  /**
+   * One difference.
+   *
+   * @param kind   what differed
+   * @param ref    the order ref, or the contract for a position difference
+   * @param detail the values, in words
+   */
+  public record Difference(Kind kind, String ref, String detail) {
+    @Override
+    public String toString() {
+      return kind.key() + " " + ref + ": " + detail;
+    }
+  }
+}

@@ -1,0 +1,9 @@
+package dev.alvh.app.ops;
+
+/** What the {@link HealthServer} reports; the live-time runtime implements it. Called on the server's thread. */
+@FunctionalInterface
+public interface HealthSource {
+
+  /** The health now; must be cheap and thread-safe (read volatile fields, no broker calls). */
+  HealthStatus health();
+}
