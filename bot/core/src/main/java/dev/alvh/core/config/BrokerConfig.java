@@ -110,13 +110,15 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
    * @param maxConcurrentSnapshots snapshot requests in flight at once (market-data lines)
    * @param chainWidthPct          strikes quoted in a chain: out of the money within this percent
    *                               of the underlying
+   * @param quoteCacheSeconds      chains and quotes are reused this long (one trading cycle reads a
+   *                               chain several times)
    */
   public record Ibkr(
       List<Integer> backupClientIds, String account, int connectTimeoutSeconds, int requestTimeoutSeconds,
       int heartbeatSeconds, int heartbeatTimeoutSeconds, int reconnectInitialMillis, int reconnectMaxSeconds,
       double reconnectJitter, int maxMessagesPerSecond, int breakerFailureRatePct, int breakerWindow,
       int breakerOpenSeconds, int marketDataType, int snapshotTimeoutSeconds, int maxConcurrentSnapshots,
-      double chainWidthPct) {
+      double chainWidthPct, int quoteCacheSeconds) {
 
     /** Two spare ids after the default 17. */
     public static final List<Integer> DEFAULT_BACKUP_CLIENT_IDS = List.of(18, 19);
@@ -153,6 +155,8 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
     /** Out-of-the-money strikes within 15% of the underlying (16-delta shorts at 45 DTE sit
      * within about 10% even with VIX at 40). */
     public static final double DEFAULT_CHAIN_WIDTH_PCT = 15.0;
+    /** Quotes reused for 60 s, well inside the 15-minute cycle. */
+    public static final int DEFAULT_QUOTE_CACHE_SECONDS = 60;
 
     /** The defaults. */
     public static final Ibkr DEFAULTS = new Ibkr(DEFAULT_BACKUP_CLIENT_IDS, DEFAULT_ACCOUNT,
@@ -160,7 +164,8 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
         DEFAULT_HEARTBEAT_TIMEOUT_SECONDS, DEFAULT_RECONNECT_INITIAL_MILLIS, DEFAULT_RECONNECT_MAX_SECONDS,
         DEFAULT_RECONNECT_JITTER, DEFAULT_MAX_MESSAGES_PER_SECOND, DEFAULT_BREAKER_FAILURE_RATE_PCT,
         DEFAULT_BREAKER_WINDOW, DEFAULT_BREAKER_OPEN_SECONDS, DEFAULT_MARKET_DATA_TYPE,
-        DEFAULT_SNAPSHOT_TIMEOUT_SECONDS, DEFAULT_MAX_CONCURRENT_SNAPSHOTS, DEFAULT_CHAIN_WIDTH_PCT);
+        DEFAULT_SNAPSHOT_TIMEOUT_SECONDS, DEFAULT_MAX_CONCURRENT_SNAPSHOTS, DEFAULT_CHAIN_WIDTH_PCT,
+        DEFAULT_QUOTE_CACHE_SECONDS);
 
     /** Checks every field; messages name the full key. */
     public Ibkr {
@@ -193,14 +198,35 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       Check.inRange(snapshotTimeoutSeconds, 1, 120, "broker.ibkr.snapshotTimeoutSeconds");
       Check.inRange(maxConcurrentSnapshots, 1, 90, "broker.ibkr.maxConcurrentSnapshots");
       Check.inRange(chainWidthPct, 1.0, 50.0, "broker.ibkr.chainWidthPct");
+      Check.inRange(quoteCacheSeconds, 0, 3600, "broker.ibkr.quoteCacheSeconds");
     }
 
-    /** The settings with {@code timeoutSeconds} for connect, requests, heartbeat and snapshots (tests). */
-    public Ibkr withTimeouts(int seconds) {
-      return new Ibkr(backupClientIds, account, seconds, seconds, heartbeatSeconds, seconds,
-          reconnectInitialMillis, reconnectMaxSeconds, reconnectJitter, maxMessagesPerSecond,
-          breakerFailureRatePct, breakerWindow, breakerOpenSeconds, marketDataType, seconds,
-          maxConcurrentSnapshots, chainWidthPct);
+    /**
+     * These settings with one time limit for connect, requests, heartbeat answers and snapshots,
+     * a heartbeat every {@code heartbeatSeconds} and reconnects from {@code reconnectMillis}
+     * (tests and short command-line checks).
+     */
+    public Ibkr withTiming(int timeoutSeconds, int heartbeatSeconds, int reconnectMillis) {
+      return new Ibkr(backupClientIds, account, timeoutSeconds, timeoutSeconds, heartbeatSeconds, timeoutSeconds,
+          reconnectMillis, reconnectMaxSeconds, reconnectJitter, maxMessagesPerSecond, breakerFailureRatePct,
+          breakerWindow, breakerOpenSeconds, marketDataType, timeoutSeconds, maxConcurrentSnapshots, chainWidthPct,
+          quoteCacheSeconds);
+    }
+
+    /** These settings with another message rate limit. */
+    public Ibkr withMaxMessagesPerSecond(int perSecond) {
+      return new Ibkr(backupClientIds, account, connectTimeoutSeconds, requestTimeoutSeconds, heartbeatSeconds,
+          heartbeatTimeoutSeconds, reconnectInitialMillis, reconnectMaxSeconds, reconnectJitter, perSecond,
+          breakerFailureRatePct, breakerWindow, breakerOpenSeconds, marketDataType, snapshotTimeoutSeconds,
+          maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds);
+    }
+
+    /** These settings with another market data type. */
+    public Ibkr withMarketDataType(int type) {
+      return new Ibkr(backupClientIds, account, connectTimeoutSeconds, requestTimeoutSeconds, heartbeatSeconds,
+          heartbeatTimeoutSeconds, reconnectInitialMillis, reconnectMaxSeconds, reconnectJitter, maxMessagesPerSecond,
+          breakerFailureRatePct, breakerWindow, breakerOpenSeconds, type, snapshotTimeoutSeconds,
+          maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds);
     }
   }
 }
