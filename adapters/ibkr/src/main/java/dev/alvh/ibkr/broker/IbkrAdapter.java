@@ -1,0 +1,71 @@
+package dev.alvh.ibkr.broker;
+
+import dev.alvh.core.Check;
+import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.core.port.Clock;
+import dev.alvh.ibkr.session.TwsSession;
+
+/**
+ * The IBKR adapter assembled from {@code broker.*}: one {@link TwsSession}, the
+ * {@link IbkrBroker} and the {@link IbkrMarketData} over it. This is what the runtime builds for
+ * {@code --broker ibkr}:
+ *
+ * <pre>{@code
+ * IbkrAdapter ib = IbkrAdapter.connect(config.broker(), clock);   // blocks until ready
+ * Broker broker = ib.broker();
+ * MarketData market = ib.market();
+ * ...
+ * ib.close();
+ * }</pre>
+ */
+public final class IbkrAdapter implements AutoCloseable {
+
+  private final TwsSession session;
+  private final IbkrBroker broker;
+  private final IbkrMarketData market;
+
+  private IbkrAdapter(BrokerConfig cfg, Clock clock) {
+    Check.notNull(cfg, "broker");
+    this.session = new TwsSession(cfg.host(), cfg.port(), cfg.clientId(), cfg.ibkr());
+    ContractResolver resolver = new ContractResolver(session, clock);
+    this.broker = new IbkrBroker(session, resolver, clock, cfg.ibkr().account());
+    this.market = new IbkrMarketData(session, resolver, clock, cfg.ibkr());
+  }
+
+  /**
+   * Builds the adapter and connects (blocking until TWS is ready and orders are reconciled).
+   *
+   * @throws dev.alvh.ibkr.session.TwsRequestException if TWS cannot be reached or refuses
+   */
+  public static IbkrAdapter connect(BrokerConfig cfg, Clock clock) {
+    IbkrAdapter a = new IbkrAdapter(cfg, clock);
+    try {
+      a.session.connect();
+    } catch (RuntimeException e) {
+      a.close();
+      throw e;
+    }
+    return a;
+  }
+
+  /** The session (state, server version, accounts). */
+  public TwsSession session() {
+    return session;
+  }
+
+  /** The broker port. */
+  public IbkrBroker broker() {
+    return broker;
+  }
+
+  /** The market-data port. */
+  public IbkrMarketData market() {
+    return market;
+  }
+
+  @Override
+  public void close() {
+    market.close();
+    session.close();
+  }
+}

@@ -1,0 +1,207 @@
+package dev.alvh.ibkr.broker;
+
+import dev.alvh.core.Check;
+import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.core.instrument.OptionContract;
+import dev.alvh.core.instrument.OptionRight;
+import dev.alvh.core.market.IndexLevels;
+import dev.alvh.core.market.OptionChain;
+import dev.alvh.core.market.OptionQuote;
+import dev.alvh.core.port.Clock;
+import dev.alvh.core.port.MarketData;
+import dev.alvh.ibkr.msg.ServerMessage;
+import dev.alvh.ibkr.session.Ticker;
+import dev.alvh.ibkr.session.TwsRequestException;
+import dev.alvh.ibkr.session.TwsSession;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core {@link MarketData} over a {@link TwsSession}.
+ *
+ * <p>Indices (SPX, VIX, VIX3M) are streaming subscriptions, made on first use and again after
+ * every reconnect or 1101. Expirations and strikes come from sec-def option parameters (cached
+ * per day). A chain is a set of snapshots of the out-of-the-money strikes within
+ * {@code broker.ibkr.chainWidthPct} of the underlying, run {@code maxConcurrentSnapshots} at a
+ * time under the session's rate limiter; greeks are TWS's model option computation (tick 13, 83
+ * delayed); a strike TWS does not list or does not quote with greeks is left out. VIX chains and
+ * VIX option greeks use the VX future of the same expiry as the underlying. Chains, quotes and VX
+ * futures are reused for {@code quoteCacheSeconds}.
+ */
+public final class IbkrMarketData implements MarketData, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IbkrMarketData.class);
+
+  private final TwsSession session;
+  private final ContractResolver resolver;
+  private final Clock clock;
+  private final BrokerConfig.Ibkr cfg;
+  private final ExecutorService pool;
+  private final Map<String, Ticker> indexTickers = new ConcurrentHashMap<>();
+  private final Map<Object, Cached<?>> cache = new ConcurrentHashMap<>();
+
+  private record Cached<T>(Instant at, T value) {
+  }
+
+  /** Market data over {@code session}. */
+  public IbkrMarketData(TwsSession session, ContractResolver resolver, Clock clock, BrokerConfig.Ibkr cfg) {
+    this.session = Check.notNull(session, "session");
+    this.resolver = Check.notNull(resolver, "resolver");
+    this.clock = Check.notNull(clock, "clock");
+    this.cfg = Check.notNull(cfg, "cfg");
+    this.pool = Executors.newFixedThreadPool(Math.min(cfg.maxConcurrentSnapshots(), 16), r -> {
+      Thread t = new Thread(r, "ibkr-snapshots");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  @Override
+  public IndexLevels indices() {
+    return new IndexLevels(clock.now(), index("SPX"), index("VIX"), index("VIX3M"));
+  }
+
+  /** The level of an index from its streaming subscription, waiting for the first tick. */
+  public double index(String symbol) {
+    Ticker t = indexTickers.computeIfAbsent(symbol, s -> session.subscribe(Contracts.index(s), ""));
+    long deadline = System.nanoTime() + Duration.ofSeconds(cfg.snapshotTimeoutSeconds()).toNanos();
+    while (t.price().isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    OptionalDouble p = t.price();
+    if (p.isEmpty()) {
+      throw new TwsRequestException("no " + symbol + " quote from TWS within " + cfg.snapshotTimeoutSeconds()
+          + " s (market data permissions? broker.ibkr.marketDataType " + cfg.marketDataType() + ")");
+    }
+    return p.getAsDouble();
+  }
+
+  @Override
+  public List<LocalDate> expirations(String tradingClass) {
+    LocalDate today = clock.marketDate();
+    return resolver.chain(tradingClass).expirations().stream().filter(d -> !d.isBefore(today)).toList();
+  }
+
+  /** The strikes TWS lists for {@code tradingClass} (across expirations). */
+  public List<Double> strikes(String tradingClass) {
+    return resolver.chain(tradingClass).strikes();
+  }
+
+  @Override
+  public OptionChain chain(String tradingClass, LocalDate expiry) {
+    return cached("chain " + tradingClass + " " + expiry, () -> buildChain(tradingClass, expiry));
+  }
+
+  private OptionChain buildChain(String tradingClass, LocalDate expiry) {
+    boolean vix = tradingClass.startsWith("VIX");
+    double underlying = vix ? vxFuture(expiry).orElse(index("VIX")) : index("SPX");
+    double width = cfg.chainWidthPct() / 100.0;
+    List<OptionContract> wanted = new ArrayList<>();
+    String symbol = Contracts.underlyingOf(tradingClass);
+    for (double k : strikes(tradingClass)) {
+      BigDecimal strike = BigDecimal.valueOf(k).stripTrailingZeros();
+      if (k <= underlying && k >= underlying * (1 - width)) {
+        wanted.add(new OptionContract(symbol, tradingClass, expiry, strike, OptionRight.PUT, 100));
+      }
+      if (k >= underlying && k <= underlying * (1 + width)) {
+        wanted.add(new OptionContract(symbol, tradingClass, expiry, strike, OptionRight.CALL, 100));
+      }
+    }
+    List<Future<Optional<OptionQuote>>> futures = new ArrayList<>();
+    for (OptionContract c : wanted) {
+      futures.add(pool.submit(() -> quoteNow(c)));
+    }
+    List<OptionQuote> quotes = new ArrayList<>();
+    for (Future<Optional<OptionQuote>> f : futures) {
+      try {
+        f.get().ifPresent(quotes::add);
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof TwsRequestException t ? t
+            : new TwsRequestException("chain " + tradingClass + " " + expiry + ": " + e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TwsRequestException("chain " + tradingClass + " " + expiry + " interrupted");
+      }
+    }
+    LOG.debug("Chain {} {}: {} of {} series quoted around {}", tradingClass, expiry, quotes.size(), wanted.size(),
+        underlying);
+    return new OptionChain(tradingClass, expiry, underlying, quotes);
+  }
+
+  @Override
+  public Optional<OptionQuote> quote(OptionContract contract) {
+    return cached("quote " + contract.key(), () -> quoteNow(contract));
+  }
+
+  @Override
+  public OptionalDouble vxFuture(LocalDate expiry) {
+    return cached("vx " + expiry, () -> {
+      try {
+        return session.snapshot(Contracts.vxFuture(expiry)).price();
+      } catch (TwsRequestException e) {
+        LOG.debug("No VX future for {}: {}", expiry, e.getMessage());
+        return OptionalDouble.empty();
+      }
+    });
+  }
+
+  private Optional<OptionQuote> quoteNow(OptionContract c) {
+    Ticker t;
+    try {
+      t = session.snapshot(Contracts.option(c));
+    } catch (TwsRequestException e) {
+      if (e.code() == 200) {
+        return Optional.empty(); // not listed: sec-def strikes are a union over expirations
+      }
+      throw e;
+    }
+    OptionalDouble bid = t.bid();
+    OptionalDouble ask = t.ask();
+    Optional<ServerMessage.TickOptionComputation> model = t.model();
+    if (bid.isEmpty() || ask.isEmpty() || model.isEmpty() || model.get().delta().isEmpty()) {
+      return Optional.empty();
+    }
+    ServerMessage.TickOptionComputation g = model.get();
+    BigDecimal b = BigDecimal.valueOf(bid.getAsDouble());
+    BigDecimal a = BigDecimal.valueOf(ask.getAsDouble()).max(b);
+    return Optional.of(new OptionQuote(c, b, a, g.impliedVol().orElse(Double.NaN), g.delta().getAsDouble(),
+        g.gamma().orElse(0.0), g.vega().orElse(0.0), g.theta().orElse(0.0)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T cached(Object key, java.util.function.Supplier<T> load) {
+    Instant now = clock.now();
+    Cached<?> c = cache.get(key);
+    if (c != null && Duration.between(c.at(), now).toSeconds() < cfg.quoteCacheSeconds()
+        && !now.isBefore(c.at())) {
+      return (T) c.value();
+    }
+    T value = load.get();
+    cache.put(key, new Cached<>(now, value));
+    return value;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

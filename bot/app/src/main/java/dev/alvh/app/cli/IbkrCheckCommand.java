@@ -1,0 +1,198 @@
+package dev.alvh.app.cli;
+
+import dev.alvh.app.config.ConfigException;
+import dev.alvh.app.config.ConfigLoader;
+import dev.alvh.core.account.Position;
+import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.core.instrument.ComboLeg;
+import dev.alvh.core.instrument.OptionContract;
+import dev.alvh.core.instrument.OptionRight;
+import dev.alvh.core.instrument.Side;
+import dev.alvh.core.market.OptionChain;
+import dev.alvh.core.market.OptionQuote;
+import dev.alvh.core.order.NetPrice;
+import dev.alvh.core.order.OrderIntent;
+import dev.alvh.core.order.OrderPurpose;
+import dev.alvh.core.order.OrderRef;
+import dev.alvh.core.port.Clock;
+import dev.alvh.ibkr.broker.IbkrAdapter;
+import dev.alvh.ibkr.broker.IbkrBroker;
+import dev.alvh.ibkr.session.TwsRequestException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code alvh ibkr-check}: connects to TWS / IB Gateway (or {@code paper-tws}) and prints what the
+ * bot would see: server version, accounts (masked), net liquidation, positions, SPX/VIX/VIX3M, the
+ * next SPXW and VIX expirations with strike counts, and with {@code --what-if} the margin preview
+ * of an iron condor (IB's whatIf flag: never executed). Exit 0 if every part worked, 1 if one
+ * failed (each failure is printed), 2 for bad options or configuration.
+ */
+@Command(name = "ibkr-check", mixinStandardHelpOptions = true,
+    description = "Connect to TWS / IB Gateway and print account, quotes and chains; --what-if previews a condor's"
+        + " margin (never executed).")
+final class IbkrCheckCommand implements Callable<Integer> {
+
+  @Option(names = "--host", paramLabel = "HOST", description = "TWS host (default: broker.host)")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "TWS API port (default: broker.port, 7497)")
+  Integer port;
+
+  @Option(names = "--client-id", paramLabel = "N", description = "API client id (default: broker.clientId)")
+  Integer clientId;
+
+  @Option(names = "--market-data-type", paramLabel = "N",
+      description = "1 live, 2 frozen, 3 delayed, 4 delayed-frozen (default: broker.ibkr.marketDataType)")
+  Integer marketDataType;
+
+  @Option(names = "--what-if", description = "preview the margin of an iron condor (whatIf order, never executed)")
+  boolean whatIf;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (default: embedded defaults)")
+  Path config;
+
+  private final PrintStream out = System.out;
+  private boolean failed;
+
+  @Override
+  public Integer call() {
+    BrokerConfig b;
+    BotConfig cfg;
+    try {
+      cfg = config == null ? BotConfig.DEFAULTS : ConfigLoader.load(config);
+      BrokerConfig d = cfg.broker();
+      BrokerConfig.Ibkr ibkr = marketDataType == null ? d.ibkr() : d.ibkr().withMarketDataType(marketDataType);
+      b = new BrokerConfig("ibkr", host == null ? d.host() : host, port == null ? d.port() : port,
+          clientId == null ? d.clientId() : clientId, d.paper(), ibkr);
+    } catch (ConfigException e) {
+      System.err.println("config error: " + e.getMessage());
+      return 2;
+    } catch (IllegalArgumentException e) {
+      System.err.println("ibkr-check: " + e.getMessage().replace("broker.ibkr.marketDataType", "--market-data-type")
+          .replace("broker.port", "--port").replace("broker.clientId", "--client-id").replace("broker.host", "--host"));
+      return 2;
+    }
+    Clock clock = Instant::now;
+    IbkrAdapter ib;
+    try {
+      ib = IbkrAdapter.connect(b, clock);
+    } catch (TwsRequestException e) {
+      System.err.println("ibkr-check: " + e.getMessage());
+      return 1;
+    }
+    try {
+      run(ib, cfg, clock);
+    } finally {
+      ib.close();
+    }
+    return failed ? 1 : 0;
+  }
+
+  private void run(IbkrAdapter ib, BotConfig cfg, Clock clock) {
+    line("server version", ib.session().serverVersion().orElse(-1) + " (connected " + ib.session().connectionTime()
+        .orElse("?") + ", client id " + ib.session().clientIdInUse() + ")");
+    line("accounts", String.join(", ", ib.session().accounts().stream().map(IbkrBroker::mask).toList()));
+    IbkrBroker broker = ib.broker();
+    part("net liquidation", () -> {
+      Map<String, BigDecimal> v = broker.accountValues();
+      return money(v.get("NetLiquidation")) + " USD (cash " + money(v.get("TotalCashValue")) + ", account "
+          + IbkrBroker.mask(broker.accountCode()) + ")";
+    });
+    part("positions", () -> {
+      List<Position> ps = broker.positions();
+      StringBuilder s = new StringBuilder(String.valueOf(ps.size()));
+      ps.stream().sorted(Comparator.comparing(p -> p.contract().key()))
+          .forEach(p -> s.append(String.format(Locale.ROOT, "%n%18s%s x %d", "", p.contract().key(), p.quantity())));
+      return s.toString();
+    });
+    for (String index : List.of("SPX", "VIX", "VIX3M")) {
+      part(index, () -> String.format(Locale.ROOT, "%.2f", ib.market().index(index)));
+    }
+    for (String tc : List.of("SPXW", "VIX")) {
+      part(tc + " next", () -> {
+        List<LocalDate> exps = ib.market().expirations(tc);
+        if (exps.isEmpty()) {
+          throw new TwsRequestException("no " + tc + " expirations listed");
+        }
+        String vx = "";
+        if (tc.equals("VIX")) {
+          var f = ib.market().vxFuture(exps.get(0));
+          vx = f.isPresent() ? String.format(Locale.ROOT, ", VX future %.2f", f.getAsDouble()) : ", VX future n/a";
+        }
+        return exps.get(0) + " (" + ib.market().strikes(tc).size() + " strikes, " + exps.size() + " expirations" + vx
+            + ")";
+      });
+    }
+    if (whatIf) {
+      part("what-if condor", () -> whatIfCondor(ib, cfg, clock));
+    }
+  }
+
+  private String whatIfCondor(IbkrAdapter ib, BotConfig cfg, Clock clock) {
+    LocalDate today = clock.marketDate();
+    int dteMin = cfg.condor().dteMin();
+    LocalDate expiry = ib.market().expirations(OptionContract.SPXW).stream()
+        .filter(d -> !d.isBefore(today.plusDays(dteMin))).findFirst()
+        .orElseThrow(() -> new TwsRequestException("no SPXW expiry " + dteMin + " days out or later"));
+    OptionChain chain = ib.market().chain(OptionContract.SPXW, expiry);
+    OptionQuote sp = chain.nearestDelta(OptionRight.PUT, cfg.condor().shortDelta())
+        .orElseThrow(() -> new TwsRequestException("no SPXW put quotes with greeks for " + expiry));
+    OptionQuote sc = chain.nearestDelta(OptionRight.CALL, cfg.condor().shortDelta())
+        .orElseThrow(() -> new TwsRequestException("no SPXW call quotes with greeks for " + expiry));
+    BigDecimal width = cfg.condor().wingWidth();
+    OptionContract lp = OptionContract.spxw(expiry, sp.contract().strike().subtract(width), OptionRight.PUT);
+    OptionContract lc = OptionContract.spxw(expiry, sc.contract().strike().add(width), OptionRight.CALL);
+    BigDecimal credit = sp.mid().add(sc.mid());
+    for (OptionContract wing : List.of(lp, lc)) {
+      credit = credit.subtract(chain.find(wing.strike(), wing.right()).map(OptionQuote::mid).orElse(BigDecimal.ZERO));
+    }
+    credit = credit.max(new BigDecimal("0.05")).divide(new BigDecimal("0.05"), 0, RoundingMode.FLOOR)
+        .multiply(new BigDecimal("0.05"));
+    OrderIntent intent = new OrderIntent(new OrderRef("alvh-check-whatif-" + clock.now().getEpochSecond()),
+        OrderPurpose.OPEN_CONDOR, 0, List.of(ComboLeg.of(Side.SELL, sp.contract()), ComboLeg.of(Side.BUY, lp),
+        ComboLeg.of(Side.SELL, sc.contract()), ComboLeg.of(Side.BUY, lc)), 1, NetPrice.credit(credit),
+        "ibkr-check what-if");
+    IbkrBroker.WhatIf w = ib.broker().whatIf(intent);
+    return String.format(Locale.ROOT, "SPXW %s P%s/%s C%s/%s x1 credit %s (BAG BUY at %s)%n%18smargin: initial"
+        + " change %s, maintenance change %s, initial after %s; commission %s %s%s", expiry,
+        lp.strike().toPlainString(), sp.contract().strike().toPlainString(), sc.contract().strike().toPlainString(),
+        lc.strike().toPlainString(), credit.toPlainString(), intent.limit().bagLimit().toPlainString(), "",
+        w.initMarginChange(), w.maintMarginChange(), w.initMarginAfter(),
+        w.commission().map(BigDecimal::toPlainString).orElse("n/a"), w.commissionCurrency(),
+        w.warningText().isEmpty() ? "" : "; warning: " + w.warningText());
+  }
+
+  private interface Part {
+    String get();
+  }
+
+  private void part(String label, Part p) {
+    try {
+      line(label, p.get());
+    } catch (RuntimeException e) {
+      failed = true;
+      line(label, "FAILED: " + e.getMessage());
+    }
+  }
+
+  private void line(String label, String value) {
+    out.printf(Locale.ROOT, "%-17s %s%n", label, value);
+  }
+
+  private static String money(BigDecimal v) {
+    return v == null ? "n/a" : v.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+}
