@@ -48,12 +48,12 @@ public final class TradingEngine implements BrokerListener {
   private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-  private final BotConfig config;
+  private BotConfig config;
   private final Clock clock;
   private final MarketData market;
   private final Broker broker;
   private final Store store;
-  private final TradingCycle cycle;
+  private TradingCycle cycle;
   private final BiFunction<LocalDate, BigDecimal, BigDecimal> settlement;
   private final Book book;
 
@@ -61,6 +61,8 @@ public final class TradingEngine implements BrokerListener {
   private final Set<OrderRef> working = new HashSet<>();
   private final Counters counters = new Counters();
   private String hedgeState = "CALM";
+  private Controls controls = new Controls();
+  private final Map<OrderRef, Pending> held = new java.util.LinkedHashMap<>();
 
   /**
    * An engine over the given ports.
@@ -115,7 +117,13 @@ public final class TradingEngine implements BrokerListener {
     List<Tranche> open = store.openTranches();
     Set<Long> busy = new HashSet<>();
     working.forEach(r -> Optional.ofNullable(pending.get(r)).ifPresent(p -> busy.add(p.intent.trancheId())));
-    CycleInput in = new CycleInput(now, broker.account(), market.indices(), hedgeState, false, open,
+    expireHeld();
+    if (controls.paused()) {
+      store.decision(clock.now(), "paused", "automation paused by an operator: nothing decided", "");
+      return;
+    }
+    CycleInput in = new CycleInput(now, broker.account(), market.indices(),
+        controls.effectiveHedgeState(hedgeState, now.toLocalDate()), false, open,
         store.lastEntry(), store.nextTrancheId(), busy);
     CycleDecision d = cycle.decide(in, market);
     d.entrySkip().ifPresent(s -> {
@@ -128,7 +136,11 @@ public final class TradingEngine implements BrokerListener {
     for (CycleDecision.PlannedExit e : d.exits()) {
       send(e.order(), new Pending(e.order(), Optional.of(e.reason())));
     }
-    d.entry().ifPresent(e -> send(e.order(), new Pending(e.order(), Optional.empty())));
+    if (d.entry().isPresent() && controls.halted()) {
+      store.decision(clock.now(), "halted", "kill switch on: no new risk", d.entry().get().order().ref().value());
+    } else {
+      d.entry().ifPresent(e -> send(e.order(), new Pending(e.order(), Optional.empty())));
+    }
     for (OrderRef ref : new ArrayList<>(working)) {
       broker.cancel(ref);
     }
@@ -161,6 +173,11 @@ public final class TradingEngine implements BrokerListener {
 
   private void send(OrderIntent o, Pending p) {
     store.journal(o, clock.now());
+    if (controls.approvalRequired()) {
+      held.put(o.ref(), p);
+      LOG.info("holding {} {} for approval ({})", o.purpose(), o.ref(), o.reason());
+      return;
+    }
     pending.put(o.ref(), p);
     working.add(o.ref());
     counters.ordersSent++;
@@ -241,6 +258,139 @@ public final class TradingEngine implements BrokerListener {
     }
     return new Tranche(o.trancheId(), today, o.legs().get(0).contract().expiry(), lp, sp, sc, lc, o.quantity(),
         credit);
+  }
+
+  // ---- operator controls (console and ctl); called on the job thread or under its lock ----
+
+  /** Uses {@code c} for pause, halt, forced hedge state and approval mode. */
+  public void setControls(Controls c) {
+    this.controls = java.util.Objects.requireNonNull(c, "controls");
+  }
+
+  /** The operator's switches this engine consults. */
+  public Controls controls() {
+    return controls;
+  }
+
+  /** Runs with {@code c} from the next cycle on. */
+  public void reconfigure(BotConfig c) {
+    this.config = java.util.Objects.requireNonNull(c, "config");
+    this.cycle = new TradingCycle(c);
+  }
+
+  /** The configuration in force. */
+  public BotConfig config() {
+    return config;
+  }
+
+  /** The hedge state the machine is in (before any forced state). */
+  public String hedgeState() {
+    return hedgeState;
+  }
+
+  /** The orders sent and not yet final. */
+  public List<OrderIntent> workingOrders() {
+    List<OrderIntent> out = new ArrayList<>();
+    working.forEach(r -> Optional.ofNullable(pending.get(r)).ifPresent(p -> out.add(p.intent)));
+    return out;
+  }
+
+  /** The orders journaled and waiting for an operator's approval, oldest first. */
+  public List<OrderIntent> heldOrders() {
+    return held.values().stream().map(p -> p.intent).toList();
+  }
+
+  /**
+   * Sends held order {@code ref} to the broker.
+   *
+   * @throws IllegalArgumentException when no order with that ref waits for approval
+   */
+  public void approve(OrderRef ref) {
+    Pending p = held.remove(ref);
+    if (p == null) {
+      throw new IllegalArgumentException(notHeld(ref));
+    }
+    pending.put(ref, p);
+    working.add(ref);
+    counters.ordersSent++;
+    LOG.info("sending approved {} {}: x{} at {}", p.intent.purpose(), ref, p.intent.quantity(), p.intent.limit());
+    broker.place(p.intent);
+  }
+
+  /**
+   * Drops held order {@code ref}; it is marked cancelled in the journal.
+   *
+   * @throws IllegalArgumentException when no order with that ref waits for approval
+   */
+  public void reject(OrderRef ref) {
+    if (held.remove(ref) == null) {
+      throw new IllegalArgumentException(notHeld(ref));
+    }
+    store.orderStatus(ref, dev.alvh.core.order.OrderStatus.CANCELLED, 0, 0, "rejected by an operator", clock.now());
+  }
+
+  private String notHeld(OrderRef ref) {
+    return "no order '" + ref + "' is waiting for approval; waiting: "
+        + (held.isEmpty() ? "none" : held.keySet().toString());
+  }
+
+  /** Cancels every working order at the broker (the kill switch); returns how many were asked. */
+  public int cancelWorking() {
+    List<OrderRef> refs = new ArrayList<>(working);
+    refs.forEach(broker::cancel);
+    return refs.size();
+  }
+
+  /**
+   * Closes every open tranche that has no working order, each as one combo paying the natural
+   * price (ask of the legs bought, bid of the legs sold) so that it fills; returns the refs sent
+   * or held for approval. Tranches without quotes are left and named in the decision table.
+   */
+  public List<OrderRef> flattenCondors() {
+    ZonedDateTime now = clock.marketTime();
+    Set<Long> busy = new HashSet<>();
+    working.forEach(r -> Optional.ofNullable(pending.get(r)).ifPresent(p -> busy.add(p.intent.trancheId())));
+    held.values().forEach(p -> busy.add(p.intent.trancheId()));
+    List<OrderRef> out = new ArrayList<>();
+    for (Tranche t : store.openTranches()) {
+      if (busy.contains(t.id())) {
+        continue;
+      }
+      BigDecimal debit = BigDecimal.ZERO;
+      boolean quoted = true;
+      for (var leg : t.closingLegs()) {
+        var q = market.quote(leg.contract());
+        if (q.isEmpty()) {
+          quoted = false;
+          break;
+        }
+        debit = debit.add(leg.side() == dev.alvh.core.instrument.Side.BUY ? q.get().ask() : q.get().bid().negate());
+      }
+      if (!quoted) {
+        store.decision(clock.now(), "note", "flatten: tranche " + t.id() + " has a leg without a quote, left open", "");
+        continue;
+      }
+      OrderRef ref = OrderRef.forTranche(t.id(), "flat", now);
+      for (char c = 'b'; store.orderStatus(ref).isPresent() && c <= 'z'; c++) {
+        ref = OrderRef.forTranche(t.id(), "flat" + c, now);
+      }
+      dev.alvh.core.order.NetPrice limit = dev.alvh.core.order.NetPrice.debit(debit.max(BigDecimal.ZERO))
+          .ceilToTick(config.condor().priceTick());
+      OrderIntent o = new OrderIntent(ref, OrderPurpose.CLOSE_CONDOR, t.id(), t.closingLegs(), t.quantity(), limit,
+          "manual: flatten condors at the natural debit " + debit.toPlainString());
+      send(o, new Pending(o, Optional.of(ExitReason.MANUAL)));
+      out.add(ref);
+    }
+    return out;
+  }
+
+  private void expireHeld() {
+    for (OrderRef ref : new ArrayList<>(held.keySet())) {
+      held.remove(ref);
+      store.orderStatus(ref, dev.alvh.core.order.OrderStatus.CANCELLED, 0, 0,
+          "not approved before the next cycle", clock.now());
+      LOG.info("{} expired: not approved before the next cycle", ref);
+    }
   }
 
   private static final class Pending {
