@@ -294,7 +294,7 @@ final class ActionCommands {
 
     private static String lookup(Bot bot, String key) {
       com.fasterxml.jackson.databind.JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper()
-          .valueToTree(bot.config());
+          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule()).valueToTree(bot.config());
       for (String part : key.split("\\.")) {
         n = n == null ? null : n.get(part);
       }

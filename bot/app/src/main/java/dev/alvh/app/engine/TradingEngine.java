@@ -62,6 +62,7 @@ public final class TradingEngine implements BrokerListener {
   private final Counters counters = new Counters();
   private String hedgeState = "CALM";
   private Controls controls = new Controls();
+  private CycleDecision lastDecision;
   private final Map<OrderRef, Pending> held = new java.util.LinkedHashMap<>();
 
   /**
@@ -126,6 +127,7 @@ public final class TradingEngine implements BrokerListener {
         controls.effectiveHedgeState(hedgeState, now.toLocalDate()), false, open,
         store.lastEntry(), store.nextTrancheId(), busy);
     CycleDecision d = cycle.decide(in, market);
+    lastDecision = d;
     d.entrySkip().ifPresent(s -> {
       if (!s.rule().startsWith("at most one new tranche")) {
         store.decision(clock.now(), "entry-skipped", s.rule(), s.detail());
@@ -281,6 +283,11 @@ public final class TradingEngine implements BrokerListener {
   /** The configuration in force. */
   public BotConfig config() {
     return config;
+  }
+
+  /** The decision of the last cycle that decided (not paused), if any. */
+  public Optional<CycleDecision> lastDecision() {
+    return Optional.ofNullable(lastDecision);
   }
 
   /** The hedge state the machine is in (before any forced state). */

@@ -165,9 +165,12 @@ public final class Bot implements AutoCloseable {
       outcome = "sent " + sent + " order" + (sent == 1 ? "" : "s");
     } else if (held > 0 && held >= heldBefore) {
       outcome = held + " order" + (held == 1 ? "" : "s") + " waiting for approval";
+    } else if (controls.halted() && engine.lastDecision().flatMap(d -> d.entry()).isPresent()) {
+      outcome = "no trade: halted (kill switch on: no new risk)";
     } else {
-      outcome = "no trade: " + store.jdbc().queryOne("SELECT kind || ': ' || rule FROM decision WHERE occurred_at >= ?"
-          + " ORDER BY id DESC LIMIT 1", rs -> rs.getString(1), java.sql.Timestamp.from(at)).orElse("no rule fired");
+      outcome = "no trade: " + engine.lastDecision().flatMap(d -> d.entrySkip())
+          .map(s -> "entry skipped, " + s.rule() + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")"))
+          .orElse("no rule asked for an order");
     }
     lastCycle = new LastCycle(at, outcome);
   }
