@@ -25,7 +25,10 @@ public final class Main implements Runnable {
 
   /** Runs {@code alvh} with {@code args} and returns its exit code. */
   public static int run(String... args) {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    // ctl passes its command's own options (force L2 --until DATE) through to the bot, in order.
+    cl.getSubcommands().get("ctl").setUnmatchedOptionsArePositionalParams(true);
+    return cl.execute(args);
   }
 
   @Override

@@ -23,6 +23,9 @@ import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
 import dev.alvh.core.port.Pause;
+import dev.alvh.core.risk.RiskContext;
+import dev.alvh.core.risk.RiskGate;
+import dev.alvh.core.risk.RiskVerdict;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +72,13 @@ public final class OrderDesk implements BrokerListener {
     /** Not sent: its quotes failed the sanity check. */
     SKIPPED,
     /** Cancel requested after the walk, the broker has not confirmed yet (never passed to a callback). */
-    WORKING
+    WORKING,
+    /** Journaled and waiting for an operator's approval (approval mode; never passed to a callback). */
+    HELD,
+    /** Held for approval, then rejected by an operator or expired unapproved; never sent. */
+    NOT_APPROVED,
+    /** Refused by the risk gate ({@code risk.*}); never sent. */
+    RISK_REJECTED
   }
 
   /**
@@ -109,15 +118,24 @@ public final class OrderDesk implements BrokerListener {
     }
   }
 
-  private final BotConfig config;
+  private BotConfig config;
   private final Clock clock;
   private final MarketData market;
   private final Broker broker;
   private final Store store;
   private final OrderStore orders;
-  private final QuoteCheck quoteCheck;
+  private QuoteCheck quoteCheck;
   private final Map<OrderRef, Working> working = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<OrderRef, Held> held = new java.util.LinkedHashMap<>();
   private Pause pause = Pause.NONE;
+  private Controls controls = new Controls();
+  private RiskGate gate;
+  private java.util.function.BooleanSupplier killFile = () -> false;
+  private boolean haltSeen;
+  private boolean releaseHaltEachDay;
+  private java.time.LocalDate sodDay;
+  private BigDecimal sodNetLiq = BigDecimal.ZERO;
+  private java.util.function.Consumer<String> riskListener = s -> { };
   private long sent;
   private long fills;
 
@@ -131,7 +149,44 @@ public final class OrderDesk implements BrokerListener {
     this.orders = new OrderStore(store);
     this.quoteCheck = new QuoteCheck(Duration.ofSeconds(config.risk().maxQuoteAgeSeconds()),
         config.execution().maxSpreadFraction(), config.execution().minSpreadBase());
+    this.gate = new RiskGate(config.risk());
     broker.setListener(this);
+  }
+
+  /** Runs with {@code c} from the next order on (the risk gate keeps its halt state). */
+  public void reconfigure(BotConfig c) {
+    this.config = Check.notNull(c, "config");
+    this.quoteCheck = new QuoteCheck(Duration.ofSeconds(c.risk().maxQuoteAgeSeconds()),
+        c.execution().maxSpreadFraction(), c.execution().minSpreadBase());
+    RiskGate next = new RiskGate(c.risk(), gate.haltState());
+    if (gate.killSwitchEngaged()) {
+      next.beforeCycle(riskContext(Optional.empty(), Duration.ZERO), killFile.getAsBoolean(), clock.now());
+    }
+    this.gate = next;
+  }
+
+  /** Uses the operator's switches {@code c}: approval mode holds orders, halt is the risk gate's halt. */
+  public void controls(Controls c) {
+    this.controls = Check.notNull(c, "controls");
+    this.haltSeen = false;
+  }
+
+  /**
+   * Tells the desk whether the kill-switch file ({@code risk.killSwitchFile} in the data
+   * directory) exists; checked before every order. While it exists nothing is sent.
+   */
+  public void killSwitchFile(java.util.function.BooleanSupplier present) {
+    this.killFile = Check.notNull(present, "present");
+  }
+
+  /** Called with a line whenever the risk gate halts the bot or refuses an order (alerts). */
+  public void onRiskEvent(java.util.function.Consumer<String> listener) {
+    this.riskListener = Check.notNull(listener, "listener");
+  }
+
+  /** The risk gate every order passes. */
+  public RiskGate riskGate() {
+    return gate;
   }
 
   /** Sets how time passes between walk steps (live: sleep; replay: advance the virtual clock). */
@@ -178,6 +233,16 @@ public final class OrderDesk implements BrokerListener {
   public Result submit(OrderIntent intent, Optional<NetPrice> worst, Consumer<Result> done) {
     Check.notNull(intent, "intent");
     Check.notNull(done, "done");
+    if (controls.approvalRequired()) {
+      store.journal(intent, clock.now());
+      held.put(intent.ref(), new Held(intent, worst, done));
+      LOG.info("holding {} {} for an operator's approval ({})", intent.purpose(), intent.ref(), intent.reason());
+      return new Result(intent, Outcome.HELD, 0, List.of(), intent.limit(), "waiting for approval");
+    }
+    return send(intent, worst, done, false);
+  }
+
+  private Result send(OrderIntent intent, Optional<NetPrice> worst, Consumer<Result> done, boolean journaled) {
     List<LegQuote> legs = new ArrayList<>();
     for (ComboLeg leg : intent.legs()) {
       Optional<OptionQuote> q = market.quote(leg.contract());
@@ -195,10 +260,24 @@ public final class OrderDesk implements BrokerListener {
     PriceWalk walk = PriceWalk.plan(pq.mid(), pq.natural(), worst, config.execution().walkSteps(), rule);
     OrderIntent first = new OrderIntent(intent.ref(), intent.purpose(), intent.trancheId(), intent.legs(),
         intent.quantity(), walk.first(), intent.reason());
+    Duration age = Duration.ZERO;
+    for (LegQuote lq : legs) {
+      Duration a = Duration.between(lq.asOf(), clock.now());
+      age = a.compareTo(age) > 0 ? a : age;
+    }
+    RiskVerdict verdict = judge(first, Optional.of(pq.mid()), age);
+    if (!verdict.passed()) {
+      return riskRejected(first, verdict, journaled, done);
+    }
     OrderTracker tracker = new OrderTracker(first);
     Working w = new Working(tracker, done);
     w.lastLimit = walk.first();
-    store.journal(first, clock.now());
+    if (journaled) {
+      store.jdbc().update("UPDATE orders SET limit_price=?, updated_at=? WHERE ref=?", first.limit().bagLimit(),
+          java.sql.Timestamp.from(clock.now()), first.ref().value());
+    } else {
+      store.journal(first, clock.now());
+    }
     working.put(first.ref(), w);
     sent++;
     LOG.info("sending {} {}: {} legs x{} at {}, walking to {} in {} steps ({})", first.purpose(), first.ref(),
@@ -255,6 +334,171 @@ public final class OrderDesk implements BrokerListener {
     }
   }
 
+  // ---- risk gate ----
+
+  /**
+   * Judges {@code intent} (priced at its first limit) with the risk gate, after syncing the
+   * gate's halt with the operator's switch: an operator's halt or release since the last order
+   * wins; a halt the gate found itself (daily loss) sets the switch.
+   */
+  private RiskVerdict judge(OrderIntent intent, Optional<NetPrice> model, Duration quoteAge) {
+    boolean operator = controls.halted();
+    if (operator != haltSeen) {
+      if (operator && !gate.halted()) {
+        gate.halt("halted by an operator", clock.now());
+      } else if (!operator && gate.halted()) {
+        LOG.info("risk: halt released by an operator (was: {})", gate.haltState().reason());
+        gate.release(startOfDayNetLiq());
+      }
+    }
+    RiskContext ctx = riskContext(model, quoteAge);
+    gate.beforeCycle(ctx, killFile.getAsBoolean(), clock.now());
+    RiskVerdict v = gate.judge(intent, ctx, clock.now());
+    if (gate.halted() && !controls.halted()) {
+      controls.halted(true);
+      LOG.error("risk: HALTED ({}); only risk-reducing orders until an operator releases it", gate.haltState().reason());
+      riskListener.accept("HALTED: " + gate.haltState().reason());
+    }
+    haltSeen = controls.halted();
+    return v;
+  }
+
+  private RiskContext riskContext(Optional<NetPrice> model, Duration quoteAge) {
+    dev.alvh.core.account.AccountSummary a = broker.account();
+    BigDecimal sod = startOfDayNetLiq(a);
+    BigDecimal margin = store.openTranches().stream().map(t -> t.maxLoss()).reduce(BigDecimal.ZERO, BigDecimal::add)
+        .max(BigDecimal.ZERO);
+    return new RiskContext(a, sod, margin, store.openTranches().size(), model, quoteAge);
+  }
+
+  private BigDecimal startOfDayNetLiq() {
+    return sodNetLiq;
+  }
+
+  private BigDecimal startOfDayNetLiq(dev.alvh.core.account.AccountSummary a) {
+    java.time.LocalDate today = clock.marketDate();
+    if (!today.equals(sodDay)) {
+      sodDay = today;
+      sodNetLiq = a.netLiquidation();
+    }
+    return sodNetLiq;
+  }
+
+  /**
+   * Marks the start of a trading day: net liquidation now is the daily-loss base (the pre-open
+   * job calls it; otherwise the first order of the day sets it).
+   */
+  public void startOfDay() {
+    sodDay = null;
+    startOfDayNetLiq(broker.account());
+    if (releaseHaltEachDay && gate.halted()) {
+      LOG.warn("risk: the halt ({}) is released at the start of {} (replay: no operator to release it)",
+          gate.haltState().reason(), clock.marketDate());
+      gate.release(sodNetLiq);
+      controls.halted(false);
+      haltSeen = false;
+    }
+  }
+
+  /**
+   * Replay only: a halt is released at the next start of day, as no operator is there to do it
+   * (a live bot stays halted until {@code release}).
+   */
+  public void releaseHaltEachDay(boolean value) {
+    this.releaseHaltEachDay = value;
+  }
+
+  private Result riskRejected(OrderIntent intent, RiskVerdict v, boolean journaled, Consumer<Result> done) {
+    LOG.warn("risk gate refused {} {}: {}", intent.purpose(), intent.ref(), v);
+    orders.decision(clock.now(), "risk-rejected", SkipCode.RISK_LIMIT.key(), intent.purpose().action() + " "
+        + intent.ref() + " refused by " + v.limit(), v.detail());
+    if (journaled) {
+      store.orderStatus(intent.ref(), OrderStatus.CANCELLED, 0, 0, "risk: " + v, clock.now());
+    }
+    riskListener.accept("order " + intent.ref() + " refused: " + v);
+    Result r = new Result(intent, Outcome.RISK_REJECTED, 0, List.of(), intent.limit(), v.toString());
+    done.accept(r);
+    return r;
+  }
+
+  // ---- operator: approval, halt ----
+
+  /** The orders journaled and waiting for an operator's approval, oldest first. */
+  public synchronized List<OrderIntent> heldOrders() {
+    return held.values().stream().map(h -> h.intent).toList();
+  }
+
+  /** The orders placed and not over yet. */
+  public List<OrderIntent> workingOrders() {
+    return working.values().stream().map(w -> w.tracker.intent()).toList();
+  }
+
+  /**
+   * Sends held order {@code ref} now: quote check, risk gate and price walk as for any order
+   * (its journal row is reused).
+   *
+   * @throws IllegalArgumentException when no order with that ref waits for approval
+   */
+  public Result approve(OrderRef ref) {
+    Held h;
+    synchronized (this) {
+      h = held.remove(ref);
+    }
+    if (h == null) {
+      throw new IllegalArgumentException(notHeld(ref));
+    }
+    LOG.info("sending approved {} {}", h.intent.purpose(), ref);
+    return send(h.intent, h.worst, h.done, true);
+  }
+
+  /**
+   * Drops held order {@code ref}: it is marked cancelled in the journal and never sent.
+   *
+   * @throws IllegalArgumentException when no order with that ref waits for approval
+   */
+  public void reject(OrderRef ref) {
+    Held h;
+    synchronized (this) {
+      h = held.remove(ref);
+    }
+    if (h == null) {
+      throw new IllegalArgumentException(notHeld(ref));
+    }
+    drop(h, "rejected by an operator");
+  }
+
+  /** Drops every held order ("not approved before the next cycle"); the engine calls it each cycle. */
+  public void expireHeld() {
+    List<Held> old;
+    synchronized (this) {
+      old = new ArrayList<>(held.values());
+      held.clear();
+    }
+    old.forEach(h -> drop(h, "not approved before the next cycle"));
+  }
+
+  private void drop(Held h, String why) {
+    store.orderStatus(h.intent.ref(), OrderStatus.CANCELLED, 0, 0, why, clock.now());
+    orders.outcome(h.intent.ref(), Outcome.NOT_APPROVED.name(), 0);
+    LOG.info("{} {}: {}", h.intent.purpose(), h.intent.ref(), why);
+    h.done.accept(new Result(h.intent, Outcome.NOT_APPROVED, 0, List.of(), h.intent.limit(), why));
+  }
+
+  private synchronized String notHeld(OrderRef ref) {
+    return "no order '" + ref + "' is waiting for approval; waiting: "
+        + (held.isEmpty() ? "none" : held.keySet().toString());
+  }
+
+  /** Cancels every working order at the broker (the kill switch); returns how many were asked. */
+  public int cancelWorking() {
+    List<OrderRef> refs = new ArrayList<>(working.keySet());
+    for (OrderRef r : refs) {
+      LOG.warn("cancelling working order {} (halt)", r);
+      broker.cancel(r);
+    }
+    return refs.size();
+  }
+
   private Result skipped(OrderIntent intent, String why, Consumer<Result> done) {
     LOG.info("not sending {} {}: {}", intent.purpose(), intent.ref(), why);
     orders.decision(clock.now(), OrderStore.ORDER_SKIPPED, SkipCode.QUOTES.key(),
@@ -298,6 +542,9 @@ public final class OrderDesk implements BrokerListener {
           t.reason().isEmpty() ? "" : " (" + t.reason() + ")");
     }
     w.done.accept(r);
+  }
+
+  private record Held(OrderIntent intent, Optional<NetPrice> worst, Consumer<Result> done) {
   }
 
   private static final class Working {

@@ -42,18 +42,20 @@ public final class TradingEngine {
   private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-  private final BotConfig config;
+  private BotConfig config;
   private final Clock clock;
   private final MarketData market;
   private final Broker broker;
   private final Store store;
-  private final TradingCycle cycle;
+  private TradingCycle cycle;
   private final BiFunction<LocalDate, BigDecimal, BigDecimal> settlement;
   private final Book book;
 
   private final OrderDesk desk;
   private final Counters counters = new Counters();
   private String hedgeState = "CALM";
+  private Controls controls = new Controls();
+  private CycleDecision lastDecision;
 
   /**
    * An engine over the given ports.
@@ -116,6 +118,7 @@ public final class TradingEngine {
 
   /** The pre-open job: nothing to reconcile against the paper broker yet; logs the account. */
   public void preOpen() {
+    desk.startOfDay();
     AccountSummary a = broker.account();
     LOG.debug("pre-open {}: net liquidation {}", clock.marketDate(), a.netLiquidation());
   }
@@ -124,10 +127,17 @@ public final class TradingEngine {
   public void runCycle() {
     ZonedDateTime now = clock.marketTime();
     counters.cycles++;
+    desk.expireHeld();
+    if (controls.paused()) {
+      desk.orders().decision(clock.now(), "paused", "", "automation paused by an operator: nothing decided", "");
+      return;
+    }
     List<Tranche> open = store.openTranches();
-    CycleInput in = new CycleInput(now, broker.account(), market.indices(), hedgeState, false, open,
-        store.lastEntry(), store.nextTrancheId(), desk.busyTranches());
+    java.util.Set<Long> busy = new java.util.HashSet<>(desk.busyTranches());
+    CycleInput in = new CycleInput(now, broker.account(), market.indices(), effectiveHedgeState(), false, open,
+        store.lastEntry(), store.nextTrancheId(), busy);
     CycleDecision d = cycle.decide(in, market);
+    lastDecision = d;
     d.entrySkip().ifPresent(s -> {
       if (s.code() != SkipCode.CADENCE) {
         desk.orders().decision(clock.now(), OrderStore.ENTRY_SKIPPED, s.code().key(), s.rule(), s.detail());
@@ -141,7 +151,111 @@ public final class TradingEngine {
     for (CycleDecision.PlannedRoll r : d.rolls()) {
       desk.submit(r.order(), Optional.of(r.worst()), res -> onRoll(res, r));
     }
-    d.entry().ifPresent(e -> desk.submit(e.order(), Optional.of(e.worst()), this::onOpen));
+    if (d.entry().isPresent() && controls.halted()) {
+      desk.orders().decision(clock.now(), "halted", SkipCode.RISK_LIMIT.key(), "kill switch on: no new risk",
+          d.entry().get().order().ref().value());
+    } else {
+      d.entry().ifPresent(e -> desk.submit(e.order(), Optional.of(e.worst()), this::onOpen));
+    }
+  }
+
+  /** The hedge state the cycle and the hedge use: the operator's forced state, else the machine's. */
+  private String effectiveHedgeState() {
+    return controls.effectiveHedgeState(hedgeState, clock.marketDate());
+  }
+
+  // ---- operator controls (console and ctl); called on the job thread or under its lock ----
+
+  /** Uses {@code c} for pause, halt, forced hedge state and approval mode (the desk too). */
+  public void setControls(Controls c) {
+    this.controls = java.util.Objects.requireNonNull(c, "controls");
+    desk.controls(c);
+  }
+
+  /** The operator's switches this engine consults. */
+  public Controls controls() {
+    return controls;
+  }
+
+  /** Runs with {@code c} from the next cycle on. */
+  public void reconfigure(BotConfig c) {
+    this.config = java.util.Objects.requireNonNull(c, "config");
+    this.cycle = new TradingCycle(c);
+    desk.reconfigure(c);
+  }
+
+  /** The configuration in force. */
+  public BotConfig config() {
+    return config;
+  }
+
+  /** The decision of the last cycle that decided (not paused), if any. */
+  public Optional<CycleDecision> lastDecision() {
+    return Optional.ofNullable(lastDecision);
+  }
+
+  /** The hedge state the machine is in (before any forced state). */
+  public String hedgeState() {
+    return hedgeState;
+  }
+
+  /** The orders sent and not yet final. */
+  public List<OrderIntent> workingOrders() {
+    return desk.workingOrders();
+  }
+
+  /** The orders journaled and waiting for an operator's approval, oldest first. */
+  public List<OrderIntent> heldOrders() {
+    return desk.heldOrders();
+  }
+
+  /**
+   * Sends held order {@code ref} through the desk (quote check, risk gate, price walk).
+   *
+   * @throws IllegalArgumentException when no order with that ref waits for approval
+   */
+  public void approve(dev.alvh.core.order.OrderRef ref) {
+    desk.approve(ref);
+  }
+
+  /**
+   * Drops held order {@code ref}; it is marked cancelled in the journal.
+   *
+   * @throws IllegalArgumentException when no order with that ref waits for approval
+   */
+  public void reject(dev.alvh.core.order.OrderRef ref) {
+    desk.reject(ref);
+  }
+
+  /** Cancels every working order at the broker (the kill switch); returns how many were asked. */
+  public int cancelWorking() {
+    return desk.cancelWorking();
+  }
+
+  /**
+   * Closes every open tranche that has no working or held order through the desk, each as one
+   * combo walked from mid to the natural price; returns the refs sent or held for approval.
+   * Tranches without quotes are skipped by the desk's quote check (stored with the reason).
+   */
+  public List<dev.alvh.core.order.OrderRef> flattenCondors() {
+    ZonedDateTime now = clock.marketTime();
+    java.util.Set<Long> busy = new java.util.HashSet<>(desk.busyTranches());
+    desk.heldOrders().forEach(o -> busy.add(o.trancheId()));
+    List<dev.alvh.core.order.OrderRef> out = new java.util.ArrayList<>();
+    for (Tranche t : store.openTranches()) {
+      if (busy.contains(t.id())) {
+        continue;
+      }
+      dev.alvh.core.order.OrderRef ref = dev.alvh.core.order.OrderRef.forTranche(t.id(), "flat", now);
+      for (char c = 'b'; store.orderStatus(ref).isPresent() && c <= 'z'; c++) {
+        ref = dev.alvh.core.order.OrderRef.forTranche(t.id(), "flat" + c, now);
+      }
+      OrderIntent o = new OrderIntent(ref, OrderPurpose.CLOSE_CONDOR, t.id(), t.closingLegs(), t.quantity(),
+          dev.alvh.core.order.NetPrice.debit(BigDecimal.ZERO), "manual: flatten condors");
+      desk.submit(o, r -> onClose(r, ExitReason.MANUAL));
+      out.add(ref);
+    }
+    return out;
   }
 
   /**
@@ -172,7 +286,7 @@ public final class TradingEngine {
     }
     AccountSummary a = broker.account();
     IndexLevels ix = market.indices();
-    store.snapshot(today, a.netLiquidation(), a.cash(), ix.spx(), ix.vix(), ix.vix3m(), hedgeState,
+    store.snapshot(today, a.netLiquidation(), a.cash(), ix.spx(), ix.vix(), ix.vix3m(), effectiveHedgeState(),
         store.openTranches().size());
   }
 

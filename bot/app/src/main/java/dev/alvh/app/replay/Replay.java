@@ -226,6 +226,7 @@ public final class Replay {
     deleteOldDatabase(name);
     try (Store store = Store.open(dataDir, name)) {
       TradingEngine engine = new TradingEngine(book, config, clock, market, broker, store, broker::settleExpiring);
+      engine.desk().releaseHaltEachDay(true);
       for (ScheduledFire f : fires) {
         clock.set(f.at());
         switch (f.kind()) {

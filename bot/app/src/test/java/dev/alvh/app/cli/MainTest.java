@@ -58,7 +58,7 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"paper", "live", "console", "ctl"})
+  @ValueSource(strings = {"live"})
   void subcommandsNotBuiltYetSaySoInOneLineAndExit2(String name) {
     assertThat(Main.run(name)).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1).first().asString()

@@ -11,7 +11,9 @@ public enum ExitReason {
   /** The tranche was rolled. */
   ROLL("roll"),
   /** The tranche was held to expiry and settled in cash. */
-  SETTLED("settled");
+  SETTLED("settled"),
+  /** An operator closed it by hand ({@code flatten condors}). */
+  MANUAL("manual");
 
   private final String key;
 

@@ -1,0 +1,330 @@
+package dev.alvh.app.runtime;
+
+import dev.alvh.app.config.ConfigException;
+import dev.alvh.app.config.ConfigLoader;
+import dev.alvh.app.control.AuditStore;
+import dev.alvh.app.control.ControlStore;
+import dev.alvh.app.engine.Controls;
+import dev.alvh.app.engine.TradingEngine;
+import dev.alvh.app.schedule.JobKind;
+import dev.alvh.app.schedule.NyseCalendar;
+import dev.alvh.app.store.Store;
+import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.port.Broker;
+import dev.alvh.core.port.Clock;
+import dev.alvh.core.signal.DailyCloses;
+import dev.alvh.core.signal.EventCalendar;
+import dev.alvh.core.signal.SignalEngine;
+import dev.alvh.core.signal.SignalSnapshot;
+import dev.alvh.paper.broker.PaperBroker;
+import dev.alvh.paper.market.DailyBar;
+import dev.alvh.paper.market.SimulatedMarket;
+import dev.alvh.paper.market.SyntheticHistory;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running bot in a live-time mode: its store, market, broker, engine and the operator's
+ * controls, with the lock that keeps jobs and console commands from racing.
+ *
+ * <p>Every job ({@link #runJob}) and every console command ({@link #locked}) runs under one
+ * lock, so a command never sees a half-done cycle and the store's one connection is never used
+ * by two threads at once.
+ */
+public final class Bot implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
+  /** Trading days of synthetic history before today: enough for every signal to be warm. */
+  static final int HISTORY_DAYS_BEFORE = 300;
+
+  private final String mode;
+  private final String brokerName;
+  private final Clock clock;
+  private final long speed;
+  private final BotConfig baseConfig;
+  private final Path dataDir;
+  private final Store store;
+  private final SimulatedMarket market;
+  private final PaperBroker broker;
+  private final TradingEngine engine;
+  private final Controls controls = new Controls();
+  private final ControlStore controlStore;
+  private final AuditStore audit;
+  private final NyseCalendar calendar;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Instant startedAt;
+
+  private BotConfig config;
+  private LastCycle lastCycle;
+  private volatile String healthUrl;
+  private LocalDate signalsDay;
+  private SignalSnapshot signals;
+
+  /** The last trading cycle: when it ran (bot clock) and what came of it. */
+  public record LastCycle(Instant at, String outcome) {
+  }
+
+  private Bot(String mode, String brokerName, Clock clock, long speed, BotConfig baseConfig, Path dataDir,
+      Store store, int historyDaysAhead) {
+    this.mode = mode;
+    this.brokerName = brokerName;
+    this.clock = clock;
+    this.speed = speed;
+    this.baseConfig = baseConfig;
+    this.dataDir = dataDir;
+    this.store = store;
+    this.controlStore = new ControlStore(store.jdbc());
+    this.audit = new AuditStore(store.jdbc());
+    this.config = ConfigLoader.withOverrides(baseConfig, controlStore.overrides(), "stored override");
+    this.calendar = NyseCalendar.of(config.schedule());
+    LocalDate today = clock.marketDate();
+    LocalDate from = today.minusDays(HISTORY_DAYS_BEFORE * 7L / 5 + 10);
+    List<DailyBar> bars = SyntheticHistory.twoCycles(config.market().seed(), from,
+        HISTORY_DAYS_BEFORE + historyDaysAhead, config.market().startSpx(), calendar::isTradingDay);
+    this.market = new SimulatedMarket(bars, clock, config.market(), calendar::isTradingDay);
+    this.broker = new PaperBroker(market, clock, config.broker().paper());
+    this.engine = new TradingEngine(config, clock, market, broker, store, broker::settleExpiring);
+    controlStore.loadSwitches(controls);
+    engine.setControls(controls);
+    this.startedAt = clock.now();
+  }
+
+  /**
+   * A paper bot on the built-in broker and a synthetic market whose dates cover the clock's
+   * today, with the database in {@code dataDir}; stored overrides are applied over
+   * {@code baseConfig}.
+   *
+   * @param historyDaysAhead trading days of market after today (a fast clock needs more)
+   * @throws ConfigException when a stored override is no longer valid (the store is closed)
+   */
+  public static Bot paper(BotConfig baseConfig, Path dataDir, Clock clock, long speed, int historyDaysAhead) {
+    Store store = Store.open(dataDir, baseConfig.store().database());
+    try {
+      return new Bot("paper", "paper", clock, speed, baseConfig, dataDir, store, historyDaysAhead);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Runs {@code action} under the bot's lock: no job runs meanwhile. */
+  public <T> T locked(Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Runs one scheduled job under the lock (the {@link JobDriver.JobRunner} of this bot). */
+  public void runJob(JobKind kind, Instant scheduledAt) {
+    lock.lock();
+    try {
+      LocalDate day = clock.marketDate();
+      if (market.bar(day).isEmpty()) {
+        LOG.warn("{} due at {} skipped: the synthetic market has no bar for {}", kind, scheduledAt, day);
+        return;
+      }
+      switch (kind) {
+        case PRE_OPEN -> engine.preOpen();
+        case CYCLE -> cycle();
+        case END_OF_DAY -> engine.endOfDay(market.spxClose(day));
+        default -> throw new IllegalStateException("unknown job kind " + kind);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void cycle() {
+    Instant at = clock.now();
+    long sentBefore = engine.counters().ordersSent();
+    int heldBefore = engine.heldOrders().size();
+    try {
+      engine.runCycle();
+    } catch (RuntimeException e) {
+      lastCycle = new LastCycle(at, "failed: " + e.getMessage());
+      throw e;
+    }
+    long sent = engine.counters().ordersSent() - sentBefore;
+    int held = engine.heldOrders().size();
+    String outcome;
+    if (controls.paused()) {
+      outcome = "paused: nothing decided";
+    } else if (sent > 0) {
+      outcome = "sent " + sent + " order" + (sent == 1 ? "" : "s");
+    } else if (held > 0 && held >= heldBefore) {
+      outcome = held + " order" + (held == 1 ? "" : "s") + " waiting for approval";
+    } else if (controls.halted() && engine.lastDecision().flatMap(d -> d.entry()).isPresent()) {
+      outcome = "no trade: halted (kill switch on: no new risk)";
+    } else {
+      outcome = "no trade: " + engine.lastDecision().flatMap(d -> d.entrySkip())
+          .map(s -> "entry skipped, " + s.rule() + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")"))
+          .orElse("no rule asked for an order");
+    }
+    lastCycle = new LastCycle(at, outcome);
+  }
+
+  /** The mode: paper. */
+  public String mode() {
+    return mode;
+  }
+
+  /** The broker: paper (built-in) or ibkr. */
+  public String brokerName() {
+    return brokerName;
+  }
+
+  /** The bot's clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** How many times faster than the wall clock the bot's clock runs. */
+  public long speed() {
+    return speed;
+  }
+
+  /** The data directory. */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** When the bot started, by its clock. */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** The store. */
+  public Store store() {
+    return store;
+  }
+
+  /** The simulated market. */
+  public SimulatedMarket market() {
+    return market;
+  }
+
+  /** The broker. */
+  public Broker broker() {
+    return broker;
+  }
+
+  /** The engine. */
+  public TradingEngine engine() {
+    return engine;
+  }
+
+  /** The operator's switches. */
+  public Controls controls() {
+    return controls;
+  }
+
+  /** Overrides, switches and approvals. */
+  public ControlStore controlStore() {
+    return controlStore;
+  }
+
+  /** The audit trail. */
+  public AuditStore audit() {
+    return audit;
+  }
+
+  /** The exchange calendar. */
+  public NyseCalendar calendar() {
+    return calendar;
+  }
+
+  /** The configuration in force: the file (or defaults) with the stored overrides. */
+  public BotConfig config() {
+    return config;
+  }
+
+  /** The configuration from the file (or the defaults), without overrides. */
+  public BotConfig baseConfig() {
+    return baseConfig;
+  }
+
+  /**
+   * Validates {@code overrides} over the base configuration exactly like a file and, when valid,
+   * makes the result the configuration of the engine from its next cycle.
+   *
+   * @throws ConfigException naming the key and the bad value
+   */
+  public BotConfig applyOverrides(Map<String, String> overrides) {
+    BotConfig next = ConfigLoader.withOverrides(baseConfig, overrides, "set");
+    config = next;
+    signals = null;
+    engine.reconfigure(next);
+    return next;
+  }
+
+  /** Saves the switches after an operator changed them. */
+  public void saveSwitches() {
+    controlStore.saveSwitches(controls, clock.marketDate(), clock.now());
+  }
+
+  /** The last trading cycle, if one ran since start. */
+  public Optional<LastCycle> lastCycle() {
+    return Optional.ofNullable(lastCycle);
+  }
+
+  /** The ops health endpoint's URL, when the ops server runs. */
+  public Optional<String> healthUrl() {
+    return Optional.ofNullable(healthUrl);
+  }
+
+  /** Sets the health endpoint's URL (the ops server calls this when it starts). */
+  public void healthUrl(String url) {
+    this.healthUrl = url;
+  }
+
+  /**
+   * The signals of spec section 3 as of the last close before today (computed from the market's
+   * daily closes once a day). Without open-tranche break-evens: {@code beSigma} is +Infinity.
+   */
+  public SignalSnapshot signals() {
+    LocalDate today = clock.marketDate();
+    if (signals == null || !today.equals(signalsDay)) {
+      SignalEngine se = new SignalEngine(config.hedge().signals(), calendar::isTradingDay);
+      SignalSnapshot last = null;
+      for (DailyBar b : market.bars()) {
+        if (!b.date().isBefore(today)) {
+          break;
+        }
+        last = se.append(DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose()),
+            Double.POSITIVE_INFINITY, EventCalendar.NONE);
+      }
+      signals = last;
+      signalsDay = today;
+    }
+    return signals;
+  }
+
+  /** The state shown in the audit trail: the switches and the overrides. */
+  public Map<String, Object> auditState() {
+    Map<String, Object> m = new LinkedHashMap<>(controls.describe());
+    m.put("overrides", controlStore.overrides());
+    return m;
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      store.close();
+    } finally {
+      lock.unlock();
+    }
+  }
+}
