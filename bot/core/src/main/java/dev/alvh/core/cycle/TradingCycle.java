@@ -145,8 +145,8 @@ public final class TradingCycle {
       return Optional.empty();
     }
     LocalDate today = in.time().toLocalDate();
-    Optional<LocalDate> target = entryPolicy.expiry(market.expirations(OptionContract.SPXW), today)
-        .filter(e -> e.isAfter(t.expiry(side.get())));
+    Optional<LocalDate> target = entryPolicy.expiry(market.expirations(OptionContract.SPXW).stream()
+        .filter(e -> e.isAfter(t.expiry(side.get()))).toList(), today);
     String what = "tranche " + t.id() + " " + side.get().name().toLowerCase(java.util.Locale.ROOT) + " side";
     if (target.isEmpty()) {
       notes.add(what + " tested but no later SPXW expiry between " + config.condor().dteMin() + " and "
