@@ -251,7 +251,11 @@ public final class OrderDesk implements BrokerListener {
       }
       legs.add(new LegQuote(leg, q.get(), market.quoteTime(leg.contract()).orElse(clock.now())));
     }
-    Optional<String> bad = quoteCheck.refusal(legs, clock.now());
+    java.util.Set<dev.alvh.core.instrument.OptionContract> held = new java.util.HashSet<>();
+    if (intent.legs().stream().anyMatch(l -> l.side() == dev.alvh.core.instrument.Side.SELL)) {
+      broker.positions().stream().filter(p -> p.quantity() > 0).forEach(p -> held.add(p.contract()));
+    }
+    Optional<String> bad = quoteCheck.refusal(legs, clock.now(), held);
     if (bad.isPresent()) {
       return skipped(intent, bad.get(), done);
     }

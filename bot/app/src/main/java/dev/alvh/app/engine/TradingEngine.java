@@ -56,6 +56,9 @@ public final class TradingEngine {
   private String hedgeState = "CALM";
   private Controls controls = new Controls();
   private CycleDecision lastDecision;
+  /** Notes of the same shape are stored once a day, not every cycle. */
+  private final java.util.Set<String> notesToday = new java.util.HashSet<>();
+  private LocalDate notesDay;
 
   /**
    * An engine over the given ports.
@@ -144,7 +147,17 @@ public final class TradingEngine {
       }
     });
     d.rejected().forEach(r -> desk.orders().decision(clock.now(), "risk-rejected", SkipCode.RISK_LIMIT.key(), r, ""));
-    d.notes().forEach(n -> desk.orders().decision(clock.now(), "note", "", n, ""));
+    LocalDate today = now.toLocalDate();
+    if (!today.equals(notesDay)) {
+      notesDay = today;
+      notesToday.clear();
+    }
+    for (String n : d.notes()) {
+      if (notesToday.add(n.replaceAll("[0-9.]+", "#"))) {
+        LOG.info("{}", n);
+        desk.orders().decision(clock.now(), "note", "", n, "");
+      }
+    }
     for (CycleDecision.PlannedExit e : d.exits()) {
       desk.submit(e.order(), r -> onClose(r, e.reason()));
     }

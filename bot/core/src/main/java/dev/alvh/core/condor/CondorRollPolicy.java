@@ -25,6 +25,11 @@ public final class CondorRollPolicy {
     this.config = Check.notNull(config, "config");
   }
 
+  /** True when {@code tranche} may still roll at this VIX: rolls left and VIX at least the minimum. */
+  public boolean mayRoll(Tranche tranche, double vix) {
+    return tranche.rolls() < config.maxRollsPerTranche() && vix >= config.rollVixMin();
+  }
+
   /**
    * The side of {@code tranche} to roll, or empty.
    *
@@ -33,7 +38,7 @@ public final class CondorRollPolicy {
    * @param shortCallDelta delta of the short call now (positive)
    */
   public Optional<OptionRight> testedSide(Tranche tranche, double vix, double shortPutDelta, double shortCallDelta) {
-    if (tranche.rolls() >= config.maxRollsPerTranche() || vix < config.rollVixMin()) {
+    if (!mayRoll(tranche, vix)) {
       return Optional.empty();
     }
     double put = Math.abs(shortPutDelta);

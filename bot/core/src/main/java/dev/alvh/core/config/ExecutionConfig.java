@@ -17,11 +17,10 @@ import java.math.BigDecimal;
  *
  * @param walkSteps           price steps after the first (mid) price; 0 sends at mid only
  * @param walkIntervalSeconds seconds between two steps
- * @param maxSpreadFraction   a package's quoted spread (sum of its legs' ask - bid) may be at
- *                            most this fraction of the absolute mid price (or of {@code minSpreadBase}
- *                            when the mid is smaller)
+ * @param maxSpreadFraction   each leg's quoted spread (ask - bid) may be at most this fraction of
+ *                            its mid (or of {@code minSpreadBase} when the mid is smaller)
  * @param minSpreadBase       the smallest mid, points, the spread test measures against, so that a
- *                            nearly worthless package can still be closed
+ *                            nearly worthless wing can still be traded
  * @param vixTickLow          VIX option tick below {@code vixTickBreak}, points
  * @param vixTickHigh         VIX option tick from {@code vixTickBreak} on, points
  * @param vixTickBreak        the VIX option price where the tick widens, points
@@ -34,9 +33,9 @@ public record ExecutionConfig(
   public static final int DEFAULT_WALK_STEPS = 4;
   /** Ten seconds between steps: the whole walk fits well inside one 15-minute cycle. */
   public static final int DEFAULT_WALK_INTERVAL_SECONDS = 10;
-  /** A package whose quoted spread is wider than its mid price is not priced (bad or thin quotes). */
-  public static final BigDecimal DEFAULT_MAX_SPREAD_FRACTION = new BigDecimal("1.0");
-  /** Packages cheaper than 1.00 point are measured against 1.00, so cheap closes are not blocked. */
+  /** A leg whose spread is wider than half its mid is not priced (bad or thin quotes). */
+  public static final BigDecimal DEFAULT_MAX_SPREAD_FRACTION = new BigDecimal("0.5");
+  /** Legs cheaper than 1.00 point are measured against 1.00, so cheap wings are not blocked. */
   public static final BigDecimal DEFAULT_MIN_SPREAD_BASE = new BigDecimal("1.00");
   /** VIX options tick 0.05 below 3.00 (Cboe; tws-protocol.md section 4.3). */
   public static final BigDecimal DEFAULT_VIX_TICK_LOW = new BigDecimal("0.05");

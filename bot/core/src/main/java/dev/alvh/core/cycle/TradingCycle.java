@@ -126,11 +126,15 @@ public final class TradingCycle {
 
   /**
    * The theta-inversion roll of {@code t}, if its conditions hold and a target vertical exists:
-   * one four-leg order closing the tested vertical and opening the same-delta vertical in the
+   * one four-leg order closing the tested vertical and opening the same-delta vertical (short
+   * strike nearest the tested short's |delta| now, wing {@code condor.wingWidth} beyond) in the
    * entry window's expiry, at mid, allowed down to {@code condor.rollMaxDebit}.
    */
   private Optional<CycleDecision.PlannedRoll> planRoll(Tranche t, CycleInput in, MarketData market,
       List<String> notes, List<String> rejected, int open) {
+    if (!rollPolicy.mayRoll(t, in.indices().vix())) {
+      return Optional.empty();
+    }
     Optional<OptionQuote> sp = market.quote(t.verticalLegs(OptionRight.PUT).get(1).contract());
     Optional<OptionQuote> sc = market.quote(t.verticalLegs(OptionRight.CALL).get(0).contract());
     if (sp.isEmpty() || sc.isEmpty()) {
@@ -141,8 +145,8 @@ public final class TradingCycle {
       return Optional.empty();
     }
     LocalDate today = in.time().toLocalDate();
-    Optional<LocalDate> target = entryPolicy.expiry(market.expirations(OptionContract.SPXW), today)
-        .filter(e -> e.isAfter(t.expiry(side.get())));
+    Optional<LocalDate> target = entryPolicy.expiry(market.expirations(OptionContract.SPXW).stream()
+        .filter(e -> e.isAfter(t.expiry(side.get()))).toList(), today);
     String what = "tranche " + t.id() + " " + side.get().name().toLowerCase(java.util.Locale.ROOT) + " side";
     if (target.isEmpty()) {
       notes.add(what + " tested but no later SPXW expiry between " + config.condor().dteMin() + " and "
@@ -150,9 +154,10 @@ public final class TradingCycle {
       return Optional.empty();
     }
     OptionChain chain = market.chain(OptionContract.SPXW, target.get());
-    Optional<OptionQuote> newShort = chain.nearestDelta(side.get(), config.condor().shortDelta());
+    double testedDelta = Math.abs(side.get() == OptionRight.PUT ? sp.get().delta() : sc.get().delta());
+    Optional<OptionQuote> newShort = chain.nearestDelta(side.get(), testedDelta);
     if (newShort.isEmpty()) {
-      notes.add(what + ": no " + side.get() + " near " + config.condor().shortDelta() + " delta in " + target.get());
+      notes.add(what + ": no " + side.get() + " near " + testedDelta + " delta in " + target.get());
       return Optional.empty();
     }
     BigDecimal w = config.condor().wingWidth();

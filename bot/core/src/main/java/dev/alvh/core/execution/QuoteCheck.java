@@ -14,9 +14,10 @@ import java.util.Optional;
  * Quote sanity before any order: an order is never priced on bad data.
  *
  * <p>Refuses, in this order: a leg without a two-sided quote (ask 0), a crossed quote (bid above
- * ask), a leg the order sells whose bid is 0, a quote older than the age limit, and a package
- * whose quoted spread (the sum of its legs' spreads times their ratios) is wider than
- * {@code maxSpreadFraction} of its absolute mid (or of {@code minSpreadBase} when that is larger).
+ * ask), a short leg (sold to open, not to close a long) whose bid is 0, a leg whose spread is wider than
+ * {@code maxSpreadFraction} of its mid (or of {@code minSpreadBase} when the mid is smaller, so
+ * that a cheap wing quoted 0.00/0.10 passes), and a quote older than the age limit. The test is
+ * per leg because a package's net mid can be near zero (a roll) while every quote is sound.
  * Each refusal is one sentence naming the leg and the values.
  */
 public final class QuoteCheck {
@@ -32,8 +33,19 @@ public final class QuoteCheck {
     this.minSpreadBase = Check.notNegative(minSpreadBase, "minSpreadBase");
   }
 
-  /** Why {@code legs} may not be priced at {@code now}, or empty when they may. */
+  /** Why {@code legs} may not be priced at {@code now}, or empty when they may; every sold leg opens. */
   public Optional<String> refusal(List<LegQuote> legs, Instant now) {
+    return refusal(legs, now, java.util.Set.of());
+  }
+
+  /**
+   * Why {@code legs} may not be priced at {@code now}, or empty when they may.
+   *
+   * @param held contracts the account is long: selling one of them closes it, and a zero bid on
+   *             such a sale (a worthless wing) is no sign of bad data
+   */
+  public Optional<String> refusal(List<LegQuote> legs, Instant now,
+      java.util.Set<dev.alvh.core.instrument.OptionContract> held) {
     Check.isTrue(legs != null && !legs.isEmpty(), "legs", "must hold at least one leg");
     for (LegQuote l : legs) {
       OptionQuote q = l.quote();
@@ -46,20 +58,20 @@ public final class QuoteCheck {
         return Optional.of("crossed quote for " + key + " (bid " + q.bid().toPlainString() + " > ask "
             + q.ask().toPlainString() + ")");
       }
-      if (l.leg().side() == Side.SELL && q.bid().signum() <= 0) {
-        return Optional.of("zero bid on the sold leg " + key);
+      if (l.leg().side() == Side.SELL && q.bid().signum() <= 0 && !held.contains(l.leg().contract())) {
+        return Optional.of("zero bid on the short leg " + key);
+      }
+      BigDecimal base = q.mid().max(minSpreadBase);
+      if (q.spread().compareTo(base.multiply(maxSpreadFraction)) > 0) {
+        return Optional.of("spread of " + key + " " + q.spread().toPlainString() + " wider than "
+            + maxSpreadFraction.toPlainString() + " x " + base.toPlainString() + " (bid " + q.bid().toPlainString()
+            + ", ask " + q.ask().toPlainString() + ")");
       }
       Duration age = Duration.between(l.asOf(), now);
       if (age.compareTo(maxAge) > 0) {
         return Optional.of("stale quote for " + key + ": " + age.toSeconds() + " s old > " + maxAge.toSeconds()
             + " s");
       }
-    }
-    PackageQuote p = PackageQuote.of(legs);
-    BigDecimal base = p.mid().amount().max(minSpreadBase);
-    if (p.spread().compareTo(base.multiply(maxSpreadFraction)) > 0) {
-      return Optional.of("package spread " + p.spread().toPlainString() + " wider than "
-          + maxSpreadFraction.toPlainString() + " x " + base.toPlainString() + " (mid " + p.mid() + ")");
     }
     return Optional.empty();
   }
