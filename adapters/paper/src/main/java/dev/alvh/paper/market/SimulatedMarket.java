@@ -259,7 +259,7 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     double floorVar = sq(curveModel.minForwardFactor() * Math.min(vix, vix3m));
     double fwdVar = Math.max((totalVariance(vix, vix3m, t + VIX_DAYS) - totalVariance(vix, vix3m, t)) / VIX_DAYS,
         floorVar);
-    return Math.sqrt(fwdVar) * Math.max(1 - curveModel.convexityPerYear() * t / DAYS_PER_YEAR, 0.5);
+    return Math.sqrt(fwdVar) * (1 - curveModel.futuresDiscount() * (1 - Math.exp(-t / curveModel.futuresDiscountDays())));
   }
 
   private double computeVx(LocalDate expiry, LocalDate today) {
@@ -468,6 +468,12 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   }
 
   private static double interp(double open, double close, double f) {
+    if (f <= 0) {
+      return open;
+    }
+    if (f >= 1) {
+      return close;
+    }
     return open * Math.pow(close / open, f);
   }
 

@@ -152,4 +152,86 @@ class SyntheticHistoryTest {
       assertThat(b.vix3mClose()).isPositive();
     });
   }
+
+  /** Fifty seeds: the stylized facts hold for every one, not just for the default. */
+  static java.util.stream.LongStream manySeeds() {
+    return java.util.stream.LongStream.concat(java.util.stream.LongStream.of(20160104L),
+        java.util.stream.LongStream.rangeClosed(1, 49));
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.MethodSource("manySeeds")
+  void exactlyTwoCompleteVolatilityCyclesCalmAtStartAndEnd(long seed) {
+    List<DailyBar> bars = history(seed);
+    List<int[]> episodes = spikeEpisodes(bars, 20);
+    assertThat(episodes).as("VIX > 30 episodes, seed " + seed).hasSize(2);
+    for (int[] e : episodes) {
+      double peak = 0;
+      for (int i = e[0]; i <= e[1]; i++) {
+        peak = Math.max(peak, bars.get(i).vixClose());
+      }
+      assertThat(peak).isGreaterThan(30);
+    }
+    // calm before the first spike and after the second: VIX below 20 on at least 60% of the first and last 40 closes
+    assertThat(bars.subList(0, 40)).filteredOn(b -> b.vixClose() < 20).hasSizeGreaterThanOrEqualTo(24);
+    assertThat(bars.subList(bars.size() - 40, bars.size())).filteredOn(b -> b.vixClose() < 20).hasSizeGreaterThanOrEqualTo(24);
+    assertThat(bars.subList(0, 40)).allSatisfy(b -> assertThat(b.vixClose()).isLessThan(30));
+    // mean reversion: each spike is back below 20 within 80 closes of its last close above 30
+    for (int[] e : episodes) {
+      int back = -1;
+      for (int i = e[1]; i < Math.min(bars.size(), e[1] + 80); i++) {
+        if (bars.get(i).vixClose() < 20) {
+          back = i;
+          break;
+        }
+      }
+      assertThat(back).as("VIX back below 20 after the spike ending " + bars.get(e[1]).date()).isPositive();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {20160104L, 1L, 42L, 987654321L})
+  void logVixMeanRevertsAndItsDailyChangesHaveFatTails(long seed) {
+    List<DailyBar> bars = history(seed);
+    int n = bars.size() - 1;
+    double[] level = new double[n];
+    double[] change = new double[n];
+    for (int i = 1; i < bars.size(); i++) {
+      level[i - 1] = Math.log(bars.get(i - 1).vixClose());
+      change[i - 1] = Math.log(bars.get(i).vixClose()) - level[i - 1];
+    }
+    // regression of the change on the level: a negative slope is mean reversion
+    double mx = java.util.Arrays.stream(level).average().orElseThrow();
+    double my = java.util.Arrays.stream(change).average().orElseThrow();
+    double sxy = 0;
+    double sxx = 0;
+    for (int i = 0; i < n; i++) {
+      sxy += (level[i] - mx) * (change[i] - my);
+      sxx += (level[i] - mx) * (level[i] - mx);
+    }
+    assertThat(sxy / sxx).as("slope of daily log-VIX change on log-VIX").isLessThan(-0.01);
+    // jumps: excess kurtosis of daily changes well above a normal's 0
+    double m2 = 0;
+    double m4 = 0;
+    for (double c : change) {
+      m2 += (c - my) * (c - my);
+      m4 += Math.pow(c - my, 4);
+    }
+    m2 /= n;
+    m4 /= n;
+    assertThat(m4 / (m2 * m2) - 3).as("excess kurtosis").isGreaterThan(1.0);
+  }
+
+  @Test
+  void historyHasNoVxDataSoTheMarketDerivesTheCurve() {
+    MarketHistory h = SyntheticHistory.twoCyclesHistory(20160104L, START, DAYS, 3000, WEEKDAYS);
+    assertThat(h.vxFutures()).isEmpty();
+    assertThat(h.bars()).isEqualTo(history(20160104L));
+    dev.alvh.core.time.VirtualClock clock = new dev.alvh.core.time.VirtualClock(
+        h.bars().get(30).date().atTime(12, 0).atZone(dev.alvh.core.port.Clock.MARKET_ZONE).toInstant());
+    SimulatedMarket m = new SimulatedMarket(h, clock, dev.alvh.core.config.MarketConfig.DEFAULTS, WEEKDAYS);
+    LocalDate m1 = m.expirations(dev.alvh.core.instrument.OptionContract.VIX).get(0);
+    assertThat(m.vxFuture(m1)).isPresent();
+    assertThat(m.chain(dev.alvh.core.instrument.OptionContract.VIX, m1).quotes()).isNotEmpty();
+  }
 }

@@ -277,9 +277,10 @@ class VixMarketTest {
       byDays.put(d, m.derivedVx(12, 15, d));
     }
     List<Double> curve = List.copyOf(byDays.values());
-    // in contango the curve rises; the convexity term may shave a few cents where forward variance is flat
+    // in contango the curve rises; the futures discount, still building up, may shave a few cents
+    // where the VIX/VIX3M forward variance is flat (30 to 63 days)
     for (int i = 1; i < curve.size(); i++) {
-      assertThat(curve.get(i)).as("day " + i * 30).isGreaterThan(curve.get(i - 1) - 0.1);
+      assertThat(curve.get(i)).as("day " + i * 30).isGreaterThan(curve.get(i - 1) - 0.05);
     }
     assertThat(curve.get(curve.size() - 1)).isGreaterThan(curve.get(0) + 4);
   }

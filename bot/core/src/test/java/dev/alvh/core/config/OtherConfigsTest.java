@@ -128,7 +128,7 @@ class OtherConfigsTest {
   void marketVxCurveListedExpiriesZeroNamesTheFullKey() {
     MarketConfig.VxCurve d = MarketConfig.VxCurve.DEFAULTS;
     assertThatThrownBy(() -> new MarketConfig.VxCurve(d.longRunVix(), d.meanReversionPerYear(),
-        d.convexityPerYear(), d.minForwardFactor(), 0)).isInstanceOf(IllegalArgumentException.class)
+        d.futuresDiscount(), d.futuresDiscountDays(), d.minForwardFactor(), 0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("market.vxCurve.listedExpiries must be in [1, 12], but was 0");
   }
 
