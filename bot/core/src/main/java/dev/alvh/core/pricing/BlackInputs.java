@@ -54,9 +54,13 @@ public record BlackInputs(
   /** Checks every field; the message names the field and the bad value. */
   public BlackInputs {
     Check.positive(forward, "forward");
-    Check.isTrue(Double.isFinite(forward), "forward", "must be finite, but was " + forward);
+    if (!Double.isFinite(forward)) {
+      Check.isTrue(false, "forward", "must be finite, but was " + forward);
+    }
     Check.positive(strike, "strike");
-    Check.isTrue(Double.isFinite(strike), "strike", "must be finite, but was " + strike);
+    if (!Double.isFinite(strike)) {
+      Check.isTrue(false, "strike", "must be finite, but was " + strike);
+    }
     Check.inRange(yearsToExpiry, -MAX_YEARS, MAX_YEARS, "yearsToExpiry");
     Check.inRange(vol, 0d, MAX_VOL, "vol");
     Check.inRange(rate, -1d, 1d, "rate");

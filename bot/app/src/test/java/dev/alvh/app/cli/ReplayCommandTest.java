@@ -1,0 +1,123 @@
+package dev.alvh.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.alvh.app.TestPaths;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `alvh replay` options: bad input names the option and value (exit 2); real history with every metric. */
+class ReplayCommandTest {
+
+  @TempDir
+  Path dir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldOut;
+  private PrintStream oldErr;
+
+  @BeforeEach
+  void capture() {
+    oldOut = System.out;
+    oldErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(oldOut);
+    System.setErr(oldErr);
+  }
+
+  private String errLine(String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "replay";
+    all[1] = "--data-dir";
+    all[2] = dir.resolve("db").toString();
+    System.arraycopy(args, 0, all, 3, args.length);
+    int code = Main.run(all);
+    assertThat(code).as("exit code of %s", String.join(" ", args)).isEqualTo(2);
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines).hasSize(1);
+    err.reset();
+    return lines.get(0);
+  }
+
+  @Test
+  void badDatesAreNamedWithTheirValue() {
+    assertThat(errLine("--from", "2016-13-01")).isEqualTo(
+        "replay: --from must be a date YYYY-MM-DD, but was '2016-13-01'");
+    assertThat(errLine("--to", "01/04/2016")).isEqualTo("replay: --to must be a date YYYY-MM-DD, but was '01/04/2016'");
+    assertThat(errLine("--from", "2020-02-01", "--to", "2020-01-01")).isEqualTo(
+        "replay: --to 2020-01-01 is before --from 2020-02-01");
+  }
+
+  @Test
+  void badDataFolderOrFileStopsBeforeReplaying() throws Exception {
+    Path missing = dir.resolve("nowhere");
+    assertThat(errLine("--data", missing.toString())).startsWith("replay: data folder " + missing)
+        .contains("does not exist");
+    Path data = Files.createDirectories(dir.resolve("data"));
+    Files.writeString(data.resolve("spx.csv"), "date,open,high,low,close\n2024-01-02,1,2,1,1.5\n");
+    Files.writeString(data.resolve("vix.csv"), "date;open;high;low;close\n");
+    assertThat(errLine("--data", data.toString())).startsWith("replay: vix.csv: header must be");
+    assertThat(dir.resolve("db")).doesNotExist();
+  }
+
+  @Test
+  void unknownScenarioOrScenarioWithDataIsRefused() {
+    assertThat(errLine("--scenario", "three-cycles")).isEqualTo(
+        "replay: --scenario must be one of [two-cycles], but was 'three-cycles'");
+    assertThat(errLine("--scenario", "two-cycles", "--data", "x")).startsWith("replay: give either --scenario or --data");
+  }
+
+  @Test
+  void rangeOutsideTheHistoryIsNamed() {
+    Optional<Path> shared = TestPaths.sharedData();
+    assumeTrue(shared.isPresent(), "../shared/data is absent; skipping the real-history replay");
+    assertThat(errLine("--data", shared.get().toString(), "--from", "2030-01-01")).contains("--from 2030-01-01");
+  }
+
+  @Test
+  void realHistoryQuarterHasThreeBooksWithEveryMetricAndAReport() throws Exception {
+    Optional<Path> shared = TestPaths.sharedData();
+    assumeTrue(shared.isPresent(), "../shared/data is absent; skipping the real-history replay");
+    Path report = dir.resolve("out");
+    int code = Main.run("replay", "--data-dir", dir.resolve("db").toString(), "--data", shared.get().toString(),
+        "--from", "2018-01-02", "--to", "2018-06-29", "--report", report.toString(), "--json");
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    JsonNode s = new ObjectMapper().readTree(lines.get(lines.size() - 1));
+    assertThat(s.get("from").asText()).isEqualTo("2018-01-02");
+    assertThat(s.get("to").asText()).isEqualTo("2018-06-29");
+    assertThat(s.get("cyclesPerDay").asText()).isEqualTo("last");
+    assertThat(s.get("cycles").asLong()).isEqualTo(s.get("tradingDays").asLong());
+    for (String book : List.of("alvh", "unhedged", "rigid")) {
+      JsonNode b = s.get("books").get(book);
+      assertThat(b).as(book).isNotNull();
+      for (String key : List.of("totalReturn", "cagr", "maxDrawdownPct", "maxDrawdownRiskPct", "sharpe", "sortino",
+          "worstMonth", "hedgePremium", "hedgePnl", "layersPerCycle")) {
+        assertThat(b.has(key)).as("%s.%s", book, key).isTrue();
+      }
+    }
+    assertThat(s.get("cyclesPerSecond").asDouble()).isPositive();
+    assertThat(s.get("volatilityCycles").get("count").asInt()).isEqualTo(1);
+    assertThat(s.get("volatilityCycles").get("cycles").get(0).get("peak").asText()).isEqualTo("2018-02-05");
+    assertThat(report.resolve("report.html")).isNotEmptyFile();
+    assertThat(new ObjectMapper().readTree(report.resolve("summary.json").toFile())).isEqualTo(s);
+  }
+}
