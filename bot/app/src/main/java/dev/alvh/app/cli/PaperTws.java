@@ -6,7 +6,6 @@ import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
 import dev.alvh.ibkr.server.TwsServer;
-import dev.alvh.ibkr.server.WithVixOptions;
 import dev.alvh.paper.broker.PaperBroker;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.SimulatedMarket;
@@ -19,7 +18,7 @@ import java.util.List;
  * What {@code alvh paper-tws} serves, assembled: the synthetic {@code two-cycles} scenario
  * ({@code market.seed}, {@code market.startSpx}) from one year before the clock's date for
  * {@value #DAYS} NYSE trading days (so today and the next year have bars), the simulated market
- * plus {@link WithVixOptions}, and the paper broker ({@code broker.paper.*}) behind a
+ * (SPXW, SPX monthly and VIX options, VX futures derived from VIX/VIX3M), and the paper broker ({@code broker.paper.*}) behind a
  * {@link TwsServer} reporting account {@value #ACCOUNT}. Also used by the system tests.
  */
 public final class PaperTws {
@@ -43,7 +42,7 @@ public final class PaperTws {
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
     List<DailyBar> bars = SyntheticHistory.twoCycles(cfg.market().seed(), historyStart(clock.marketDate()), DAYS,
         cfg.market().startSpx(), cal::isTradingDay);
-    MarketData market = new WithVixOptions(new SimulatedMarket(bars, clock, cfg.market(), cal::isTradingDay), clock);
+    MarketData market = new SimulatedMarket(bars, clock, cfg.market(), cal::isTradingDay);
     PaperBroker broker = new PaperBroker(market, clock, cfg.broker().paper());
     return new TwsServer(broker, market, clock, ACCOUNT, tickInterval);
   }

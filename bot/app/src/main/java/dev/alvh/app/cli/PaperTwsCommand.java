@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  * <p>The market: the synthetic {@code two-cycles} scenario ({@code market.seed},
  * {@code market.startSpx}) generated from one year before today for {@value PaperTws#DAYS} NYSE trading
  * days, so today and the next year have bars; read on the wall clock (New York time), SPX/VIX/
- * VIX3M move from the day's open to its close through the session. SPXW options come from the
- * simulated market, VIX options from {@link dev.alvh.ibkr.server.WithVixOptions}. Account {@value PaperTws#ACCOUNT},
+ * VIX3M move from the day's open to its close through the session. SPXW, SPX and VIX options and VX
+ * futures come from the simulated market. Account {@value PaperTws#ACCOUNT},
  * {@code broker.paper.startingCash}; nothing is stored: a restart starts a fresh account.
  */
 @Command(name = "paper-tws", mixinStandardHelpOptions = true,
