@@ -72,7 +72,7 @@ import org.slf4j.LoggerFactory;
  * client id is taken), current time, market data (indices, options with a model option
  * computation, VX futures; streaming subscriptions are pushed again every
  * {@code tickInterval}; snapshots end with tickSnapshotEnd), contract details (error 200 for
- * unknown contracts), sec-def option parameters (SPX: SPXW; VIX: VIX if the market lists it),
+ * unknown contracts), sec-def option parameters (SPX: SPXW and SPX; VIX: VIX; each if the market lists it),
  * positions, account summary, open orders, executions with commission reports, placeOrder
  * (single options and BAGs, limit orders only, what-if margin previews, modify by re-sending an
  * order id) and cancelOrder / global cancel.
@@ -707,7 +707,7 @@ public final class TwsServer implements AutoCloseable {
   }
 
   private void secDef(Client c, ClientMessage.ReqSecDefOptParams r) {
-    List<String> classes = "SPX".equals(r.underlyingSymbol()) ? List.of(OptionContract.SPXW)
+    List<String> classes = "SPX".equals(r.underlyingSymbol()) ? List.of(OptionContract.SPXW, OptionContract.SPX_AM)
         : "VIX".equals(r.underlyingSymbol()) ? List.of(OptionContract.VIX) : List.of();
     for (String tc : classes) {
       List<LocalDate> exps;

@@ -18,7 +18,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** A fake TWS for tests: the paper broker and the simulated market (plus VIX options) on a TwsServer. */
+/** A fake TWS for tests: the paper broker and the simulated market (SPXW and VIX options) on a TwsServer. */
 public final class PaperTws implements AutoCloseable {
 
   public static final String ACCOUNT = "DU0012345";
@@ -34,7 +34,7 @@ public final class PaperTws implements AutoCloseable {
     List<DailyBar> bars = SyntheticHistory.twoCycles(7L, LocalDate.of(2023, 1, 2), 200, 4000.0, weekday);
     LocalDate today = bars.get(60).date();
     clock = new VirtualClock(today.atTime(LocalTime.of(11, 0)).atZone(Clock.MARKET_ZONE).toInstant());
-    market = new WithVixOptions(new SimulatedMarket(bars, clock, MarketConfig.DEFAULTS, weekday), clock);
+    market = new SimulatedMarket(bars, clock, MarketConfig.DEFAULTS, weekday);
     broker = new PaperBroker(market, clock, BrokerConfig.Paper.DEFAULTS);
     server = new TwsServer(broker, market, clock, ACCOUNT, tickInterval);
     port = server.start("127.0.0.1", 0);

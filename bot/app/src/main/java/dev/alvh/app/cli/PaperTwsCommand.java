@@ -2,21 +2,13 @@ package dev.alvh.app.cli;
 
 import dev.alvh.app.config.ConfigException;
 import dev.alvh.app.config.ConfigLoader;
-import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.port.Clock;
-import dev.alvh.core.port.MarketData;
 import dev.alvh.ibkr.server.TwsServer;
-import dev.alvh.ibkr.server.WithVixOptions;
-import dev.alvh.paper.broker.PaperBroker;
-import dev.alvh.paper.market.DailyBar;
-import dev.alvh.paper.market.SimulatedMarket;
-import dev.alvh.paper.market.SyntheticHistory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -27,18 +19,15 @@ import picocli.CommandLine.Option;
  * API protocol, so the IBKR path ({@code ibkr-check}, {@code paper --broker ibkr}) runs without IB.
  *
  * <p>The market: the synthetic {@code two-cycles} scenario ({@code market.seed},
- * {@code market.startSpx}) generated from one year before today for {@value #DAYS} NYSE trading
+ * {@code market.startSpx}) generated from one year before today for {@value PaperTws#DAYS} NYSE trading
  * days, so today and the next year have bars; read on the wall clock (New York time), SPX/VIX/
- * VIX3M move from the day's open to its close through the session. SPXW options come from the
- * simulated market, VIX options from {@link WithVixOptions}. Account {@value #ACCOUNT},
+ * VIX3M move from the day's open to its close through the session. SPXW, SPX and VIX options and VX
+ * futures come from the simulated market. Account {@value PaperTws#ACCOUNT},
  * {@code broker.paper.startingCash}; nothing is stored: a restart starts a fresh account.
  */
 @Command(name = "paper-tws", mixinStandardHelpOptions = true,
     description = "Serve the paper broker and a synthetic market over the TWS API protocol (a fake TWS).")
 final class PaperTwsCommand implements Callable<Integer> {
-
-  static final int DAYS = 504;
-  static final String ACCOUNT = "DU0000001";
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "7497", description = "TCP port (default: 7497)")
   int port;
@@ -72,13 +61,8 @@ final class PaperTwsCommand implements Callable<Integer> {
       return 2;
     }
     Clock clock = Instant::now;
-    NyseCalendar cal = NyseCalendar.of(cfg.schedule());
-    LocalDate start = clock.marketDate().minusYears(1);
-    List<DailyBar> bars = SyntheticHistory.twoCycles(cfg.market().seed(), start, DAYS, cfg.market().startSpx(),
-        cal::isTradingDay);
-    MarketData market = new WithVixOptions(new SimulatedMarket(bars, clock, cfg.market(), cal::isTradingDay), clock);
-    PaperBroker broker = new PaperBroker(market, clock, cfg.broker().paper());
-    TwsServer server = new TwsServer(broker, market, clock, ACCOUNT, Duration.ofMillis(tickMillis));
+    LocalDate start = PaperTws.historyStart(clock.marketDate());
+    TwsServer server = PaperTws.build(cfg, clock, Duration.ofMillis(tickMillis));
     int bound;
     try {
       bound = server.start(bind, port);
@@ -92,7 +76,7 @@ final class PaperTwsCommand implements Callable<Integer> {
       stop.countDown();
     }, "paper-tws-stop"));
     System.out.printf("paper-tws: serving the paper broker on %s:%d (TWS API server version 178, account %s,"
-        + " market two-cycles from %s); stop with Ctrl-C%n", bind, bound, ACCOUNT, start);
+        + " market two-cycles from %s); stop with Ctrl-C%n", bind, bound, PaperTws.ACCOUNT, start);
     System.out.flush();
     stop.await();
     return 0;
