@@ -26,17 +26,41 @@ public final class ScaledJobDriver implements JobDriver {
   private static final Duration WINDOW = Duration.ofDays(7);
   /** How long close() waits for a running job. */
   private static final Duration FINISH_WAIT = Duration.ofMinutes(2);
+  /** The longest single wait, so that a stop is seen soon even without a wake-up. */
+  private static final Duration MAX_NAP = Duration.ofSeconds(1);
 
   private final TradingSchedule schedule;
   private final ScaledClock clock;
   private final Object wake = new Object();
+  private final Sleeper sleeper;
   private volatile boolean stopped;
   private Thread thread;
+
+  /** Waits some wall time; tests pass one that moves a fake time source instead. */
+  @FunctionalInterface
+  interface Sleeper {
+    /** Waits up to {@code d} (less when woken). */
+    void sleep(Duration d) throws InterruptedException;
+  }
 
   /** A driver of {@code schedule} on {@code clock}. */
   public ScaledJobDriver(TradingSchedule schedule, ScaledClock clock) {
     this.schedule = Check.notNull(schedule, "schedule");
     this.clock = Check.notNull(clock, "clock");
+    this.sleeper = d -> {
+      synchronized (wake) {
+        if (!stopped) {
+          wake.wait(Math.max(1, d.toMillis()));
+        }
+      }
+    };
+  }
+
+  /** A driver whose waits go through {@code sleeper} (for tests). */
+  ScaledJobDriver(TradingSchedule schedule, ScaledClock clock, Sleeper sleeper) {
+    this.schedule = Check.notNull(schedule, "schedule");
+    this.clock = Check.notNull(clock, "clock");
+    this.sleeper = Check.notNull(sleeper, "sleeper");
   }
 
   @Override
@@ -80,22 +104,19 @@ public final class ScaledJobDriver implements JobDriver {
 
   /** Sleeps until the clock shows {@code t}; false when stopped first. */
   private boolean waitUntil(Instant t) {
-    synchronized (wake) {
-      while (!stopped) {
-        Duration d = clock.wallUntil(t);
-        if (d.isZero()) {
-          return true;
-        }
-        try {
-          long ms = Math.max(1, Math.min(d.toMillis(), 1000));
-          wake.wait(ms);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
+    while (!stopped) {
+      Duration d = clock.wallUntil(t);
+      if (d.isZero()) {
+        return true;
       }
-      return false;
+      try {
+        sleeper.sleep(d.compareTo(MAX_NAP) > 0 ? MAX_NAP : d);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
+    return false;
   }
 
   @Override
