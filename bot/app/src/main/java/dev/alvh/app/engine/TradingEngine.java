@@ -61,6 +61,8 @@ public final class TradingEngine implements BrokerListener {
   private final Set<OrderRef> working = new HashSet<>();
   private final Counters counters = new Counters();
   private String hedgeState = "CALM";
+  private final HedgeDesk hedge;
+  private final Map<OrderRef, dev.alvh.core.hedge.HedgeAction> hedgeOrders = new HashMap<>();
 
   /**
    * An engine over the given ports.
@@ -89,7 +91,13 @@ public final class TradingEngine implements BrokerListener {
     this.store = store;
     this.cycle = new TradingCycle(config);
     this.settlement = settlement;
+    this.hedge = HedgeDesk.create(book, config, clock, market, store);
     broker.setListener(this);
+  }
+
+  /** The hedge desk of this engine's book. */
+  public HedgeDesk hedgeDesk() {
+    return hedge;
   }
 
   /** The hedge this engine runs. */
@@ -115,7 +123,8 @@ public final class TradingEngine implements BrokerListener {
     List<Tranche> open = store.openTranches();
     Set<Long> busy = new HashSet<>();
     working.forEach(r -> Optional.ofNullable(pending.get(r)).ifPresent(p -> busy.add(p.intent.trancheId())));
-    CycleInput in = new CycleInput(now, broker.account(), market.indices(), hedgeState, false, open,
+    hedgeState = hedge.state().name();
+    CycleInput in = new CycleInput(now, broker.account(), market.indices(), hedgeState, hedge.eventDay(now.toLocalDate()), open,
         store.lastEntry(), store.nextTrancheId(), busy);
     CycleDecision d = cycle.decide(in, market);
     d.entrySkip().ifPresent(s -> {
@@ -129,6 +138,10 @@ public final class TradingEngine implements BrokerListener {
       send(e.order(), new Pending(e.order(), Optional.of(e.reason())));
     }
     d.entry().ifPresent(e -> send(e.order(), new Pending(e.order(), Optional.empty())));
+    for (dev.alvh.core.hedge.HedgeAction a : hedge.plan(now)) {
+      hedgeOrders.put(a.order().ref(), a);
+      send(a.order(), new Pending(a.order(), Optional.empty()));
+    }
     for (OrderRef ref : new ArrayList<>(working)) {
       broker.cancel(ref);
     }
@@ -153,6 +166,8 @@ public final class TradingEngine implements BrokerListener {
         }
       }
     }
+    hedge.endOfDay();
+    hedgeState = hedge.state().name();
     AccountSummary a = broker.account();
     IndexLevels ix = market.indices();
     store.snapshot(today, a.netLiquidation(), a.cash(), ix.spx(), ix.vix(), ix.vix3m(), hedgeState,
@@ -176,6 +191,9 @@ public final class TradingEngine implements BrokerListener {
       return;
     }
     working.remove(u.ref());
+    if (u.status() != dev.alvh.core.order.OrderStatus.FILLED) {
+      hedgeOrders.remove(u.ref());
+    }
     Pending p = pending.remove(u.ref());
     if (p == null || u.status() != dev.alvh.core.order.OrderStatus.FILLED) {
       return;
@@ -204,7 +222,10 @@ public final class TradingEngine implements BrokerListener {
     }
     BigDecimal perCombo = net.divide(BigDecimal.valueOf(o.quantity()), 4, RoundingMode.HALF_EVEN);
     LocalDate today = clock.marketDate();
-    if (o.purpose() == OrderPurpose.OPEN_CONDOR) {
+    dev.alvh.core.hedge.HedgeAction hedgeAction = hedgeOrders.remove(o.ref());
+    if (hedgeAction != null) {
+      hedge.filled(hedgeAction, o.quantity(), perCombo, commissions, today);
+    } else if (o.purpose() == OrderPurpose.OPEN_CONDOR) {
       Tranche t = trancheFrom(o, today, perCombo);
       store.openTranche(t, commissions);
       counters.tranchesOpened++;

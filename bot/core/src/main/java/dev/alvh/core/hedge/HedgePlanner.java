@@ -415,7 +415,7 @@ public final class HedgePlanner {
       double heldOffset = 0;
       for (HeldLayer h : live) {
         if (h.kind().isLong() && h.level() < level && !closed.contains(h.id())) {
-          heldOffset += h.quantity() * offsetEach(h.kind(), h.legs()).orElse(0);
+          heldOffset += h.quantity() * offsetEach(h.kind(), h.level(), h.legs()).orElse(0);
         }
       }
       double perContract = p.offsetEach;
@@ -475,10 +475,10 @@ public final class HedgePlanner {
         return Optional.empty();
       }
       NetPrice limit = NetPrice.debit(quote.mid()).ceilToTick(tick());
-      double offset = Math.abs(quote.delta()) * in.beta() * quote.contract().multiplier();
+      double offset = Math.abs(quote.delta()) * in.beta(level) * quote.contract().multiplier();
       return Optional.of(new Pick(List.of(ComboLeg.of(Side.BUY, quote.contract())), quote, limit, offset,
           describeContract(quote.contract()) + " (VX " + plain(round2(vx)) + " + " + plain(layer.strikeOffset()) + ")",
-          "delta " + plain(round2(quote.delta())) + " x beta " + plain(round2(in.beta())) + " x 100 = "
+          "delta " + plain(round2(quote.delta())) + " x beta " + plain(round2(in.beta(level))) + " x 100 = "
               + plain(round2(offset)) + " USD/pt each"));
     }
 
@@ -520,10 +520,10 @@ public final class HedgePlanner {
     }
 
     /** USD per VIX (or SPX-vol) point that one combo of a long position offsets now, if quoted. */
-    private OptionalDouble offsetEach(HedgeLayerKind kind, List<ComboLeg> legs) {
+    private OptionalDouble offsetEach(HedgeLayerKind kind, int level, List<ComboLeg> legs) {
       if (kind == HedgeLayerKind.VIX_CALL) {
         Optional<OptionQuote> q = market.quote(legs.get(0).contract());
-        return q.map(x -> OptionalDouble.of(Math.abs(x.delta()) * in.beta() * x.contract().multiplier()))
+        return q.map(x -> OptionalDouble.of(Math.abs(x.delta()) * in.beta(level) * x.contract().multiplier()))
             .orElse(OptionalDouble.empty());
       }
       double sum = 0;

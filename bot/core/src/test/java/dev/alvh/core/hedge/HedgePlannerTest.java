@@ -31,12 +31,13 @@ class HedgePlannerTest {
   static final LocalDate MAR = LocalDate.of(2024, 3, 20);
   static final BigDecimal RISK = new BigDecimal("100000");
   static final double BETA = 0.6;
+  static final List<Double> BETAS = List.of(BETA, BETA, BETA);
 
   final FakeVixMarket market = new FakeVixMarket(DAY);
   final HedgePlanner planner = new HedgePlanner(C);
 
   static HedgePlanInput input(HedgeState s, double condorVega, List<HeldLayer> held) {
-    return new HedgePlanInput(T, s, 16, false, RISK, condorVega, BETA, held, BigDecimal.ZERO, false);
+    return new HedgePlanInput(T, s, 16, false, RISK, condorVega, BETAS, held, BigDecimal.ZERO, false);
   }
 
   OptionQuote call(LocalDate expiry, int strike) {
@@ -96,7 +97,7 @@ class HedgePlannerTest {
 
   @Test
   void anEventDayHalvesTheLayer() {
-    HedgePlanInput in = new HedgePlanInput(T, HedgeState.L1, 16, true, RISK, 1_000_000, BETA, List.of(),
+    HedgePlanInput in = new HedgePlanInput(T, HedgeState.L1, 16, true, RISK, 1_000_000, BETAS, List.of(),
         BigDecimal.ZERO, false);
     long full = budgetQty(new BigDecimal("0.20"), limit(call(FEB, 20)));
 
@@ -133,7 +134,7 @@ class HedgePlannerTest {
 
   @Test
   void noBudgetWithoutOpenTranchesBuysNothingAndSaysWhy() {
-    HedgePlanInput in = new HedgePlanInput(T, HedgeState.L1, 16, false, BigDecimal.ZERO, 0, BETA, List.of(),
+    HedgePlanInput in = new HedgePlanInput(T, HedgeState.L1, 16, false, BigDecimal.ZERO, 0, BETAS, List.of(),
         BigDecimal.ZERO, false);
 
     HedgePlan plan = planner.plan(in, market);
@@ -149,7 +150,7 @@ class HedgePlannerTest {
     HeldLayer l1 = held("L1-old", 1, OptionContract.vix(jan, BigDecimal.valueOf(20), OptionRight.CALL), 3, "0.40");
     ZonedDateTime t = ZonedDateTime.of(market.today, LocalTime.of(9, 45), Clock.MARKET_ZONE);
 
-    HedgePlan plan = planner.plan(new HedgePlanInput(t, HedgeState.L1, 16, false, RISK, 1_000_000, BETA,
+    HedgePlan plan = planner.plan(new HedgePlanInput(t, HedgeState.L1, 16, false, RISK, 1_000_000, BETAS,
         List.of(l1), BigDecimal.ZERO, false), market);
 
     assertThat(plan.actions()).extracting(HedgeAction::type)
@@ -185,7 +186,7 @@ class HedgePlannerTest {
     HeldLayer l1 = heldAtMid("L1-a", 1, call(FEB, 20), 10);
     HeldLayer l2 = heldAtMid("L2-a", 2, call(FEB, 23), 11);
     HeldLayer l3 = heldAtMid("L3-a", 3, call(MAR, 29), 12);
-    HedgePlanInput in = new HedgePlanInput(T, HedgeState.PRESS, 30, false, RISK, 1_000_000, BETA,
+    HedgePlanInput in = new HedgePlanInput(T, HedgeState.PRESS, 30, false, RISK, 1_000_000, BETAS,
         List.of(l1, l2, l3), new BigDecimal("5000"), false);
 
     HedgePlan plan = planner.plan(in, market);
@@ -217,9 +218,9 @@ class HedgePlannerTest {
 
   @Test
   void pressSellsNoSpreadsBelowVix25OrTwiceOrOnTopOfHeldOnes() {
-    HedgePlanInput low = new HedgePlanInput(T, HedgeState.PRESS, 24.99, false, RISK, 0, BETA, List.of(),
+    HedgePlanInput low = new HedgePlanInput(T, HedgeState.PRESS, 24.99, false, RISK, 0, BETAS, List.of(),
         BigDecimal.ZERO, false);
-    HedgePlanInput sold = new HedgePlanInput(T, HedgeState.PRESS, 30, false, RISK, 0, BETA, List.of(),
+    HedgePlanInput sold = new HedgePlanInput(T, HedgeState.PRESS, 30, false, RISK, 0, BETAS, List.of(),
         BigDecimal.ZERO, true);
 
     assertThat(planner.plan(low, market).actions()).noneMatch(a -> a.type() == HedgeAction.Type.OPEN_SPREAD);
