@@ -4,6 +4,7 @@ import dev.alvh.core.Check;
 import dev.alvh.core.config.MarketConfig;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
+import dev.alvh.core.market.Expirations;
 import dev.alvh.core.market.IndexLevels;
 import dev.alvh.core.market.OptionChain;
 import dev.alvh.core.market.OptionQuote;
@@ -14,55 +15,113 @@ import dev.alvh.core.pricing.BlackInputs;
 import dev.alvh.core.pricing.OptionGreeks;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * A market simulated from daily bars: index levels move from the open to the close through the
- * session, and SPXW options are priced with Black-76 off an implied-vol surface built from VIX
- * and VIX3M.
+ * A market simulated from daily history: index levels move from the open to the close through
+ * the session; SPXW and AM-settled SPX options are priced with Black-76 off an implied-vol
+ * surface built from VIX and VIX3M; VIX options with Black-76 on the VX future of the same
+ * expiry. Every parameter is in {@link MarketConfig} and documented in {@code adapters/paper/README.md}.
  *
- * <p>Surface: at-the-money total variance is interpolated linearly in days between the VIX
+ * <p>SPX surface: at-the-money total variance is interpolated linearly in days between the VIX
  * (30 days) and VIX3M (93 days) points, scaled by {@code market.atmVixRatio}; a put skew and a
  * call skew tilt it by log-moneyness. Bid and ask sit around the model price by
  * {@code market.spreadPct}, clamped to [minSpread, maxSpread] and put on the 0.05 grid.
- * SPXW expirations: Mondays, Wednesdays and Fridays before 2022-05-01, every weekday after,
- * trading days only.
+ *
+ * <p>VX curve: the history's VX closes ({@code m1..m8} mapped to the VIX expirations after the
+ * day) where present, geometrically interpolated from the previous close through the session;
+ * otherwise derived from VIX and VIX3M ({@link MarketConfig.VxCurve}). On its expiration day a
+ * future is worth its settlement, the VIX open.
+ *
+ * <p>VIX options: vol-of-vol rising with VIX and falling with maturity, an upward skew, strikes
+ * every point in the usual range and wider above, 0.05 ticks below 3.00 and 0.10 from 3.00
+ * ({@link MarketConfig.VixOptions}). Greeks are on the future.
+ *
+ * <p>Expirations come from {@link Expirations}. SPXW list the expirations from today; SPX
+ * monthly and VIX, which settle at the open, those after today. Chains are built lazily, once
+ * per class and expiry per instant, and dropped when the clock moves. Not thread-safe: the
+ * cycle thread drives it.
  */
-public final class SimulatedMarket implements MarketData {
+public final class SimulatedMarket implements MarketData, SettlementPrices {
 
   private static final LocalTime OPEN = LocalTime.of(9, 30);
   private static final LocalTime CLOSE = LocalTime.of(16, 0);
-  private static final LocalDate DAILY_SPXW_FROM = LocalDate.of(2022, 5, 1);
   private static final BigDecimal TICK = new BigDecimal("0.05");
   private static final int LISTED_DAYS_AHEAD = 130;
   private static final double STRIKE_SIGMAS_DOWN = 4.0;
   private static final double STRIKE_SIGMAS_UP = 3.0;
+  private static final double DAYS_PER_YEAR = 365.0;
+  private static final double VIX_DAYS = 30.0;
+  private static final double VIX3M_DAYS = 93.0;
+  private static final double MIN_VOL_DAYS = 7.0;
 
   private final NavigableMap<LocalDate, DailyBar> bars;
+  /** VX closes per history day: expiry to close. */
+  private final NavigableMap<LocalDate, Map<LocalDate, Double>> vxByDay;
   private final Clock clock;
   private final MarketConfig config;
-  private final Predicate<LocalDate> tradingDay;
+  private final MarketConfig.VixOptions vixModel;
+  private final MarketConfig.VxCurve curveModel;
+  private final Expirations calendar;
   private final Black76Pricer pricer = Black76Pricer.DEFAULT;
 
-  /** Chains built at one instant; cleared when the clock moves. Accessed by the cycle thread only. */
-  private final Map<LocalDate, OptionChain> chainCache = new HashMap<>();
-  private Instant chainCacheAt = Instant.MIN;
+  /** Everything priced at one instant; cleared when the clock moves. */
+  private final Map<String, OptionChain> chainCache = new HashMap<>();
+  private final Map<String, List<LocalDate>> expiryCache = new HashMap<>();
+  private final Map<LocalDate, Double> vxCache = new HashMap<>();
+  private Instant cachedAt = Instant.MIN;
+  private IndexLevels cachedIndices;
+  private LocalDate expiryCacheDay = LocalDate.MIN;
 
   /**
-   * A market over {@code bars}, read at {@code clock}'s time.
+   * A market over {@code history}, read at {@code clock}'s time.
+   *
+   * @param history    daily bars, one per trading day, and VX closes where the source has them
+   * @param clock      the time
+   * @param config     model parameters
+   * @param tradingDay which days are trading days (for listing expirations)
+   */
+  public SimulatedMarket(MarketHistory history, Clock clock, MarketConfig config, Predicate<LocalDate> tradingDay) {
+    Check.notNull(history, "history");
+    this.clock = Check.notNull(clock, "clock");
+    this.config = Check.notNull(config, "config");
+    Check.notNull(tradingDay, "tradingDay");
+    this.vixModel = config.vix();
+    this.curveModel = config.vxCurve();
+    this.calendar = new Expirations(tradingDay::test);
+    this.bars = new TreeMap<>();
+    history.bars().forEach(b -> this.bars.put(b.date(), b));
+    this.vxByDay = new TreeMap<>();
+    history.vxFutures().forEach((day, closes) -> {
+      List<LocalDate> expiries = calendar.vixAfter(day, closes.size());
+      Map<LocalDate, Double> row = new HashMap<>();
+      for (int i = 0; i < closes.size(); i++) {
+        Double v = closes.get(i);
+        if (v != null && v > 0 && Double.isFinite(v)) {
+          row.put(expiries.get(i), v);
+        }
+      }
+      vxByDay.put(day, Collections.unmodifiableMap(row));
+    });
+  }
+
+  /**
+   * A market over {@code bars} without VX data (the VX curve is derived).
    *
    * @param bars       daily bars, one per trading day
    * @param clock      the time
@@ -70,12 +129,7 @@ public final class SimulatedMarket implements MarketData {
    * @param tradingDay which days are trading days (for listing expirations)
    */
   public SimulatedMarket(List<DailyBar> bars, Clock clock, MarketConfig config, Predicate<LocalDate> tradingDay) {
-    Check.isTrue(!bars.isEmpty(), "bars", "must not be empty");
-    this.bars = new TreeMap<>();
-    bars.forEach(b -> this.bars.put(b.date(), b));
-    this.clock = Check.notNull(clock, "clock");
-    this.config = Check.notNull(config, "config");
-    this.tradingDay = Check.notNull(tradingDay, "tradingDay");
+    this(MarketHistory.of(Check.notNull(bars, "bars")), clock, config, tradingDay);
   }
 
   /** The bars, ascending. */
@@ -88,8 +142,21 @@ public final class SimulatedMarket implements MarketData {
     return Optional.ofNullable(bars.get(date));
   }
 
+  /** The expiration calendar the market lists from. */
+  public Expirations calendar() {
+    return calendar;
+  }
+
   @Override
   public IndexLevels indices() {
+    refresh();
+    if (cachedIndices == null) {
+      cachedIndices = computeIndices();
+    }
+    return cachedIndices;
+  }
+
+  private IndexLevels computeIndices() {
     ZonedDateTime t = clock.marketTime();
     Map.Entry<LocalDate, DailyBar> e = bars.floorEntry(t.toLocalDate());
     if (e == null) {
@@ -104,51 +171,164 @@ public final class SimulatedMarket implements MarketData {
 
   @Override
   public List<LocalDate> expirations(String tradingClass) {
-    requireSpxw(tradingClass);
+    requireKnown(tradingClass);
+    refresh();
     LocalDate today = clock.marketDate();
-    List<LocalDate> out = new ArrayList<>();
-    for (LocalDate d = today; !d.isAfter(today.plusDays(LISTED_DAYS_AHEAD)); d = d.plusDays(1)) {
-      if (tradingDay.test(d) && isSpxwExpiryWeekday(d)) {
-        out.add(d);
-      }
+    if (!today.equals(expiryCacheDay)) {
+      expiryCache.clear();
+      expiryCacheDay = today;
     }
-    return out;
+    return expiryCache.computeIfAbsent(tradingClass, c -> List.copyOf(switch (c) {
+      case OptionContract.SPXW -> calendar.spxw(today, today.plusDays(LISTED_DAYS_AHEAD));
+      case OptionContract.SPX_AM -> calendar.spxMonthly(today.plusDays(1), today.plusDays(LISTED_DAYS_AHEAD));
+      default -> calendar.vixAfter(today, curveModel.listedExpiries());
+    }));
   }
 
   @Override
   public OptionChain chain(String tradingClass, LocalDate expiry) {
-    requireSpxw(tradingClass);
-    Instant now = clock.now();
-    if (!now.equals(chainCacheAt)) {
-      chainCache.clear();
-      chainCacheAt = now;
+    requireKnown(tradingClass);
+    Check.notNull(expiry, "expiry");
+    refresh();
+    String key = tradingClass + " " + expiry;
+    OptionChain c = chainCache.get(key);
+    if (c == null) {
+      c = OptionContract.VIX.equals(tradingClass) ? buildVixChain(expiry) : buildSpxChain(tradingClass, expiry);
+      chainCache.put(key, c);
     }
-    return chainCache.computeIfAbsent(expiry, this::buildChain);
+    return c;
   }
 
   @Override
   public Optional<OptionQuote> quote(OptionContract contract) {
-    if (!OptionContract.SPXW.equals(contract.tradingClass())) {
+    Check.notNull(contract, "contract");
+    String cls = contract.tradingClass();
+    if (!isKnown(cls)) {
       return Optional.empty();
     }
-    IndexLevels ix = indices();
-    double years = yearsTo(contract.expiry());
+    double years = yearsTo(cls, contract.expiry());
     if (years < 0) {
       return Optional.empty();
     }
-    return Optional.of(price(contract, ix, years));
+    if (OptionContract.VIX.equals(cls)) {
+      OptionalDouble f = vxFuture(contract.expiry());
+      if (f.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(priceVix(contract, f.getAsDouble(), years));
+    }
+    return Optional.of(priceSpx(contract, indices(), years));
+  }
+
+  /**
+   * The VX future of {@code expiry} now, in VIX points: from the history's VX closes where it
+   * has the contract, else derived from VIX and VIX3M; on the expiration day its settlement
+   * (the VIX open). Empty for a past date or a date that is not a VIX expiration.
+   */
+  @Override
+  public OptionalDouble vxFuture(LocalDate expiry) {
+    Check.notNull(expiry, "expiry");
+    refresh();
+    LocalDate today = clock.marketDate();
+    if (expiry.isBefore(today) || !calendar.vix(YearMonth.from(expiry)).equals(expiry)) {
+      return OptionalDouble.empty();
+    }
+    Double v = vxCache.get(expiry);
+    if (v == null) {
+      v = computeVx(expiry, today);
+      vxCache.put(expiry, v);
+    }
+    return OptionalDouble.of(v);
+  }
+
+  /** The listed VX curve now, expiry to level, m1 first. */
+  public NavigableMap<LocalDate, Double> vxCurve() {
+    NavigableMap<LocalDate, Double> out = new TreeMap<>();
+    for (LocalDate e : expirations(OptionContract.VIX)) {
+      vxFuture(e).ifPresent(v -> out.put(e, v));
+    }
+    return out;
+  }
+
+  /**
+   * The VX future expiring in {@code days} calendar days as derived from VIX and VIX3M
+   * ({@link MarketConfig.VxCurve}), whatever VX data the history has.
+   */
+  public double derivedVx(double vix, double vix3m, double days) {
+    double t = Math.max(days, 0.0);
+    double floorVar = sq(curveModel.minForwardFactor() * Math.min(vix, vix3m));
+    double fwdVar = Math.max((totalVariance(vix, vix3m, t + VIX_DAYS) - totalVariance(vix, vix3m, t)) / VIX_DAYS,
+        floorVar);
+    return Math.sqrt(fwdVar) * Math.max(1 - curveModel.convexityPerYear() * t / DAYS_PER_YEAR, 0.5);
+  }
+
+  private double computeVx(LocalDate expiry, LocalDate today) {
+    Map.Entry<LocalDate, DailyBar> e = bars.floorEntry(today);
+    if (expiry.equals(today) && e != null && e.getKey().equals(today)) {
+      return e.getValue().vixOpen();
+    }
+    if (e != null) {
+      Map<LocalDate, Double> row = vxByDay.get(e.getKey());
+      if (row != null && row.containsKey(expiry)) {
+        double close = row.get(expiry);
+        if (!e.getKey().equals(today)) {
+          return close;
+        }
+        Map.Entry<LocalDate, Map<LocalDate, Double>> prev = vxByDay.lowerEntry(today);
+        Double prevClose = prev == null ? null : prev.getValue().get(expiry);
+        return prevClose == null ? close : interp(prevClose, close, sessionFraction(clock.marketTime().toLocalTime()));
+      }
+    }
+    IndexLevels ix = indices();
+    return derivedVx(ix.vix(), ix.vix3m(), Math.max(yearsTo(OptionContract.VIX, expiry), 0.0) * DAYS_PER_YEAR);
+  }
+
+  /** Total implied variance to {@code days} (vol points squared times days). */
+  private double totalVariance(double vix, double vix3m, double days) {
+    double w30 = sq(vix) * VIX_DAYS;
+    if (days <= VIX_DAYS) {
+      return sq(vix) * days;
+    }
+    double w93 = sq(vix3m) * VIX3M_DAYS;
+    double floorRate = sq(curveModel.minForwardFactor() * Math.min(vix, vix3m));
+    double rate = Math.max((w93 - w30) / (VIX3M_DAYS - VIX_DAYS), floorRate);
+    if (days <= VIX3M_DAYS) {
+      return w30 + rate * (days - VIX_DAYS);
+    }
+    double w = w30 + rate * (VIX3M_DAYS - VIX_DAYS);
+    double longRun = sq(curveModel.longRunVix());
+    double beyond = days - VIX3M_DAYS;
+    double kappa = curveModel.meanReversionPerYear() / DAYS_PER_YEAR;
+    double decay = kappa == 0 ? beyond : (1 - Math.exp(-kappa * beyond)) / kappa;
+    return w + longRun * beyond + (rate - longRun) * decay;
   }
 
   /** SPX at the close of {@code date}, the PM settlement value of SPXW options. */
   public Optional<BigDecimal> spxClose(LocalDate date) {
-    return bar(date).map(b -> BigDecimal.valueOf(b.spxClose()).setScale(2, RoundingMode.HALF_EVEN));
+    return bar(date).map(b -> points(b.spxClose()));
   }
 
-  private OptionChain buildChain(LocalDate expiry) {
+  @Override
+  public Optional<BigDecimal> settlementPrice(String tradingClass, LocalDate expiry) {
+    Check.notNull(tradingClass, "tradingClass");
+    Optional<DailyBar> b = bar(expiry);
+    switch (tradingClass) {
+      case OptionContract.SPXW:
+        return b.map(x -> points(x.spxClose()));
+      case OptionContract.SPX_AM:
+        return b.map(x -> points(x.spxOpen()));
+      case OptionContract.VIX:
+        return b.map(x -> points(x.vixOpen()));
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private OptionChain buildSpxChain(String tradingClass, LocalDate expiry) {
     IndexLevels ix = indices();
-    double years = Math.max(yearsTo(expiry), 0.0);
+    double years = Math.max(yearsTo(tradingClass, expiry), 0.0);
     double fwd = forward(ix.spx(), years);
-    double sd = atmVol(ix, years) * Math.sqrt(Math.max(years, 1.0 / 365));
+    double sd = atmVol(ix, years) * Math.sqrt(Math.max(years, 1.0 / DAYS_PER_YEAR));
     double step = config.strikeStep();
     double lo = Math.floor(fwd * Math.exp(-STRIKE_SIGMAS_DOWN * sd) / step) * step;
     double hi = Math.ceil(fwd * Math.exp(STRIKE_SIGMAS_UP * sd) / step) * step;
@@ -156,13 +336,44 @@ public final class SimulatedMarket implements MarketData {
     for (double k = Math.max(step, lo); k <= hi; k += step) {
       BigDecimal strike = BigDecimal.valueOf(k).stripTrailingZeros();
       for (OptionRight r : OptionRight.values()) {
-        quotes.add(price(OptionContract.spxw(expiry, strike, r), ix, years));
+        quotes.add(priceSpx(new OptionContract("SPX", tradingClass, expiry, strike, r, 100), ix, years));
       }
     }
-    return new OptionChain(OptionContract.SPXW, expiry, ix.spx(), quotes);
+    return new OptionChain(tradingClass, expiry, ix.spx(), quotes);
   }
 
-  private OptionQuote price(OptionContract c, IndexLevels ix, double years) {
+  private OptionChain buildVixChain(LocalDate expiry) {
+    double years = Math.max(yearsTo(OptionContract.VIX, expiry), 0.0);
+    OptionalDouble fut = vxFuture(expiry);
+    Check.isTrue(fut.isPresent(), "expiry", "must be a VIX expiration from today on, but was " + expiry);
+    double f = fut.getAsDouble();
+    List<OptionQuote> quotes = new ArrayList<>();
+    for (BigDecimal strike : vixStrikes(f)) {
+      for (OptionRight r : OptionRight.values()) {
+        quotes.add(priceVix(OptionContract.vix(expiry, strike, r), f, years));
+      }
+    }
+    return new OptionChain(OptionContract.VIX, expiry, f, quotes);
+  }
+
+  /** The listed VIX strikes around future {@code f}. */
+  List<BigDecimal> vixStrikes(double f) {
+    double fine = vixModel.strikeStep();
+    double wide = vixModel.wideStrikeStep();
+    double hi = f * vixModel.highestStrikeFactor();
+    double k = Math.max(fine, Math.floor(f * vixModel.lowestStrikeFactor() / fine) * fine);
+    if (k > vixModel.fineStrikesUpTo()) {
+      k = Math.ceil(k / wide) * wide;
+    }
+    List<BigDecimal> out = new ArrayList<>();
+    while (k <= hi + 1e-9) {
+      out.add(BigDecimal.valueOf(k).stripTrailingZeros());
+      k = k < vixModel.fineStrikesUpTo() - 1e-9 ? k + fine : Math.floor(k / wide + 1 + 1e-9) * wide;
+    }
+    return out;
+  }
+
+  private OptionQuote priceSpx(OptionContract c, IndexLevels ix, double years) {
     double k = c.strike().doubleValue();
     double fwd = forward(ix.spx(), years);
     double vol = skewedVol(ix, years, k, fwd);
@@ -170,19 +381,46 @@ public final class SimulatedMarket implements MarketData {
     OptionGreeks g = pricer.greeks(in);
     double px = Math.max(g.price(), 0.0);
     double spread = Math.min(config.maxSpread(), Math.max(config.minSpread(), px * config.spreadPct() / 100.0));
-    BigDecimal bid = onTick(Math.max(px - spread / 2, 0.0), RoundingMode.FLOOR);
-    BigDecimal ask = onTick(px + spread / 2, RoundingMode.CEILING).max(bid.add(TICK));
+    BigDecimal bid = onTick(Math.max(px - spread / 2, 0.0), TICK, RoundingMode.FLOOR);
+    BigDecimal ask = onTick(px + spread / 2, TICK, RoundingMode.CEILING).max(bid.add(TICK));
     return new OptionQuote(c, bid, ask, vol, g.spotDelta(), g.spotGamma(), g.vega(), g.theta());
   }
 
-  /** Years from now to 16:00 New York on {@code expiry} (SPXW settle at the close). */
-  private double yearsTo(LocalDate expiry) {
-    ZonedDateTime settle = expiry.atTime(CLOSE).atZone(Clock.MARKET_ZONE);
-    return Duration.between(clock.now(), settle.toInstant()).toSeconds() / (365.0 * 86_400);
+  private OptionQuote priceVix(OptionContract c, double future, double years) {
+    double k = c.strike().doubleValue();
+    double vol = vixVol(indices().vix(), years * DAYS_PER_YEAR, k, future);
+    OptionGreeks g = pricer.greeks(BlackInputs.onFuture(future, rate(), years, vol, k, c.right()));
+    double px = Math.max(g.price(), 0.0);
+    double spread = Math.min(vixModel.maxSpread(), Math.max(vixModel.minSpread(), px * vixModel.spreadPct() / 100.0));
+    double b = Math.max(px - spread / 2, 0.0);
+    BigDecimal bid = onTick(b, vixTick(b), RoundingMode.FLOOR);
+    double a = px + spread / 2;
+    BigDecimal ask = onTick(a, vixTick(a), RoundingMode.CEILING).max(bid.add(vixTick(bid.doubleValue())));
+    return new OptionQuote(c, bid, ask, vol, g.delta(), g.gamma(), g.vega(), g.theta());
+  }
+
+  /** Vol-of-vol at {@code vix}, {@code days} to expiry, with the upward skew at strike {@code k}. */
+  double vixVol(double vix, double days, double k, double future) {
+    double level = vixModel.volOfVolBase() + vixModel.volOfVolSlope() * (vix - vixModel.volOfVolRefVix());
+    double term = Math.pow(VIX_DAYS / Math.max(days, MIN_VOL_DAYS), vixModel.volOfVolTermDecay());
+    double atm = Math.min(vixModel.volOfVolMax(), Math.max(vixModel.volOfVolMin(), level * term));
+    double skewed = atm * Math.max(vixModel.minSkewFactor(), 1 + vixModel.skew() * Math.log(k / future));
+    return Math.min(skewed, BlackInputs.MAX_VOL);
+  }
+
+  private BigDecimal vixTick(double price) {
+    return BigDecimal.valueOf(price < vixModel.tickBreak() ? vixModel.smallTick() : vixModel.largeTick());
+  }
+
+  /** Years from now to settlement: SPXW at 16:00 New York, SPX monthly and VIX at the 9:30 open. */
+  private double yearsTo(String tradingClass, LocalDate expiry) {
+    LocalTime at = OptionContract.SPXW.equals(tradingClass) ? CLOSE : OPEN;
+    ZonedDateTime settle = expiry.atTime(at).atZone(Clock.MARKET_ZONE);
+    return Duration.between(clock.now(), settle.toInstant()).toSeconds() / (DAYS_PER_YEAR * 86_400);
   }
 
   private double atmVol(IndexLevels ix, double years) {
-    double days = Math.max(years * 365.0, 1.0);
+    double days = Math.max(years * DAYS_PER_YEAR, 1.0);
     double v30 = sq(ix.vix() / 100) * 30;
     double v93 = sq(ix.vix3m() / 100) * 93;
     double totalVar = v30 + (v93 - v30) * (days - 30) / 63.0;
@@ -209,12 +447,14 @@ public final class SimulatedMarket implements MarketData {
     return config.dividendYieldPct() / 100.0;
   }
 
-  private static boolean isSpxwExpiryWeekday(LocalDate d) {
-    DayOfWeek w = d.getDayOfWeek();
-    if (!d.isBefore(DAILY_SPXW_FROM)) {
-      return w != DayOfWeek.SATURDAY && w != DayOfWeek.SUNDAY;
+  private void refresh() {
+    Instant now = clock.now();
+    if (!now.equals(cachedAt)) {
+      chainCache.clear();
+      vxCache.clear();
+      cachedIndices = null;
+      cachedAt = now;
     }
-    return w == DayOfWeek.MONDAY || w == DayOfWeek.WEDNESDAY || w == DayOfWeek.FRIDAY;
   }
 
   private static double sessionFraction(LocalTime t) {
@@ -231,16 +471,25 @@ public final class SimulatedMarket implements MarketData {
     return open * Math.pow(close / open, f);
   }
 
-  private static BigDecimal onTick(double price, RoundingMode mode) {
-    return BigDecimal.valueOf(price).divide(TICK, 0, mode).multiply(TICK);
+  private static BigDecimal onTick(double price, BigDecimal tick, RoundingMode mode) {
+    return BigDecimal.valueOf(price).divide(tick, 0, mode).multiply(tick);
+  }
+
+  private static BigDecimal points(double v) {
+    return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_EVEN);
   }
 
   private static double sq(double v) {
     return v * v;
   }
 
-  private static void requireSpxw(String tradingClass) {
-    Check.isTrue(OptionContract.SPXW.equals(tradingClass), "tradingClass",
-        "must be SPXW in the simulated market, but was '" + tradingClass + "'");
+  private static boolean isKnown(String tradingClass) {
+    return OptionContract.SPXW.equals(tradingClass) || OptionContract.SPX_AM.equals(tradingClass)
+        || OptionContract.VIX.equals(tradingClass);
+  }
+
+  private static void requireKnown(String tradingClass) {
+    Check.isTrue(isKnown(tradingClass), "tradingClass",
+        "must be one of [SPXW, SPX, VIX] in the simulated market, but was '" + tradingClass + "'");
   }
 }

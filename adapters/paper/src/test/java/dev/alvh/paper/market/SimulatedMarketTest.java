@@ -73,22 +73,26 @@ class SimulatedMarketTest {
   }
 
   @Test
-  void expirationsBeforeMay2022AreMondayWednesdayFridayTradingDaysOnly() {
+  void expirationsBefore2022AreMondayWednesdayFridayTradingDaysOnlyAndGoodFridayMovesToThursday() {
     LocalDate day = LocalDate.of(2021, 3, 1); // a Monday
     VirtualClock clock = new VirtualClock(ny(day, 10, 0));
     List<LocalDate> exp = market(clock, new DailyBar(day, 3800, 3820, 25, 24, 27, 26.5))
         .expirations(OptionContract.SPXW);
     assertThat(exp).isNotEmpty().isSorted().doesNotHaveDuplicates();
     assertThat(exp.get(0)).isEqualTo(day);
+    LocalDate thursdayBeforeGoodFriday = GOOD_FRIDAY_2021.minusDays(1);
     assertThat(exp).allSatisfy(d -> {
-      assertThat(d.getDayOfWeek()).isIn(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+      if (!d.equals(thursdayBeforeGoodFriday)) {
+        assertThat(d.getDayOfWeek()).isIn(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+      }
       assertThat(TRADING.test(d)).isTrue();
     });
-    assertThat(exp).doesNotContain(GOOD_FRIDAY_2021).contains(LocalDate.of(2021, 3, 31), LocalDate.of(2021, 4, 5));
+    assertThat(exp).doesNotContain(GOOD_FRIDAY_2021)
+        .contains(LocalDate.of(2021, 3, 31), thursdayBeforeGoodFriday, LocalDate.of(2021, 4, 5));
   }
 
   @Test
-  void expirationsFromMay2022AreEveryTradingDay() {
+  void expirationsFrom2022AreEveryTradingDay() {
     VirtualClock clock = new VirtualClock(ny(DAY, 10, 0));
     List<LocalDate> exp = market(clock, BAR).expirations(OptionContract.SPXW);
     assertThat(exp).allSatisfy(d -> assertThat(TRADING.test(d)).isTrue());
@@ -99,11 +103,20 @@ class SimulatedMarketTest {
   }
 
   @Test
-  void otherTradingClassesAreRefused() {
+  void unknownTradingClassesAreRefusedByName() {
     SimulatedMarket m = market(new VirtualClock(ny(DAY, 10, 0)), BAR);
-    assertThatThrownBy(() -> m.expirations("VIX")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("tradingClass");
+    assertThatThrownBy(() -> m.expirations("VIXW")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tradingClass must be one of [SPXW, SPX, VIX] in the simulated market, but was 'VIXW'");
+    assertThat(m.quote(new OptionContract("VIX", "VIXW", DAY.plusDays(30), new BigDecimal("20"), OptionRight.CALL,
+        100))).isEmpty();
+  }
+
+  @Test
+  void vixOptionOnADayThatIsNotAVixExpirationHasNoQuote() {
+    SimulatedMarket m = market(new VirtualClock(ny(DAY, 10, 0)), BAR);
     assertThat(m.quote(OptionContract.vix(DAY.plusDays(30), new BigDecimal("20"), OptionRight.CALL))).isEmpty();
+    assertThat(m.quote(OptionContract.vix(LocalDate.of(2024, 2, 14), new BigDecimal("20"), OptionRight.CALL)))
+        .isPresent();
   }
 
   private static OptionChain chain45(VirtualClock clock) {

@@ -113,6 +113,45 @@ class OtherConfigsTest {
         .hasMessage("market.maxSpread must be in [0.5, 50], but was 0.2");
   }
 
+  @Test
+  void marketVixVolOfVolMaxBelowMinNamesTheFullKey() {
+    MarketConfig.VixOptions d = MarketConfig.VixOptions.DEFAULTS;
+    assertThatThrownBy(() -> new MarketConfig.VixOptions(d.volOfVolBase(), d.volOfVolSlope(), d.volOfVolRefVix(),
+        0.9, 0.5, d.volOfVolTermDecay(), d.skew(), d.minSkewFactor(), d.strikeStep(), d.fineStrikesUpTo(),
+        d.wideStrikeStep(), d.lowestStrikeFactor(), d.highestStrikeFactor(), d.spreadPct(), d.minSpread(),
+        d.maxSpread(), d.tickBreak(), d.smallTick(), d.largeTick()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("market.vix.volOfVolMax must be in [0.9, 5], but was 0.5");
+  }
+
+  @Test
+  void marketVxCurveListedExpiriesZeroNamesTheFullKey() {
+    MarketConfig.VxCurve d = MarketConfig.VxCurve.DEFAULTS;
+    assertThatThrownBy(() -> new MarketConfig.VxCurve(d.longRunVix(), d.meanReversionPerYear(),
+        d.convexityPerYear(), d.minForwardFactor(), 0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("market.vxCurve.listedExpiries must be in [1, 12], but was 0");
+  }
+
+  @Test
+  void marketVixDefaultsFollowCboesTicksAndAnUpwardSkew() {
+    MarketConfig.VixOptions d = MarketConfig.DEFAULTS.vix();
+    assertThat(d.tickBreak()).isEqualTo(3.0);
+    assertThat(d.smallTick()).isEqualTo(0.05);
+    assertThat(d.largeTick()).isEqualTo(0.10);
+    assertThat(d.skew()).isPositive();
+    assertThat(d.volOfVolSlope()).isPositive();
+    assertThat(MarketConfig.DEFAULTS.vxCurve()).isSameAs(MarketConfig.VxCurve.DEFAULTS);
+  }
+
+  @Test
+  void brokerPaperPartialFillProbabilityAboveOneNamesTheFullKey() {
+    BrokerConfig.Paper d = BrokerConfig.Paper.DEFAULTS;
+    assertThat(d.partialFillProbability()).isZero();
+    assertThatThrownBy(() -> new BrokerConfig.Paper(d.startingCash(), d.commissionPerContract(), d.feePerContract(),
+        d.fillSpreadFraction(), 1.5, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("broker.paper.partialFillProbability must be in [0, 1], but was 1.5");
+  }
+
   // ---- store --------------------------------------------------------------------------------
 
   @Test
