@@ -54,6 +54,7 @@ public final class TradingEngine {
   private final OrderDesk desk;
   private final Counters counters = new Counters();
   private String hedgeState = "CALM";
+  private final HedgeDesk hedge;
   private Controls controls = new Controls();
   private CycleDecision lastDecision;
   /** Notes of the same shape are stored once a day, not every cycle. */
@@ -88,6 +89,13 @@ public final class TradingEngine {
     this.cycle = new TradingCycle(config);
     this.settlement = settlement;
     this.desk = new OrderDesk(config, clock, market, broker, store);
+    this.hedge = HedgeDesk.create(book, config, clock, market, store);
+    this.hedgeState = hedge.state().name();
+  }
+
+  /** The hedge desk of this engine's book; its orders go through {@link #desk()}. */
+  public HedgeDesk hedgeDesk() {
+    return hedge;
   }
 
   /**
@@ -137,7 +145,9 @@ public final class TradingEngine {
     }
     List<Tranche> open = store.openTranches();
     java.util.Set<Long> busy = new java.util.HashSet<>(desk.busyTranches());
-    CycleInput in = new CycleInput(now, broker.account(), market.indices(), effectiveHedgeState(), false, open,
+    hedgeState = hedge.state().name();
+    CycleInput in = new CycleInput(now, broker.account(), market.indices(), effectiveHedgeState(),
+        hedge.eventDay(now.toLocalDate()), open,
         store.lastEntry(), store.nextTrancheId(), busy);
     CycleDecision d = cycle.decide(in, market);
     lastDecision = d;
@@ -169,6 +179,16 @@ public final class TradingEngine {
           d.entry().get().order().ref().value());
     } else {
       d.entry().ifPresent(e -> desk.submit(e.order(), Optional.of(e.worst()), this::onOpen));
+    }
+    java.util.Optional<dev.alvh.core.hedge.HedgeState> forced = controls.forcedState(clock.marketDate());
+    for (dev.alvh.core.hedge.HedgeAction a : hedge.plan(now, forced)) {
+      desk.submit(a.order(), r -> onHedge(r, a));
+    }
+  }
+
+  private void onHedge(OrderDesk.Result r, dev.alvh.core.hedge.HedgeAction a) {
+    if (r.filledCombos() > 0) {
+      hedge.filled(a, r.filledCombos(), r.creditPerCombo(), r.commissions(), clock.marketDate());
     }
   }
 
@@ -297,6 +317,8 @@ public final class TradingEngine {
         LOG.info("tranche {} settled at {}: owes {} per condor, P&L {}", t.id(), spxClose.get(), value, pnl);
       }
     }
+    hedge.endOfDay();
+    hedgeState = hedge.state().name();
     AccountSummary a = broker.account();
     IndexLevels ix = market.indices();
     store.snapshot(today, a.netLiquidation(), a.cash(), ix.spx(), ix.vix(), ix.vix3m(), effectiveHedgeState(),

@@ -28,6 +28,8 @@ import java.math.BigDecimal;
  *   sizing:    budgetShareOfCondorRisk, betaDays, eventDaySizeFactor, rollAtDte,
  *              profitTakeMultiple, profitTakeSellShare
  *   carryCap:  months, maxShareOfCredit, l1ScoreAtLeast
+ *   desk:      eventsFile, betaMinDays, betaFallback, betaMin, betaMax, priceTick,
+ *              putSpreadLongDelta, putSpreadWidth
  * </pre>
  *
  * <p>Every record checks itself when it is built; a bad value stops the program at startup with
@@ -49,6 +51,7 @@ import java.math.BigDecimal;
  * @param unwind   UNWIND rules, {@code hedge.unwind}
  * @param sizing   hedge budget and layer sizing, {@code hedge.sizing}
  * @param carryCap the carry cap, {@code hedge.carryCap}
+ * @param desk     what the spec leaves open when layers become orders, {@code hedge.desk}
  */
 public record HedgeConfig(
     Signals signals,
@@ -59,7 +62,8 @@ public record HedgeConfig(
     Press press,
     Unwind unwind,
     Sizing sizing,
-    CarryCap carryCap) {
+    CarryCap carryCap,
+    Desk desk) {
 
   /** Highest VIX level any trigger may be set to; VIX closed at 82.69 on 2020-03-16. */
   public static final double MAX_VIX = 200;
@@ -67,7 +71,7 @@ public record HedgeConfig(
   /** The defaults of {@code alvh-spec.md}, one instance. */
   public static final HedgeConfig DEFAULTS = new HedgeConfig(
       Signals.DEFAULTS, Watch.DEFAULTS, L1.DEFAULTS, L2.DEFAULTS, L3.DEFAULTS,
-      Press.DEFAULTS, Unwind.DEFAULTS, Sizing.DEFAULTS, CarryCap.DEFAULTS);
+      Press.DEFAULTS, Unwind.DEFAULTS, Sizing.DEFAULTS, CarryCap.DEFAULTS, Desk.DEFAULTS);
 
   /** Checks every group and the rules that span groups. */
   public HedgeConfig {
@@ -80,6 +84,7 @@ public record HedgeConfig(
     Check.notNull(unwind, "hedge.unwind");
     Check.notNull(sizing, "hedge.sizing");
     Check.notNull(carryCap, "hedge.carryCap");
+    Check.notNull(desk, "hedge.desk");
     Check.isTrue(l1.vixTrigger() < l2.vixTrigger() && l2.vixTrigger() < l3.vixTrigger(),
         "hedge.l1/l2/l3.vixTrigger", "must rise from L1 to L3, but were "
             + l1.vixTrigger() + ", " + l2.vixTrigger() + ", " + l3.vixTrigger());
@@ -678,6 +683,67 @@ public record HedgeConfig(
       Check.inRange(months, 1, 60, "hedge.carryCap.months");
       Check.inRange(maxShareOfCredit, BigDecimal.ZERO, BigDecimal.TEN, "hedge.carryCap.maxShareOfCredit");
       Check.inRange(l1ScoreAtLeast, 0, 5, "hedge.carryCap.l1ScoreAtLeast");
+    }
+  }
+
+  /**
+   * The numbers the spec leaves open when the layers become orders ({@code hedge.desk}), each a
+   * named default an options trader would expect.
+   *
+   * @param eventsFile         the event calendar (FOMC, CPI, PPI dates), CSV; a relative path is
+   *                           looked up against the working directory, then against the
+   *                           checkout the bot runs from
+   * @param betaMinDays        daily change pairs the VX-on-VIX regression needs; with fewer,
+   *                           {@code betaFallback} is used
+   * @param betaFallback       {@code beta} while the regression has too few days
+   * @param betaMin            lowest {@code beta} used (a regression on a calm window can be near 0)
+   * @param betaMax            highest {@code beta} used
+   * @param priceTick       the price grid of hedge orders (VIX options, SPX put spreads), points
+   * @param putSpreadLongDelta |delta| of the long put of the SPX put spread (the L2 alternative)
+   * @param putSpreadWidth     SPX points between the long put and the lower short put
+   */
+  public record Desk(
+      String eventsFile,
+      int betaMinDays,
+      double betaFallback,
+      double betaMin,
+      double betaMax,
+      BigDecimal priceTick,
+      double putSpreadLongDelta,
+      double putSpreadWidth) {
+
+    /** The calendar shipped with the bot, beside {@code bot.yaml} in the checkout. */
+    public static final String EVENTS_FILE = "paper-config/events.csv";
+    /** A regression over fewer than 20 daily changes is too noisy to size with. */
+    public static final int BETA_MIN_DAYS = 20;
+    /** VX futures of 1 to 4 months typically move about half as much as spot VIX. */
+    public static final double BETA_FALLBACK = 0.5;
+    /** Floor of {@code beta}: a calm window can regress to almost nothing. */
+    public static final double BETA_MIN = 0.1;
+    /** Cap of {@code beta}: a VX future rarely moves more than spot VIX. */
+    public static final double BETA_MAX = 1.5;
+    /** VIX options trade in 0.05 below 3.00 and 0.10 above, SPX spreads in 0.05: orders go on 0.05. */
+    public static final BigDecimal PRICE_TICK = new BigDecimal("0.05");
+    /** L2 alternative: the long put of the SPX put spread near 30 delta (seed 000). */
+    public static final double PUT_SPREAD_LONG_DELTA = 0.30;
+    /** L2 alternative: the short put 100 SPX points below the long put. */
+    public static final double PUT_SPREAD_WIDTH = 100;
+
+    /** The defaults. */
+    public static final Desk DEFAULTS = new Desk(EVENTS_FILE, BETA_MIN_DAYS, BETA_FALLBACK, BETA_MIN, BETA_MAX,
+        PRICE_TICK, PUT_SPREAD_LONG_DELTA, PUT_SPREAD_WIDTH);
+
+    /** Checks every value. */
+    public Desk {
+      Check.notBlank(eventsFile, "hedge.desk.eventsFile");
+      Check.inRange(betaMinDays, 2, 500, "hedge.desk.betaMinDays");
+      Check.inRange(betaMin, 0.01, 5, "hedge.desk.betaMin");
+      Check.inRange(betaMax, betaMin, 5, "hedge.desk.betaMax");
+      Check.inRange(betaFallback, betaMin, betaMax, "hedge.desk.betaFallback");
+      Check.notNull(priceTick, "hedge.desk.priceTick");
+      Check.inRange(priceTick, new BigDecimal("0.01"), BigDecimal.ONE, "hedge.desk.priceTick");
+      Check.inRange(putSpreadLongDelta, 0.01, 0.99, "hedge.desk.putSpreadLongDelta");
+      Check.inRange(putSpreadWidth, 1, 1000, "hedge.desk.putSpreadWidth");
     }
   }
 }

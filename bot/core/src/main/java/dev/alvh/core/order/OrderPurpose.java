@@ -11,7 +11,11 @@ public enum OrderPurpose {
   /** Buys a hedge layer. */
   OPEN_HEDGE("hedge"),
   /** Sells a hedge layer, in whole or in part. */
-  CLOSE_HEDGE("unhedge");
+  CLOSE_HEDGE("unhedge"),
+  /** Sells a VIX bear call spread in PRESS (short call and its long call, one combo). */
+  OPEN_PRESS("press"),
+  /** Buys back a PRESS spread (stop, UNWIND), both legs in one combo. */
+  CLOSE_PRESS("unpress");
 
   private final String action;
 

@@ -66,12 +66,24 @@ class HedgeConfigTest {
   void crossGroupRules_nameBothKeys() {
     HedgeConfig.Unwind exitAboveTrigger = new HedgeConfig.Unwind(30, 16.5, 18, 20, 3, 1.05, 3, 5);
     assertThatThrownBy(() -> new HedgeConfig(D.signals(), D.watch(), D.l1(), D.l2(), D.l3(), D.press(),
-        exitAboveTrigger, D.sizing(), D.carryCap()))
+        exitAboveTrigger, D.sizing(), D.carryCap(), D.desk()))
         .hasMessage("hedge.unwind.l1ExitVix must be below hedge.l1.vixTrigger (16.0), but was 16.5");
     HedgeConfig.L3 fatL3 = new HedgeConfig.L3(26, 1.5, 2, 0.9, new HedgeConfig.Layer(
         HedgeConfig.LayerInstrument.VIX_CALLS, 60, 120, 10, new BigDecimal("0.50"), 0.8));
     assertThatThrownBy(() -> new HedgeConfig(D.signals(), D.watch(), D.l1(), D.l2(), fatL3, D.press(),
-        D.unwind(), D.sizing(), D.carryCap()))
+        D.unwind(), D.sizing(), D.carryCap(), D.desk()))
         .hasMessage("hedge.l1/l2/l3.layer.budgetShare must add up to at most 1, but add up to 1.05");
+  }
+
+  @Test
+  void desk_defaultsAndMessagesNameTheFullKey() {
+    assertThat(D.desk()).isEqualTo(new HedgeConfig.Desk("paper-config/events.csv", 20, 0.5, 0.1, 1.5,
+        new BigDecimal("0.05"), 0.30, 100));
+    assertThatThrownBy(() -> new HedgeConfig.Desk("e.csv", 20, 2.0, 0.1, 1.5, new BigDecimal("0.05"), 0.3, 100))
+        .hasMessageContaining("hedge.desk.betaFallback").hasMessageContaining("2");
+    assertThatThrownBy(() -> new HedgeConfig.Desk(" ", 20, 0.5, 0.1, 1.5, new BigDecimal("0.05"), 0.3, 100))
+        .hasMessageContaining("hedge.desk.eventsFile");
+    assertThatThrownBy(() -> new HedgeConfig.Desk("e.csv", 20, 0.5, 0.1, 1.5, new BigDecimal("0.05"), 0.3, 0))
+        .hasMessageContaining("hedge.desk.putSpreadWidth");
   }
 }

@@ -1,0 +1,407 @@
+package dev.alvh.app.engine;
+
+import dev.alvh.app.hedge.EventsCsv;
+import dev.alvh.app.schedule.NyseCalendar;
+import dev.alvh.app.store.HedgeStore;
+import dev.alvh.app.store.Store;
+import dev.alvh.core.condor.Tranche;
+import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.config.HedgeConfig;
+import dev.alvh.core.hedge.HedgeAction;
+import dev.alvh.core.hedge.HedgeBeta;
+import dev.alvh.core.hedge.HedgeBook;
+import dev.alvh.core.hedge.HedgeContext;
+import dev.alvh.core.hedge.HedgeDecision;
+import dev.alvh.core.hedge.HedgePlan;
+import dev.alvh.core.hedge.HedgePlanInput;
+import dev.alvh.core.hedge.HedgePlanner;
+import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.hedge.HedgeStateMachine;
+import dev.alvh.core.hedge.HedgeTransition;
+import dev.alvh.core.hedge.HeldLayer;
+import dev.alvh.core.instrument.ComboLeg;
+import dev.alvh.core.instrument.OptionContract;
+import dev.alvh.core.instrument.OptionRight;
+import dev.alvh.core.market.IndexLevels;
+import dev.alvh.core.market.OptionQuote;
+import dev.alvh.core.port.Clock;
+import dev.alvh.core.port.MarketData;
+import dev.alvh.core.signal.DailyCloses;
+import dev.alvh.core.signal.EventCalendar;
+import dev.alvh.core.signal.SignalEngine;
+import dev.alvh.core.signal.SignalSnapshot;
+import dev.alvh.core.signal.TradingDays;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hedge of one book, end to end: daily closes into signals, the state machine on each close,
+ * the layers it wants turned into orders each cycle, and the positions they leave, all persisted
+ * so that a restart resumes in the same state with the same layers.
+ *
+ * <p>Daily: {@link #endOfDay()} settles expiring hedge positions, stores the day's closes,
+ * computes the signals, evaluates the machine (ALVH: adaptive, RIGID: rigid), stores any
+ * transition with every signal value and the machine's context. Until the indicators are warm
+ * the desk places no hedge order and says so once.
+ *
+ * <p>Each cycle: {@link #plan(ZonedDateTime)} asks the {@link HedgePlanner} for the orders of the
+ * state decided at the last close; the engine sends them through its order path and reports each
+ * fill with {@link #filled}. The {@link Book#UNHEDGED} book has a desk that stays in CALM and
+ * plans nothing, so that its condors run with no hedge.
+ *
+ * <p>Not thread-safe: the trading thread owns it.
+ */
+public final class HedgeDesk {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HedgeDesk.class);
+
+  private final Book book;
+  private final HedgeConfig config;
+  private final Clock clock;
+  private final MarketData market;
+  private final Store store;
+  private final HedgeStore hedgeStore;
+  private final HedgeStateMachine machine;
+  private final HedgePlanner planner;
+  private final SignalEngine signals;
+  private final EventCalendar events;
+  private final TradingDays tradingDays;
+  private final HedgeBook positions;
+
+  private HedgeContext ctx;
+  private LocalDate stateSince;
+  private SignalSnapshot last;
+  private boolean saidNotWarm;
+  private boolean saidNoPlan;
+  private List<String> lastNotes = List.of();
+
+  private final List<Deque<double[]>> betaPairs = List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>());
+  private final Map<LocalDate, Double> lastVx = new HashMap<>();
+  private double lastVix = Double.NaN;
+
+  /**
+   * A desk for {@code book}, resuming from {@code store}.
+   *
+   * @param events      the event calendar
+   * @param tradingDays the exchange's trading days (event windows)
+   */
+  public HedgeDesk(Book book, BotConfig config, Clock clock, MarketData market, Store store, EventCalendar events,
+      TradingDays tradingDays) {
+    this.book = book;
+    this.config = config.hedge();
+    this.clock = clock;
+    this.market = market;
+    this.store = store;
+    this.hedgeStore = new HedgeStore(store.jdbc(), book.key());
+    this.machine = switch (book) {
+      case ALVH -> HedgeStateMachine.adaptive(this.config);
+      case RIGID -> HedgeStateMachine.rigid(this.config);
+      case UNHEDGED -> null;
+    };
+    this.planner = new HedgePlanner(this.config);
+    this.events = events;
+    this.tradingDays = tradingDays;
+    this.signals = new SignalEngine(this.config.signals(), tradingDays);
+    Optional<HedgeStore.SavedContext> saved = hedgeStore.loadContext();
+    this.ctx = saved.map(HedgeStore.SavedContext::context).orElse(HedgeContext.initial());
+    this.stateSince = saved.map(HedgeStore.SavedContext::stateSince).orElse(null);
+    this.positions = new HedgeBook(hedgeStore.heldLayers());
+    for (DailyCloses c : hedgeStore.closes()) {
+      last = signals.append(c, Double.POSITIVE_INFINITY, events);
+    }
+    if (saved.isPresent()) {
+      LOG.info("hedge ({}): resumed in {} as of {}, {} position(s) held, {} daily closes", book.key(), ctx.state(),
+          ctx.asOf(), positions.held().size(), signals.closes());
+    }
+  }
+
+  /** A desk for {@code book} with the configured event calendar and the NYSE calendar. */
+  public static HedgeDesk create(Book book, BotConfig config, Clock clock, MarketData market, Store store) {
+    EventCalendar events = EventsCsv.load(config.hedge().desk().eventsFile());
+    NyseCalendar cal = NyseCalendar.of(config.schedule());
+    return new HedgeDesk(book, config, clock, market, store, events, cal::isTradingDay);
+  }
+
+  /** The state decided at the last close (CALM for the unhedged book). */
+  public HedgeState state() {
+    return ctx.state();
+  }
+
+  /** The machine's context after the last close. */
+  public HedgeContext context() {
+    return ctx;
+  }
+
+  /** The positions held now. */
+  public List<HeldLayer> held() {
+    return positions.held();
+  }
+
+  /** The signals of the last close, if any. */
+  public Optional<SignalSnapshot> lastSignals() {
+    return Optional.ofNullable(last);
+  }
+
+  /** Whether {@code date} is within the event window of an FOMC, CPI or PPI date. */
+  public boolean eventDay(LocalDate date) {
+    return events.isEventDay(date, config.signals().eventWindowTradingDays(), tradingDays);
+  }
+
+  /**
+   * Warm-up history: appends closes before the first day the desk runs (and stores them), without
+   * evaluating the machine on them. Closes not after the last one held are skipped.
+   */
+  public void warmUp(List<DailyCloses> history) {
+    for (DailyCloses c : history) {
+      if (last == null || c.date().isAfter(last.date())) {
+        hedgeStore.saveClose(c);
+        last = signals.append(c, Double.POSITIVE_INFINITY, events);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ daily
+
+  /**
+   * The end-of-day work: settle expiring positions, store today's closes, compute the signals and
+   * run the machine on them.
+   */
+  public void endOfDay() {
+    LocalDate today = clock.marketDate();
+    settleExpiring(today);
+    if (last != null && !today.isAfter(last.date())) {
+      return;
+    }
+    DailyCloses closes = closesNow(today);
+    hedgeStore.saveClose(closes);
+    SignalSnapshot s = signals.append(closes, beSigma(today), events);
+    last = s;
+    updateBeta(today, closes.vix());
+    if (machine == null) {
+      return;
+    }
+    if (!s.warm() && !saidNotWarm) {
+      LOG.info("hedge ({}): placing no hedge orders until the indicators are warm: {}", book.key(), s.notWarmReason());
+      store.decision(clock.now(), "hedge-not-warm", "no hedge orders until the indicators are warm",
+          s.notWarmReason());
+      saidNotWarm = true;
+    }
+    HedgeContext in = ctx.withLayersHeld(positions.any()).withCarryCapReached(carryCapReached(today));
+    HedgeDecision d = machine.evaluate(in, s);
+    Optional<HedgeTransition> moved = d.moved();
+    if (moved.isPresent()) {
+      HedgeTransition t = moved.get();
+      hedgeStore.transition(t, clock.now());
+      stateSince = t.date();
+      LOG.info("hedge ({}) {}: {} -> {} ({}); VIX {}, vixRel {}, termRatio {}, score {}", book.key(), t.date(),
+          t.from(), t.to(), t.rule(), round(s.vix()), round(s.vixRel()), round(s.termRatio()), s.score());
+    }
+    ctx = d.context();
+    hedgeStore.saveContext(ctx, stateSince, clock.now());
+  }
+
+  private DailyCloses closesNow(LocalDate today) {
+    IndexLevels ix = market.indices();
+    DailyCloses c = DailyCloses.of(today, ix.spx(), ix.vix(), ix.vix3m());
+    List<LocalDate> vixExpiries = vixExpirations().stream().filter(d -> d.isAfter(today)).toList();
+    if (vixExpiries.size() >= 2) {
+      OptionalDouble f = market.vxFuture(vixExpiries.get(0));
+      OptionalDouble s = market.vxFuture(vixExpiries.get(1));
+      if (f.isPresent() && s.isPresent() && f.getAsDouble() > 0 && s.getAsDouble() > 0) {
+        return c.withVx(f.getAsDouble(), s.getAsDouble());
+      }
+    }
+    return c;
+  }
+
+  /** The VIX expirations the market lists, or none when it lists no VIX options. */
+  private List<LocalDate> vixExpirations() {
+    try {
+      return market.expirations(OptionContract.VIX);
+    } catch (IllegalArgumentException e) {
+      return List.of();
+    }
+  }
+
+  /** Minimum break-even distance in sigma over the open tranches; +Infinity without any. */
+  private double beSigma(LocalDate today) {
+    double min = Double.POSITIVE_INFINITY;
+    double spx = market.indices().spx();
+    for (Tranche t : store.openTranches()) {
+      if (!t.expiry().isAfter(today)) {
+        continue;
+      }
+      Optional<OptionQuote> atm = market.chain(OptionContract.SPXW, t.expiry()).nearestDelta(OptionRight.PUT, 0.5);
+      if (atm.isPresent() && atm.get().iv() > 0) {
+        min = Math.min(min, Math.max(0, t.beSigma(spx, atm.get().iv(), today)));
+      }
+    }
+    return min;
+  }
+
+  private boolean carryCapReached(LocalDate today) {
+    HedgeConfig.CarryCap cap = config.carryCap();
+    LocalDate from = today.minusMonths(cap.months());
+    BigDecimal spent = hedgeStore.premiumSpent(from, today);
+    BigDecimal credit = hedgeStore.condorCredit(from, today);
+    return spent.signum() > 0 && spent.compareTo(credit.multiply(cap.maxShareOfCredit())) > 0;
+  }
+
+  /** Records today's change of VIX and of each layer window's VX future, for {@code beta}. */
+  private void updateBeta(LocalDate today, double vix) {
+    List<LocalDate> expiries = vixExpirations();
+    Map<LocalDate, Double> now = new HashMap<>();
+    for (LocalDate e : expiries) {
+      market.vxFuture(e).ifPresent(v -> now.put(e, v));
+    }
+    for (int level = 1; level <= 3; level++) {
+      HedgeConfig.Layer layer = config.layer(level);
+      Optional<LocalDate> e = expiries.stream().filter(d -> {
+        long dte = ChronoUnit.DAYS.between(today, d);
+        return dte >= layer.minDte() && dte <= layer.maxDte();
+      }).findFirst();
+      if (e.isPresent() && now.containsKey(e.get()) && lastVx.containsKey(e.get()) && Double.isFinite(lastVix)) {
+        Deque<double[]> pairs = betaPairs.get(level - 1);
+        pairs.addLast(new double[] {vix - lastVix, now.get(e.get()) - lastVx.get(e.get())});
+        while (pairs.size() > config.sizing().betaDays()) {
+          pairs.removeFirst();
+        }
+      }
+    }
+    lastVx.clear();
+    lastVx.putAll(now);
+    lastVix = vix;
+  }
+
+  /** The current {@code beta} of each layer. */
+  public List<Double> betas() {
+    List<Double> out = new ArrayList<>();
+    for (Deque<double[]> pairs : betaPairs) {
+      double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
+      double[] y = pairs.stream().mapToDouble(p -> p[1]).toArray();
+      out.add(HedgeBeta.of(x, y, config.sizing().betaDays(), config.desk()));
+    }
+    return out;
+  }
+
+  private void settleExpiring(LocalDate today) {
+    for (HeldLayer h : positions.held()) {
+      if (h.expiry().isAfter(today)) {
+        continue;
+      }
+      BigDecimal value = BigDecimal.ZERO;
+      for (ComboLeg leg : h.legs()) {
+        OptionContract c = leg.contract();
+        double under = OptionContract.VIX.equals(c.tradingClass())
+            ? market.vxFuture(c.expiry()).orElse(market.indices().vix())
+            : market.indices().spx();
+        double k = c.strike().doubleValue();
+        double intrinsic = c.right() == OptionRight.CALL ? Math.max(under - k, 0) : Math.max(k - under, 0);
+        value = value.add(BigDecimal.valueOf(intrinsic).multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
+      }
+      value = value.setScale(4, RoundingMode.HALF_EVEN);
+      HedgeBook.Trade t = positions.settle(h.id(), value, today);
+      hedgeStore.trade(t, h.level(), h.kind(), "SETTLE", BigDecimal.ZERO);
+      hedgeStore.closeLayer(h.id(), today);
+      LOG.info("hedge ({}) {}: {} settled at {} per combo x{}, P&L {}", book.key(), today, h.id(), value.toPlainString(),
+          h.quantity(), t.realizedPnl().setScale(2, RoundingMode.HALF_EVEN));
+    }
+  }
+
+  // ------------------------------------------------------------------------------------ cycles
+
+  /**
+   * The hedge orders of this cycle, in sending order; none for the unhedged book, before the
+   * indicators are warm, or when the market cannot be read.
+   */
+  public List<HedgeAction> plan(ZonedDateTime now) {
+    return plan(now, Optional.empty());
+  }
+
+  /**
+   * The hedge orders of this cycle with the operator's forced state (console {@code force})
+   * in place of the machine's when present: the layers follow the forced state.
+   */
+  public List<HedgeAction> plan(ZonedDateTime now, Optional<HedgeState> forced) {
+    if (machine == null || last == null || !last.warm()) {
+      return List.of();
+    }
+    HedgeState state = forced.orElse(ctx.state());
+    if (state.level() == 0 && !positions.any()) {
+      return List.of();
+    }
+    List<Tranche> open = store.openTranches();
+    LocalDate today = now.withZoneSameInstant(Clock.MARKET_ZONE).toLocalDate();
+    BigDecimal gain = BigDecimal.ZERO;
+    boolean spreadsSold = false;
+    if (state == HedgeState.PRESS && stateSince != null) {
+      BigDecimal realized = hedgeStore.realizedSince(stateSince).max(BigDecimal.ZERO);
+      gain = realized.multiply(config.press().gainToL3Share()).subtract(hedgeStore.topUpsSince(stateSince))
+          .max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN);
+      spreadsSold = hedgeStore.spreadsSoldSince(stateSince);
+    }
+    HedgePlan p;
+    try {
+      double vega = state.level() > 0 ? HedgePlanner.condorVega(open, market) : 0;
+      HedgePlanInput in = new HedgePlanInput(now, state, market.indices().vix(), eventDay(today),
+          HedgePlanner.condorRisk(open), vega, betas(), positions.held(), gain, spreadsSold);
+      p = planner.plan(in, market);
+      saidNoPlan = false;
+    } catch (IllegalArgumentException e) {
+      if (!saidNoPlan) {
+        LOG.warn("hedge ({}): no hedge orders planned in {}: {}", book.key(), state, e.getMessage());
+        store.decision(clock.now(), "hedge-note", "no hedge orders planned in " + state, e.getMessage());
+        saidNoPlan = true;
+      }
+      return List.of();
+    }
+    if (!p.notes().equals(lastNotes)) {
+      for (String n : p.notes()) {
+        if (!lastNotes.contains(n)) {
+          store.decision(clock.now(), "hedge-note", n, "");
+          LOG.debug("hedge ({}): {}", book.key(), n);
+        }
+      }
+      lastNotes = p.notes();
+    }
+    return p.actions();
+  }
+
+  /**
+   * The order of {@code a} filled: updates the positions and stores the trade.
+   *
+   * @param quantity    combos filled
+   * @param netPerCombo cash per combo, points, positive when the bot received cash
+   * @param commissions commissions of the fills, USD
+   */
+  public void filled(HedgeAction a, int quantity, BigDecimal netPerCombo, BigDecimal commissions, LocalDate date) {
+    HedgeBook.Trade t = positions.apply(a, quantity, netPerCombo, date);
+    Optional<HeldLayer> h = positions.find(a.layerId());
+    if (h.isPresent()) {
+      hedgeStore.saveLayer(h.get());
+    } else {
+      hedgeStore.closeLayer(a.layerId(), date);
+    }
+    hedgeStore.trade(t, a.level(), a.kind(), a.type().name(), commissions);
+    LOG.info("hedge ({}) {}: {} {} x{} at {} per combo{}", book.key(), date, a.type(), a.layerId(), quantity,
+        netPerCombo.negate().toPlainString(), a.opens() ? "" : ", P&L " + t.realizedPnl().setScale(2,
+            RoundingMode.HALF_EVEN));
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+}

@@ -1,0 +1,622 @@
+package dev.alvh.core.hedge;
+
+import dev.alvh.core.Check;
+import dev.alvh.core.condor.Tranche;
+import dev.alvh.core.config.HedgeConfig;
+import dev.alvh.core.instrument.ComboLeg;
+import dev.alvh.core.instrument.OptionContract;
+import dev.alvh.core.instrument.OptionRight;
+import dev.alvh.core.instrument.Side;
+import dev.alvh.core.market.OptionChain;
+import dev.alvh.core.market.OptionQuote;
+import dev.alvh.core.order.NetPrice;
+import dev.alvh.core.order.OrderIntent;
+import dev.alvh.core.order.OrderPurpose;
+import dev.alvh.core.order.OrderRef;
+import dev.alvh.core.port.Clock;
+import dev.alvh.core.port.MarketData;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Turns the hedge state into orders: which layers to buy, roll, trim and close, and the PRESS
+ * spreads (spec section 4, "Layers", "PRESS actions", "UNWIND actions").
+ *
+ * <p>Idempotent over the positions: the planner compares what the state wants with what is held,
+ * so running it every cycle sends each order until it fills and nothing once it has. One-time
+ * actions are remembered on the positions ({@link HeldLayer#pressed()},
+ * {@link HeldLayer#profitTaken()}) and in the input ({@code pressSpreadsSold},
+ * {@code pressGainBudget}).
+ *
+ * <p>In each cycle, in this order:
+ * <ol>
+ *   <li>A PRESS spread whose debit to close is at least {@code hedge.press.spread.stopMultipleOfCredit}
+ *       times its credit is closed (in any state).</li>
+ *   <li>A state that wants no layer (CALM, WATCH, UNWIND) closes every position: layers from the
+ *       shortest-dated to the longest, then the PRESS spreads. A spread is one combo, so its short
+ *       call never stands without its long call.</li>
+ *   <li>Layers above the state's level are closed. Entering PRESS closes L1
+ *       ({@code closeL1Share}) and sells {@code closeL2Share} of L2, once.</li>
+ *   <li>A wanted layer within {@code rollAtDte} days of expiry is closed and bought again in its
+ *       expiry window, at most as many as were held; otherwise a long layer worth at least
+ *       {@code profitTakeMultiple} times its cost sells {@code profitTakeSellShare}, once.</li>
+ *   <li>Each wanted layer not held is bought, L1 first: quantity = min(budget limit, vega-target
+ *       limit), halved on an event day; both limits are in the order's reason.</li>
+ *   <li>In PRESS, the realized gain still to move ({@code pressGainBudget}) buys more L3, and once
+ *       per PRESS, with VIX at or above {@code hedge.press.spread.vixAtLeast}, VIX bear call
+ *       spreads are sold up to their max-loss cap.</li>
+ * </ol>
+ *
+ * <p>Pure apart from reading quotes through {@link MarketData}; stateless and thread-safe.
+ */
+public final class HedgePlanner {
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  private static final DateTimeFormatter CYCLE = DateTimeFormatter.ofPattern("yyyyMMddHHmm", Locale.ROOT);
+  private static final String[] LAYER_NAMES = {"", "L1 base layer", "L2 intermediate layer", "L3 stabilizer layer"};
+
+  private final HedgeConfig config;
+
+  /** A planner for {@code config}. */
+  public HedgePlanner(HedgeConfig config) {
+    this.config = Check.notNull(config, "config");
+  }
+
+  /**
+   * The condors' dollar vega per SPX-vol point, as an absolute value: the sum over the legs of
+   * the open tranches of side x quantity x vega (a quote's vega is per 1.00 of volatility, so per
+   * contract of multiplier 100 it is USD per vol point). Legs without a quote count 0.
+   */
+  public static double condorVega(List<Tranche> tranches, MarketData market) {
+    double sum = 0;
+    for (Tranche t : tranches) {
+      for (ComboLeg leg : t.openingLegs()) {
+        Optional<OptionQuote> q = market.quote(leg.contract());
+        if (q.isPresent()) {
+          sum += leg.side().sign() * (double) leg.ratio() * t.quantity() * q.get().vega()
+              * leg.contract().multiplier() / 100.0;
+        }
+      }
+    }
+    return Math.abs(sum);
+  }
+
+  /** The condors' risk capital: the sum of max loss over {@code tranches}, USD. */
+  public static BigDecimal condorRisk(List<Tranche> tranches) {
+    return tranches.stream().map(Tranche::maxLoss).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** Plans this cycle's hedge orders over {@code in}, reading quotes from {@code market}. */
+  public HedgePlan plan(HedgePlanInput in, MarketData market) {
+    Check.notNull(in, "in");
+    Check.notNull(market, "market");
+    Cycle c = new Cycle(in, market);
+    c.stops();
+    int want = in.state().level();
+    if (want == 0) {
+      c.closeAll();
+      return c.result();
+    }
+    c.trimToState();
+    c.rollsAndProfits();
+    c.buyMissing();
+    if (in.state() == HedgeState.PRESS) {
+      c.pressTopUp();
+      c.pressSpreads();
+    }
+    return c.result();
+  }
+
+  /** The work of one plan. */
+  private final class Cycle {
+    final HedgePlanInput in;
+    final MarketData market;
+    final LocalDate today;
+    final String stamp;
+    final List<HedgeAction> actions = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    /** Positions with an order this cycle. */
+    final Set<String> handled = new HashSet<>();
+    /** Positions closed in full this cycle. */
+    final Set<String> closed = new HashSet<>();
+    /** Positions that could not be priced this cycle: still held, left alone. */
+    final Set<String> blocked = new HashSet<>();
+    final List<HeldLayer> live = new ArrayList<>();
+    final List<int[]> rolls = new ArrayList<>();
+
+    Cycle(HedgePlanInput in, MarketData market) {
+      this.in = in;
+      this.market = market;
+      this.today = in.time().withZoneSameInstant(Clock.MARKET_ZONE).toLocalDate();
+      this.stamp = in.time().withZoneSameInstant(Clock.MARKET_ZONE).format(CYCLE);
+      for (HeldLayer h : in.held()) {
+        if (h.expiry().isAfter(today)) {
+          live.add(h);
+        }
+      }
+      live.sort(Comparator.comparing(HeldLayer::expiry).thenComparing(HeldLayer::id));
+    }
+
+    boolean done(HeldLayer h) {
+      return handled.contains(h.id()) || blocked.contains(h.id());
+    }
+
+    HedgePlan result() {
+      return new HedgePlan(actions, notes);
+    }
+
+    // ------------------------------------------------------------------------------ closing
+
+    void stops() {
+      BigDecimal stop = config.press().spread().stopMultipleOfCredit();
+      for (HeldLayer h : live) {
+        if (h.kind() != HedgeLayerKind.PRESS_SPREAD) {
+          continue;
+        }
+        Optional<BigDecimal> debit = closeDebit(h);
+        BigDecimal credit = h.entryPrice().negate();
+        if (debit.isPresent() && credit.signum() > 0 && debit.get().compareTo(credit.multiply(stop)) >= 0) {
+          close(h, "PRESS spread stop: debit to close " + plain(debit.get()) + " >= " + plain(stop) + " x credit "
+              + plain(credit));
+        }
+      }
+    }
+
+    void closeAll() {
+      String why = in.state() == HedgeState.UNWIND
+          ? "UNWIND: close layers shortest-dated first, then the PRESS spreads"
+          : in.state() + " holds no hedge: close";
+      for (HeldLayer h : live) {
+        if (h.kind().isLong() && !done(h)) {
+          close(h, why);
+        }
+      }
+      for (HeldLayer h : live) {
+        if (!h.kind().isLong() && !done(h)) {
+          close(h, why);
+        }
+      }
+    }
+
+    void trimToState() {
+      int want = in.state().level();
+      boolean press = in.state() == HedgeState.PRESS;
+      for (HeldLayer h : live) {
+        if (!h.kind().isLong() || done(h)) {
+          continue;
+        }
+        if (h.level() > want) {
+          close(h, in.state() + " wants " + want + " layer" + (want == 1 ? "" : "s") + ": close L" + h.level());
+        } else if (press && h.level() == 1 && !h.pressed()) {
+          pressSell(h, config.press().closeL1Share(), "PRESS action 1: close L1");
+        } else if (press && h.level() == 2 && !h.pressed()) {
+          pressSell(h, config.press().closeL2Share(), "PRESS action 1: sell half of L2");
+        }
+      }
+    }
+
+    private void pressSell(HeldLayer h, BigDecimal share, String why) {
+      int qty = share.multiply(BigDecimal.valueOf(h.quantity())).setScale(0, RoundingMode.FLOOR).intValueExact();
+      if (qty >= h.quantity()) {
+        close(h, why + " (" + plain(share.multiply(HUNDRED)) + "% of " + h.quantity() + ")");
+      } else if (qty > 0) {
+        sellPart(h, qty, HedgeAction.Type.PRESS_TRIM, "trim", why + ": " + qty + " of " + h.quantity());
+      } else {
+        notes.add(h.id() + ": " + why + " rounds to 0 of " + h.quantity() + ", kept");
+      }
+    }
+
+    void rollsAndProfits() {
+      int want = in.state().level();
+      BigDecimal multiple = config.sizing().profitTakeMultiple();
+      for (HeldLayer h : live) {
+        if (!h.kind().isLong() || done(h) || h.level() > want) {
+          continue;
+        }
+        long dte = ChronoUnit.DAYS.between(today, h.expiry());
+        if (dte <= config.sizing().rollAtDte()) {
+          if (close(h, "roll: L" + h.level() + " within " + config.sizing().rollAtDte() + " DTE (" + dte
+              + ") and " + in.state() + " still wants it")) {
+            rolls.add(new int[] {h.level(), h.quantity()});
+          }
+          continue;
+        }
+        if (h.profitTaken() || h.entryPrice().signum() <= 0) {
+          continue;
+        }
+        Optional<BigDecimal> value = value(h);
+        if (value.isPresent() && value.get().compareTo(h.entryPrice().multiply(multiple)) >= 0) {
+          int qty = config.sizing().profitTakeSellShare().multiply(BigDecimal.valueOf(h.quantity()))
+              .setScale(0, RoundingMode.FLOOR).intValueExact();
+          String why = "profit taking: worth " + plain(value.get()) + " >= " + plain(multiple) + " x cost "
+              + plain(h.entryPrice());
+          if (qty >= h.quantity()) {
+            close(h, why);
+          } else if (qty > 0) {
+            sellPart(h, qty, HedgeAction.Type.PROFIT_TAKE, "take", why + ": sell " + qty + " of " + h.quantity());
+          }
+        }
+      }
+    }
+
+    /** Closes all of {@code h}; false (with a note) when it cannot be priced. */
+    private boolean close(HeldLayer h, String why) {
+      boolean spread = h.kind() == HedgeLayerKind.PRESS_SPREAD;
+      Optional<BigDecimal> debit = closeDebit(h);
+      if (debit.isEmpty()) {
+        notes.add(h.id() + ": no quote for a leg, not closed this cycle (" + why + ")");
+        blocked.add(h.id());
+        return false;
+      }
+      NetPrice limit = debit.get().signum() >= 0
+          ? NetPrice.debit(debit.get()).ceilToTick(tick())
+          : NetPrice.credit(debit.get().negate()).ceilToTick(tick());
+      OrderPurpose purpose = spread ? OrderPurpose.CLOSE_PRESS : OrderPurpose.CLOSE_HEDGE;
+      OrderIntent o = new OrderIntent(ref(h.id(), purpose.action()), purpose, 0, h.closingLegs(), h.quantity(),
+          limit, why + ": " + describe(h) + " x" + h.quantity());
+      actions.add(new HedgeAction(HedgeAction.Type.CLOSE, h.id(), h.level(), h.kind(), o));
+      handled.add(h.id());
+      closed.add(h.id());
+      return true;
+    }
+
+    private void sellPart(HeldLayer h, int qty, HedgeAction.Type type, String word, String why) {
+      Optional<BigDecimal> debit = closeDebit(h);
+      if (debit.isEmpty()) {
+        notes.add(h.id() + ": no quote for a leg, not sold this cycle (" + why + ")");
+        blocked.add(h.id());
+        return;
+      }
+      NetPrice limit = NetPrice.credit(debit.get().negate().max(BigDecimal.ZERO)).ceilToTick(tick());
+      OrderIntent o = new OrderIntent(ref(h.id(), word), OrderPurpose.CLOSE_HEDGE, 0, h.closingLegs(), qty, limit,
+          why + ": " + describe(h));
+      actions.add(new HedgeAction(type, h.id(), h.level(), h.kind(), o));
+      handled.add(h.id());
+    }
+
+    // ------------------------------------------------------------------------------ opening
+
+    void buyMissing() {
+      boolean press = in.state() == HedgeState.PRESS;
+      int want = in.state().level();
+      for (int level = press ? want : 1; level <= want; level++) {
+        final int l = level;
+        boolean held = live.stream().anyMatch(h -> h.kind().isLong() && h.level() == l && !closed.contains(h.id()));
+        if (held) {
+          continue;
+        }
+        int rollCap = rolls.stream().filter(r -> r[0] == l).mapToInt(r -> r[1]).sum();
+        openLayer(level, rollCap > 0 ? rollCap : Integer.MAX_VALUE, rollCap > 0 ? "roll of " : "");
+      }
+    }
+
+    void pressTopUp() {
+      if (in.pressGainBudget().signum() <= 0) {
+        return;
+      }
+      HedgeConfig.Layer layer = config.layer(3);
+      if (layer.instrument() != HedgeConfig.LayerInstrument.VIX_CALLS) {
+        notes.add("PRESS action 2: L3 is not VIX calls, gain not moved");
+        return;
+      }
+      Optional<Pick> pick = pickVixCall(3, layer);
+      if (pick.isEmpty()) {
+        return;
+      }
+      Pick p = pick.get();
+      BigDecimal each = p.limit.amount().multiply(HUNDRED);
+      int qty = each.signum() > 0 ? in.pressGainBudget().divide(each, 0, RoundingMode.FLOOR).intValue() : 0;
+      if (qty < 1) {
+        notes.add("PRESS action 2: gain to move USD " + money(in.pressGainBudget()) + " buys no L3 call at "
+            + plain(p.limit.amount()));
+        return;
+      }
+      String id = "L3T-" + stamp;
+      OrderIntent o = new OrderIntent(ref(id, OrderPurpose.OPEN_HEDGE.action()), OrderPurpose.OPEN_HEDGE, 0,
+          List.of(ComboLeg.of(Side.BUY, p.quote.contract())), qty, p.limit,
+          "PRESS action 2: move " + plain(config.press().gainToL3Share().multiply(HUNDRED))
+              + "% of the realized hedge gain into L3: USD " + money(in.pressGainBudget()) + " buys " + qty + " x "
+              + describeContract(p.quote.contract()) + " at " + plain(p.limit.amount()));
+      actions.add(new HedgeAction(HedgeAction.Type.OPEN, id, 3, HedgeLayerKind.VIX_CALL, o));
+    }
+
+    void pressSpreads() {
+      HedgeConfig.PressSpread cfg = config.press().spread();
+      boolean anyHeld = live.stream().anyMatch(h -> h.kind() == HedgeLayerKind.PRESS_SPREAD);
+      if (in.pressSpreadsSold() || anyHeld) {
+        return;
+      }
+      if (in.vix() < cfg.vixAtLeast()) {
+        notes.add("PRESS action 3: no spreads, VIX " + plain(in.vix()) + " < " + plain(cfg.vixAtLeast()));
+        return;
+      }
+      List<LocalDate> expiries = market.expirations(OptionContract.VIX);
+      Optional<LocalDate> expiry = inWindow(expiries, cfg.minDte(), cfg.maxDte());
+      if (expiries.isEmpty() || expiry.isEmpty()) {
+        notes.add("PRESS action 3: no VIX expiry with " + cfg.minDte() + " to " + cfg.maxDte() + " DTE listed");
+        return;
+      }
+      LocalDate front = expiries.stream().filter(d -> d.isAfter(today)).findFirst().orElse(expiry.get());
+      OptionChain chain = market.chain(OptionContract.VIX, expiry.get());
+      double vxFront = vx(front).orElse(front.equals(expiry.get()) ? chain.underlying() : Double.NaN);
+      if (Double.isNaN(vxFront)) {
+        notes.add("PRESS action 3: no VX front-month price for " + front);
+        return;
+      }
+      double over = vxFront + cfg.shortStrikeOverVxFront();
+      Optional<OptionQuote> shortQ = chain.of(OptionRight.CALL).stream()
+          .filter(q -> q.contract().strike().doubleValue() > over).findFirst();
+      if (shortQ.isEmpty()) {
+        notes.add("PRESS action 3: no VIX call strike above VX front " + plain(vxFront) + " + "
+            + plain(cfg.shortStrikeOverVxFront()));
+        return;
+      }
+      BigDecimal shortK = shortQ.get().contract().strike();
+      BigDecimal wantLong = shortK.add(BigDecimal.valueOf(cfg.width()));
+      Optional<OptionQuote> longQ = chain.of(OptionRight.CALL).stream()
+          .filter(q -> q.contract().strike().compareTo(wantLong) >= 0).findFirst();
+      if (longQ.isEmpty()) {
+        notes.add("PRESS action 3: no VIX call strike at or above " + plain(wantLong) + " for the long leg");
+        return;
+      }
+      BigDecimal credit = shortQ.get().mid().subtract(longQ.get().mid());
+      if (credit.signum() <= 0) {
+        notes.add("PRESS action 3: the spread " + plain(shortK) + "/" + plain(longQ.get().contract().strike())
+            + " pays no credit");
+        return;
+      }
+      NetPrice limit = NetPrice.credit(credit).ceilToTick(tick());
+      BigDecimal width = longQ.get().contract().strike().subtract(shortK);
+      BigDecimal lossEach = width.subtract(limit.amount()).multiply(HUNDRED);
+      BigDecimal cap = in.condorRisk().multiply(cfg.maxLossShareOfCondorRisk());
+      int qty = lossEach.signum() > 0 ? cap.divide(lossEach, 0, RoundingMode.FLOOR).intValue() : 0;
+      if (limit.amount().signum() <= 0 || qty < 1) {
+        notes.add("PRESS action 3: max loss cap USD " + money(cap) + " (" + plain(cfg.maxLossShareOfCondorRisk()
+            .multiply(HUNDRED)) + "% of condor risk) fits no spread of max loss USD " + money(lossEach));
+        return;
+      }
+      String id = "PS-" + stamp;
+      List<ComboLeg> legs = List.of(ComboLeg.of(Side.BUY, longQ.get().contract()),
+          ComboLeg.of(Side.SELL, shortQ.get().contract()));
+      OrderIntent o = new OrderIntent(ref(id, OrderPurpose.OPEN_PRESS.action()), OrderPurpose.OPEN_PRESS, 0, legs,
+          qty, limit, "PRESS action 3: sell VIX " + expiry.get() + " " + plain(shortK) + "/"
+              + plain(longQ.get().contract().strike()) + " bear call spread x" + qty + " for " + plain(limit.amount())
+              + " (VIX " + plain(in.vix()) + " >= " + plain(cfg.vixAtLeast()) + ", short strike above VX front "
+              + plain(vxFront) + " + " + plain(cfg.shortStrikeOverVxFront()) + "): max loss USD "
+              + money(lossEach.multiply(BigDecimal.valueOf(qty))) + " <= cap USD " + money(cap));
+      actions.add(new HedgeAction(HedgeAction.Type.OPEN_SPREAD, id, 0, HedgeLayerKind.PRESS_SPREAD, o));
+    }
+
+    private void openLayer(int level, int cap, String rollWord) {
+      HedgeConfig.Layer layer = config.layer(level);
+      String name = LAYER_NAMES[level];
+      boolean puts = layer.instrument() == HedgeConfig.LayerInstrument.SPX_PUT_SPREADS;
+      Optional<Pick> pick = puts ? pickPutSpread(level, layer) : pickVixCall(level, layer);
+      if (pick.isEmpty()) {
+        return;
+      }
+      Pick p = pick.get();
+      BigDecimal budget = in.condorRisk().multiply(config.sizing().budgetShareOfCondorRisk());
+      BigDecimal layerBudget = budget.multiply(layer.budgetShare());
+      BigDecimal each = p.limit.amount().multiply(HUNDRED);
+      long budgetQty = each.signum() > 0 ? layerBudget.divide(each, 0, RoundingMode.FLOOR).longValue() : 0;
+      double target = layer.vegaTarget() * in.condorVega();
+      double heldOffset = 0;
+      for (HeldLayer h : live) {
+        if (h.kind().isLong() && h.level() < level && !closed.contains(h.id())) {
+          heldOffset += h.quantity() * offsetEach(h.kind(), h.level(), h.legs()).orElse(0);
+        }
+      }
+      double perContract = p.offsetEach;
+      double missing = Math.max(0, target - heldOffset);
+      long vegaQty = perContract > 0 ? (long) Math.ceil(missing / perContract - 1e-9) : 0;
+      long qty = Math.min(budgetQty, vegaQty);
+      String event = "";
+      if (in.eventDay()) {
+        long full = qty;
+        qty = BigDecimal.valueOf(qty).multiply(config.sizing().eventDaySizeFactor())
+            .setScale(0, RoundingMode.FLOOR).longValue();
+        event = "; event day: " + plain(config.sizing().eventDaySizeFactor().multiply(HUNDRED)) + "% of " + full;
+      }
+      String rollCap = "";
+      if (cap != Integer.MAX_VALUE && qty > cap) {
+        qty = cap;
+        rollCap = "; a roll buys at most the " + cap + " held";
+      }
+      String limits = "budget limit " + budgetQty + " (USD " + money(layerBudget) + " = "
+          + plain(layer.budgetShare().multiply(HUNDRED)) + "% of hedge budget USD " + money(budget) + ", "
+          + money(each) + " each), vega limit " + vegaQty + " (target " + pct(layer.vegaTarget())
+          + " of condor vega " + whole(in.condorVega()) + " USD/pt = " + whole(target) + " minus " + whole(heldOffset)
+          + " held, " + p.offsetText + ")" + event + rollCap;
+      if (qty < 1) {
+        notes.add(name + " (" + in.state() + "): not bought, quantity 0: " + limits);
+        return;
+      }
+      String id = "L" + level + "-" + stamp;
+      OrderIntent o = new OrderIntent(ref(id, OrderPurpose.OPEN_HEDGE.action()), OrderPurpose.OPEN_HEDGE, 0, p.legs,
+          (int) Math.min(qty, Integer.MAX_VALUE), p.limit, rollWord + name + " (" + in.state() + "): buy " + p.what
+              + " at " + plain(p.limit.amount()) + " x" + qty + ": quantity = min(" + limits + ")");
+      actions.add(new HedgeAction(HedgeAction.Type.OPEN, id, level,
+          puts ? HedgeLayerKind.SPX_PUT_SPREAD : HedgeLayerKind.VIX_CALL, o));
+    }
+
+    /** The VIX call of {@code layer}: expiry in its window, first strike >= VX(expiry) + offset. */
+    private Optional<Pick> pickVixCall(int level, HedgeConfig.Layer layer) {
+      String name = "L" + level;
+      Optional<LocalDate> expiry = inWindow(market.expirations(OptionContract.VIX), layer.minDte(), layer.maxDte());
+      if (expiry.isEmpty()) {
+        notes.add(name + ": no VIX expiry with " + layer.minDte() + " to " + layer.maxDte() + " DTE listed");
+        return Optional.empty();
+      }
+      OptionChain chain = market.chain(OptionContract.VIX, expiry.get());
+      double vx = vx(expiry.get()).orElse(chain.underlying());
+      double min = vx + layer.strikeOffset();
+      Optional<OptionQuote> q = chain.of(OptionRight.CALL).stream()
+          .filter(x -> x.contract().strike().doubleValue() >= min - 1e-9).findFirst();
+      if (q.isEmpty()) {
+        notes.add(name + ": no VIX " + expiry.get() + " call strike at or above VX " + plain(vx) + " + "
+            + plain(layer.strikeOffset()));
+        return Optional.empty();
+      }
+      OptionQuote quote = q.get();
+      if (quote.mid().signum() <= 0) {
+        notes.add(name + ": " + describeContract(quote.contract()) + " has no price");
+        return Optional.empty();
+      }
+      NetPrice limit = NetPrice.debit(quote.mid()).ceilToTick(tick());
+      double offset = Math.abs(quote.delta()) * in.beta(level) * quote.contract().multiplier();
+      return Optional.of(new Pick(List.of(ComboLeg.of(Side.BUY, quote.contract())), quote, limit, offset,
+          describeContract(quote.contract()) + " (VX " + plain(round2(vx)) + " + " + plain(layer.strikeOffset()) + ")",
+          "delta " + plain(round2(quote.delta())) + " x beta " + plain(round2(in.beta(level))) + " x 100 = "
+              + plain(round2(offset)) + " USD/pt each"));
+    }
+
+    /** The SPX put spread of {@code layer} (the L2 alternative): long near the configured delta. */
+    private Optional<Pick> pickPutSpread(int level, HedgeConfig.Layer layer) {
+      String name = "L" + level;
+      Optional<LocalDate> expiry = inWindow(market.expirations(OptionContract.SPXW), layer.minDte(), layer.maxDte());
+      if (expiry.isEmpty()) {
+        notes.add(name + ": no SPXW expiry with " + layer.minDte() + " to " + layer.maxDte() + " DTE listed");
+        return Optional.empty();
+      }
+      OptionChain chain = market.chain(OptionContract.SPXW, expiry.get());
+      Optional<OptionQuote> longQ = chain.nearestDelta(OptionRight.PUT, config.desk().putSpreadLongDelta());
+      if (longQ.isEmpty()) {
+        notes.add(name + ": SPXW " + expiry.get() + " has no puts");
+        return Optional.empty();
+      }
+      BigDecimal wantShort = longQ.get().contract().strike().subtract(BigDecimal.valueOf(config.desk().putSpreadWidth()));
+      Optional<OptionQuote> shortQ = chain.of(OptionRight.PUT).stream()
+          .filter(q -> q.contract().strike().compareTo(wantShort) <= 0)
+          .max(Comparator.comparing(q -> q.contract().strike()));
+      if (shortQ.isEmpty()) {
+        notes.add(name + ": no SPXW " + expiry.get() + " put at or below " + plain(wantShort));
+        return Optional.empty();
+      }
+      BigDecimal debit = longQ.get().mid().subtract(shortQ.get().mid());
+      if (debit.signum() <= 0) {
+        notes.add(name + ": the SPX put spread costs nothing, not bought");
+        return Optional.empty();
+      }
+      NetPrice limit = NetPrice.debit(debit).ceilToTick(tick());
+      List<ComboLeg> legs = List.of(ComboLeg.of(Side.BUY, longQ.get().contract()),
+          ComboLeg.of(Side.SELL, shortQ.get().contract()));
+      double offset = Math.max(0, longQ.get().vega() - shortQ.get().vega()) * longQ.get().contract().multiplier() / 100.0;
+      return Optional.of(new Pick(legs, longQ.get(), limit, offset,
+          "SPXW " + expiry.get() + " " + plain(longQ.get().contract().strike()) + "/"
+              + plain(shortQ.get().contract().strike()) + " put spread",
+          "spread vega " + plain(round2(offset)) + " USD/pt each"));
+    }
+
+    /** USD per VIX (or SPX-vol) point that one combo of a long position offsets now, if quoted. */
+    private OptionalDouble offsetEach(HedgeLayerKind kind, int level, List<ComboLeg> legs) {
+      if (kind == HedgeLayerKind.VIX_CALL) {
+        Optional<OptionQuote> q = market.quote(legs.get(0).contract());
+        return q.map(x -> OptionalDouble.of(Math.abs(x.delta()) * in.beta(level) * x.contract().multiplier()))
+            .orElse(OptionalDouble.empty());
+      }
+      double sum = 0;
+      for (ComboLeg leg : legs) {
+        Optional<OptionQuote> q = market.quote(leg.contract());
+        if (q.isEmpty()) {
+          return OptionalDouble.empty();
+        }
+        sum += leg.side().sign() * q.get().vega() * leg.contract().multiplier() / 100.0;
+      }
+      return OptionalDouble.of(Math.max(0, sum));
+    }
+
+    // ------------------------------------------------------------------------------ helpers
+
+    private Optional<LocalDate> inWindow(List<LocalDate> expiries, int minDte, int maxDte) {
+      return expiries.stream().filter(d -> {
+        long dte = ChronoUnit.DAYS.between(today, d);
+        return dte >= minDte && dte <= maxDte;
+      }).sorted().findFirst();
+    }
+
+    private OptionalDouble vx(LocalDate expiry) {
+      return market.vxFuture(expiry);
+    }
+
+    /** The debit to close one combo of {@code h} at mid (negative when closing receives cash). */
+    private Optional<BigDecimal> closeDebit(HeldLayer h) {
+      BigDecimal sum = BigDecimal.ZERO;
+      for (ComboLeg leg : h.closingLegs()) {
+        Optional<OptionQuote> q = market.quote(leg.contract());
+        if (q.isEmpty()) {
+          return Optional.empty();
+        }
+        sum = sum.add(q.get().mid().multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
+      }
+      return Optional.of(sum);
+    }
+
+    /** What one combo of {@code h} is worth at mid, points (negative for a short spread). */
+    private Optional<BigDecimal> value(HeldLayer h) {
+      return closeDebit(h).map(BigDecimal::negate);
+    }
+
+    private OrderRef ref(String id, String action) {
+      return new OrderRef("alvh-" + id + "-" + action + "-" + stamp);
+    }
+
+    private BigDecimal tick() {
+      return config.desk().priceTick();
+    }
+  }
+
+  /** A chosen instrument, its price and the vega it offsets per combo. */
+  private record Pick(List<ComboLeg> legs, OptionQuote quote, NetPrice limit, double offsetEach, String what,
+      String offsetText) {
+  }
+
+  private static String describe(HeldLayer h) {
+    if (h.legs().size() == 1) {
+      return h.id() + " " + describeContract(h.legs().get(0).contract());
+    }
+    OptionContract a = h.legs().get(0).contract();
+    OptionContract b = h.legs().get(1).contract();
+    return h.id() + " " + a.tradingClass() + " " + a.expiry() + " " + plain(a.strike()) + "/" + plain(b.strike()) + " "
+        + a.right().code();
+  }
+
+  private static String describeContract(OptionContract c) {
+    return c.tradingClass() + " " + c.expiry() + " " + plain(c.strike()) + " " + c.right().code();
+  }
+
+  private static String plain(BigDecimal v) {
+    return v.stripTrailingZeros().toPlainString();
+  }
+
+  private static String plain(double v) {
+    return plain(BigDecimal.valueOf(v));
+  }
+
+  private static double round2(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  private static String money(BigDecimal v) {
+    return v.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  private static String whole(double v) {
+    return String.valueOf(Math.round(v));
+  }
+
+  private static String pct(double share) {
+    return plain(BigDecimal.valueOf(share).multiply(HUNDRED)) + "%";
+  }
+}
