@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +44,15 @@ final class PaperCommand implements Callable<Integer> {
       description = "paper (built-in broker, default) or ibkr (an IBKR paper account through TWS)")
   String broker;
 
+  @Option(names = "--host", paramLabel = "HOST", description = "with --broker ibkr: TWS host (default: broker.host)")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "with --broker ibkr: TWS API port (default: broker.port)")
+  Integer port;
+
+  @Option(names = "--client-id", paramLabel = "N", description = "with --broker ibkr: API client id (default: broker.clientId)")
+  Integer clientId;
+
   @Option(names = "--clear-overrides", description = "drop the configuration overrides stored by 'set' before start")
   boolean clearOverrides;
 
@@ -61,9 +69,31 @@ final class PaperCommand implements Callable<Integer> {
       System.err.println("paper: --broker must be one of " + String.join(", ", BROKERS) + ", but was '" + broker + "'");
       return 2;
     }
-    if ("ibkr".equals(broker)) {
-      System.err.println("paper: --broker ibkr is not wired yet in this version (the IBKR adapter is in progress);"
-          + " use --broker paper");
+    boolean ibkr = "ibkr".equals(broker);
+    if (ibkr) {
+      java.util.Map<String, String> o = new java.util.LinkedHashMap<>();
+      if (host != null) {
+        o.put("broker.host", host);
+      }
+      if (port != null) {
+        o.put("broker.port", port.toString());
+      }
+      if (clientId != null) {
+        o.put("broker.clientId", clientId.toString());
+      }
+      try {
+        cfg = ConfigLoader.withOverrides(cfg, o, "option");
+      } catch (ConfigException e) {
+        System.err.println("paper: " + e.getMessage());
+        return 2;
+      }
+      if (speed != 1) {
+        System.err.println("paper: --speed must be 1 with --broker ibkr (a real account trades in real time), but was "
+            + speed);
+        return 2;
+      }
+    } else if (host != null || port != null || clientId != null) {
+      System.err.println("paper: --host, --port and --client-id apply only with --broker ibkr");
       return 2;
     }
     if (speed < 1 || speed > ScaledClock.MAX_SPEED) {
@@ -80,16 +110,47 @@ final class PaperCommand implements Callable<Integer> {
         return 1;
       }
     }
+    dev.alvh.app.ops.LogSetup.apply(cfg.logging(), dir);
     ScaledClock clock = new ScaledClock(Instant.now(), speed);
     Bot bot;
+    dev.alvh.ibkr.broker.IbkrAdapter ib = null;
     try {
-      bot = Bot.paper(cfg, dir, clock, speed, (int) Math.min(15_000, 2_520 + speed * 10));
+      if (ibkr) {
+        try {
+          ib = dev.alvh.ibkr.broker.IbkrAdapter.connect(cfg.broker(), clock);
+        } catch (RuntimeException e) {
+          System.err.println("paper: cannot connect to TWS at " + cfg.broker().host() + ":" + cfg.broker().port() + ": "
+              + e.getMessage());
+          return 1;
+        }
+        bot = Bot.ibkr(cfg, dir, clock, ib);
+      } else {
+        bot = Bot.paper(cfg, dir, clock, speed, (int) Math.min(15_000, 2_520 + speed * 10));
+      }
     } catch (ConfigException e) {
+      if (ib != null) {
+        ib.close();
+      }
       System.err.println("config error: " + e.getMessage() + " (start with --clear-overrides to drop stored overrides)");
       return 2;
     } catch (StoreException e) {
+      if (ib != null) {
+        ib.close();
+      }
       System.err.println("paper: " + e.getMessage() + " (is another bot running with this data directory?)");
       return 1;
+    }
+    dev.alvh.app.ops.Alerter alerter = new dev.alvh.app.ops.Alerter(bot.config().alerts(), clock);
+    bot.alerter(alerter);
+    dev.alvh.app.ops.HealthServer health;
+    try {
+      health = dev.alvh.app.ops.HealthServer.start(bot.config().health(), bot, bot.metrics());
+      bot.healthUrl(health.healthUrl());
+    } catch (RuntimeException e) {
+      alerter.close();
+      bot.close();
+      System.err.println("paper: " + e.getMessage());
+      return e instanceof IllegalArgumentException ? 2 : 1;
     }
     ControlServer server;
     try {
@@ -100,38 +161,82 @@ final class PaperCommand implements Callable<Integer> {
       ControlFiles.writeEndpoint(dir, new ControlFiles.Endpoint(pid, server.port(), server.url(),
           server.url() + "/command", bot.healthUrl().orElse(null), Instant.now().toString()));
     } catch (IllegalArgumentException e) {
+      health.close();
+      alerter.close();
       bot.close();
       System.err.println("config error: " + e.getMessage());
       return 2;
     } catch (IOException e) {
+      health.close();
+      alerter.close();
       bot.close();
       System.err.println("paper: cannot open the control channel: " + e.getMessage());
       return 1;
     }
-    ScaledJobDriver driver = new ScaledJobDriver(new TradingSchedule(bot.config().schedule()), clock);
+    dev.alvh.app.runtime.JobDriver driver;
+    TradingSchedule schedule = new TradingSchedule(bot.config().schedule());
+    try {
+      // Real time: Quartz with its JDBC job store in the bot's database (the schedule and its
+      // misfires survive restarts). Faster clocks: the scaled driver over the same triggers.
+      driver = speed == 1 ? new dev.alvh.app.runtime.QuartzJobDriver(bot.store(), schedule, clock)
+          : new ScaledJobDriver(schedule, clock);
+    } catch (RuntimeException e) {
+      server.close();
+      health.close();
+      alerter.close();
+      ControlFiles.removeEndpoint(dir, ProcessHandle.current().pid());
+      bot.close();
+      System.err.println("paper: " + e.getMessage());
+      return 1;
+    }
+    // The journal is matched to the broker before the first order (and, for IBKR, on every reconnect).
+    var report = bot.reconcile();
+    System.out.println("reconciliation: " + report.summary());
+    if (ib != null) {
+      ib.session().addListener(new dev.alvh.ibkr.session.TwsSession.Listener() {
+        @Override
+        public void onConnected(dev.alvh.ibkr.session.TwsSession session, boolean reconnect) {
+          if (reconnect) {
+            bot.reconcile();
+          }
+        }
+
+        @Override
+        public void onDisconnected(String reason) {
+          alerter.connectionChanged(false);
+        }
+      });
+    }
     CountDownLatch stopped = new CountDownLatch(1);
-    AtomicBoolean stopping = new AtomicBoolean();
-    Runnable stop = () -> {
-      if (stopping.compareAndSet(false, true)) {
-        driver.close();
-        server.close();
-        ControlFiles.removeEndpoint(dir, ProcessHandle.current().pid());
-        bot.close();
-        System.out.println("paper bot stopped: last job finished, store closed");
-        System.out.flush();
-      }
-      stopped.countDown();
-    };
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stop.run();
-      // SIGTERM or Ctrl-C is this program's normal way to stop: exit 0 once everything is closed.
-      Runtime.getRuntime().halt(0);
-    }, "alvh-shutdown"));
+    final dev.alvh.app.runtime.JobDriver jobs = driver;
+    dev.alvh.app.ops.GracefulShutdown shutdown = new dev.alvh.app.ops.GracefulShutdown()
+        .step("stop the schedule (the running job finishes)", jobs::close)
+        .step("persist the switches", () -> bot.locked(() -> {
+          bot.saveSwitches();
+          return null;
+        }))
+        .step("stop the control channel", () -> {
+          server.close();
+          ControlFiles.removeEndpoint(dir, ProcessHandle.current().pid());
+        })
+        .step("stop health and alerts", () -> {
+          health.close();
+          alerter.close();
+        })
+        .step("disconnect and close the store", bot::close)
+        .step("say so", () -> {
+          System.out.println("paper bot stopped: last job finished, store closed");
+          System.out.flush();
+          stopped.countDown();
+        });
+    // SIGTERM or Ctrl-C is this program's normal way to stop: exit 0 once everything is closed.
+    shutdown.install(code -> Runtime.getRuntime().halt(code));
     driver.start(bot::runJob);
-    System.out.printf("paper bot running: speed %dx, market time %s New York, data %s, control %s%n", speed,
+    System.out.printf("paper bot running: broker %s, speed %dx, market time %s New York, data %s, control %s, health %s%n",
+        broker, speed,
         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(clock.marketTime()),
         dir.toAbsolutePath().normalize(),
-        server.url());
+        server.url(), health.healthUrl());
     System.out.println("control it with: alvh console --data-dir " + dir + "   (or alvh ctl status --data-dir " + dir
         + "); stop with Ctrl-C");
     System.out.flush();

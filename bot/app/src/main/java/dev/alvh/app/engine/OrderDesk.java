@@ -184,6 +184,12 @@ public final class OrderDesk implements BrokerListener {
     this.riskListener = Check.notNull(listener, "listener");
   }
 
+  /** Restores a stored halt (start-up); the operator's switch is expected to say halted too. */
+  public void restoreHalt(dev.alvh.core.risk.HaltState h) {
+    this.gate = new RiskGate(config.risk(), Check.notNull(h, "h"));
+    this.haltSeen = h.halted();
+  }
+
   /** The risk gate every order passes. */
   public RiskGate riskGate() {
     return gate;
@@ -346,15 +352,7 @@ public final class OrderDesk implements BrokerListener {
    * wins; a halt the gate found itself (daily loss) sets the switch.
    */
   private RiskVerdict judge(OrderIntent intent, Optional<NetPrice> model, Duration quoteAge) {
-    boolean operator = controls.halted();
-    if (operator != haltSeen) {
-      if (operator && !gate.halted()) {
-        gate.halt("halted by an operator", clock.now());
-      } else if (!operator && gate.halted()) {
-        LOG.info("risk: halt released by an operator (was: {})", gate.haltState().reason());
-        gate.release(startOfDayNetLiq());
-      }
-    }
+    syncHalt();
     RiskContext ctx = riskContext(model, quoteAge);
     gate.beforeCycle(ctx, killFile.getAsBoolean(), clock.now());
     RiskVerdict v = gate.judge(intent, ctx, clock.now());
@@ -365,6 +363,23 @@ public final class OrderDesk implements BrokerListener {
     }
     haltSeen = controls.halted();
     return v;
+  }
+
+  /**
+   * Brings the operator's halt switch and the risk gate's halt in line: an operator's halt or
+   * release since the last sync wins. Called before every order and after every job.
+   */
+  public void syncHalt() {
+    boolean operator = controls.halted();
+    if (operator != haltSeen) {
+      if (operator && !gate.halted()) {
+        gate.halt("halted by an operator", clock.now());
+      } else if (!operator && gate.halted()) {
+        LOG.info("risk: halt released by an operator (was: {})", gate.haltState().reason());
+        gate.release(startOfDayNetLiq());
+      }
+    }
+    haltSeen = operator;
   }
 
   private RiskContext riskContext(Optional<NetPrice> model, Duration quoteAge) {

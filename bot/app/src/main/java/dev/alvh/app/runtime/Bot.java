@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * lock, so a command never sees a half-done cycle and the store's one connection is never used
  * by two threads at once.
  */
-public final class Bot implements AutoCloseable {
+public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
   /** Trading days of synthetic history before today: enough for every signal to be warm. */
@@ -53,8 +53,18 @@ public final class Bot implements AutoCloseable {
   private final BotConfig baseConfig;
   private final Path dataDir;
   private final Store store;
-  private final SimulatedMarket market;
-  private final PaperBroker broker;
+  private final SimulatedMarket sim;
+  private final dev.alvh.core.port.MarketData market;
+  private final Broker broker;
+  private final AutoCloseable adapter;
+  private final java.util.function.BooleanSupplier connected;
+  private final dev.alvh.app.ops.HaltStore haltStore;
+  private final dev.alvh.app.ops.BotMetrics metrics = new dev.alvh.app.ops.BotMetrics();
+  private volatile dev.alvh.app.ops.Alerter alerter;
+  private volatile String hedgeStateSeen = "CALM";
+  private volatile String haltReason = "";
+  private volatile boolean killSwitch;
+  private volatile Instant lastCycleEnd;
   private final TradingEngine engine;
   private final Controls controls = new Controls();
   private final ControlStore controlStore;
@@ -73,8 +83,28 @@ public final class Bot implements AutoCloseable {
   public record LastCycle(Instant at, String outcome) {
   }
 
+  /** The broker side of a bot: the market, the broker, how expiring positions settle, and its connection. */
+  record Ports(SimulatedMarket sim, dev.alvh.core.port.MarketData market, Broker broker,
+      java.util.function.BiFunction<LocalDate, java.math.BigDecimal, java.math.BigDecimal> settlement,
+      AutoCloseable adapter, java.util.function.BooleanSupplier connected) {
+  }
+
   private Bot(String mode, String brokerName, Clock clock, long speed, BotConfig baseConfig, Path dataDir,
       Store store, int historyDaysAhead) {
+    this(mode, brokerName, clock, speed, baseConfig, dataDir, store, c -> {
+      NyseCalendar cal = NyseCalendar.of(c.schedule());
+      LocalDate today = clock.marketDate();
+      LocalDate from = today.minusDays(HISTORY_DAYS_BEFORE * 7L / 5 + 10);
+      List<DailyBar> bars = SyntheticHistory.twoCycles(c.market().seed(), from,
+          HISTORY_DAYS_BEFORE + historyDaysAhead, c.market().startSpx(), cal::isTradingDay);
+      SimulatedMarket m = new SimulatedMarket(bars, clock, c.market(), cal::isTradingDay);
+      PaperBroker b = new PaperBroker(m, clock, c.broker().paper());
+      return new Ports(m, m, b, b::settleExpiring, () -> { }, () -> true);
+    });
+  }
+
+  private Bot(String mode, String brokerName, Clock clock, long speed, BotConfig baseConfig, Path dataDir,
+      Store store, java.util.function.Function<BotConfig, Ports> ports) {
     this.mode = mode;
     this.brokerName = brokerName;
     this.clock = clock;
@@ -86,16 +116,59 @@ public final class Bot implements AutoCloseable {
     this.audit = new AuditStore(store.jdbc());
     this.config = ConfigLoader.withOverrides(baseConfig, controlStore.overrides(), "stored override");
     this.calendar = NyseCalendar.of(config.schedule());
-    LocalDate today = clock.marketDate();
-    LocalDate from = today.minusDays(HISTORY_DAYS_BEFORE * 7L / 5 + 10);
-    List<DailyBar> bars = SyntheticHistory.twoCycles(config.market().seed(), from,
-        HISTORY_DAYS_BEFORE + historyDaysAhead, config.market().startSpx(), calendar::isTradingDay);
-    this.market = new SimulatedMarket(bars, clock, config.market(), calendar::isTradingDay);
-    this.broker = new PaperBroker(market, clock, config.broker().paper());
-    this.engine = new TradingEngine(config, clock, market, broker, store, broker::settleExpiring);
+    Ports p = ports.apply(config);
+    this.sim = p.sim();
+    this.market = p.market();
+    this.broker = p.broker();
+    this.adapter = p.adapter();
+    this.connected = p.connected();
+    this.engine = new TradingEngine(config, clock, market, broker, store, p.settlement());
     controlStore.loadSwitches(controls);
     engine.setControls(controls);
+    this.haltStore = new dev.alvh.app.ops.HaltStore(store);
+    dev.alvh.core.risk.HaltState halt = haltStore.load();
+    if (halt.halted()) {
+      controls.halted(true);
+    }
+    engine.desk().restoreHalt(halt);
+    haltReason = halt.reason();
+    dev.alvh.app.ops.KillSwitchFile kill = new dev.alvh.app.ops.KillSwitchFile(dataDir, config.risk());
+    engine.desk().killSwitchFile(() -> {
+      killSwitch = kill.present();
+      return killSwitch;
+    });
+    engine.desk().onRiskEvent(line -> {
+      dev.alvh.app.ops.Alerter a = alerter;
+      if (a != null) {
+        a.alert(line.startsWith("HALTED") ? dev.alvh.app.ops.Alerter.Kind.HALT
+            : dev.alvh.app.ops.Alerter.Kind.ORDER_REJECT, line);
+      }
+    });
+    if (sim != null) {
+      LocalDate today = clock.marketDate();
+      engine.hedgeDesk().warmUp(sim.bars().stream().filter(b -> b.date().isBefore(today))
+          .map(b -> DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose())).toList());
+    }
+    this.hedgeStateSeen = engine.hedgeState();
     this.startedAt = clock.now();
+  }
+
+  /**
+   * A bot on an IBKR account through TWS or IB Gateway ({@code --broker ibkr}): the adapter's
+   * broker and market data; IB settles expiring options itself.
+   *
+   * @param adapter connected; closed with the bot
+   */
+  public static Bot ibkr(BotConfig baseConfig, Path dataDir, Clock clock, dev.alvh.ibkr.broker.IbkrAdapter adapter) {
+    Store store = Store.open(dataDir, baseConfig.store().database());
+    try {
+      return new Bot("paper", "ibkr", clock, 1, baseConfig, dataDir, store, c -> new Ports(null, adapter.market(),
+          adapter.broker(), (d, spx) -> java.math.BigDecimal.ZERO, adapter,
+          () -> adapter.session().state() == dev.alvh.ibkr.session.TwsSession.State.READY));
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 
   /**
@@ -131,19 +204,106 @@ public final class Bot implements AutoCloseable {
     lock.lock();
     try {
       LocalDate day = clock.marketDate();
-      if (market.bar(day).isEmpty()) {
+      if (sim != null && sim.bar(day).isEmpty()) {
         LOG.warn("{} due at {} skipped: the synthetic market has no bar for {}", kind, scheduledAt, day);
         return;
       }
       switch (kind) {
         case PRE_OPEN -> engine.preOpen();
         case CYCLE -> cycle();
-        case END_OF_DAY -> engine.endOfDay(market.spxClose(day));
+        case END_OF_DAY -> engine.endOfDay(sim != null ? sim.spxClose(day)
+            : Optional.of(java.math.BigDecimal.valueOf(market.indices().spx())));
         default -> throw new IllegalStateException("unknown job kind " + kind);
       }
+      afterJob();
     } finally {
       lock.unlock();
     }
+  }
+
+  /** After every job: persist a changed halt, alert on a hedge state change, update metrics. */
+  private void afterJob() {
+    engine.desk().syncHalt();
+    dev.alvh.core.risk.HaltState h = engine.desk().riskGate().haltState();
+    if (!h.reason().equals(haltReason) || h.halted() != !haltReason.isEmpty()) {
+      haltStore.save(h);
+      haltReason = h.reason();
+      saveSwitches();
+    }
+    String state = controls.effectiveHedgeState(engine.hedgeState(), clock.marketDate());
+    if (!state.equals(hedgeStateSeen)) {
+      dev.alvh.app.ops.Alerter a = alerter;
+      if (a != null) {
+        a.alert(dev.alvh.app.ops.Alerter.Kind.HEDGE_STATE, "hedge state " + hedgeStateSeen + " -> " + state);
+      }
+      hedgeStateSeen = state;
+    }
+    metrics.state(connected.getAsBoolean(), controls.halted());
+  }
+
+  /** Sends alerts through {@code a} from now on (halts, rejects, hedge state changes). */
+  public void alerter(dev.alvh.app.ops.Alerter a) {
+    this.alerter = a;
+  }
+
+  /** The metrics the health server publishes on /metrics. */
+  public dev.alvh.app.ops.BotMetrics metrics() {
+    return metrics;
+  }
+
+  @Override
+  public dev.alvh.app.ops.HealthStatus health() {
+    Instant end = lastCycleEnd;
+    LastCycle lc = lastCycle;
+    boolean halted = controls.halted();
+    return new dev.alvh.app.ops.HealthStatus(connected.getAsBoolean(), Optional.empty(),
+        end == null ? Optional.empty() : Optional.of(java.time.Duration.between(end, clock.now()).abs()),
+        lc == null ? "none" : lc.outcome(), hedgeStateSeen, halted,
+        halted ? (haltReason.isEmpty() ? "halted by an operator" : haltReason) : "", killSwitch);
+  }
+
+  /**
+   * Matches the broker's open orders and positions to the journal before anything is sent (start
+   * and reconnect); recovered fills go to the desk, which stores each once. Alerts when not clean.
+   */
+  public dev.alvh.app.journal.ReconcileReport reconcile() {
+    return locked(() -> {
+      dev.alvh.app.journal.Reconciler r = new dev.alvh.app.journal.Reconciler(store, clock, engine.desk(),
+          st -> {
+            Map<String, Long> m = new java.util.TreeMap<>(dev.alvh.app.journal.Reconciler.trancheLegs(st));
+            engine.hedgeDesk().held().forEach(h -> h.legs().forEach(l -> m.merge(l.contract().key(),
+                (long) l.ratio() * h.quantity() * (l.side() == dev.alvh.core.instrument.Side.SELL ? -1 : 1),
+                Long::sum)));
+            return m;
+          });
+      dev.alvh.app.journal.ReconcileReport rep = r.reconcile(new dev.alvh.app.journal.BrokerRecords() {
+        @Override
+        public List<dev.alvh.core.order.OrderUpdate> openOrders() {
+          return broker.openOrders();
+        }
+
+        @Override
+        public List<dev.alvh.core.order.OrderUpdate> completedOrders() {
+          return List.of();
+        }
+
+        @Override
+        public List<dev.alvh.core.order.Fill> executionsSince(Instant since) {
+          return List.of();
+        }
+
+        @Override
+        public List<dev.alvh.core.account.Position> positions() {
+          return broker.positions();
+        }
+      });
+      LOG.info("reconciliation: {}", rep.summary());
+      dev.alvh.app.ops.Alerter a = alerter;
+      if (!rep.clean() && a != null) {
+        a.alert(dev.alvh.app.ops.Alerter.Kind.RECONCILIATION, rep.summary());
+      }
+      return rep;
+    });
   }
 
   private void cycle() {
@@ -154,6 +314,8 @@ public final class Bot implements AutoCloseable {
       engine.runCycle();
     } catch (RuntimeException e) {
       lastCycle = new LastCycle(at, "failed: " + e.getMessage());
+      lastCycleEnd = clock.now();
+      metrics.cycle("failed", java.time.Duration.between(at, clock.now()).abs());
       throw e;
     }
     long sent = engine.counters().ordersSent() - sentBefore;
@@ -173,6 +335,9 @@ public final class Bot implements AutoCloseable {
           .orElse("no rule asked for an order");
     }
     lastCycle = new LastCycle(at, outcome);
+    lastCycleEnd = clock.now();
+    metrics.cycle(outcome.startsWith("paused") ? "skipped" : "ok",
+        java.time.Duration.between(at, clock.now()).abs());
   }
 
   /** The mode: paper. */
@@ -210,8 +375,8 @@ public final class Bot implements AutoCloseable {
     return store;
   }
 
-  /** The simulated market. */
-  public SimulatedMarket market() {
+  /** The simulated market (empty with an IBKR broker). */
+  public dev.alvh.core.port.MarketData market() {
     return market;
   }
 
@@ -298,7 +463,10 @@ public final class Bot implements AutoCloseable {
     if (signals == null || !today.equals(signalsDay)) {
       SignalEngine se = new SignalEngine(config.hedge().signals(), calendar::isTradingDay);
       SignalSnapshot last = null;
-      for (DailyBar b : market.bars()) {
+      if (sim == null) {
+        return engine.hedgeDesk().lastSignals().orElse(null);
+      }
+      for (DailyBar b : sim.bars()) {
         if (!b.date().isBefore(today)) {
           break;
         }
@@ -322,6 +490,11 @@ public final class Bot implements AutoCloseable {
   public void close() {
     lock.lock();
     try {
+      try {
+        adapter.close();
+      } catch (Exception e) {
+        LOG.warn("closing the broker connection failed: {}", e.toString());
+      }
       store.close();
     } finally {
       lock.unlock();
