@@ -99,4 +99,25 @@ class CondorLifecycleReplayTest {
           + " ('entry-skipped', 'order-skipped', 'risk-rejected')", rs -> rs.getLong(1)).orElseThrow());
     }
   }
+
+  @Test
+  void everyTradingDayWithoutANewTrancheSaysWhyInTheStore() {
+    try (Store store = Store.open(dataDir, Replay.DATABASE)) {
+      OrderStore orders = new OrderStore(store);
+      java.util.Set<java.time.LocalDate> opened = new java.util.HashSet<>(store.jdbc().query(
+          "SELECT opened_on FROM tranche", rs -> rs.getDate(1).toLocalDate()));
+      List<java.time.LocalDate> quiet = store.equityCurve().keySet().stream().filter(d -> !opened.contains(d))
+          .toList();
+      assertThat(quiet).hasSizeGreaterThan(300);
+      for (java.time.LocalDate d : quiet) {
+        java.time.Instant from = d.atStartOfDay(dev.alvh.core.port.Clock.MARKET_ZONE).toInstant();
+        java.time.Instant to = d.plusDays(1).atStartOfDay(dev.alvh.core.port.Clock.MARKET_ZONE).toInstant();
+        assertThat(orders.whyNoCondor(from, to)).as("why no condor on %s", d).isNotEmpty();
+      }
+      // one row per reason and day, not one per cycle
+      assertThat(store.jdbc().queryOne("SELECT COUNT(*) FROM (SELECT CAST(occurred_at AS DATE), code, COUNT(*) n"
+          + " FROM decision WHERE kind='entry-skipped' GROUP BY CAST(occurred_at AS DATE), code HAVING n > 1)",
+          rs -> rs.getLong(1))).contains(0L);
+    }
+  }
 }
