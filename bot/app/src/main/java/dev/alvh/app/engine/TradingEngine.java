@@ -57,7 +57,10 @@ public final class TradingEngine {
   private final HedgeDesk hedge;
   private Controls controls = new Controls();
   private CycleDecision lastDecision;
-  /** Notes of the same shape are stored once a day, not every cycle. */
+  /**
+   * Notes of the same shape, and skipped entries of the same code, are stored once a day (the
+   * first cycle that saw them), not every cycle: "why no condor today?" is one row per reason.
+   */
   private final java.util.Set<String> notesToday = new java.util.HashSet<>();
   private LocalDate notesDay;
 
@@ -151,17 +154,17 @@ public final class TradingEngine {
         store.lastEntry(), store.nextTrancheId(), busy);
     CycleDecision d = cycle.decide(in, market);
     lastDecision = d;
-    d.entrySkip().ifPresent(s -> {
-      if (s.code() != SkipCode.CADENCE) {
-        desk.orders().decision(clock.now(), OrderStore.ENTRY_SKIPPED, s.code().key(), s.rule(), s.detail());
-      }
-    });
-    d.rejected().forEach(r -> desk.orders().decision(clock.now(), "risk-rejected", SkipCode.RISK_LIMIT.key(), r, ""));
     LocalDate today = now.toLocalDate();
     if (!today.equals(notesDay)) {
       notesDay = today;
       notesToday.clear();
     }
+    d.entrySkip().ifPresent(s -> {
+      if (notesToday.add("skip:" + s.code())) {
+        desk.orders().decision(clock.now(), OrderStore.ENTRY_SKIPPED, s.code().key(), s.rule(), s.detail());
+      }
+    });
+    d.rejected().forEach(r -> desk.orders().decision(clock.now(), "risk-rejected", SkipCode.RISK_LIMIT.key(), r, ""));
     for (String n : d.notes()) {
       if (notesToday.add(n.replaceAll("[0-9.]+", "#"))) {
         LOG.info("{}", n);
