@@ -170,7 +170,7 @@ public final class Replay {
     try {
       Map<Book, Future<BookRun>> futures = new EnumMap<>(Book.class);
       for (Book b : Book.values()) {
-        futures.put(b, pool.submit(() -> runBook(b, bars, cal, fires, start, realFrom, realTo)));
+        futures.put(b, pool.submit(() -> runBook(b, history, cal, fires, start, realFrom, realTo)));
       }
       for (Map.Entry<Book, Future<BookRun>> f : futures.entrySet()) {
         runs.put(f.getKey(), f.getValue().get());
@@ -223,10 +223,11 @@ public final class Replay {
     return out;
   }
 
-  private BookRun runBook(Book book, List<DailyBar> bars, NyseCalendar cal, List<ScheduledFire> fires, Instant start,
-      LocalDate from, LocalDate to) {
+  private BookRun runBook(Book book, MarketHistory history, NyseCalendar cal, List<ScheduledFire> fires,
+      Instant start, LocalDate from, LocalDate to) {
     VirtualClock clock = new VirtualClock(start);
-    SimulatedMarket market = new SimulatedMarket(bars, clock, config.market(), cal::isTradingDay);
+    // The market reads the bars only until SimulatedMarket takes the whole MarketHistory (VX curve).
+    SimulatedMarket market = new SimulatedMarket(history.bars(), clock, config.market(), cal::isTradingDay);
     PaperBroker broker = new PaperBroker(market, clock, config.broker().paper());
     BigDecimal startEquity = broker.account().netLiquidation();
     String name = database(book);
