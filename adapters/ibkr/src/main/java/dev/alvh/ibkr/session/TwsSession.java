@@ -387,6 +387,14 @@ public final class TwsSession implements AutoCloseable {
    *     subscribed, ...) or the connection dropped
    */
   public Ticker snapshot(Contract contract) {
+    return snapshot(contract, t -> false);
+  }
+
+  /**
+   * One snapshot of {@code contract} that ends early, as soon as {@code enough} holds for the
+   * ticks so far (TWS may take ~11 s to send tickSnapshotEnd while the wanted ticks came at once).
+   */
+  public Ticker snapshot(Contract contract, Predicate<Ticker> enough) {
     int id = nextRequestId();
     Ticker t = new Ticker(id);
     try {
@@ -401,7 +409,7 @@ public final class TwsSession implements AutoCloseable {
     tickers.put(id, t);
     try {
       call("reqMktData snapshot", id, new ClientMessage.ReqMktData(id, contract, "", true, false),
-          m -> m instanceof ServerMessage.TickSnapshotEnd, snapshotLimiter);
+          m -> m instanceof ServerMessage.TickSnapshotEnd || (t.updates() > 0 && enough.test(t)), snapshotLimiter);
     } catch (TwsRequestException e) {
       if (!(e.getCause() instanceof TimeoutException)) {
         throw e;
@@ -605,18 +613,18 @@ public final class TwsSession implements AutoCloseable {
     } else if (m instanceof ServerMessage.ErrorMessage err) {
       handleError(c, err, r);
     }
-    Object key = routeKey(m);
-    if (key != null) {
-      Pending p = pending.get(key);
-      if (p != null) {
-        p.accept(m);
-      }
-    }
     Integer tickerId = tickerId(m);
     if (tickerId != null) {
       Ticker t = tickers.get(tickerId);
       if (t != null) {
         t.apply(m);
+      }
+    }
+    Object key = tickerId != null ? tickerId : routeKey(m);
+    if (key != null) {
+      Pending p = pending.get(key);
+      if (p != null) {
+        p.accept(m);
       }
     }
     for (Listener l : listeners) {
@@ -659,6 +667,9 @@ public final class TwsSession implements AutoCloseable {
     if (err.requestId() >= 0 && (cls == ErrorClass.REQUEST_FAILED || cls == ErrorClass.ORDER_TERMINAL
         || cls == ErrorClass.ORDER_REQUEST_REFUSED)) {
       Pending p = pending.get(err.requestId());
+      if (p == null) {
+        p = pending.get("whatIf:" + err.requestId()); // a what-if order refused by its order id
+      }
       if (p != null) {
         p.future.completeExceptionally(new TwsRequestException(p.name + " refused by TWS: " + err.code() + " "
             + err.message(), err.code(), null));
