@@ -120,6 +120,7 @@ public final class TwsSession implements AutoCloseable {
   private final AtomicInteger nextRequestId = new AtomicInteger(1);
   private final AtomicLong connections = new AtomicLong();
   private final AtomicBoolean reconnecting = new AtomicBoolean();
+  private final AtomicBoolean heartbeatStarted = new AtomicBoolean();
 
   private final Map<Object, Pending> pending = new ConcurrentHashMap<>();
   private final Map<Object, ReentrantLock> keyLocks = new ConcurrentHashMap<>();
@@ -198,8 +199,33 @@ public final class TwsSession implements AutoCloseable {
       throw new TwsRequestException("cannot connect to TWS at " + host + ":" + port + ": " + e.getMessage(),
           TwsRequestException.NO_CODE, e);
     }
-    long hb = cfg.heartbeatSeconds();
-    scheduler.scheduleWithFixedDelay(this::heartbeat, hb, hb, TimeUnit.SECONDS);
+    startHeartbeat();
+  }
+
+  /**
+   * Connects like {@link #connect()}, but if TWS is not there yet (an unattended start before TWS
+   * came up, or during its daily restart) keeps trying in the background with the reconnect
+   * backoff instead of failing.
+   *
+   * @return true if connected now, false if the background reconnect is under way
+   */
+  public boolean connectOrKeepTrying() {
+    try {
+      connect();
+      return true;
+    } catch (TwsRequestException e) {
+      LOG.warn("TWS not reachable yet ({}); reconnecting in the background", e.getMessage());
+      startHeartbeat();
+      scheduleReconnect();
+      return false;
+    }
+  }
+
+  private void startHeartbeat() {
+    if (heartbeatStarted.compareAndSet(false, true)) {
+      long hb = cfg.heartbeatSeconds();
+      scheduler.scheduleWithFixedDelay(this::heartbeat, hb, hb, TimeUnit.SECONDS);
+    }
   }
 
   /** The state now. */
