@@ -578,7 +578,9 @@ public final class TwsSession implements AutoCloseable {
     try {
       currentTime();
     } catch (TwsRequestException e) {
-      if (connection != null && !closed) {
+      if (e.code() == TwsRequestException.NOT_SENT) {
+        LOG.debug("Heartbeat not sent ({}); the socket is not judged by it", e.getMessage());
+      } else if (connection != null && !closed) {
         LOG.warn("Heartbeat failed ({}); TWS is connected but dead, dropping the socket to reconnect",
             e.getMessage());
         dropConnection("heartbeat unanswered");
