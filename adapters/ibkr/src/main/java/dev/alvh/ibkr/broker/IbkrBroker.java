@@ -78,7 +78,8 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
   private final Set<String> filled = ConcurrentHashMap.newKeySet();
   private final Map<String, ServerMessage.ExecDetails> awaitingCommission = new ConcurrentHashMap<>();
   private final Map<String, ServerMessage.CommissionReport> earlyCommission = new ConcurrentHashMap<>();
-  private final ExecutorService events;
+  private final ExecutorService ownEvents;
+  private volatile java.util.concurrent.Executor events;
   private volatile BrokerListener listener = new BrokerListener() {
     @Override
     public void orderUpdated(OrderUpdate update) {
@@ -100,11 +101,12 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
     this.resolver = Check.notNull(resolver, "resolver");
     this.clock = Check.notNull(clock, "clock");
     this.account = Check.notNull(account, "account");
-    this.events = Executors.newSingleThreadExecutor(r -> {
+    this.ownEvents = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "ibkr-events");
       t.setDaemon(true);
       return t;
     });
+    this.events = ownEvents;
     session.addListener(this);
   }
 
@@ -115,6 +117,15 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
     }
     List<String> all = session.accounts();
     return all.isEmpty() ? "" : all.get(0);
+  }
+
+  /**
+   * Delivers listener events through {@code executor} instead of the broker's own
+   * {@code ibkr-events} thread, e.g. the runtime's cycle thread, whose engine is single-threaded.
+   * The executor must run tasks in submission order.
+   */
+  public void setEventExecutor(java.util.concurrent.Executor executor) {
+    this.events = Check.notNull(executor, "executor");
   }
 
   @Override
@@ -549,7 +560,7 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
   /** Waits until every event so far has reached the listener (tests, orderly shutdown). */
   public void drainEvents() {
     try {
-      events.submit(() -> { }).get();
+      ownEvents.submit(() -> { }).get();
     } catch (Exception e) {
       Thread.currentThread().interrupt();
     }

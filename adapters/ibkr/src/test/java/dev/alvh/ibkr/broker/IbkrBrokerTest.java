@@ -153,6 +153,22 @@ class IbkrBrokerTest {
   }
 
   @Test
+  void modifyMovesAWorkingOrdersLimitUnderTheSameOrderIdAndRef() {
+    OrderIntent resting = new OrderIntent(new OrderRef("alvh-T0004-open-202303291100"), OrderPurpose.OPEN_CONDOR, 4,
+        condor("x", 1).legs(), 1, NetPrice.credit(new BigDecimal("40.00")), "test");
+    long id = ib.broker().place(resting);
+    await().atMost(Duration.ofSeconds(10)).until(() -> ib.broker().openOrders().size() == 1);
+    ib.broker().modify(resting.ref(), NetPrice.credit(new BigDecimal("0.05")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fills.size() == 4);
+    ib.broker().drainEvents();
+    assertThat(fills).extracting(Fill::ref).containsOnly(resting.ref());
+    assertThat(updates).filteredOn(u -> u.status() == OrderStatus.FILLED).extracting(OrderUpdate::brokerId)
+        .containsOnly(id);
+    assertThat(ib.broker().openOrders()).isEmpty();
+    assertThat(tws.server.ordersReceived(resting.ref().value())).isEqualTo(2);
+  }
+
+  @Test
   void aSingleSellLegMustHaveACreditLimit() {
     OptionContract put = condor("x", 1).legs().get(0).contract();
     OrderIntent wrong = new OrderIntent(new OrderRef("alvh-bad-1"), OrderPurpose.OPEN_CONDOR, 0,

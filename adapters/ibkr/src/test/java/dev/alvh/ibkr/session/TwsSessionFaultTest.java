@@ -138,6 +138,21 @@ class TwsSessionFaultTest {
   }
 
   @Test
+  void anUnattendedStartBeforeTwsIsUpConnectsOnceTwsComesUp() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    ib = IbkrAdapter.start(new BrokerConfig("ibkr", "127.0.0.1", port, 17, BrokerConfig.Paper.DEFAULTS, FAST),
+        tws.clock);
+    assertThat(ib.session().state()).isEqualTo(TwsSession.State.DISCONNECTED);
+    try (PaperTws late = PaperTws.startOn(port)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> ib.session().state() == TwsSession.State.READY);
+      assertThat(ib.broker().account().netLiquidation()).isEqualByComparingTo("1000000");
+    }
+  }
+
+  @Test
   void clientIdInUseMovesToTheNextConfiguredId() {
     IbkrAdapter first = connect(17, FAST);
     try {
