@@ -132,7 +132,12 @@ public final class Bot implements AutoCloseable {
     try {
       LocalDate day = clock.marketDate();
       if (market.bar(day).isEmpty()) {
-        LOG.warn("{} due at {} skipped: the synthetic market has no bar for {}", kind, scheduledAt, day);
+        if (calendar.isTradingDay(day)) {
+          LOG.warn("{} due at {} skipped: the synthetic market ends before {}; restart the bot", kind, scheduledAt,
+              day);
+        } else {
+          LOG.info("{} due at {} skipped: {} is not a trading day", kind, scheduledAt, day);
+        }
         return;
       }
       switch (kind) {
