@@ -128,10 +128,8 @@ class ControlServerTest {
   void theClientFollowsABotThatRestartedOnAnotherPort() throws Exception {
     ControlClient client = new ControlClient(dir, "console");
     assertThat(client.send(List.of("pause")).ok()).isTrue();
-    int oldPort = server.port();
     server.close();
     server = ControlServer.start("127.0.0.1", 0, token, new ControlService(bot));
-    assertThat(server.port()).isNotEqualTo(oldPort);
     ControlFiles.writeEndpoint(dir, new ControlFiles.Endpoint(2, server.port(), server.url(),
         server.url() + "/command", null, "later"));
     assertThat(client.send(List.of("status")).data()).containsEntry("paused", true);
