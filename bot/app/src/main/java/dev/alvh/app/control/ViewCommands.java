@@ -338,18 +338,18 @@ final class ViewCommands {
 
   /** history [N]: hedge transitions and operator actions, newest last. */
   static final class History extends BaseCommand {
-    static final int DEFAULT = 20;
-    static final int MAX = 1000;
+    static final int MAX = dev.alvh.core.config.ConsoleConfig.MAX_HISTORY_LINES;
 
     History() {
-      super("history", "history [N]", "The last N (default " + DEFAULT + ", at most " + MAX + ") hedge transitions"
-          + " and operator actions, oldest first.", false);
+      super("history", "history [N]", "The last N (default console.historyLines, " + dev.alvh.core.config
+          .ConsoleConfig.DEFAULT_HISTORY_LINES + "; at most " + MAX + ") hedge transitions and operator actions,"
+          + " oldest first.", false);
     }
 
     @Override
     public Reply handle(List<String> args, Bot bot) {
       atMost(args, 1);
-      int n = args.isEmpty() ? DEFAULT : number(args.get(0), "N", 1, MAX);
+      int n = args.isEmpty() ? bot.config().console().historyLines() : number(args.get(0), "N", 1, MAX);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (AuditStore.Entry e : bot.audit().last(n)) {
         Map<String, Object> m = new LinkedHashMap<>();

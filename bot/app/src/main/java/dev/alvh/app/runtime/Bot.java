@@ -205,7 +205,12 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     try {
       LocalDate day = clock.marketDate();
       if (sim != null && sim.bar(day).isEmpty()) {
-        LOG.warn("{} due at {} skipped: the synthetic market has no bar for {}", kind, scheduledAt, day);
+        if (calendar.isTradingDay(day)) {
+          LOG.warn("{} due at {} skipped: the synthetic market ends before {}; restart the bot", kind, scheduledAt,
+              day);
+        } else {
+          LOG.info("{} due at {} skipped: {} is not a trading day", kind, scheduledAt, day);
+        }
         return;
       }
       switch (kind) {

@@ -190,6 +190,8 @@ class ControlServiceTest {
     assertThat(((Map<?, ?>) rows.get(0)).get("source")).isEqualTo("test@127.0.0.1");
     assertThat((List<?>) ok("history 2").data().get("history")).hasSize(2);
     assertThat(ok("history").text()).contains("note checking the fills -> ok");
+    assertThat(ok("set console.historyLines 1").text()).contains("used from the next cycle");
+    assertThat((List<?>) ok("history").data().get("history")).hasSize(1);
   }
 
   @ParameterizedTest
