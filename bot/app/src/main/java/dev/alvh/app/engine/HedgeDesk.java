@@ -31,6 +31,7 @@ import dev.alvh.core.signal.EventCalendar;
 import dev.alvh.core.signal.SignalEngine;
 import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.core.signal.TradingDays;
+import dev.alvh.paper.market.SettlementPrices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -87,6 +88,9 @@ public final class HedgeDesk {
   private boolean saidNotWarm;
   private boolean saidNoPlan;
   private List<String> lastNotes = List.of();
+  private LocalDate planDay;
+  private int cyclesToday;
+  private boolean workPending;
 
   private final List<Deque<double[]>> betaPairs = List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>());
   private final Map<LocalDate, Double> lastVx = new HashMap<>();
@@ -308,6 +312,9 @@ public final class HedgeDesk {
         double under = OptionContract.VIX.equals(c.tradingClass())
             ? market.vxFuture(c.expiry()).orElse(market.indices().vix())
             : market.indices().spx();
+        if (market instanceof SettlementPrices sp) {
+          under = sp.settlementPrice(c.tradingClass(), c.expiry()).map(BigDecimal::doubleValue).orElse(under);
+        }
         double k = c.strike().doubleValue();
         double intrinsic = c.right() == OptionRight.CALL ? Math.max(under - k, 0) : Math.max(k - under, 0);
         value = value.add(BigDecimal.valueOf(intrinsic).multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
@@ -335,8 +342,17 @@ public final class HedgeDesk {
     if (state.level() == 0 && !positions.any()) {
       return List.of();
     }
-    List<Tranche> open = store.openTranches();
     LocalDate today = now.withZoneSameInstant(Clock.MARKET_ZONE).toLocalDate();
+    if (!today.equals(planDay)) {
+      planDay = today;
+      cyclesToday = 0;
+      workPending = true;
+    }
+    boolean check = cyclesToday++ % config.desk().manageEveryCycles() == 0;
+    if (!workPending && !check) {
+      return List.of();
+    }
+    List<Tranche> open = store.openTranches();
     BigDecimal gain = BigDecimal.ZERO;
     boolean spreadsSold = false;
     if (state == HedgeState.PRESS && stateSince != null) {
@@ -351,6 +367,7 @@ public final class HedgeDesk {
       HedgePlanInput in = new HedgePlanInput(now, state, market.indices().vix(), eventDay(today),
           HedgePlanner.condorRisk(open), vega, betas(), positions.held(), gain, spreadsSold);
       p = planner.plan(in, market);
+      workPending = !p.actions().isEmpty();
       saidNoPlan = false;
     } catch (IllegalArgumentException e) {
       if (!saidNoPlan) {

@@ -100,7 +100,7 @@ public final class Replay {
           Math.round(c.cycles() * 1000.0 / Math.max(elapsedMs, 1) * 10) / 10.0, c.tranchesOpened(), c.ordersSent(),
           c.fills(), startEquity, broker.account().netLiquidation(),
           ReplaySummary.maxDrawdownPct(store.equityCurve().values()), store.exitReasons(), store.realizedPnl(),
-          store.file().toString(), elapsedMs);
+          store.file().toString(), elapsedMs, dev.alvh.app.store.HedgeStore.statesVisited(store.jdbc()));
     }
   }
 

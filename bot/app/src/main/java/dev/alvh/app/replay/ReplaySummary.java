@@ -23,11 +23,13 @@ import java.util.Map;
  * @param condorPnl      realized P&amp;L of closed tranches, USD
  * @param database       the H2 file holding the replay's records
  * @param elapsedMs      wall time, milliseconds
+ * @param statesVisited  trading days spent in each hedge state (from the daily snapshots)
  */
 public record ReplaySummary(
     String scenario, LocalDate from, LocalDate to, long tradingDays, long cycles, double cyclesPerSecond,
     long tranchesOpened, long ordersSent, long fills, BigDecimal startEquity, BigDecimal finalEquity,
-    double maxDrawdownPct, Map<String, Long> exitReasons, BigDecimal condorPnl, String database, long elapsedMs) {
+    double maxDrawdownPct, Map<String, Long> exitReasons, BigDecimal condorPnl, String database, long elapsedMs,
+    Map<String, Long> statesVisited) {
 
   /** The largest peak-to-trough fall of {@code equity}, percent of the peak (0 when it never falls). */
   public static double maxDrawdownPct(Iterable<BigDecimal> equity) {
