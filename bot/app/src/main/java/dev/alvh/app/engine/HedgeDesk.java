@@ -24,6 +24,7 @@ import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.market.IndexLevels;
 import dev.alvh.core.market.OptionQuote;
+import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
 import dev.alvh.core.signal.DailyCloses;
@@ -81,6 +82,7 @@ public final class HedgeDesk {
   private final EventCalendar events;
   private final TradingDays tradingDays;
   private final HedgeBook positions;
+  private final int maxContractsPerOrder;
 
   private HedgeContext ctx;
   private LocalDate stateSince;
@@ -106,6 +108,7 @@ public final class HedgeDesk {
       TradingDays tradingDays) {
     this.book = book;
     this.config = config.hedge();
+    this.maxContractsPerOrder = config.risk().maxContractsPerOrder();
     this.clock = clock;
     this.market = market;
     this.store = store;
@@ -386,7 +389,21 @@ public final class HedgeDesk {
       }
       lastNotes = p.notes();
     }
-    return p.actions();
+    return p.actions().stream().map(a -> capped(a, maxContractsPerOrder)).toList();
+  }
+
+  /**
+   * {@code a} with at most {@code risk.maxContractsPerOrder} combos: the rest follows in later
+   * cycles (a layer bought in part is kept; a close in part leaves the rest to close).
+   */
+  static HedgeAction capped(HedgeAction a, int maxContractsPerOrder) {
+    OrderIntent o = a.order();
+    if (o.quantity() <= maxContractsPerOrder) {
+      return a;
+    }
+    OrderIntent c = new OrderIntent(o.ref(), o.purpose(), o.trancheId(), o.legs(), maxContractsPerOrder, o.limit(),
+        o.reason() + "; capped at risk.maxContractsPerOrder " + maxContractsPerOrder + " of " + o.quantity());
+    return new HedgeAction(a.type(), a.layerId(), a.level(), a.kind(), c);
   }
 
   /**

@@ -118,4 +118,22 @@ class HedgeDeskTest {
           .isEqualTo(alvh.context());
     }
   }
+
+  @Test
+  void anOrderAboveTheRiskLimitIsCappedAndSaysSo() {
+    dev.alvh.core.order.OrderIntent o = new dev.alvh.core.order.OrderIntent(new dev.alvh.core.order.OrderRef("r"),
+        dev.alvh.core.order.OrderPurpose.OPEN_HEDGE, 0, List.of(dev.alvh.core.instrument.ComboLeg.of(
+            dev.alvh.core.instrument.Side.BUY, dev.alvh.core.instrument.OptionContract.vix(LocalDate.of(2024, 2, 14),
+                java.math.BigDecimal.TEN, dev.alvh.core.instrument.OptionRight.CALL))), 70,
+        dev.alvh.core.order.NetPrice.debit(java.math.BigDecimal.ONE), "L2 ...");
+    dev.alvh.core.hedge.HedgeAction a = new dev.alvh.core.hedge.HedgeAction(dev.alvh.core.hedge.HedgeAction.Type.OPEN,
+        "L2-x", 2, dev.alvh.core.hedge.HedgeLayerKind.VIX_CALL, o);
+
+    dev.alvh.core.hedge.HedgeAction c = HedgeDesk.capped(a, CFG.risk().maxContractsPerOrder());
+
+    assertThat(c.order().quantity()).isEqualTo(50);
+    assertThat(c.order().reason()).isEqualTo("L2 ...; capped at risk.maxContractsPerOrder 50 of 70");
+    assertThat(c.order().ref()).isEqualTo(o.ref());
+    assertThat(HedgeDesk.capped(c, 50)).isSameAs(c);
+  }
 }
