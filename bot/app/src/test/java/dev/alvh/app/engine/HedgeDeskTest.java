@@ -136,4 +136,21 @@ class HedgeDeskTest {
     assertThat(c.order().ref()).isEqualTo(o.ref());
     assertThat(HedgeDesk.capped(c, 50)).isSameAs(c);
   }
+
+  @Test
+  void warmUpHistoryMakesTheFirstClosesWarmWithoutEvaluatingThem() {
+    List<dev.alvh.core.signal.DailyCloses> history = bars.subList(0, 60).stream()
+        .map(b -> dev.alvh.core.signal.DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose())).toList();
+    try (Store store = Store.open(dir, "t")) {
+      HedgeDesk d = desk(store, Book.ALVH);
+      d.warmUp(history);
+      assertThat(d.context().asOf()).as("warm-up closes are not evaluated").isNull();
+      closeOf(d, 60);
+      assertThat(d.lastSignals().orElseThrow().warm()).isTrue();
+      assertThat(d.context().asOf()).isEqualTo(bars.get(60).date());
+      assertThat(new HedgeStore(store.jdbc(), "alvh").closes()).hasSize(61);
+      d.warmUp(history);
+      assertThat(new HedgeStore(store.jdbc(), "alvh").closes()).as("older closes are skipped").hasSize(61);
+    }
+  }
 }
