@@ -132,8 +132,11 @@ final class ActionCommands {
       StringBuilder t = new StringBuilder();
       Map<String, Object> d = new LinkedHashMap<>();
       if (!"condors".equals(what)) {
-        t.append("hedges: no hedge layers held, nothing to close");
-        d.put("hedgeOrders", List.of());
+        List<String> hrefs = bot.engine().flattenHedges().stream().map(OrderRef::value).toList();
+        d.put("hedgeOrders", hrefs);
+        t.append("hedges: ").append(hrefs.isEmpty() ? "no hedge layers held, nothing to close"
+            : hrefs.size() + " closing order" + (hrefs.size() == 1 ? "" : "s") + (bot.controls().approvalRequired()
+                ? " waiting for approval: " : " sent: ") + String.join(", ", hrefs));
       }
       if (!"hedges".equals(what)) {
         List<String> refs = bot.engine().flattenCondors().stream().map(OrderRef::value).toList();

@@ -190,7 +190,19 @@ final class ViewCommands {
       d.put("machineState", machine);
       d.put("forced", bot.controls().forcedState(today).map(Enum::name).orElse(null));
       d.put("forcedUntil", bot.controls().forcedUntil().map(LocalDate::toString).orElse(null));
-      d.put("layers", List.of());
+      List<Map<String, Object>> layers = new java.util.ArrayList<>();
+      for (dev.alvh.core.hedge.HeldLayer h : bot.engine().hedgeDesk().held()) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("id", h.id());
+        l.put("level", h.level());
+        l.put("kind", h.kind().name());
+        l.put("legs", h.legs().stream().map(x -> x.side() + " " + x.contract().key()).toList());
+        l.put("quantity", h.quantity());
+        l.put("entryPrice", h.entryPrice().toPlainString());
+        l.put("openedOn", h.openedOn().toString());
+        layers.add(l);
+      }
+      d.put("layers", layers);
       SignalSnapshot s = bot.signals();
       Map<String, Object> sig = new LinkedHashMap<>();
       if (s != null) {
@@ -220,7 +232,14 @@ final class ViewCommands {
         t.append(" (forced").append(d.get("forcedUntil") == null ? "" : " until " + d.get("forcedUntil"))
             .append("; machine ").append(machine).append(')');
       }
-      t.append(System.lineSeparator()).append("layers     none held").append(System.lineSeparator());
+      t.append(System.lineSeparator()).append("layers     ").append(layers.isEmpty() ? "none held" : "")
+          .append(System.lineSeparator());
+      for (dev.alvh.core.hedge.HeldLayer h : bot.engine().hedgeDesk().held()) {
+        t.append("  ").append(h.id()).append(" L").append(h.level()).append(' ').append(h.kind()).append(" x")
+            .append(h.quantity()).append(" at ").append(h.entryPrice().toPlainString()).append(" since ")
+            .append(h.openedOn()).append(": ").append(String.join(", ", h.legs().stream()
+                .map(x -> x.side() + " " + x.contract().key()).toList())).append(System.lineSeparator());
+      }
       t.append("signals    ").append(s == null ? "no closes yet" : "as of the close of " + s.date()
           + (s.warm() ? "" : " (not warm: " + s.notWarmReason() + ")")).append(System.lineSeparator());
       sig.forEach((k, v) -> {

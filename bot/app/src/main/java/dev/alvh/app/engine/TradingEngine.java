@@ -269,6 +269,38 @@ public final class TradingEngine {
   }
 
   /**
+   * Closes every hedge layer held (long layers and PRESS spreads) through the desk, each as one
+   * order walked from mid to the natural price; returns the refs sent or held for approval.
+   */
+  public List<dev.alvh.core.order.OrderRef> flattenHedges() {
+    ZonedDateTime now = clock.marketTime();
+    java.util.Set<String> busy = new java.util.HashSet<>();
+    desk.workingOrders().forEach(o -> busy.add(o.reason()));
+    desk.heldOrders().forEach(o -> busy.add(o.reason()));
+    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm").format(now);
+    List<dev.alvh.core.order.OrderRef> out = new java.util.ArrayList<>();
+    for (dev.alvh.core.hedge.HeldLayer h : hedge.held()) {
+      String reason = "manual: flatten hedges, layer " + h.id();
+      if (busy.contains(reason)) {
+        continue;
+      }
+      dev.alvh.core.order.OrderRef ref = new dev.alvh.core.order.OrderRef("alvh-" + h.id() + "-flat-" + stamp);
+      for (char c = 'b'; store.orderStatus(ref).isPresent() && c <= 'z'; c++) {
+        ref = new dev.alvh.core.order.OrderRef("alvh-" + h.id() + "-flat" + c + "-" + stamp);
+      }
+      List<dev.alvh.core.instrument.ComboLeg> legs = h.legs().stream().map(dev.alvh.core.instrument.ComboLeg::reversed)
+          .toList();
+      OrderIntent o = new OrderIntent(ref, OrderPurpose.CLOSE_HEDGE, 0, legs, h.quantity(),
+          dev.alvh.core.order.NetPrice.credit(BigDecimal.ZERO), reason);
+      dev.alvh.core.hedge.HedgeAction a = new dev.alvh.core.hedge.HedgeAction(
+          dev.alvh.core.hedge.HedgeAction.Type.CLOSE, h.id(), h.level(), h.kind(), o);
+      desk.submit(o, r -> onHedge(r, a));
+      out.add(ref);
+    }
+    return out;
+  }
+
+  /**
    * Closes every open tranche that has no working or held order through the desk, each as one
    * combo walked from mid to the natural price; returns the refs sent or held for approval.
    * Tranches without quotes are skipped by the desk's quote check (stored with the reason).

@@ -294,6 +294,24 @@ class ControlServiceTest {
     assertThat(ok("flatten hedges --yes").text()).contains("no hedge layers held");
   }
 
+  @Test
+  void aForcedL1BuysAHedgeLayerThatHedgeShowsAndFlattenHedgesCloses() {
+    cycle();
+    assertThat(bot.store().openTranches()).as("a condor to hedge").hasSize(1);
+    ok("force L1");
+    clock.set(clock.now().plusSeconds(900));
+    cycle();
+    assertThat(bot.engine().hedgeDesk().held()).as("the forced L1 buys its layer").hasSize(1);
+    Reply h = ok("hedge");
+    assertThat((List<?>) h.data().get("layers")).hasSize(1);
+    assertThat(h.text()).contains("L1", "VIX");
+    Reply f = ok("flatten hedges --yes");
+    assertThat((List<?>) f.data().get("hedgeOrders")).hasSize(1);
+    assertThat(bot.engine().hedgeDesk().held()).as("flatten sold the layer").isEmpty();
+    assertThat(bot.store().openTranches()).as("flatten hedges leaves the condors").hasSize(1);
+    assertThat(ok("flatten hedges --yes").text()).contains("no hedge layers held");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"flatten", "flatten some", "flatten all condors", "flatten --yes"})
   void flattenNamesTheAllowedValues(String line) {
