@@ -226,8 +226,8 @@ public final class Replay {
   private BookRun runBook(Book book, MarketHistory history, NyseCalendar cal, List<ScheduledFire> fires,
       Instant start, LocalDate from, LocalDate to) {
     VirtualClock clock = new VirtualClock(start);
-    // The market reads the bars only until SimulatedMarket takes the whole MarketHistory (VX curve).
-    SimulatedMarket market = new SimulatedMarket(history.bars(), clock, config.market(), cal::isTradingDay);
+    // The whole MarketHistory: its VX futures (when the data has them) make the VX curve.
+    SimulatedMarket market = new SimulatedMarket(history, clock, config.market(), cal::isTradingDay);
     PaperBroker broker = new PaperBroker(market, clock, config.broker().paper());
     BigDecimal startEquity = broker.account().netLiquidation();
     String name = database(book);
@@ -235,6 +235,9 @@ public final class Replay {
     try (Store store = Store.open(dataDir, name)) {
       TradingEngine engine = new TradingEngine(book, config, clock, market, broker, store, broker::settleExpiring);
       engine.desk().releaseHaltEachDay(true);
+      // The history before the first replayed day warms the hedge's signals up (not evaluated).
+      engine.hedgeDesk().warmUp(history.bars().stream().filter(b -> b.date().isBefore(from))
+          .map(b -> dev.alvh.core.signal.DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose())).toList());
       for (ScheduledFire f : fires) {
         clock.set(f.at());
         switch (f.kind()) {
