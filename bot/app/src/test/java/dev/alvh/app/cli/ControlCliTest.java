@@ -45,7 +45,7 @@ class ControlCliTest {
 
   @ParameterizedTest
   @CsvSource({
-      "--broker|ibkr, --broker ibkr is not wired yet",
+      "--host|example.org, '--host, --port and --client-id apply only with --broker ibkr'",
       "--broker|tws, --broker must be one of paper, ibkr, but was 'tws'",
       "--speed|0, --speed must be in [1, 100000], but was 0",
       "--speed|100001, --speed must be in [1, 100000], but was 100001"})
