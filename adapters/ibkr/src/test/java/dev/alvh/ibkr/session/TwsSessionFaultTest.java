@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TwsSessionFaultTest {
 
-  static final BrokerConfig.Ibkr FAST = BrokerConfig.Ibkr.DEFAULTS.withTiming(2, 1, 50);
+  static final BrokerConfig.Ibkr FAST = BrokerConfig.Ibkr.DEFAULTS.withTiming(3, 1, 50);
 
   private PaperTws tws;
   private IbkrAdapter ib;
@@ -230,9 +230,9 @@ class TwsSessionFaultTest {
   @Test
   void delayedAnswersBeyondTheTimeLimitFailTheRequestNotTheSession() {
     ib = connect(17, FAST);
-    tws.server.faults().delayAnswers(Duration.ofMillis(2500));
+    tws.server.faults().delayAnswers(Duration.ofMillis(3500));
     assertThatThrownBy(() -> ib.broker().account()).isInstanceOf(TwsRequestException.class)
-        .hasMessageContaining("no answer from TWS within 2 s");
+        .hasMessageContaining("no answer from TWS within 3 s");
     tws.server.faults().delayAnswers(Duration.ZERO);
     await().atMost(Duration.ofSeconds(10)).until(() -> ib.session().state() == TwsSession.State.READY);
   }
