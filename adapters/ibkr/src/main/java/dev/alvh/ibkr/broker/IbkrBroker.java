@@ -74,6 +74,10 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
   private final Map<Integer, OrderRef> byId = new ConcurrentHashMap<>();
   /** What was sent per order id, for modify. */
   private final Map<Integer, ClientMessage.PlaceOrder> sent = new ConcurrentHashMap<>();
+  /** Order ids TWS has said anything about (open order, status, execution, error). */
+  private final Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
+  /** Order ids reported lost in flight, so they are reported once. */
+  private final Set<Integer> lost = ConcurrentHashMap.newKeySet();
   /** Execution keys (execId without its correction suffix) already turned into fills. */
   private final Set<String> filled = ConcurrentHashMap.newKeySet();
   private final Map<String, ServerMessage.ExecDetails> awaitingCommission = new ConcurrentHashMap<>();
@@ -357,6 +361,15 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
 
   @Override
   public void onMessage(ServerMessage m) {
+    if (m instanceof ServerMessage.OpenOrder o) {
+      acknowledged.add(o.orderId());
+    } else if (m instanceof ServerMessage.OrderStatus s) {
+      acknowledged.add(s.orderId());
+    } else if (m instanceof ServerMessage.ExecDetails x) {
+      acknowledged.add(x.orderId());
+    } else if (m instanceof ServerMessage.ErrorMessage e) {
+      acknowledged.add(e.requestId());
+    }
     if (m instanceof ServerMessage.OpenOrder o && !o.whatIf()) {
       learn(o.orderRef(), o.orderId());
     } else if (m instanceof ServerMessage.OrderStatus s) {
@@ -390,6 +403,17 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
         open.size(), count);
     for (OrderUpdate u : open) {
       deliver(() -> listener.orderUpdated(u));
+    }
+    for (Map.Entry<Integer, ClientMessage.PlaceOrder> e : sent.entrySet()) {
+      int id = e.getKey();
+      if (!acknowledged.contains(id) && lost.add(id)) {
+        OrderRef ref = byId.get(id);
+        LOG.warn("Order {} (id {}) was never acknowledged by TWS before the connection dropped and is not"
+            + " among its open orders or executions: reported Inactive (its ref stays refused)", ref, id);
+        OrderUpdate u = new OrderUpdate(ref, id, OrderStatus.INACTIVE, 0, e.getValue().order().totalQuantity()
+            .intValue(), clock.now(), "lost in flight: TWS never acknowledged it before the connection dropped");
+        deliver(() -> listener.orderUpdated(u));
+      }
     }
   }
 
