@@ -244,7 +244,9 @@ final class ViewCommands {
           + (s.warm() ? "" : " (not warm: " + s.notWarmReason() + ")")).append(System.lineSeparator());
       sig.forEach((k, v) -> {
         if (!"date".equals(k)) {
-          t.append(String.format(Locale.ROOT, "  %-17s %s%n", k, v instanceof Double x ? num(x) : String.valueOf(v)));
+          String shown = v instanceof Double x ? num(x) : v == null ? "beSigma".equals(k) ? "none (no open tranche)"
+              : "n/a" : String.valueOf(v);
+          t.append(String.format(Locale.ROOT, "  %-17s %s%n", k, shown));
         }
       });
       t.append("rules      (thresholds in force)").append(System.lineSeparator());

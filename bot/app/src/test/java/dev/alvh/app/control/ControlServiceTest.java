@@ -171,7 +171,8 @@ class ControlServiceTest {
     ok("set hedge.l1.vixTrigger 15");
     Reply after = ok("hedge");
     assertThat(map(after.data().get("rules"))).containsEntry("hedge.l1.vixTrigger", 15.0);
-    assertThat(after.text()).containsPattern("hedge.l1.vixTrigger\\s+15.0");
+    assertThat(after.text()).containsPattern("hedge.l1.vixTrigger\\s+15.0").contains("none (no open tranche)")
+        .doesNotContain("null");
     refused("hedge now", "takes no arguments");
   }
 
