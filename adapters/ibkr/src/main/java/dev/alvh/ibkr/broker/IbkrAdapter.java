@@ -77,5 +77,6 @@ public final class IbkrAdapter implements AutoCloseable {
   public void close() {
     market.close();
     session.close();
+    broker.close();
   }
 }

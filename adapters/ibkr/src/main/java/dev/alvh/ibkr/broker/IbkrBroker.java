@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * actions at the signed net price (negative = credit). A single option is bought at a debit or
  * sold at a credit, with a positive limit.
  */
-public final class IbkrBroker implements Broker, TwsSession.Listener {
+public final class IbkrBroker implements Broker, TwsSession.Listener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IbkrBroker.class);
   private static final BigDecimal SPX_PACKAGE_TICK = new BigDecimal("0.05");
@@ -367,7 +367,8 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
       acknowledged.add(s.orderId());
     } else if (m instanceof ServerMessage.ExecDetails x) {
       acknowledged.add(x.orderId());
-    } else if (m instanceof ServerMessage.ErrorMessage e) {
+    } else if (m instanceof ServerMessage.ErrorMessage e && e.requestId() >= 0
+        && e.requestId() < TwsSession.FIRST_REQUEST_ID) {
       acknowledged.add(e.requestId());
     }
     if (m instanceof ServerMessage.OpenOrder o && !o.whatIf()) {
@@ -378,7 +379,8 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
         OrderUpdate u = toUpdate(ref, s);
         deliver(() -> listener.orderUpdated(u));
       }
-    } else if (m instanceof ServerMessage.ErrorMessage e && e.requestId() >= 0 && e.requestId() != NOT_AN_ORDER) {
+    } else if (m instanceof ServerMessage.ErrorMessage e && e.requestId() >= 0
+        && e.requestId() < TwsSession.FIRST_REQUEST_ID) {
       OrderRef ref = byId.get(e.requestId());
       if (ref != null && ErrorClass.of(e.code()).endsOrder()) {
         OrderUpdate u = new OrderUpdate(ref, e.requestId(), OrderStatus.INACTIVE, 0, 0, clock.now(),
@@ -581,7 +583,16 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
     return "*".repeat(accountCode.length() - keep) + accountCode.substring(accountCode.length() - keep);
   }
 
-  /** Waits until every event so far has reached the listener (tests, orderly shutdown). */
+  /** Stops the broker's own event thread (events already queued are dropped). */
+  @Override
+  public void close() {
+    ownEvents.shutdownNow();
+  }
+
+  /**
+   * Waits until every event so far has reached the listener through the broker's own event
+   * thread (tests, orderly shutdown); not for events routed by {@link #setEventExecutor}.
+   */
   public void drainEvents() {
     try {
       ownEvents.submit(() -> { }).get();

@@ -270,6 +270,12 @@ public final class TwsServer implements AutoCloseable {
     private volatile String rejectNext;
     private volatile boolean dropOnNextOrder;
     private volatile boolean refuseClientIds;
+    private final AtomicInteger ignoredOrders = new AtomicInteger();
+
+    /** placeOrder messages read and ignored while frozen. */
+    public int ignoredOrders() {
+      return ignoredOrders.get();
+    }
 
     /** Closes every client connection, as a TWS restart would. */
     public void dropConnections() {
@@ -376,6 +382,9 @@ public final class TwsServer implements AutoCloseable {
               continue;
             }
             if (faults.frozen) {
+              if (m instanceof ClientMessage.PlaceOrder) {
+                faults.ignoredOrders.incrementAndGet();
+              }
               continue;
             }
             Duration d = faults.delay;

@@ -117,7 +117,12 @@ public final class TwsSession implements AutoCloseable {
   private volatile boolean paused;
   private volatile boolean closed;
   private final AtomicInteger nextOrderId = new AtomicInteger(-1);
-  private final AtomicInteger nextRequestId = new AtomicInteger(1);
+  /**
+   * Request and ticker ids start far above any order id, because errMsg carries either kind in
+   * the same field: an error about request 5 must never be taken for one about order 5.
+   */
+  public static final int FIRST_REQUEST_ID = 1 << 30;
+  private final AtomicInteger nextRequestId = new AtomicInteger(FIRST_REQUEST_ID);
   private final AtomicLong connections = new AtomicLong();
   private final AtomicBoolean reconnecting = new AtomicBoolean();
   private final AtomicBoolean heartbeatStarted = new AtomicBoolean();
@@ -276,7 +281,7 @@ public final class TwsSession implements AutoCloseable {
     return breaker.getState();
   }
 
-  /** A fresh request / ticker id, unique for this session. */
+  /** A fresh request / ticker id, unique for this session and disjoint from order ids. */
   public int nextRequestId() {
     return nextRequestId.getAndIncrement();
   }

@@ -146,6 +146,11 @@ class IbkrBrokerTest {
     ib.broker().place(condor);
     await().atMost(Duration.ofSeconds(10)).until(() -> ib.broker().openOrders().size() == 1);
     assertThat(ib.broker().openOrders().get(0).ref()).isEqualTo(condor.ref());
+    OptionContract unlisted = OptionContract.spxw(tws.clock.marketDate().minusDays(7), new BigDecimal("4000"),
+        OptionRight.PUT); // expired: not quoted
+    assertThat(ib.market().quote(unlisted)).isEmpty(); // TWS answers 200 on a request id, never an order id
+    ib.broker().drainEvents();
+    assertThat(updates).noneMatch(u -> u.status() == OrderStatus.INACTIVE);
     ib.broker().cancel(condor.ref());
     await().atMost(Duration.ofSeconds(10)).until(() -> updates.stream()
         .anyMatch(u -> u.ref().equals(condor.ref()) && u.status() == OrderStatus.CANCELLED));

@@ -112,6 +112,7 @@ class TwsSessionFaultTest {
     OrderIntent order = vixCall("alvh-H0013-hedge-1", new BigDecimal("50"));
     tws.server.faults().freeze(true); // TWS reads the order but never handles it
     ib.broker().place(order);
+    await().atMost(Duration.ofSeconds(5)).until(() -> tws.server.faults().ignoredOrders() == 1);
     tws.server.faults().dropConnections();
     tws.server.faults().freeze(false);
     await().atMost(Duration.ofSeconds(10)).until(() -> ib.session().connectionCount() == 2);
