@@ -114,7 +114,7 @@ public final class IbkrMarketData implements MarketData, AutoCloseable {
   private OptionChain buildChain(String tradingClass, LocalDate expiry) {
     boolean vix = tradingClass.startsWith("VIX");
     double underlying = vix ? vxFuture(expiry).orElse(index("VIX")) : index("SPX");
-    double width = cfg.chainWidthPct() / 100.0;
+    double width = (vix ? cfg.vixChainWidthPct() : cfg.chainWidthPct()) / 100.0;
     List<OptionContract> wanted = new ArrayList<>();
     String symbol = Contracts.underlyingOf(tradingClass);
     for (double k : strikes(tradingClass)) {
