@@ -144,6 +144,16 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
             : dev.alvh.app.ops.Alerter.Kind.ORDER_REJECT, line);
       }
     });
+    engine.desk().onOutcome(o -> {
+      switch (o) {
+        case WORKING -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.SENT);
+        case FILLED, PARTIAL -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.FILLED);
+        case UNFILLED -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.CANCELLED);
+        case REJECTED -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.REJECTED);
+        case RISK_REJECTED -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.RISK_REJECTED);
+        default -> { }
+      }
+    });
     if (sim != null) {
       LocalDate today = clock.marketDate();
       engine.hedgeDesk().warmUp(sim.bars().stream().filter(b -> b.date().isBefore(today))
