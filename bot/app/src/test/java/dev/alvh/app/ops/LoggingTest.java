@@ -77,6 +77,21 @@ class LoggingTest {
     assertThat(root.getAppender("STDERR")).isNotNull();
   }
 
+  @Test
+  void theConfigurationLoadsWithoutWarningsInEveryMode() {
+    // A logback warning is printed on standard output, where it would corrupt replay --json.
+    LoggerContext ctx = (LoggerContext) LoggerFactory.getILoggerFactory();
+    for (Runnable mode : List.<Runnable>of(LogSetup::consoleOnly,
+        () -> LogSetup.apply(new LoggingConfig("INFO", false, 7), data),
+        () -> LogSetup.apply(new LoggingConfig("INFO", true, 7), data))) {
+      ctx.getStatusManager().clear();
+      mode.run();
+      assertThat(ctx.getStatusManager().getCopyOfStatusList())
+          .filteredOn(s -> s.getLevel() >= ch.qos.logback.core.status.Status.WARN)
+          .as("logback warnings and errors").isEmpty();
+    }
+  }
+
   private static RollingFileAppender<?> fileAppender() {
     Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(Logger.ROOT_LOGGER_NAME);
     return (RollingFileAppender<?>) root.getAppender("FILE");
