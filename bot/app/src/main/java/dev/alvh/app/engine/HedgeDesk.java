@@ -205,6 +205,7 @@ public final class HedgeDesk {
     if (moved.isPresent()) {
       HedgeTransition t = moved.get();
       hedgeStore.transition(t, clock.now());
+      dev.alvh.app.crash.CrashPoints.reach("hedge-transition");
       stateSince = t.date();
       LOG.info("hedge ({}) {}: {} -> {} ({}); VIX {}, vixRel {}, termRatio {}, score {}", book.key(), t.date(),
           t.from(), t.to(), t.rule(), round(s.vix()), round(s.vixRel()), round(s.termRatio()), s.score());
@@ -395,6 +396,7 @@ public final class HedgeDesk {
     } else {
       hedgeStore.closeLayer(a.layerId(), date);
     }
+    dev.alvh.app.crash.CrashPoints.reach("hedge-layer");
     hedgeStore.trade(t, a.level(), a.kind(), a.type().name(), commissions);
     LOG.info("hedge ({}) {}: {} {} x{} at {} per combo{}", book.key(), date, a.type(), a.layerId(), quantity,
         netPerCombo.negate().toPlainString(), a.opens() ? "" : ", P&L " + t.realizedPnl().setScale(2,

@@ -188,6 +188,7 @@ public final class TradingEngine {
 
   private void onHedge(OrderDesk.Result r, dev.alvh.core.hedge.HedgeAction a) {
     if (r.filledCombos() > 0) {
+      dev.alvh.app.crash.CrashPoints.reach("order-done");
       hedge.filled(a, r.filledCombos(), r.creditPerCombo(), r.commissions(), clock.marketDate());
     }
   }
@@ -335,6 +336,7 @@ public final class TradingEngine {
       return;
     }
     OrderIntent o = r.intent();
+    dev.alvh.app.crash.CrashPoints.reach("order-done");
     Tranche t = trancheFrom(o, clock.marketDate(), r.creditPerCombo()).withQuantity(r.filledCombos());
     store.openTranche(t, r.commissions());
     counters.tranchesOpened++;
@@ -352,6 +354,7 @@ public final class TradingEngine {
       return;
     }
     BigDecimal debit = r.creditPerCombo().negate();
+    dev.alvh.app.crash.CrashPoints.reach("order-done");
     int closed = Math.min(r.filledCombos(), t.get().quantity());
     Optional<BigDecimal> pnl = desk.orders().close(t.get(), closed, debit, r.commissions(), reason,
         clock.marketDate());
