@@ -186,6 +186,13 @@ public final class HedgeDesk {
       return;
     }
     DailyCloses closes = closesNow(today);
+    // The day's close, the transition and the context are stored together or not at all: a crash
+    // between them would leave a close that stops the day from being evaluated again, and a
+    // transition to a state the context never reached.
+    store.jdbc().inTransaction(() -> evaluateDay(today, closes));
+  }
+
+  private void evaluateDay(LocalDate today, DailyCloses closes) {
     hedgeStore.saveClose(closes);
     SignalSnapshot s = signals.append(closes, beSigma(today), events);
     last = s;
@@ -389,6 +396,10 @@ public final class HedgeDesk {
    * @param commissions commissions of the fills, USD
    */
   public void filled(HedgeAction a, int quantity, BigDecimal netPerCombo, BigDecimal commissions, LocalDate date) {
+    store.jdbc().inTransaction(() -> book(a, quantity, netPerCombo, commissions, date));
+  }
+
+  private void book(HedgeAction a, int quantity, BigDecimal netPerCombo, BigDecimal commissions, LocalDate date) {
     HedgeBook.Trade t = positions.apply(a, quantity, netPerCombo, date);
     Optional<HeldLayer> h = positions.find(a.layerId());
     if (h.isPresent()) {
