@@ -22,8 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An operator's console session end to end: {@code alvh paper --speed 600} runs as its own
  * process with a fresh data directory, {@code alvh console} runs in a real terminal (tmux), keys
- * are typed with send-keys and the screen is read with capture-pane. Then the bot is stopped with
- * SIGTERM (it must exit 0) and the audit table is read from its database.
+ * are typed with send-keys and the screen is read with capture-pane. The bot is stopped with
+ * SIGTERM (it must exit 0), the console says in one line that it lost it, the bot is started again
+ * and the console reconnects to it with the switches kept; then the audit table is read from the
+ * database.
  *
  * <p>Skipped when tmux is missing (CI installs it through {@code .ci/run}) or the jar is not
  * built (it is by {@code ./mvnw verify}: bot/app is packaged before this module's tests run).
@@ -36,6 +38,7 @@ class ConsoleSessionTest {
   Path tmp;
 
   private String socket;
+  private int runs;
   private final String session = "console";
 
   @Test
@@ -46,9 +49,7 @@ class ConsoleSessionTest {
     String java = ProcessHandle.current().info().command().orElse("java");
     Path data = tmp.resolve("data");
     socket = "alvh-e2e-" + ProcessHandle.current().pid();
-    Process bot = new ProcessBuilder(java, "-jar", jar.toString(), "paper", "--speed", "600", "--data-dir",
-        data.toString()).redirectOutput(tmp.resolve("bot.out").toFile()).redirectError(tmp.resolve("bot.err").toFile())
-        .start();
+    Process bot = startBot(java, jar, data);
     try {
       waitFor(() -> Files.exists(data.resolve(ControlFiles.ENDPOINT)), "the bot's control.json", bot);
       tmux("new-session", "-d", "-s", session, "-x", "200", "-y", "50",
@@ -85,20 +86,25 @@ class ConsoleSessionTest {
       screenShows("console@127.0.0.1", bot);
       type("help force");
       screenShows("usage: force STATE [--until YYYY-MM-DD]", bot);
+
+      stop(bot);
+      type("status");
+      screenShows("connection lost: no bot is running with data directory", null);
+      bot = startBot(java, jar, data);
+      waitFor(() -> Files.exists(data.resolve(ControlFiles.ENDPOINT)), "the restarted bot's control.json", bot);
+      type("status");
+      screenShows("connected to the bot again", bot);
+      waitFor(() -> screen().lines().filter(l -> l.contains("automation  PAUSED, HALTED")).count() == 2,
+          "the switches kept across the restart", bot);
       type("exit");
     } finally {
       if (socket != null) {
         new ProcessBuilder("tmux", "-L", socket, "kill-server").start().waitFor(10, TimeUnit.SECONDS);
       }
-      bot.destroy();
-      if (!bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-        bot.destroyForcibly();
-        fail("the bot did not stop within %s of SIGTERM", WAIT);
+      if (bot.isAlive()) {
+        stop(bot);
       }
     }
-    assertThat(bot.exitValue()).as("SIGTERM is a clean stop: %s", Files.readString(tmp.resolve("bot.err")))
-        .isZero();
-    assertThat(Files.readString(tmp.resolve("bot.out"))).contains("paper bot stopped");
     assertThat(data.resolve(ControlFiles.ENDPOINT)).doesNotExist();
     try (Store store = Store.open(data, "alvh")) {
       List<AuditStore.Entry> audit = new AuditStore(store.jdbc()).last(100);
@@ -114,6 +120,25 @@ class ConsoleSessionTest {
       assertThat(audit).filteredOn(e -> e.command().startsWith("set hedge.l1.vixTriger")).singleElement()
           .satisfies(e -> assertThat(e.outcome()).startsWith("refused: "));
     }
+  }
+
+  private Process startBot(String java, Path jar, Path data) throws IOException {
+    runs++;
+    return new ProcessBuilder(java, "-jar", jar.toString(), "paper", "--speed", "600", "--data-dir", data.toString())
+        .redirectOutput(tmp.resolve("bot" + runs + ".out").toFile())
+        .redirectError(tmp.resolve("bot" + runs + ".err").toFile()).start();
+  }
+
+  /** SIGTERM, then checks the bot stopped cleanly: exit 0, its last line printed. */
+  private void stop(Process bot) throws Exception {
+    bot.destroy();
+    if (!bot.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+      bot.destroyForcibly();
+      fail("the bot did not stop within %s of SIGTERM", WAIT);
+    }
+    assertThat(bot.exitValue()).as("SIGTERM is a clean stop: %s", Files.readString(tmp.resolve("bot" + runs + ".err")))
+        .isZero();
+    assertThat(Files.readString(tmp.resolve("bot" + runs + ".out"))).contains("paper bot stopped");
   }
 
   private void type(String line) throws Exception {
@@ -136,9 +161,9 @@ class ConsoleSessionTest {
   private void waitFor(BooleanSupplier ready, String what, Process bot) throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!ready.getAsBoolean()) {
-      if (!bot.isAlive()) {
+      if (bot != null && !bot.isAlive()) {
         fail("the bot exited (%d) while waiting for %s: %s", bot.exitValue(), what,
-            Files.readString(tmp.resolve("bot.err")));
+            Files.readString(tmp.resolve("bot" + runs + ".err")));
       }
       if (System.nanoTime() > deadline) {
         fail("no %s within %s; screen:%n%s", what, WAIT, screen());

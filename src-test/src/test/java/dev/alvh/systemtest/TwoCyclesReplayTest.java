@@ -40,6 +40,15 @@ class TwoCyclesReplayTest {
     }
     assertThat(s.get("tranchesOpened").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(s.get("tradingDays").asLong()).isGreaterThan(450);
+    assertThat(s.get("volatilityCycles").get("count").asInt()).as("two-cycles has two volatility cycles").isEqualTo(2);
+    assertThat(s.get("cyclesPerDay").asText()).isEqualTo("all");
+    for (String book : List.of("alvh", "unhedged", "rigid")) {
+      for (String key : List.of("totalReturn", "cagr", "maxDrawdownPct", "maxDrawdownRiskPct", "sharpe", "sortino",
+          "worstMonth", "hedgePremium", "hedgePnl", "layersPerCycle")) {
+        assertThat(s.get("books").get(book).has(key)).as("books.%s.%s", book, key).isTrue();
+      }
+      assertThat(s.get("books").get(book).get("layersPerCycle")).hasSize(2);
+    }
     try (Store store = Store.open(dir, "replay")) {
       assertThat(store.count("tranche")).isEqualTo(s.get("tranchesOpened").asLong());
       assertThat(store.count("orders")).isEqualTo(s.get("ordersSent").asLong());

@@ -48,6 +48,16 @@ public final class IbkrAdapter implements AutoCloseable {
     return a;
   }
 
+  /**
+   * Builds the adapter and connects if TWS is there; otherwise keeps reconnecting in the
+   * background (check {@code session().tradingAllowed()}). For unattended starts.
+   */
+  public static IbkrAdapter start(BrokerConfig cfg, Clock clock) {
+    IbkrAdapter a = new IbkrAdapter(cfg, clock);
+    a.session.connectOrKeepTrying();
+    return a;
+  }
+
   /** The session (state, server version, accounts). */
   public TwsSession session() {
     return session;
@@ -67,5 +77,6 @@ public final class IbkrAdapter implements AutoCloseable {
   public void close() {
     market.close();
     session.close();
+    broker.close();
   }
 }

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * actions at the signed net price (negative = credit). A single option is bought at a debit or
  * sold at a credit, with a positive limit.
  */
-public final class IbkrBroker implements Broker, TwsSession.Listener {
+public final class IbkrBroker implements Broker, TwsSession.Listener, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IbkrBroker.class);
   private static final BigDecimal SPX_PACKAGE_TICK = new BigDecimal("0.05");
@@ -74,11 +74,16 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
   private final Map<Integer, OrderRef> byId = new ConcurrentHashMap<>();
   /** What was sent per order id, for modify. */
   private final Map<Integer, ClientMessage.PlaceOrder> sent = new ConcurrentHashMap<>();
+  /** Order ids TWS has said anything about (open order, status, execution, error). */
+  private final Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
+  /** Order ids reported lost in flight, so they are reported once. */
+  private final Set<Integer> lost = ConcurrentHashMap.newKeySet();
   /** Execution keys (execId without its correction suffix) already turned into fills. */
   private final Set<String> filled = ConcurrentHashMap.newKeySet();
   private final Map<String, ServerMessage.ExecDetails> awaitingCommission = new ConcurrentHashMap<>();
   private final Map<String, ServerMessage.CommissionReport> earlyCommission = new ConcurrentHashMap<>();
-  private final ExecutorService events;
+  private final ExecutorService ownEvents;
+  private volatile java.util.concurrent.Executor events;
   /** Every fill of a bot order reported in this session (reqExecutions at connect and live ones). */
   private final List<Fill> executions = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile BrokerListener listener = new BrokerListener() {
@@ -102,11 +107,12 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
     this.resolver = Check.notNull(resolver, "resolver");
     this.clock = Check.notNull(clock, "clock");
     this.account = Check.notNull(account, "account");
-    this.events = Executors.newSingleThreadExecutor(r -> {
+    this.ownEvents = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "ibkr-events");
       t.setDaemon(true);
       return t;
     });
+    this.events = ownEvents;
     session.addListener(this);
   }
 
@@ -117,6 +123,15 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
     }
     List<String> all = session.accounts();
     return all.isEmpty() ? "" : all.get(0);
+  }
+
+  /**
+   * Delivers listener events through {@code executor} instead of the broker's own
+   * {@code ibkr-events} thread, e.g. the runtime's cycle thread, whose engine is single-threaded.
+   * The executor must run tasks in submission order.
+   */
+  public void setEventExecutor(java.util.concurrent.Executor executor) {
+    this.events = Check.notNull(executor, "executor");
   }
 
   @Override
@@ -348,6 +363,16 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
 
   @Override
   public void onMessage(ServerMessage m) {
+    if (m instanceof ServerMessage.OpenOrder o) {
+      acknowledged.add(o.orderId());
+    } else if (m instanceof ServerMessage.OrderStatus s) {
+      acknowledged.add(s.orderId());
+    } else if (m instanceof ServerMessage.ExecDetails x) {
+      acknowledged.add(x.orderId());
+    } else if (m instanceof ServerMessage.ErrorMessage e && e.requestId() >= 0
+        && e.requestId() < TwsSession.FIRST_REQUEST_ID) {
+      acknowledged.add(e.requestId());
+    }
     if (m instanceof ServerMessage.OpenOrder o && !o.whatIf()) {
       learn(o.orderRef(), o.orderId());
     } else if (m instanceof ServerMessage.OrderStatus s) {
@@ -356,7 +381,8 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
         OrderUpdate u = toUpdate(ref, s);
         deliver(() -> listener.orderUpdated(u));
       }
-    } else if (m instanceof ServerMessage.ErrorMessage e && e.requestId() >= 0 && e.requestId() != NOT_AN_ORDER) {
+    } else if (m instanceof ServerMessage.ErrorMessage e && e.requestId() >= 0
+        && e.requestId() < TwsSession.FIRST_REQUEST_ID) {
       OrderRef ref = byId.get(e.requestId());
       if (ref != null && ErrorClass.of(e.code()).endsOrder()) {
         OrderUpdate u = new OrderUpdate(ref, e.requestId(), OrderStatus.INACTIVE, 0, 0, clock.now(),
@@ -381,6 +407,17 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
         open.size(), count);
     for (OrderUpdate u : open) {
       deliver(() -> listener.orderUpdated(u));
+    }
+    for (Map.Entry<Integer, ClientMessage.PlaceOrder> e : sent.entrySet()) {
+      int id = e.getKey();
+      if (!acknowledged.contains(id) && lost.add(id)) {
+        OrderRef ref = byId.get(id);
+        LOG.warn("Order {} (id {}) was never acknowledged by TWS before the connection dropped and is not"
+            + " among its open orders or executions: reported Inactive (its ref stays refused)", ref, id);
+        OrderUpdate u = new OrderUpdate(ref, id, OrderStatus.INACTIVE, 0, e.getValue().order().totalQuantity()
+            .intValue(), clock.now(), "lost in flight: TWS never acknowledged it before the connection dropped");
+        deliver(() -> listener.orderUpdated(u));
+      }
     }
   }
 
@@ -558,10 +595,19 @@ public final class IbkrBroker implements Broker, TwsSession.Listener {
     return "*".repeat(accountCode.length() - keep) + accountCode.substring(accountCode.length() - keep);
   }
 
-  /** Waits until every event so far has reached the listener (tests, orderly shutdown). */
+  /** Stops the broker's own event thread (events already queued are dropped). */
+  @Override
+  public void close() {
+    ownEvents.shutdownNow();
+  }
+
+  /**
+   * Waits until every event so far has reached the listener through the broker's own event
+   * thread (tests, orderly shutdown); not for events routed by {@link #setEventExecutor}.
+   */
   public void drainEvents() {
     try {
-      events.submit(() -> { }).get();
+      ownEvents.submit(() -> { }).get();
     } catch (Exception e) {
       Thread.currentThread().interrupt();
     }

@@ -114,7 +114,7 @@ public final class IbkrMarketData implements MarketData, AutoCloseable {
   private OptionChain buildChain(String tradingClass, LocalDate expiry) {
     boolean vix = tradingClass.startsWith("VIX");
     double underlying = vix ? vxFuture(expiry).orElse(index("VIX")) : index("SPX");
-    double width = cfg.chainWidthPct() / 100.0;
+    double width = (vix ? cfg.vixChainWidthPct() : cfg.chainWidthPct()) / 100.0;
     List<OptionContract> wanted = new ArrayList<>();
     String symbol = Contracts.underlyingOf(tradingClass);
     for (double k : strikes(tradingClass)) {
@@ -156,7 +156,7 @@ public final class IbkrMarketData implements MarketData, AutoCloseable {
   public OptionalDouble vxFuture(LocalDate expiry) {
     return cached("vx " + expiry, () -> {
       try {
-        return session.snapshot(Contracts.vxFuture(expiry)).price();
+        return session.snapshot(Contracts.vxFuture(expiry), t -> t.bid().isPresent() && t.ask().isPresent()).price();
       } catch (TwsRequestException e) {
         LOG.debug("No VX future for {}: {}", expiry, e.getMessage());
         return OptionalDouble.empty();
@@ -167,7 +167,8 @@ public final class IbkrMarketData implements MarketData, AutoCloseable {
   private Optional<OptionQuote> quoteNow(OptionContract c) {
     Ticker t;
     try {
-      t = session.snapshot(Contracts.option(c));
+      t = session.snapshot(Contracts.option(c),
+          x -> x.bid().isPresent() && x.ask().isPresent() && x.model().isPresent());
     } catch (TwsRequestException e) {
       if (e.code() == 200) {
         return Optional.empty(); // not listed: sec-def strikes are a union over expirations

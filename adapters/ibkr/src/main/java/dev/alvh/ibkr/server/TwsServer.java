@@ -114,6 +114,9 @@ public final class TwsServer implements AutoCloseable {
   private final ScheduledExecutorService pusher;
   private ServerSocket listener;
   private volatile boolean closed;
+  private volatile java.time.LocalTime endOfDayAt;
+  private volatile java.util.function.Consumer<LocalDate> endOfDay;
+  private LocalDate lastEndOfDay;
 
   /** One order as the server tracks it. */
   private static final class ServerOrder {
@@ -202,6 +205,30 @@ public final class TwsServer implements AutoCloseable {
     return listener.getLocalPort();
   }
 
+  /**
+   * Runs {@code task} once per New York day when the clock passes {@code at} (checked every tick
+   * interval), under the lock that serializes broker calls: e.g. the paper broker's cash
+   * settlement of expiring options, which a real TWS does by itself.
+   */
+  public void onEndOfDay(java.time.LocalTime at, java.util.function.Consumer<LocalDate> task) {
+    this.endOfDayAt = Check.notNull(at, "at");
+    this.endOfDay = Check.notNull(task, "task");
+  }
+
+  private void checkEndOfDay() {
+    java.util.function.Consumer<LocalDate> task = endOfDay;
+    if (task == null) {
+      return;
+    }
+    java.time.ZonedDateTime t = clock.marketTime();
+    if (!t.toLocalTime().isBefore(endOfDayAt) && !t.toLocalDate().equals(lastEndOfDay)) {
+      lastEndOfDay = t.toLocalDate();
+      synchronized (engine) {
+        task.accept(t.toLocalDate());
+      }
+    }
+  }
+
   /** How many placeOrder messages (what-if previews excluded) arrived with {@code orderRef}. */
   public int ordersReceived(String orderRef) {
     AtomicInteger n = placed.get(orderRef);
@@ -260,6 +287,12 @@ public final class TwsServer implements AutoCloseable {
     private volatile String rejectNext;
     private volatile boolean dropOnNextOrder;
     private volatile boolean refuseClientIds;
+    private final AtomicInteger ignoredOrders = new AtomicInteger();
+
+    /** placeOrder messages read and ignored while frozen. */
+    public int ignoredOrders() {
+      return ignoredOrders.get();
+    }
 
     /** Closes every client connection, as a TWS restart would. */
     public void dropConnections() {
@@ -366,6 +399,9 @@ public final class TwsServer implements AutoCloseable {
               continue;
             }
             if (faults.frozen) {
+              if (m instanceof ClientMessage.PlaceOrder) {
+                faults.ignoredOrders.incrementAndGet();
+              }
               continue;
             }
             Duration d = faults.delay;
@@ -572,6 +608,7 @@ public final class TwsServer implements AutoCloseable {
 
   private void pushStreams() {
     try {
+      checkEndOfDay();
       for (Client c : clients) {
         if (faults.frozen || c.clientId < 0) {
           continue;

@@ -117,9 +117,15 @@ public final class TwsSession implements AutoCloseable {
   private volatile boolean paused;
   private volatile boolean closed;
   private final AtomicInteger nextOrderId = new AtomicInteger(-1);
-  private final AtomicInteger nextRequestId = new AtomicInteger(1);
+  /**
+   * Request and ticker ids start far above any order id, because errMsg carries either kind in
+   * the same field: an error about request 5 must never be taken for one about order 5.
+   */
+  public static final int FIRST_REQUEST_ID = 1 << 30;
+  private final AtomicInteger nextRequestId = new AtomicInteger(FIRST_REQUEST_ID);
   private final AtomicLong connections = new AtomicLong();
   private final AtomicBoolean reconnecting = new AtomicBoolean();
+  private final AtomicBoolean heartbeatStarted = new AtomicBoolean();
 
   private final Map<Object, Pending> pending = new ConcurrentHashMap<>();
   private final Map<Object, ReentrantLock> keyLocks = new ConcurrentHashMap<>();
@@ -198,8 +204,33 @@ public final class TwsSession implements AutoCloseable {
       throw new TwsRequestException("cannot connect to TWS at " + host + ":" + port + ": " + e.getMessage(),
           TwsRequestException.NO_CODE, e);
     }
-    long hb = cfg.heartbeatSeconds();
-    scheduler.scheduleWithFixedDelay(this::heartbeat, hb, hb, TimeUnit.SECONDS);
+    startHeartbeat();
+  }
+
+  /**
+   * Connects like {@link #connect()}, but if TWS is not there yet (an unattended start before TWS
+   * came up, or during its daily restart) keeps trying in the background with the reconnect
+   * backoff instead of failing.
+   *
+   * @return true if connected now, false if the background reconnect is under way
+   */
+  public boolean connectOrKeepTrying() {
+    try {
+      connect();
+      return true;
+    } catch (TwsRequestException e) {
+      LOG.warn("TWS not reachable yet ({}); reconnecting in the background", e.getMessage());
+      startHeartbeat();
+      scheduleReconnect();
+      return false;
+    }
+  }
+
+  private void startHeartbeat() {
+    if (heartbeatStarted.compareAndSet(false, true)) {
+      long hb = cfg.heartbeatSeconds();
+      scheduler.scheduleWithFixedDelay(this::heartbeat, hb, hb, TimeUnit.SECONDS);
+    }
   }
 
   /** The state now. */
@@ -250,7 +281,7 @@ public final class TwsSession implements AutoCloseable {
     return breaker.getState();
   }
 
-  /** A fresh request / ticker id, unique for this session. */
+  /** A fresh request / ticker id, unique for this session and disjoint from order ids. */
   public int nextRequestId() {
     return nextRequestId.getAndIncrement();
   }
@@ -387,6 +418,14 @@ public final class TwsSession implements AutoCloseable {
    *     subscribed, ...) or the connection dropped
    */
   public Ticker snapshot(Contract contract) {
+    return snapshot(contract, t -> false);
+  }
+
+  /**
+   * One snapshot of {@code contract} that ends early, as soon as {@code enough} holds for the
+   * ticks so far (TWS may take ~11 s to send tickSnapshotEnd while the wanted ticks came at once).
+   */
+  public Ticker snapshot(Contract contract, Predicate<Ticker> enough) {
     int id = nextRequestId();
     Ticker t = new Ticker(id);
     try {
@@ -401,7 +440,7 @@ public final class TwsSession implements AutoCloseable {
     tickers.put(id, t);
     try {
       call("reqMktData snapshot", id, new ClientMessage.ReqMktData(id, contract, "", true, false),
-          m -> m instanceof ServerMessage.TickSnapshotEnd, snapshotLimiter);
+          m -> m instanceof ServerMessage.TickSnapshotEnd || (t.updates() > 0 && enough.test(t)), snapshotLimiter);
     } catch (TwsRequestException e) {
       if (!(e.getCause() instanceof TimeoutException)) {
         throw e;
@@ -544,7 +583,9 @@ public final class TwsSession implements AutoCloseable {
     try {
       currentTime();
     } catch (TwsRequestException e) {
-      if (connection != null && !closed) {
+      if (e.code() == TwsRequestException.NOT_SENT) {
+        LOG.debug("Heartbeat not sent ({}); the socket is not judged by it", e.getMessage());
+      } else if (connection != null && !closed) {
         LOG.warn("Heartbeat failed ({}); TWS is connected but dead, dropping the socket to reconnect",
             e.getMessage());
         dropConnection("heartbeat unanswered");
@@ -605,18 +646,18 @@ public final class TwsSession implements AutoCloseable {
     } else if (m instanceof ServerMessage.ErrorMessage err) {
       handleError(c, err, r);
     }
-    Object key = routeKey(m);
-    if (key != null) {
-      Pending p = pending.get(key);
-      if (p != null) {
-        p.accept(m);
-      }
-    }
     Integer tickerId = tickerId(m);
     if (tickerId != null) {
       Ticker t = tickers.get(tickerId);
       if (t != null) {
         t.apply(m);
+      }
+    }
+    Object key = tickerId != null ? tickerId : routeKey(m);
+    if (key != null) {
+      Pending p = pending.get(key);
+      if (p != null) {
+        p.accept(m);
       }
     }
     for (Listener l : listeners) {
@@ -659,6 +700,9 @@ public final class TwsSession implements AutoCloseable {
     if (err.requestId() >= 0 && (cls == ErrorClass.REQUEST_FAILED || cls == ErrorClass.ORDER_TERMINAL
         || cls == ErrorClass.ORDER_REQUEST_REFUSED)) {
       Pending p = pending.get(err.requestId());
+      if (p == null) {
+        p = pending.get("whatIf:" + err.requestId()); // a what-if order refused by its order id
+      }
       if (p != null) {
         p.future.completeExceptionally(new TwsRequestException(p.name + " refused by TWS: " + err.code() + " "
             + err.message(), err.code(), null));

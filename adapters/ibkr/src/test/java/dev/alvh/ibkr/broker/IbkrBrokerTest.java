@@ -146,10 +146,31 @@ class IbkrBrokerTest {
     ib.broker().place(condor);
     await().atMost(Duration.ofSeconds(10)).until(() -> ib.broker().openOrders().size() == 1);
     assertThat(ib.broker().openOrders().get(0).ref()).isEqualTo(condor.ref());
+    OptionContract unlisted = OptionContract.spxw(tws.clock.marketDate().minusDays(7), new BigDecimal("4000"),
+        OptionRight.PUT); // expired: not quoted
+    assertThat(ib.market().quote(unlisted)).isEmpty(); // TWS answers 200 on a request id, never an order id
+    ib.broker().drainEvents();
+    assertThat(updates).noneMatch(u -> u.status() == OrderStatus.INACTIVE);
     ib.broker().cancel(condor.ref());
     await().atMost(Duration.ofSeconds(10)).until(() -> updates.stream()
         .anyMatch(u -> u.ref().equals(condor.ref()) && u.status() == OrderStatus.CANCELLED));
     assertThat(ib.broker().openOrders()).isEmpty();
+  }
+
+  @Test
+  void modifyMovesAWorkingOrdersLimitUnderTheSameOrderIdAndRef() {
+    OrderIntent resting = new OrderIntent(new OrderRef("alvh-T0004-open-202303291100"), OrderPurpose.OPEN_CONDOR, 4,
+        condor("x", 1).legs(), 1, NetPrice.credit(new BigDecimal("40.00")), "test");
+    long id = ib.broker().place(resting);
+    await().atMost(Duration.ofSeconds(10)).until(() -> ib.broker().openOrders().size() == 1);
+    ib.broker().modify(resting.ref(), NetPrice.credit(new BigDecimal("0.05")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> fills.size() == 4);
+    ib.broker().drainEvents();
+    assertThat(fills).extracting(Fill::ref).containsOnly(resting.ref());
+    assertThat(updates).filteredOn(u -> u.status() == OrderStatus.FILLED).extracting(OrderUpdate::brokerId)
+        .containsOnly(id);
+    assertThat(ib.broker().openOrders()).isEmpty();
+    assertThat(tws.server.ordersReceived(resting.ref().value())).isEqualTo(2);
   }
 
   @Test

@@ -29,7 +29,7 @@ public final class PaperTws implements AutoCloseable {
   public final TwsServer server;
   public final int port;
 
-  private PaperTws(Duration tickInterval) throws IOException {
+  private PaperTws(Duration tickInterval, int listenPort) throws IOException {
     Predicate<LocalDate> weekday = d -> d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
     List<DailyBar> bars = SyntheticHistory.twoCycles(7L, LocalDate.of(2023, 1, 2), 200, 4000.0, weekday);
     LocalDate today = bars.get(60).date();
@@ -37,12 +37,17 @@ public final class PaperTws implements AutoCloseable {
     market = new SimulatedMarket(bars, clock, MarketConfig.DEFAULTS, weekday);
     broker = new PaperBroker(market, clock, BrokerConfig.Paper.DEFAULTS);
     server = new TwsServer(broker, market, clock, ACCOUNT, tickInterval);
-    port = server.start("127.0.0.1", 0);
+    port = server.start("127.0.0.1", listenPort);
   }
 
   /** Starts a server on a free loopback port, pushing streaming ticks every 200 ms. */
   public static PaperTws start() throws IOException {
-    return new PaperTws(Duration.ofMillis(200));
+    return new PaperTws(Duration.ofMillis(200), 0);
+  }
+
+  /** Starts a server on {@code port}. */
+  public static PaperTws startOn(int port) throws IOException {
+    return new PaperTws(Duration.ofMillis(200), port);
   }
 
   /** The index levels now. */

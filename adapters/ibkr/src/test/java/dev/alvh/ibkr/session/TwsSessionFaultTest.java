@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TwsSessionFaultTest {
 
-  static final BrokerConfig.Ibkr FAST = BrokerConfig.Ibkr.DEFAULTS.withTiming(2, 1, 50);
+  static final BrokerConfig.Ibkr FAST = BrokerConfig.Ibkr.DEFAULTS.withTiming(3, 1, 50);
 
   private PaperTws tws;
   private IbkrAdapter ib;
@@ -86,6 +86,42 @@ class TwsSessionFaultTest {
     int before = spx.updates();
     await().atMost(Duration.ofSeconds(5)).until(() -> spx.updates() > before);
     assertThat(ib.session().breakerState()).isEqualTo(CircuitBreaker.State.CLOSED);
+  }
+
+  @Test
+  void orderIdsOnlyGrowAcrossReconnects() {
+    ib = connect(17, FAST);
+    long first = ib.broker().place(vixCall("alvh-H0010-hedge-1", new BigDecimal("50")));
+    long second = ib.broker().place(vixCall("alvh-H0011-hedge-1", new BigDecimal("50")));
+    await().atMost(Duration.ofSeconds(5)).until(() -> fills.size() == 2);
+    tws.server.faults().dropConnections();
+    await().atMost(Duration.ofSeconds(10)).until(() -> ib.session().connectionCount() == 2
+        && ib.session().state() == TwsSession.State.READY);
+    long third = ib.broker().place(vixCall("alvh-H0012-hedge-1", new BigDecimal("50")));
+    assertThat(List.of(first, second, third)).isSorted().doesNotHaveDuplicates();
+    await().atMost(Duration.ofSeconds(5)).until(() -> fills.size() >= 3);
+    ib.broker().drainEvents();
+    assertThat(fills).hasSize(3);
+  }
+
+  @Test
+  void anOrderLostInFlightIsReportedInactiveAfterTheReconnectAndNeverResent() {
+    ib = connect(17, FAST);
+    ib.broker().place(vixCall("alvh-H0014-hedge-1", new BigDecimal("50"))); // resolves the conId
+    await().atMost(Duration.ofSeconds(5)).until(() -> fills.size() == 1);
+    OrderIntent order = vixCall("alvh-H0013-hedge-1", new BigDecimal("50"));
+    tws.server.faults().freeze(true); // TWS reads the order but never handles it
+    ib.broker().place(order);
+    await().atMost(Duration.ofSeconds(5)).until(() -> tws.server.faults().ignoredOrders() == 1);
+    tws.server.faults().dropConnections();
+    tws.server.faults().freeze(false);
+    await().atMost(Duration.ofSeconds(10)).until(() -> ib.session().connectionCount() == 2);
+    await().atMost(Duration.ofSeconds(5)).until(() -> updates.stream().anyMatch(u -> u.ref().equals(order.ref())
+        && u.status() == OrderStatus.INACTIVE && u.reason().startsWith("lost in flight")));
+    assertThat(tws.server.ordersReceived(order.ref().value())).isZero();
+    assertThatThrownBy(() -> ib.broker().place(order)).isInstanceOf(IllegalStateException.class);
+    ib.broker().drainEvents();
+    assertThat(fills).hasSize(1);
   }
 
   @Test
@@ -138,6 +174,21 @@ class TwsSessionFaultTest {
   }
 
   @Test
+  void anUnattendedStartBeforeTwsIsUpConnectsOnceTwsComesUp() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    ib = IbkrAdapter.start(new BrokerConfig("ibkr", "127.0.0.1", port, 17, BrokerConfig.Paper.DEFAULTS, FAST),
+        tws.clock);
+    assertThat(ib.session().state()).isEqualTo(TwsSession.State.DISCONNECTED);
+    try (PaperTws late = PaperTws.startOn(port)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> ib.session().state() == TwsSession.State.READY);
+      assertThat(ib.broker().account().netLiquidation()).isEqualByComparingTo("1000000");
+    }
+  }
+
+  @Test
   void clientIdInUseMovesToTheNextConfiguredId() {
     IbkrAdapter first = connect(17, FAST);
     try {
@@ -180,9 +231,9 @@ class TwsSessionFaultTest {
   @Test
   void delayedAnswersBeyondTheTimeLimitFailTheRequestNotTheSession() {
     ib = connect(17, FAST);
-    tws.server.faults().delayAnswers(Duration.ofMillis(2500));
+    tws.server.faults().delayAnswers(Duration.ofMillis(3500));
     assertThatThrownBy(() -> ib.broker().account()).isInstanceOf(TwsRequestException.class)
-        .hasMessageContaining("no answer from TWS within 2 s");
+        .hasMessageContaining("no answer from TWS within 3 s");
     tws.server.faults().delayAnswers(Duration.ZERO);
     await().atMost(Duration.ofSeconds(10)).until(() -> ib.session().state() == TwsSession.State.READY);
   }

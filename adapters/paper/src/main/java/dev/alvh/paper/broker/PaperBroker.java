@@ -17,28 +17,47 @@ import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
+import dev.alvh.paper.market.SettlementPrices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A paper broker: fills combo limit orders against the simulated market's quotes, charges
- * commissions, and settles expired options in cash.
+ * commissions, and settles expired options in cash, SPX and VIX options alike (multiplier 100).
  *
  * <p>Fill rule: the model fill price of a combo is the sum of its legs' mids, each moved by
  * {@code broker.paper.fillSpreadFraction} of its half-spread against the bot. A BUY of the legs
  * (IB's BAG convention, see {@link dev.alvh.core.order.NetPrice}) fills when its signed limit is
  * at or above that price, at that price: never better than the model allows, never worse than
  * the limit. Leg prices keep four decimals, rounded against the bot. An order that does not fill
- * rests as Submitted until cancelled. Not thread-safe: the trading cycle's thread drives it.
+ * rests as Submitted until cancelled; {@link #matchWorking()} tries resting orders again at the
+ * market of now.
+ *
+ * <p>Partial fills (off by default): with {@code broker.paper.partialFillProbability} an order
+ * of more than one combo that can fill fills only 1 to n-1 combos, drawn from a generator seeded
+ * with {@code broker.paper.partialFillSeed}; the rest keeps working as PartiallyFilled.
+ *
+ * <p>Commissions: {@code commissionPerContract + feePerContract} per contract of every leg.
+ *
+ * <p>Settlement: {@link #settleExpiring(LocalDate)} settles every position expiring that day at
+ * its class's settlement value ({@link SettlementPrices}): SPXW at the SPX close, SPX monthly AM
+ * at the SPX open (SOQ), VIX at the VIX open. Each settled position is written to the
+ * {@link #settlements()} ledger.
+ *
+ * <p>Not thread-safe: the trading cycle's thread drives it.
  */
 public final class PaperBroker implements Broker {
 
@@ -47,17 +66,56 @@ public final class PaperBroker implements Broker {
   /** Leg fill prices keep 4 decimals: mids of 0.05-grid quotes fall on 0.025, and rounding them
    * to the cent would move a combo priced at mid past its own limit. */
   private static final int PRICE_SCALE = 4;
+  private static final Comparator<OptionContract> BY_KEY = Comparator.comparing(OptionContract::key);
+
+  /**
+   * One settled position: on {@code date} the {@code quantity} (signed, negative short) of
+   * {@code contract} settled at {@code price} (index points) for {@code cash} USD to the account.
+   *
+   * @param date     the settlement (expiration) date
+   * @param contract the series
+   * @param quantity signed contracts that settled
+   * @param price    the settlement value of the underlying, points
+   * @param cash     cash to the account, USD (intrinsic x quantity x multiplier)
+   */
+  public record Settlement(LocalDate date, OptionContract contract, int quantity, BigDecimal price, BigDecimal cash) {
+
+    /** Checks every field. */
+    public Settlement {
+      Check.notNull(date, "date");
+      Check.notNull(contract, "contract");
+      Check.notNull(price, "price");
+      Check.notNull(cash, "cash");
+    }
+  }
+
+  /** A working order and how much of it has filled. */
+  private static final class Working {
+    final OrderIntent intent;
+    final long id;
+    int filled;
+
+    Working(OrderIntent intent, long id) {
+      this.intent = intent;
+      this.id = id;
+    }
+
+    int remaining() {
+      return intent.quantity() - filled;
+    }
+  }
 
   private final MarketData market;
+  private final SettlementPrices settlementPrices;
   private final Clock clock;
   private final BrokerConfig.Paper config;
+  private final SplittableRandom partialDraws;
   private BigDecimal cash;
-  private final Map<OptionContract, Long> positions = new TreeMap<>(
-      java.util.Comparator.comparing(OptionContract::key));
-  private final Map<OptionContract, BigDecimal> costs = new TreeMap<>(
-      java.util.Comparator.comparing(OptionContract::key));
-  private final Map<OrderRef, OrderIntent> working = new LinkedHashMap<>();
+  private final Map<OptionContract, Long> positions = new TreeMap<>(BY_KEY);
+  private final Map<OptionContract, BigDecimal> costs = new TreeMap<>(BY_KEY);
+  private final Map<OrderRef, Working> working = new LinkedHashMap<>();
   private final Map<OrderRef, Long> ids = new LinkedHashMap<>();
+  private final List<Settlement> ledger = new ArrayList<>();
   private BrokerListener listener = new BrokerListener() {
     @Override
     public void orderUpdated(OrderUpdate update) {
@@ -70,20 +128,37 @@ public final class PaperBroker implements Broker {
   private long nextOrderId = 1;
   private long execSeq = 1;
 
-  /** A paper account with {@code config.startingCash()} in cash and no positions. */
-  public PaperBroker(MarketData market, Clock clock, BrokerConfig.Paper config) {
+  /**
+   * A paper account with {@code config.startingCash()} in cash and no positions.
+   *
+   * @param market           quotes to fill against and to mark positions
+   * @param settlementPrices settlement values of expiring classes
+   * @param clock            the time
+   * @param config           cash, commissions and the fill model
+   */
+  public PaperBroker(MarketData market, SettlementPrices settlementPrices, Clock clock, BrokerConfig.Paper config) {
     this.market = Check.notNull(market, "market");
+    this.settlementPrices = Check.notNull(settlementPrices, "settlementPrices");
     this.clock = Check.notNull(clock, "clock");
     this.config = Check.notNull(config, "config");
     this.cash = config.startingCash();
+    this.partialDraws = new SplittableRandom(config.partialFillSeed());
+  }
+
+  /**
+   * A paper account over {@code market}; settlement values come from the market when it offers
+   * them (the {@link dev.alvh.paper.market.SimulatedMarket} does), else only
+   * {@link #settleExpiring(LocalDate, BigDecimal)} can settle (SPXW).
+   */
+  public PaperBroker(MarketData market, Clock clock, BrokerConfig.Paper config) {
+    this(market, market instanceof SettlementPrices sp ? sp : (cls, day) -> Optional.empty(), clock, config);
   }
 
   @Override
   public AccountSummary account() {
     BigDecimal value = cash;
     for (Map.Entry<OptionContract, Long> p : positions.entrySet()) {
-      BigDecimal mark = market.quote(p.getKey()).map(OptionQuote::mid)
-          .orElse(intrinsicNow(p.getKey()));
+      BigDecimal mark = market.quote(p.getKey()).map(OptionQuote::mid).orElseGet(() -> intrinsicNow(p.getKey()));
       value = value.add(mark.multiply(BigDecimal.valueOf(p.getValue() * p.getKey().multiplier())));
     }
     return new AccountSummary(value.setScale(2, RoundingMode.HALF_EVEN), cash.setScale(2, RoundingMode.HALF_EVEN));
@@ -99,8 +174,8 @@ public final class PaperBroker implements Broker {
   @Override
   public List<OrderUpdate> openOrders() {
     List<OrderUpdate> out = new ArrayList<>();
-    working.forEach((ref, o) -> out.add(new OrderUpdate(ref, ids.get(ref), OrderStatus.SUBMITTED, 0, o.quantity(),
-        clock.now(), "")));
+    working.forEach((ref, w) -> out.add(new OrderUpdate(ref, w.id,
+        w.filled > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.SUBMITTED, w.filled, w.remaining(), clock.now(), "")));
     return out;
   }
 
@@ -112,72 +187,59 @@ public final class PaperBroker implements Broker {
     }
     long id = nextOrderId++;
     ids.put(intent.ref(), id);
-    List<OptionQuote> quotes = new ArrayList<>();
     for (ComboLeg leg : intent.legs()) {
-      Optional<OptionQuote> q = market.quote(leg.contract());
-      if (q.isEmpty()) {
+      if (market.quote(leg.contract()).isEmpty()) {
         emit(intent.ref(), id, OrderStatus.INACTIVE, 0, intent.quantity(), "no quote for " + leg.contract().key());
         return id;
       }
-      quotes.add(q.get());
     }
     emit(intent.ref(), id, OrderStatus.SUBMITTED, 0, intent.quantity(), "");
-    BigDecimal[] legPrices = new BigDecimal[quotes.size()];
-    BigDecimal net = BigDecimal.ZERO;
-    for (int i = 0; i < quotes.size(); i++) {
-      ComboLeg leg = intent.legs().get(i);
-      OptionQuote q = quotes.get(i);
-      BigDecimal against = q.spread().divide(TWO).multiply(config.fillSpreadFraction());
-      BigDecimal px = leg.side() == Side.BUY
-          ? q.mid().add(against).setScale(PRICE_SCALE, RoundingMode.CEILING)
-          : q.mid().subtract(against).max(BigDecimal.ZERO).setScale(PRICE_SCALE, RoundingMode.FLOOR);
-      legPrices[i] = px;
-      net = net.add(px.multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
-    }
-    if (intent.limit().bagLimit().compareTo(net) < 0) {
-      working.put(intent.ref(), intent);
-      LOG.debug("{} rests: limit {} below model price {}", intent.ref(), intent.limit().bagLimit(), net);
-      return id;
-    }
-    for (int i = 0; i < quotes.size(); i++) {
-      ComboLeg leg = intent.legs().get(i);
-      int qty = leg.ratio() * intent.quantity();
-      BigDecimal commission = config.commissionPerContract().add(config.feePerContract())
-          .multiply(BigDecimal.valueOf(qty));
-      Fill fill = new Fill(intent.ref(), String.format(java.util.Locale.ROOT, "paper.%08d", execSeq++), clock.now(),
-          leg.contract(), leg.side(), qty, legPrices[i], commission);
-      book(fill);
-      listener.filled(fill);
-    }
-    emit(intent.ref(), id, OrderStatus.FILLED, intent.quantity(), 0, "");
+    Working w = new Working(intent, id);
+    working.put(intent.ref(), w);
+    tryFill(w);
     return id;
   }
 
   /**
-   * Changes the limit of a resting order and tries to fill it again at once, keeping its order
-   * id (as IB does when placeOrder is re-sent with the same id); a ref not resting is ignored.
+   * Changes the limit of a working order and tries to fill it again at once, keeping its order
+   * id and what already filled (as IB does when placeOrder is re-sent with the same id); a ref
+   * not working is ignored.
    */
   @Override
   public void modify(OrderRef ref, dev.alvh.core.order.NetPrice newLimit) {
-    OrderIntent o = working.remove(ref);
-    if (o == null) {
+    Working w = working.get(ref);
+    if (w == null) {
       return;
     }
-    long id = ids.remove(ref);
-    long next = nextOrderId;
-    nextOrderId = id;
-    try {
-      place(new OrderIntent(o.ref(), o.purpose(), o.trancheId(), o.legs(), o.quantity(), newLimit, o.reason()));
-    } finally {
-      nextOrderId = next;
+    OrderIntent o = w.intent;
+    Working next = new Working(new OrderIntent(o.ref(), o.purpose(), o.trancheId(), o.legs(), o.quantity(), newLimit,
+        o.reason()), w.id);
+    next.filled = w.filled;
+    working.put(ref, next);
+    tryFill(next);
+  }
+
+  /**
+   * Tries every working order again at the market of now (the market moved since it rested).
+   * The trading cycle may call this before it reads the account; fills reach the listener.
+   *
+   * @return how many orders filled in whole or in part
+   */
+  public int matchWorking() {
+    int n = 0;
+    for (Working w : List.copyOf(working.values())) {
+      if (tryFill(w)) {
+        n++;
+      }
     }
+    return n;
   }
 
   @Override
   public void cancel(OrderRef ref) {
-    OrderIntent o = working.remove(ref);
-    if (o != null) {
-      emit(ref, ids.get(ref), OrderStatus.CANCELLED, 0, o.quantity(), "cancelled by the bot");
+    Working w = working.remove(ref);
+    if (w != null) {
+      emit(ref, w.id, OrderStatus.CANCELLED, w.filled, w.remaining(), "cancelled by the bot");
     }
   }
 
@@ -187,46 +249,179 @@ public final class PaperBroker implements Broker {
   }
 
   /**
+   * The model fill price per unit of each leg of {@code intent} now: mid plus
+   * {@code fillSpreadFraction} of the half-spread against the bot, 4 decimals rounded against
+   * the bot; empty when a leg has no quote.
+   */
+  public Optional<List<BigDecimal>> modelLegPrices(OrderIntent intent) {
+    List<BigDecimal> out = new ArrayList<>(intent.legs().size());
+    for (ComboLeg leg : intent.legs()) {
+      Optional<OptionQuote> q = market.quote(leg.contract());
+      if (q.isEmpty()) {
+        return Optional.empty();
+      }
+      BigDecimal against = q.get().spread().divide(TWO).multiply(config.fillSpreadFraction());
+      out.add(leg.side() == Side.BUY
+          ? q.get().mid().add(against).setScale(PRICE_SCALE, RoundingMode.CEILING)
+          : q.get().mid().subtract(against).max(BigDecimal.ZERO).setScale(PRICE_SCALE, RoundingMode.FLOOR));
+    }
+    return Optional.of(out);
+  }
+
+  /** The model net price of one combo of {@code intent} (BAG convention: positive a debit); empty without quotes. */
+  public Optional<BigDecimal> modelNetPrice(OrderIntent intent) {
+    return modelLegPrices(intent).map(prices -> net(intent, prices));
+  }
+
+  private static BigDecimal net(OrderIntent intent, List<BigDecimal> prices) {
+    BigDecimal net = BigDecimal.ZERO;
+    for (int i = 0; i < prices.size(); i++) {
+      ComboLeg leg = intent.legs().get(i);
+      net = net.add(prices.get(i).multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
+    }
+    return net;
+  }
+
+  /** Fills what the model allows of {@code w}; true when something filled. */
+  private boolean tryFill(Working w) {
+    OrderIntent intent = w.intent;
+    Optional<List<BigDecimal>> prices = modelLegPrices(intent);
+    if (prices.isEmpty()) {
+      return false;
+    }
+    BigDecimal net = net(intent, prices.get());
+    if (intent.limit().bagLimit().compareTo(net) < 0) {
+      LOG.debug("{} rests: limit {} below model price {}", intent.ref(), intent.limit().bagLimit(), net);
+      return false;
+    }
+    int qty = w.remaining();
+    if (qty > 1 && config.partialFillProbability() > 0 && partialDraws.nextDouble() < config.partialFillProbability()) {
+      qty = 1 + partialDraws.nextInt(qty - 1);
+    }
+    BigDecimal perContract = config.commissionPerContract().add(config.feePerContract());
+    for (int i = 0; i < intent.legs().size(); i++) {
+      ComboLeg leg = intent.legs().get(i);
+      int legQty = leg.ratio() * qty;
+      Fill fill = new Fill(intent.ref(), String.format(Locale.ROOT, "paper.%08d", execSeq++), clock.now(),
+          leg.contract(), leg.side(), legQty, prices.get().get(i), perContract.multiply(BigDecimal.valueOf(legQty)));
+      book(fill);
+      listener.filled(fill);
+    }
+    w.filled += qty;
+    if (w.remaining() == 0) {
+      working.remove(intent.ref());
+      emit(intent.ref(), w.id, OrderStatus.FILLED, w.filled, 0, "");
+    } else {
+      emit(intent.ref(), w.id, OrderStatus.PARTIALLY_FILLED, w.filled, w.remaining(), "");
+    }
+    return true;
+  }
+
+  /**
    * Settles in cash every SPXW position expiring on {@code date} at {@code settlement} (the SPX
-   * close): the account receives or pays the intrinsic value and the position is removed.
+   * close), then every other class expiring that day at its own settlement value
+   * ({@link #settleExpiring(LocalDate)}). The account receives or pays the intrinsic value and
+   * the position is removed; each one is written to the ledger. Calling it twice settles once.
    *
    * @return the cash that moved, USD
    */
   public BigDecimal settleExpiring(LocalDate date, BigDecimal settlement) {
+    Check.notNull(date, "date");
+    Check.notNull(settlement, "settlement");
+    BigDecimal moved = settle(date, OptionContract.SPXW, settlement);
+    return moved.add(settleExpiring(date));
+  }
+
+  /**
+   * Settles in cash every position expiring on {@code date}, each class at its settlement value
+   * of that day: SPXW at the SPX close, SPX monthly at the SPX open (SOQ), VIX at the VIX open.
+   * A class whose value the market does not have stays open (and is logged).
+   *
+   * @return the cash that moved, USD
+   */
+  public BigDecimal settleExpiring(LocalDate date) {
+    Check.notNull(date, "date");
+    BigDecimal moved = BigDecimal.ZERO;
+    List<String> classes = positions.keySet().stream().filter(c -> c.expiry().equals(date))
+        .map(OptionContract::tradingClass).distinct().toList();
+    for (String cls : classes) {
+      Optional<BigDecimal> price = settlementPrices.settlementPrice(cls, date);
+      if (price.isEmpty()) {
+        LOG.warn("no settlement value for {} options expiring {}: positions stay open", cls, date);
+        continue;
+      }
+      moved = moved.add(settle(date, cls, price.get()));
+    }
+    return moved;
+  }
+
+  /** Every position settled so far, in order. */
+  public List<Settlement> settlements() {
+    return List.copyOf(ledger);
+  }
+
+  private BigDecimal settle(LocalDate date, String tradingClass, BigDecimal price) {
     BigDecimal moved = BigDecimal.ZERO;
     List<OptionContract> expiring = positions.keySet().stream()
-        .filter(c -> c.expiry().equals(date) && OptionContract.SPXW.equals(c.tradingClass())).toList();
+        .filter(c -> c.expiry().equals(date) && tradingClass.equals(c.tradingClass())).toList();
     for (OptionContract c : expiring) {
       long q = positions.remove(c);
       costs.remove(c);
-      BigDecimal value = BigDecimal.valueOf(c.right().payoff(settlement.doubleValue(), c.strike().doubleValue()))
+      BigDecimal flow = intrinsic(c, price).multiply(BigDecimal.valueOf(q * c.multiplier()))
           .setScale(2, RoundingMode.HALF_EVEN);
-      BigDecimal flow = value.multiply(BigDecimal.valueOf(q * c.multiplier()));
       cash = cash.add(flow);
       moved = moved.add(flow);
+      ledger.add(new Settlement(date, c, Math.toIntExact(q), price, flow));
     }
     if (!expiring.isEmpty()) {
-      LOG.info("settled {} expiring SPXW series on {} at {}: {} USD", expiring.size(), date, settlement, moved);
+      LOG.info("settled {} expiring {} series on {} at {}: {} USD", expiring.size(), tradingClass, date,
+          price.toPlainString(), moved.toPlainString());
     }
     return moved;
+  }
+
+  private static BigDecimal intrinsic(OptionContract c, BigDecimal underlying) {
+    BigDecimal diff = underlying.subtract(c.strike());
+    return (c.right().isCall() ? diff : diff.negate()).max(BigDecimal.ZERO);
   }
 
   private void book(Fill f) {
     cash = cash.add(f.cashFlow());
     long before = positions.getOrDefault(f.contract(), 0L);
     long after = before + f.signedQuantity();
+    BigDecimal fillCost = f.price().multiply(BigDecimal.valueOf(f.contract().multiplier()));
     if (after == 0) {
       positions.remove(f.contract());
       costs.remove(f.contract());
-    } else {
-      positions.put(f.contract(), after);
-      costs.put(f.contract(), f.price().multiply(BigDecimal.valueOf(f.contract().multiplier())));
+      return;
+    }
+    positions.put(f.contract(), after);
+    if (before == 0 || Long.signum(before) != Long.signum(after)) {
+      costs.put(f.contract(), fillCost);
+    } else if (Math.abs(after) > Math.abs(before)) {
+      BigDecimal old = costs.getOrDefault(f.contract(), fillCost).multiply(BigDecimal.valueOf(Math.abs(before)));
+      costs.put(f.contract(), old.add(fillCost.multiply(BigDecimal.valueOf(f.quantity())))
+          .divide(BigDecimal.valueOf(Math.abs(after)), 4, RoundingMode.HALF_EVEN));
     }
   }
 
+  /** Intrinsic value now, for a position without a quote: at its settlement value once known, else at the underlying. */
   private BigDecimal intrinsicNow(OptionContract c) {
-    double spx = market.indices().spx();
-    return BigDecimal.valueOf(c.right().payoff(spx, c.strike().doubleValue())).setScale(2, RoundingMode.HALF_EVEN);
+    LocalDate today = clock.marketDate();
+    if (!c.expiry().isAfter(today)) {
+      Optional<BigDecimal> settled = settlementPrices.settlementPrice(c.tradingClass(), c.expiry());
+      if (settled.isPresent()) {
+        return intrinsic(c, settled.get());
+      }
+    }
+    double underlying;
+    if (OptionContract.VIX.equals(c.tradingClass())) {
+      OptionalDouble f = market.vxFuture(c.expiry());
+      underlying = f.isPresent() ? f.getAsDouble() : market.indices().vix();
+    } else {
+      underlying = market.indices().spx();
+    }
+    return intrinsic(c, BigDecimal.valueOf(underlying)).setScale(2, RoundingMode.HALF_EVEN);
   }
 
   private void emit(OrderRef ref, long id, OrderStatus status, int filled, int remaining, String reason) {

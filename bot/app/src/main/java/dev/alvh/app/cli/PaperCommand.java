@@ -213,7 +213,9 @@ final class PaperCommand implements Callable<Integer> {
       ib.session().addListener(new dev.alvh.ibkr.session.TwsSession.Listener() {
         @Override
         public void onConnected(dev.alvh.ibkr.session.TwsSession session, boolean reconnect) {
+          alerter.connectionChanged(true);
           if (reconnect) {
+            bot.metrics().reconnected();
             bot.reconcile();
           }
         }

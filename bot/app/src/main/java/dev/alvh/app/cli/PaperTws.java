@@ -4,7 +4,6 @@ import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.core.Check;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.port.Clock;
-import dev.alvh.core.port.MarketData;
 import dev.alvh.ibkr.server.TwsServer;
 import dev.alvh.paper.broker.PaperBroker;
 import dev.alvh.paper.market.DailyBar;
@@ -19,7 +18,8 @@ import java.util.List;
  * ({@code market.seed}, {@code market.startSpx}) from one year before the clock's date for
  * {@value #DAYS} NYSE trading days (so today and the next year have bars), the simulated market
  * (SPXW, SPX monthly and VIX options, VX futures derived from VIX/VIX3M), and the paper broker ({@code broker.paper.*}) behind a
- * {@link TwsServer} reporting account {@value #ACCOUNT}. Also used by the system tests.
+ * {@link TwsServer} reporting account {@value #ACCOUNT}. At {@code schedule.endOfDay} each day
+ * the paper broker settles the options expiring that day in cash, as IB would. Also used by the system tests.
  */
 public final class PaperTws {
 
@@ -42,8 +42,11 @@ public final class PaperTws {
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
     List<DailyBar> bars = SyntheticHistory.twoCycles(cfg.market().seed(), historyStart(clock.marketDate()), DAYS,
         cfg.market().startSpx(), cal::isTradingDay);
-    MarketData market = new SimulatedMarket(bars, clock, cfg.market(), cal::isTradingDay);
+    SimulatedMarket market = new SimulatedMarket(bars, clock, cfg.market(), cal::isTradingDay);
     PaperBroker broker = new PaperBroker(market, clock, cfg.broker().paper());
-    return new TwsServer(broker, market, clock, ACCOUNT, tickInterval);
+    TwsServer server = new TwsServer(broker, market, clock, ACCOUNT, tickInterval);
+    server.onEndOfDay(cfg.schedule().endOfDay(), date -> market.spxClose(date)
+        .ifPresent(close -> broker.settleExpiring(date, close)));
+    return server;
   }
 }

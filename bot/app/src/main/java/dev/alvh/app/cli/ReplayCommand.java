@@ -120,7 +120,12 @@ final class ReplayCommand implements Callable<Integer> {
     ReplaySummary s = result.summary();
     String line = mapper().writeValueAsString(s);
     if (report != null) {
-      new ReportWriter().write(result, line, report);
+      try {
+        new ReportWriter().write(result, line, report);
+      } catch (java.io.UncheckedIOException e) {
+        System.err.println("replay: cannot write the report in " + report + ": " + e.getMessage());
+        return 1;
+      }
     }
     if (json) {
       System.out.println(line);

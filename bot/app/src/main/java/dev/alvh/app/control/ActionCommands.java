@@ -21,8 +21,9 @@ import java.util.Optional;
  */
 final class ActionCommands {
 
-  /** Groups whose keys are read when the bot starts: a change applies after a restart. */
-  static final List<String> RESTART_GROUPS = List.of("broker.", "schedule.", "store.", "console.", "market.");
+  /** Keys (and groups, ending in a dot) read when the bot starts: a change applies after a restart. */
+  static final List<String> RESTART_GROUPS = List.of("broker.", "schedule.", "store.", "console.bindAddress",
+      "console.port", "market.");
 
   private ActionCommands() {
   }
@@ -131,8 +132,11 @@ final class ActionCommands {
       StringBuilder t = new StringBuilder();
       Map<String, Object> d = new LinkedHashMap<>();
       if (!"condors".equals(what)) {
-        t.append("hedges: no hedge layers held, nothing to close");
-        d.put("hedgeOrders", List.of());
+        List<String> hrefs = bot.engine().flattenHedges().stream().map(OrderRef::value).toList();
+        d.put("hedgeOrders", hrefs);
+        t.append("hedges: ").append(hrefs.isEmpty() ? "no hedge layers held, nothing to close"
+            : hrefs.size() + " closing order" + (hrefs.size() == 1 ? "" : "s") + (bot.controls().approvalRequired()
+                ? " waiting for approval: " : " sent: ") + String.join(", ", hrefs));
       }
       if (!"hedges".equals(what)) {
         List<String> refs = bot.engine().flattenCondors().stream().map(OrderRef::value).toList();
@@ -221,8 +225,8 @@ final class ActionCommands {
   static final class Set extends BaseCommand {
     Set() {
       super("set", "set KEY VALUE", "Override a configuration key, validated like the file; stored, so it survives"
-          + " a restart. The engine uses it from the next cycle (market, broker, schedule, store and console keys"
-          + " after a restart).", true);
+          + " a restart. The engine uses it from the next cycle (market, broker, schedule, store keys and the"
+          + " console's address and port after a restart).", true);
     }
 
     @Override

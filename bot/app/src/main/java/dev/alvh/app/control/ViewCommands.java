@@ -190,7 +190,19 @@ final class ViewCommands {
       d.put("machineState", machine);
       d.put("forced", bot.controls().forcedState(today).map(Enum::name).orElse(null));
       d.put("forcedUntil", bot.controls().forcedUntil().map(LocalDate::toString).orElse(null));
-      d.put("layers", List.of());
+      List<Map<String, Object>> layers = new java.util.ArrayList<>();
+      for (dev.alvh.core.hedge.HeldLayer h : bot.engine().hedgeDesk().held()) {
+        Map<String, Object> l = new LinkedHashMap<>();
+        l.put("id", h.id());
+        l.put("level", h.level());
+        l.put("kind", h.kind().name());
+        l.put("legs", h.legs().stream().map(x -> x.side() + " " + x.contract().key()).toList());
+        l.put("quantity", h.quantity());
+        l.put("entryPrice", h.entryPrice().toPlainString());
+        l.put("openedOn", h.openedOn().toString());
+        layers.add(l);
+      }
+      d.put("layers", layers);
       SignalSnapshot s = bot.signals();
       Map<String, Object> sig = new LinkedHashMap<>();
       if (s != null) {
@@ -220,12 +232,21 @@ final class ViewCommands {
         t.append(" (forced").append(d.get("forcedUntil") == null ? "" : " until " + d.get("forcedUntil"))
             .append("; machine ").append(machine).append(')');
       }
-      t.append(System.lineSeparator()).append("layers     none held").append(System.lineSeparator());
+      t.append(System.lineSeparator()).append("layers     ").append(layers.isEmpty() ? "none held" : "")
+          .append(System.lineSeparator());
+      for (dev.alvh.core.hedge.HeldLayer h : bot.engine().hedgeDesk().held()) {
+        t.append("  ").append(h.id()).append(" L").append(h.level()).append(' ').append(h.kind()).append(" x")
+            .append(h.quantity()).append(" at ").append(h.entryPrice().toPlainString()).append(" since ")
+            .append(h.openedOn()).append(": ").append(String.join(", ", h.legs().stream()
+                .map(x -> x.side() + " " + x.contract().key()).toList())).append(System.lineSeparator());
+      }
       t.append("signals    ").append(s == null ? "no closes yet" : "as of the close of " + s.date()
           + (s.warm() ? "" : " (not warm: " + s.notWarmReason() + ")")).append(System.lineSeparator());
       sig.forEach((k, v) -> {
         if (!"date".equals(k)) {
-          t.append(String.format(Locale.ROOT, "  %-17s %s%n", k, v instanceof Double x ? num(x) : String.valueOf(v)));
+          String shown = v instanceof Double x ? num(x) : v == null ? "beSigma".equals(k) ? "none (no open tranche)"
+              : "n/a" : String.valueOf(v);
+          t.append(String.format(Locale.ROOT, "  %-17s %s%n", k, shown));
         }
       });
       t.append("rules      (thresholds in force)").append(System.lineSeparator());
@@ -338,18 +359,18 @@ final class ViewCommands {
 
   /** history [N]: hedge transitions and operator actions, newest last. */
   static final class History extends BaseCommand {
-    static final int DEFAULT = 20;
-    static final int MAX = 1000;
+    static final int MAX = dev.alvh.core.config.ConsoleConfig.MAX_HISTORY_LINES;
 
     History() {
-      super("history", "history [N]", "The last N (default " + DEFAULT + ", at most " + MAX + ") hedge transitions"
-          + " and operator actions, oldest first.", false);
+      super("history", "history [N]", "The last N (default console.historyLines, " + dev.alvh.core.config
+          .ConsoleConfig.DEFAULT_HISTORY_LINES + "; at most " + MAX + ") hedge transitions and operator actions,"
+          + " oldest first.", false);
     }
 
     @Override
     public Reply handle(List<String> args, Bot bot) {
       atMost(args, 1);
-      int n = args.isEmpty() ? DEFAULT : number(args.get(0), "N", 1, MAX);
+      int n = args.isEmpty() ? bot.config().console().historyLines() : number(args.get(0), "N", 1, MAX);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (AuditStore.Entry e : bot.audit().last(n)) {
         Map<String, Object> m = new LinkedHashMap<>();

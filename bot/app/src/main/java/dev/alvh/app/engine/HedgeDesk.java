@@ -24,6 +24,7 @@ import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.market.IndexLevels;
 import dev.alvh.core.market.OptionQuote;
+import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
 import dev.alvh.core.signal.DailyCloses;
@@ -31,6 +32,7 @@ import dev.alvh.core.signal.EventCalendar;
 import dev.alvh.core.signal.SignalEngine;
 import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.core.signal.TradingDays;
+import dev.alvh.paper.market.SettlementPrices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -80,6 +82,7 @@ public final class HedgeDesk {
   private final EventCalendar events;
   private final TradingDays tradingDays;
   private final HedgeBook positions;
+  private final int maxContractsPerOrder;
 
   private HedgeContext ctx;
   private LocalDate stateSince;
@@ -87,6 +90,9 @@ public final class HedgeDesk {
   private boolean saidNotWarm;
   private boolean saidNoPlan;
   private List<String> lastNotes = List.of();
+  private LocalDate planDay;
+  private int cyclesToday;
+  private boolean workPending;
 
   private final List<Deque<double[]>> betaPairs = List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>());
   private final Map<LocalDate, Double> lastVx = new HashMap<>();
@@ -102,6 +108,7 @@ public final class HedgeDesk {
       TradingDays tradingDays) {
     this.book = book;
     this.config = config.hedge();
+    this.maxContractsPerOrder = config.risk().maxContractsPerOrder();
     this.clock = clock;
     this.market = market;
     this.store = store;
@@ -316,6 +323,9 @@ public final class HedgeDesk {
         double under = OptionContract.VIX.equals(c.tradingClass())
             ? market.vxFuture(c.expiry()).orElse(market.indices().vix())
             : market.indices().spx();
+        if (market instanceof SettlementPrices sp) {
+          under = sp.settlementPrice(c.tradingClass(), c.expiry()).map(BigDecimal::doubleValue).orElse(under);
+        }
         double k = c.strike().doubleValue();
         double intrinsic = c.right() == OptionRight.CALL ? Math.max(under - k, 0) : Math.max(k - under, 0);
         value = value.add(BigDecimal.valueOf(intrinsic).multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
@@ -351,8 +361,17 @@ public final class HedgeDesk {
     if (state.level() == 0 && !positions.any()) {
       return List.of();
     }
-    List<Tranche> open = store.openTranches();
     LocalDate today = now.withZoneSameInstant(Clock.MARKET_ZONE).toLocalDate();
+    if (!today.equals(planDay)) {
+      planDay = today;
+      cyclesToday = 0;
+      workPending = true;
+    }
+    boolean check = cyclesToday++ % config.desk().manageEveryCycles() == 0;
+    if (!workPending && !check) {
+      return List.of();
+    }
+    List<Tranche> open = store.openTranches();
     BigDecimal gain = BigDecimal.ZERO;
     boolean spreadsSold = false;
     if (state == HedgeState.PRESS && stateSince != null) {
@@ -367,6 +386,7 @@ public final class HedgeDesk {
       HedgePlanInput in = new HedgePlanInput(now, state, market.indices().vix(), eventDay(today),
           HedgePlanner.condorRisk(open), vega, betas(), positions.held(), gain, spreadsSold);
       p = planner.plan(in, market);
+      workPending = !p.actions().isEmpty();
       saidNoPlan = false;
     } catch (IllegalArgumentException e) {
       if (!saidNoPlan) {
@@ -385,7 +405,21 @@ public final class HedgeDesk {
       }
       lastNotes = p.notes();
     }
-    return p.actions();
+    return p.actions().stream().map(a -> capped(a, maxContractsPerOrder)).toList();
+  }
+
+  /**
+   * {@code a} with at most {@code risk.maxContractsPerOrder} combos: the rest follows in later
+   * cycles (a layer bought in part is kept; a close in part leaves the rest to close).
+   */
+  static HedgeAction capped(HedgeAction a, int maxContractsPerOrder) {
+    OrderIntent o = a.order();
+    if (o.quantity() <= maxContractsPerOrder) {
+      return a;
+    }
+    OrderIntent c = new OrderIntent(o.ref(), o.purpose(), o.trancheId(), o.legs(), maxContractsPerOrder, o.limit(),
+        o.reason() + "; capped at risk.maxContractsPerOrder " + maxContractsPerOrder + " of " + o.quantity());
+    return new HedgeAction(a.type(), a.layerId(), a.level(), a.kind(), c);
   }
 
   /**

@@ -136,6 +136,7 @@ public final class OrderDesk implements BrokerListener {
   private java.time.LocalDate sodDay;
   private BigDecimal sodNetLiq = BigDecimal.ZERO;
   private java.util.function.Consumer<String> riskListener = s -> { };
+  private Consumer<Outcome> outcomeListener = o -> { };
   private long sent;
   private long fills;
 
@@ -188,6 +189,14 @@ public final class OrderDesk implements BrokerListener {
   public void restoreHalt(dev.alvh.core.risk.HaltState h) {
     this.gate = new RiskGate(config.risk(), Check.notNull(h, "h"));
     this.haltSeen = h.halted();
+  }
+
+  /**
+   * Called on every order event for metrics: {@link Outcome#WORKING} when an order is placed,
+   * then its final outcome (and {@link Outcome#RISK_REJECTED} for a refused one).
+   */
+  public void onOutcome(Consumer<Outcome> listener) {
+    this.outcomeListener = Check.notNull(listener, "listener");
   }
 
   /** The risk gate every order passes. */
@@ -297,6 +306,7 @@ public final class OrderDesk implements BrokerListener {
     long brokerId = broker.place(first);
     dev.alvh.app.crash.CrashPoints.reach("order-sent");
     tracker.sent(brokerId);
+    outcomeListener.accept(Outcome.WORKING);
     orders.step(first.ref(), 0, walk.first(), clock.now(), tracker.status(), tracker.filledCombos());
     Duration interval = Duration.ofSeconds(config.execution().walkIntervalSeconds());
     for (int k = 1; k < walk.prices().size() && !tracker.isTerminal() && !tracker.complete(); k++) {
@@ -441,6 +451,7 @@ public final class OrderDesk implements BrokerListener {
     }
     riskListener.accept("order " + intent.ref() + " refused: " + v);
     Result r = new Result(intent, Outcome.RISK_REJECTED, 0, List.of(), intent.limit(), v.toString());
+    outcomeListener.accept(Outcome.RISK_REJECTED);
     done.accept(r);
     return r;
   }
@@ -561,6 +572,7 @@ public final class OrderDesk implements BrokerListener {
     orders.outcome(ref, o.name(), filled);
     Result r = new Result(t.intent(), o, filled, t.fills(), w.lastLimit, t.reason());
     w.result = r;
+    outcomeListener.accept(o);
     if (o != Outcome.FILLED) {
       LOG.info("{} ended {}: {} of {} combos at last limit {}{}", ref, o, filled, t.intent().quantity(), w.lastLimit,
           t.reason().isEmpty() ? "" : " (" + t.reason() + ")");

@@ -57,7 +57,10 @@ public final class TradingEngine {
   private final HedgeDesk hedge;
   private Controls controls = new Controls();
   private CycleDecision lastDecision;
-  /** Notes of the same shape are stored once a day, not every cycle. */
+  /**
+   * Notes of the same shape, and skipped entries of the same code, are stored once a day (the
+   * first cycle that saw them), not every cycle: "why no condor today?" is one row per reason.
+   */
   private final java.util.Set<String> notesToday = new java.util.HashSet<>();
   private LocalDate notesDay;
 
@@ -151,17 +154,17 @@ public final class TradingEngine {
         store.lastEntry(), store.nextTrancheId(), busy);
     CycleDecision d = cycle.decide(in, market);
     lastDecision = d;
-    d.entrySkip().ifPresent(s -> {
-      if (s.code() != SkipCode.CADENCE) {
-        desk.orders().decision(clock.now(), OrderStore.ENTRY_SKIPPED, s.code().key(), s.rule(), s.detail());
-      }
-    });
-    d.rejected().forEach(r -> desk.orders().decision(clock.now(), "risk-rejected", SkipCode.RISK_LIMIT.key(), r, ""));
     LocalDate today = now.toLocalDate();
     if (!today.equals(notesDay)) {
       notesDay = today;
       notesToday.clear();
     }
+    d.entrySkip().ifPresent(s -> {
+      if (notesToday.add("skip:" + s.code())) {
+        desk.orders().decision(clock.now(), OrderStore.ENTRY_SKIPPED, s.code().key(), s.rule(), s.detail());
+      }
+    });
+    d.rejected().forEach(r -> desk.orders().decision(clock.now(), "risk-rejected", SkipCode.RISK_LIMIT.key(), r, ""));
     for (String n : d.notes()) {
       if (notesToday.add(n.replaceAll("[0-9.]+", "#"))) {
         LOG.info("{}", n);
@@ -264,6 +267,38 @@ public final class TradingEngine {
   /** Cancels every working order at the broker (the kill switch); returns how many were asked. */
   public int cancelWorking() {
     return desk.cancelWorking();
+  }
+
+  /**
+   * Closes every hedge layer held (long layers and PRESS spreads) through the desk, each as one
+   * order walked from mid to the natural price; returns the refs sent or held for approval.
+   */
+  public List<dev.alvh.core.order.OrderRef> flattenHedges() {
+    ZonedDateTime now = clock.marketTime();
+    java.util.Set<String> busy = new java.util.HashSet<>();
+    desk.workingOrders().forEach(o -> busy.add(o.reason()));
+    desk.heldOrders().forEach(o -> busy.add(o.reason()));
+    String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm").format(now);
+    List<dev.alvh.core.order.OrderRef> out = new java.util.ArrayList<>();
+    for (dev.alvh.core.hedge.HeldLayer h : hedge.held()) {
+      String reason = "manual: flatten hedges, layer " + h.id();
+      if (busy.contains(reason)) {
+        continue;
+      }
+      dev.alvh.core.order.OrderRef ref = new dev.alvh.core.order.OrderRef("alvh-" + h.id() + "-flat-" + stamp);
+      for (char c = 'b'; store.orderStatus(ref).isPresent() && c <= 'z'; c++) {
+        ref = new dev.alvh.core.order.OrderRef("alvh-" + h.id() + "-flat" + c + "-" + stamp);
+      }
+      List<dev.alvh.core.instrument.ComboLeg> legs = h.legs().stream().map(dev.alvh.core.instrument.ComboLeg::reversed)
+          .toList();
+      OrderIntent o = new OrderIntent(ref, OrderPurpose.CLOSE_HEDGE, 0, legs, h.quantity(),
+          dev.alvh.core.order.NetPrice.credit(BigDecimal.ZERO), reason);
+      dev.alvh.core.hedge.HedgeAction a = new dev.alvh.core.hedge.HedgeAction(
+          dev.alvh.core.hedge.HedgeAction.Type.CLOSE, h.id(), h.level(), h.kind(), o);
+      desk.submit(o, r -> onHedge(r, a));
+      out.add(ref);
+    }
+    return out;
   }
 
   /**

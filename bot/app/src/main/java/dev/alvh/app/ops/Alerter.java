@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * clock); the rest are logged, counted ({@link #suppressed}) and not sent. The queue holds
  * {@value #QUEUE_CAPACITY} alerts; beyond that new ones are dropped the same way.
  *
- * <p>Email is not built: no mail library is among the project's chosen, offline-available
- * dependencies. A mail-to-webhook bridge covers it.
+ * <p>With {@code alerts.emailTo} set, each alert is also mailed (Jakarta Mail on Eclipse Angus)
+ * through {@code alerts.smtpHost}, on the same thread with the same retries; the SMTP password
+ * comes only from the environment variable {@code ALVH_SMTP_PASSWORD}.
  */
 public final class Alerter implements AutoCloseable {
 
@@ -72,6 +73,7 @@ public final class Alerter implements AutoCloseable {
   private final AtomicLong suppressed = new AtomicLong();
   private final AtomicLong delivered = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong mailed = new AtomicLong();
   private final AtomicLong disconnectChecks = new AtomicLong();
   private long disconnectEpisode;
   private boolean connected = true;
@@ -111,7 +113,7 @@ public final class Alerter implements AutoCloseable {
         LOG.warn("alert not sent: alerts.maxPerHour {} reached", config.maxPerHour());
         return false;
       }
-      if (!config.webhookEnabled()) {
+      if (!config.webhookEnabled() && !config.emailEnabled()) {
         acceptedLastHour.addLast(now);
         return true;
       }
@@ -163,7 +165,12 @@ public final class Alerter implements AutoCloseable {
     return delivered.get();
   }
 
-  /** Alerts given up after every retry. */
+  /** Alerts the SMTP server accepted. */
+  public long mailed() {
+    return mailed.get();
+  }
+
+  /** Alerts given up after every retry (per channel). */
   public long failed() {
     return failed.get();
   }
@@ -189,6 +196,42 @@ public final class Alerter implements AutoCloseable {
   }
 
   private void deliver(String line) {
+    if (config.webhookEnabled()) {
+      withRetries("webhook", line, () -> post(line), delivered);
+    }
+    if (config.emailEnabled()) {
+      withRetries("email", line, () -> mail(line), mailed);
+    }
+  }
+
+  /** One attempt; returns null on success, else why it failed. */
+  @FunctionalInterface
+  private interface Attempt {
+    String once() throws InterruptedException;
+  }
+
+  private void withRetries(String channel, String line, Attempt attempt, AtomicLong success) {
+    String last = "";
+    for (int i = 0; i <= config.retries(); i++) {
+      try {
+        if (i > 0) {
+          Thread.sleep(config.retryBackoffSeconds() * 1000L * (1L << (i - 1)));
+        }
+        last = attempt.once();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (last == null) {
+        success.incrementAndGet();
+        return;
+      }
+    }
+    failed.incrementAndGet();
+    LOG.error("alert not delivered by {} after {} attempts ({}): {}", channel, config.retries() + 1, last, line);
+  }
+
+  private String post(String line) throws InterruptedException {
     String body;
     try {
       body = JSON.writeValueAsString(java.util.Map.of("text", line));
@@ -199,32 +242,49 @@ public final class Alerter implements AutoCloseable {
         .timeout(Duration.ofSeconds(config.timeoutSeconds()))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    String last = "";
-    for (int attempt = 0; attempt <= config.retries(); attempt++) {
-      if (attempt > 0) {
-        try {
-          Thread.sleep(config.retryBackoffSeconds() * 1000L * (1L << (attempt - 1)));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-      try {
-        HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
-        if (r.statusCode() / 100 == 2) {
-          delivered.incrementAndGet();
-          return;
-        }
-        last = "HTTP " + r.statusCode();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    try {
+      HttpResponse<Void> r = http.send(request, HttpResponse.BodyHandlers.discarding());
+      return r.statusCode() / 100 == 2 ? null : "HTTP " + r.statusCode();
+    } catch (IOException e) {
+      return e.toString();
     }
-    failed.incrementAndGet();
-    LOG.error("alert not delivered after {} attempts ({}): {}", config.retries() + 1, last, line);
+  }
+
+  private String mail(String line) {
+    java.util.Properties p = new java.util.Properties();
+    String ms = Long.toString(config.timeoutSeconds() * 1000L);
+    p.put("mail.smtp.host", config.smtpHost());
+    p.put("mail.smtp.port", Integer.toString(config.smtpPort()));
+    p.put("mail.smtp.connectiontimeout", ms);
+    p.put("mail.smtp.timeout", ms);
+    p.put("mail.smtp.writetimeout", ms);
+    if (config.smtpStartTls()) {
+      p.put("mail.smtp.starttls.enable", "true");
+      p.put("mail.smtp.starttls.required", "true");
+    }
+    jakarta.mail.Authenticator auth = null;
+    if (!config.smtpUser().isEmpty()) {
+      p.put("mail.smtp.auth", "true");
+      String password = System.getenv().getOrDefault("ALVH_SMTP_PASSWORD", "");
+      auth = new jakarta.mail.Authenticator() {
+        @Override
+        protected jakarta.mail.PasswordAuthentication getPasswordAuthentication() {
+          return new jakarta.mail.PasswordAuthentication(config.smtpUser(), password);
+        }
+      };
+    }
+    try {
+      jakarta.mail.Session session = jakarta.mail.Session.getInstance(p, auth);
+      jakarta.mail.internet.MimeMessage m = new jakarta.mail.internet.MimeMessage(session);
+      m.setFrom(new jakarta.mail.internet.InternetAddress(config.emailFrom()));
+      m.setRecipients(jakarta.mail.Message.RecipientType.TO, config.emailTo());
+      m.setSubject(line.length() > 100 ? line.substring(0, 100) : line, "UTF-8");
+      m.setText(line + "\n", "UTF-8");
+      jakarta.mail.Transport.send(m);
+      return null;
+    } catch (jakarta.mail.MessagingException e) {
+      return e.toString();
+    }
   }
 
   /** Sends what is queued (waiting at most {@code wait}), then stops the threads. */

@@ -35,7 +35,7 @@ public record BookRun(
     BigDecimal finalEquity, Map<String, Long> exitReasons, BigDecimal condorPnl,
     List<ReplayQueries.DaySnapshot> snapshots, List<ReplayQueries.Trade> trades,
     List<ReplayQueries.Transition> transitions, NavigableMap<LocalDate, BigDecimal> riskCapital,
-    BigDecimal hedgePremium, BigDecimal hedgePnl) {
+    BigDecimal hedgePremium, BigDecimal hedgePnl, Map<String, Long> statesVisited) {
 
   /** Whether an order purpose belongs to the hedge (its name contains {@code HEDGE}). */
   public static boolean isHedgePurpose(String purpose) {

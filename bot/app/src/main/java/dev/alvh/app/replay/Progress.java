@@ -55,7 +55,9 @@ public class Progress implements AutoCloseable {
 
   /** One job done. */
   public void step() {
-    done.incrementAndGet();
+    if (drawer != null) {
+      done.incrementAndGet();
+    }
   }
 
   /** The line the bar shows now. */

@@ -170,7 +170,7 @@ public final class Replay {
     try {
       Map<Book, Future<BookRun>> futures = new EnumMap<>(Book.class);
       for (Book b : Book.values()) {
-        futures.put(b, pool.submit(() -> runBook(b, bars, cal, fires, start, realFrom, realTo)));
+        futures.put(b, pool.submit(() -> runBook(b, history, cal, fires, start, realFrom, realTo)));
       }
       for (Map.Entry<Book, Future<BookRun>> f : futures.entrySet()) {
         runs.put(f.getKey(), f.getValue().get());
@@ -200,7 +200,7 @@ public final class Replay {
         Math.round(allCycles * 1000.0 / Math.max(elapsedMs, 1) * 10) / 10.0, a.tranchesOpened(), a.ordersSent(),
         a.fills(), a.startEquity(), a.finalEquity(), metrics.get(Book.ALVH.key()).maxDrawdownPct(),
         a.exitReasons(), a.condorPnl(), a.database().toString(), elapsedMs, everyCycle ? "all" : "last", metrics,
-        new ReplaySummary.CycleCount(cycles.size(), cycles), List.copyOf(dataProblems));
+        new ReplaySummary.CycleCount(cycles.size(), cycles), List.copyOf(dataProblems), a.statesVisited());
     return new ReplayResult(summary, runs, inRange);
   }
 
@@ -223,10 +223,11 @@ public final class Replay {
     return out;
   }
 
-  private BookRun runBook(Book book, List<DailyBar> bars, NyseCalendar cal, List<ScheduledFire> fires, Instant start,
-      LocalDate from, LocalDate to) {
+  private BookRun runBook(Book book, MarketHistory history, NyseCalendar cal, List<ScheduledFire> fires,
+      Instant start, LocalDate from, LocalDate to) {
     VirtualClock clock = new VirtualClock(start);
-    SimulatedMarket market = new SimulatedMarket(bars, clock, config.market(), cal::isTradingDay);
+    // The whole MarketHistory: its VX futures (when the data has them) make the VX curve.
+    SimulatedMarket market = new SimulatedMarket(history, clock, config.market(), cal::isTradingDay);
     PaperBroker broker = new PaperBroker(market, clock, config.broker().paper());
     BigDecimal startEquity = broker.account().netLiquidation();
     String name = database(book);
@@ -234,6 +235,9 @@ public final class Replay {
     try (Store store = Store.open(dataDir, name)) {
       TradingEngine engine = new TradingEngine(book, config, clock, market, broker, store, broker::settleExpiring);
       engine.desk().releaseHaltEachDay(true);
+      // The history before the first replayed day warms the hedge's signals up (not evaluated).
+      engine.hedgeDesk().warmUp(history.bars().stream().filter(b -> b.date().isBefore(from))
+          .map(b -> dev.alvh.core.signal.DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose())).toList());
       for (ScheduledFire f : fires) {
         clock.set(f.at());
         switch (f.kind()) {
@@ -283,7 +287,7 @@ public final class Replay {
       return new BookRun(book, store.file(), c.cycles(), c.ordersSent(), c.fills(), c.tranchesOpened(), startEquity,
           broker.account().netLiquidation(), store.exitReasons(), store.realizedPnl(), snaps, trades,
           q.transitions(), risk, premium.setScale(2, RoundingMode.HALF_EVEN),
-          hedgePnl.setScale(2, RoundingMode.HALF_EVEN));
+          hedgePnl.setScale(2, RoundingMode.HALF_EVEN), dev.alvh.app.store.HedgeStore.statesVisited(store.jdbc()));
     }
   }
 

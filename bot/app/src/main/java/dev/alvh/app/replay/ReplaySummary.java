@@ -33,12 +33,14 @@ import java.util.Map;
  * @param books            measures per book: {@code alvh}, {@code unhedged}, {@code rigid}
  * @param volatilityCycles the complete volatility cycles of the replayed VIX closes
  * @param dataProblems     history rows left out, with file and line
+ * @param statesVisited    trading days the ALVH book spent in each hedge state (from its daily snapshots)
  */
 public record ReplaySummary(
     String scenario, LocalDate from, LocalDate to, long tradingDays, long cycles, double cyclesPerSecond,
     long tranchesOpened, long ordersSent, long fills, BigDecimal startEquity, BigDecimal finalEquity,
     double maxDrawdownPct, Map<String, Long> exitReasons, BigDecimal condorPnl, String database, long elapsedMs,
-    String cyclesPerDay, Map<String, BookMetrics> books, CycleCount volatilityCycles, List<String> dataProblems) {
+    String cyclesPerDay, Map<String, BookMetrics> books, CycleCount volatilityCycles, List<String> dataProblems,
+    Map<String, Long> statesVisited) {
 
   /** The largest peak-to-trough fall of {@code equity}, percent of the peak (0 when it never falls). */
   public static double maxDrawdownPct(Iterable<BigDecimal> equity) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -35,12 +36,13 @@ import java.util.TreeMap;
  * @param fills              leg fills
  * @param condorPnl          realized condor P&amp;L, USD
  * @param database           the book's H2 file
+ * @param statesVisited      trading days in each hedge state (daily snapshots)
  */
 public record BookMetrics(
     double totalReturn, double cagr, double maxDrawdownPct, double maxDrawdownRiskPct, BigDecimal riskCapital,
     double sharpe, double sortino, Metrics.MonthReturn worstMonth, BigDecimal hedgePremium, BigDecimal hedgePnl,
     List<Integer> layersPerCycle, BigDecimal startEquity, BigDecimal finalEquity, long tranchesOpened,
-    long ordersSent, long fills, BigDecimal condorPnl, String database) {
+    long ordersSent, long fills, BigDecimal condorPnl, String database, Map<String, Long> statesVisited) {
 
   /** The measures of {@code run} over the given volatility cycles. */
   public static BookMetrics of(BookRun run, List<VolatilityCycles.VolatilityCycle> cycles, ZoneId zone) {
@@ -51,7 +53,8 @@ public record BookMetrics(
         Metrics.maxDrawdownRiskPct(equity.values(), risk), risk, Metrics.sharpe(equity), Metrics.sortino(equity),
         Metrics.worstMonth(equity).orElse(null), run.hedgePremium(), run.hedgePnl(),
         layersPerCycle(run, cycles, zone), run.startEquity(), run.finalEquity(), run.tranchesOpened(),
-        run.ordersSent(), run.fills(), run.condorPnl(), run.database().toString());
+        run.ordersSent(), run.fills(), run.condorPnl(), run.database().toString(),
+        run.statesVisited());
   }
 
   /**

@@ -60,7 +60,7 @@ public final class VolatilityCycles {
         peakVix = v;
       }
       if (calmRun >= config.cycleCalmDays()) {
-        out.add(new VolatilityCycle(start, spike, peak, peakVix, e.getKey()));
+        out.add(new VolatilityCycle(start, spike, peak, Metrics.round(peakVix), e.getKey()));
         spiked = false;
         start = null;
       }

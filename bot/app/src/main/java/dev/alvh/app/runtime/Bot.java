@@ -147,6 +147,16 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
             : dev.alvh.app.ops.Alerter.Kind.ORDER_REJECT, line);
       }
     });
+    engine.desk().onOutcome(o -> {
+      switch (o) {
+        case WORKING -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.SENT);
+        case FILLED, PARTIAL -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.FILLED);
+        case UNFILLED -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.CANCELLED);
+        case REJECTED -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.REJECTED);
+        case RISK_REJECTED -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.RISK_REJECTED);
+        default -> { }
+      }
+    });
     if (sim != null) {
       LocalDate today = clock.marketDate();
       engine.hedgeDesk().warmUp(sim.bars().stream().filter(b -> b.date().isBefore(today))
@@ -208,7 +218,12 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     try {
       LocalDate day = clock.marketDate();
       if (sim != null && sim.bar(day).isEmpty()) {
-        LOG.warn("{} due at {} skipped: the synthetic market has no bar for {}", kind, scheduledAt, day);
+        if (calendar.isTradingDay(day)) {
+          LOG.warn("{} due at {} skipped: the synthetic market ends before {}; restart the bot", kind, scheduledAt,
+              day);
+        } else {
+          LOG.info("{} due at {} skipped: {} is not a trading day", kind, scheduledAt, day);
+        }
         return;
       }
       switch (kind) {

@@ -87,6 +87,11 @@ public final class QuartzJobDriver implements JobDriver {
     this.clock = Check.notNull(clock, "clock");
     this.lock = BotLock.acquire(store.file());
     this.dataSource = "alvh-" + Integer.toHexString(store.url().hashCode());
+    if (org.quartz.impl.SchedulerRepository.getInstance().lookup(SCHEDULER_NAME) != null) {
+      lock.close();
+      throw new IllegalStateException("a Quartz scheduler named '" + SCHEDULER_NAME + "' already runs in this JVM;"
+          + " close the other QuartzJobDriver first (one per process)");
+    }
     try {
       DBConnectionManager.getInstance().addConnectionProvider(dataSource, new H2ConnectionProvider(store.url()));
       StdSchedulerFactory factory = new StdSchedulerFactory(properties(dataSource));

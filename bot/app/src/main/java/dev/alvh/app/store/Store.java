@@ -201,8 +201,11 @@ public final class Store implements AutoCloseable {
   public Map<String, Long> exitReasons() {
     Map<String, Long> out = new LinkedHashMap<>();
     for (ExitReason r : ExitReason.values()) {
-      out.put(r.key(), queryOne("SELECT COUNT(*) FROM tranche WHERE exit_reason=?", rs -> rs.getLong(1), r.key())
-          .orElse(0L));
+      long n = queryOne("SELECT COUNT(*) FROM tranche WHERE exit_reason=?", rs -> rs.getLong(1), r.key()).orElse(0L);
+      // The five strategy exits always appear (zero counts included); an operator's flatten only when it happened.
+      if (r != ExitReason.MANUAL || n > 0) {
+        out.put(r.key(), n);
+      }
     }
     return out;
   }

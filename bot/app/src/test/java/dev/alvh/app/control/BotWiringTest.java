@@ -47,6 +47,9 @@ class BotWiringTest {
     assertThat(h.lastCycleAge()).isPresent();
     assertThat(h.ok()).isTrue();
     assertThat(h.hedgeState()).isEqualTo("CALM");
+    String metrics = bot.metrics().scrape();
+    assertThat(metrics).containsPattern("alvh_orders_total\\{outcome=\"sent\",?\\} 1.0")
+        .containsPattern("alvh_orders_total\\{outcome=\"filled\",?\\} 1.0");
   }
 
   @Test

@@ -125,6 +125,17 @@ class ControlServerTest {
   }
 
   @Test
+  void theClientFollowsABotThatRestartedOnAnotherPort() throws Exception {
+    ControlClient client = new ControlClient(dir, "console");
+    assertThat(client.send(List.of("pause")).ok()).isTrue();
+    server.close();
+    server = ControlServer.start("127.0.0.1", 0, token, new ControlService(bot));
+    ControlFiles.writeEndpoint(dir, new ControlFiles.Endpoint(2, server.port(), server.url(),
+        server.url() + "/command", null, "later"));
+    assertThat(client.send(List.of("status")).data()).containsEntry("paused", true);
+  }
+
+  @Test
   void theClientSaysInOneLineWhenThereIsNoBot() throws Exception {
     Path empty = dir.resolve("empty");
     assertThatThrownBy(() -> new ControlClient(empty, "ctl").send(List.of("status")))

@@ -171,7 +171,8 @@ class ControlServiceTest {
     ok("set hedge.l1.vixTrigger 15");
     Reply after = ok("hedge");
     assertThat(map(after.data().get("rules"))).containsEntry("hedge.l1.vixTrigger", 15.0);
-    assertThat(after.text()).containsPattern("hedge.l1.vixTrigger\\s+15.0");
+    assertThat(after.text()).containsPattern("hedge.l1.vixTrigger\\s+15.0").contains("none (no open tranche)")
+        .doesNotContain("null");
     refused("hedge now", "takes no arguments");
   }
 
@@ -190,6 +191,8 @@ class ControlServiceTest {
     assertThat(((Map<?, ?>) rows.get(0)).get("source")).isEqualTo("test@127.0.0.1");
     assertThat((List<?>) ok("history 2").data().get("history")).hasSize(2);
     assertThat(ok("history").text()).contains("note checking the fills -> ok");
+    assertThat(ok("set console.historyLines 1").text()).contains("used from the next cycle");
+    assertThat((List<?>) ok("history").data().get("history")).hasSize(1);
   }
 
   @ParameterizedTest
@@ -289,6 +292,24 @@ class ControlServiceTest {
     assertThat(bot.store().openTranches()).isEmpty();
     assertThat(bot.store().exitReasons()).containsEntry("manual", 1L);
     assertThat(ok("flatten condors --yes").text()).contains("nothing to close");
+    assertThat(ok("flatten hedges --yes").text()).contains("no hedge layers held");
+  }
+
+  @Test
+  void aForcedL1BuysAHedgeLayerThatHedgeShowsAndFlattenHedgesCloses() {
+    cycle();
+    assertThat(bot.store().openTranches()).as("a condor to hedge").hasSize(1);
+    ok("force L1");
+    clock.set(clock.now().plusSeconds(900));
+    cycle();
+    assertThat(bot.engine().hedgeDesk().held()).as("the forced L1 buys its layer").hasSize(1);
+    Reply h = ok("hedge");
+    assertThat((List<?>) h.data().get("layers")).hasSize(1);
+    assertThat(h.text()).contains("L1", "VIX");
+    Reply f = ok("flatten hedges --yes");
+    assertThat((List<?>) f.data().get("hedgeOrders")).hasSize(1);
+    assertThat(bot.engine().hedgeDesk().held()).as("flatten sold the layer").isEmpty();
+    assertThat(bot.store().openTranches()).as("flatten hedges leaves the condors").hasSize(1);
     assertThat(ok("flatten hedges --yes").text()).contains("no hedge layers held");
   }
 

@@ -118,4 +118,18 @@ class QuartzJobDriverTest {
       assertThat(driver.nextFireTimes()).hasSize(4);
     }
   }
+
+  @Test
+  void aSecondDriverOnAnotherDatabaseInTheSameJvmIsRefusedNotMixedUp(@TempDir Path other) {
+    try (Store a = Store.open(dir, "alvh"); Store b = Store.open(other, "alvh");
+        QuartzJobDriver first = new QuartzJobDriver(a, schedule(), WALL)) {
+      assertThatThrownBy(() -> new QuartzJobDriver(b, schedule(), WALL))
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining("one per process");
+      assertThat(first.nextFireTimes()).isEmpty();
+    }
+    // the refused driver released its database lock
+    try (Store b = Store.open(other, "alvh"); QuartzJobDriver d = new QuartzJobDriver(b, schedule(), WALL)) {
+      assertThat(d.nextFireTimes()).isEmpty();
+    }
+  }
 }

@@ -41,6 +41,14 @@ public record BotConfig(
         ReplayConfig.DEFAULTS, HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS, LoggingConfig.DEFAULTS);
   }
 
+  /** The first nine groups (up to execution), with the defaults of the later ones. */
+  public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
+      ScheduleConfig schedule, StoreConfig store, ConsoleConfig console, MarketConfig market,
+      ExecutionConfig execution) {
+    this(condor, hedge, risk, broker, schedule, store, console, market, execution, ReplayConfig.DEFAULTS,
+        HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS, LoggingConfig.DEFAULTS);
+  }
+
   /** Checks every group is present. */
   public BotConfig {
     Check.notNull(condor, "condor");

@@ -127,13 +127,15 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
    *                               of the underlying
    * @param quoteCacheSeconds      chains and quotes are reused this long (one trading cycle reads a
    *                               chain several times)
+   * @param vixChainWidthPct       VIX option chains: out-of-the-money strikes within this percent of
+   *                               the VX future (hedge calls sit far above it)
    */
   public record Ibkr(
       List<Integer> backupClientIds, String account, int connectTimeoutSeconds, int requestTimeoutSeconds,
       int heartbeatSeconds, int heartbeatTimeoutSeconds, int reconnectInitialMillis, int reconnectMaxSeconds,
       double reconnectJitter, int maxMessagesPerSecond, int breakerFailureRatePct, int breakerWindow,
       int breakerOpenSeconds, int marketDataType, int snapshotTimeoutSeconds, int maxConcurrentSnapshots,
-      double chainWidthPct, int quoteCacheSeconds) {
+      double chainWidthPct, int quoteCacheSeconds, double vixChainWidthPct) {
 
     /** Two spare ids after the default 17. */
     public static final List<Integer> DEFAULT_BACKUP_CLIENT_IDS = List.of(18, 19);
@@ -172,6 +174,9 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
     public static final double DEFAULT_CHAIN_WIDTH_PCT = 15.0;
     /** Quotes reused for 60 s, well inside the 15-minute cycle. */
     public static final int DEFAULT_QUOTE_CACHE_SECONDS = 60;
+    /** VIX strikes up to twice the VX future: the hedge's calls (VX + offset) and PRESS spreads
+     * (VX front + 5, 5 wide) lie within it even with VX at 12. */
+    public static final double DEFAULT_VIX_CHAIN_WIDTH_PCT = 100.0;
 
     /** The defaults. */
     public static final Ibkr DEFAULTS = new Ibkr(DEFAULT_BACKUP_CLIENT_IDS, DEFAULT_ACCOUNT,
@@ -180,7 +185,7 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
         DEFAULT_RECONNECT_JITTER, DEFAULT_MAX_MESSAGES_PER_SECOND, DEFAULT_BREAKER_FAILURE_RATE_PCT,
         DEFAULT_BREAKER_WINDOW, DEFAULT_BREAKER_OPEN_SECONDS, DEFAULT_MARKET_DATA_TYPE,
         DEFAULT_SNAPSHOT_TIMEOUT_SECONDS, DEFAULT_MAX_CONCURRENT_SNAPSHOTS, DEFAULT_CHAIN_WIDTH_PCT,
-        DEFAULT_QUOTE_CACHE_SECONDS);
+        DEFAULT_QUOTE_CACHE_SECONDS, DEFAULT_VIX_CHAIN_WIDTH_PCT);
 
     /** Checks every field; messages name the full key. */
     public Ibkr {
@@ -214,6 +219,7 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       Check.inRange(maxConcurrentSnapshots, 1, 90, "broker.ibkr.maxConcurrentSnapshots");
       Check.inRange(chainWidthPct, 1.0, 50.0, "broker.ibkr.chainWidthPct");
       Check.inRange(quoteCacheSeconds, 0, 3600, "broker.ibkr.quoteCacheSeconds");
+      Check.inRange(vixChainWidthPct, 1.0, 500.0, "broker.ibkr.vixChainWidthPct");
     }
 
     /**
@@ -225,7 +231,7 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       return new Ibkr(backupClientIds, account, timeoutSeconds, timeoutSeconds, heartbeatSeconds, timeoutSeconds,
           reconnectMillis, reconnectMaxSeconds, reconnectJitter, maxMessagesPerSecond, breakerFailureRatePct,
           breakerWindow, breakerOpenSeconds, marketDataType, timeoutSeconds, maxConcurrentSnapshots, chainWidthPct,
-          quoteCacheSeconds);
+          quoteCacheSeconds, vixChainWidthPct);
     }
 
     /** These settings with another message rate limit. */
@@ -233,7 +239,7 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       return new Ibkr(backupClientIds, account, connectTimeoutSeconds, requestTimeoutSeconds, heartbeatSeconds,
           heartbeatTimeoutSeconds, reconnectInitialMillis, reconnectMaxSeconds, reconnectJitter, perSecond,
           breakerFailureRatePct, breakerWindow, breakerOpenSeconds, marketDataType, snapshotTimeoutSeconds,
-          maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds);
+          maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds, vixChainWidthPct);
     }
 
     /** These settings with another market data type. */
@@ -241,7 +247,7 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       return new Ibkr(backupClientIds, account, connectTimeoutSeconds, requestTimeoutSeconds, heartbeatSeconds,
           heartbeatTimeoutSeconds, reconnectInitialMillis, reconnectMaxSeconds, reconnectJitter, maxMessagesPerSecond,
           breakerFailureRatePct, breakerWindow, breakerOpenSeconds, type, snapshotTimeoutSeconds,
-          maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds);
+          maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds, vixChainWidthPct);
     }
   }
 }

@@ -64,7 +64,7 @@ public record CondorConfig(
   public static final BigDecimal DEFAULT_STOP_MULTIPLE = new BigDecimal("2.0");
   /** Time exit at 21 DTE. */
   public static final int DEFAULT_TIME_EXIT_DTE = 21;
-  /** Close, not roll, at the time exit. */
+  /** Close, not roll, at the time exit; true closes with reason roll and opens the successor in the same cycle. */
   public static final boolean DEFAULT_ROLL_AT_TIME_EXIT = false;
   /** Theta-inversion roll needs VIX >= 16 (seed 001). */
   public static final double DEFAULT_ROLL_VIX_MIN = 16.0;

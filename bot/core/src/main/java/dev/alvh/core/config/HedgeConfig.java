@@ -29,7 +29,7 @@ import java.math.BigDecimal;
  *              profitTakeMultiple, profitTakeSellShare
  *   carryCap:  months, maxShareOfCredit, l1ScoreAtLeast
  *   desk:      eventsFile, betaMinDays, betaFallback, betaMin, betaMax, priceTick,
- *              putSpreadLongDelta, putSpreadWidth
+ *              putSpreadLongDelta, putSpreadWidth, manageEveryCycles
  * </pre>
  *
  * <p>Every record checks itself when it is built; a bad value stops the program at startup with
@@ -701,6 +701,9 @@ public record HedgeConfig(
    * @param priceTick       the price grid of hedge orders (VIX options, SPX put spreads), points
    * @param putSpreadLongDelta |delta| of the long put of the SPX put spread (the L2 alternative)
    * @param putSpreadWidth     SPX points between the long put and the lower short put
+   * @param manageEveryCycles  held hedge positions are checked (profit taking, stops, rolls) every
+   *                           this many trading cycles; orders still to be placed are worked every
+   *                           cycle, and the first cycle of each day always plans
    */
   public record Desk(
       String eventsFile,
@@ -710,7 +713,8 @@ public record HedgeConfig(
       double betaMax,
       BigDecimal priceTick,
       double putSpreadLongDelta,
-      double putSpreadWidth) {
+      double putSpreadWidth,
+      int manageEveryCycles) {
 
     /** The calendar shipped with the bot, beside {@code bot.yaml} in the checkout. */
     public static final String EVENTS_FILE = "paper-config/events.csv";
@@ -729,9 +733,12 @@ public record HedgeConfig(
     /** L2 alternative: the short put 100 SPX points below the long put. */
     public static final double PUT_SPREAD_WIDTH = 100;
 
+    /** Held positions are checked hourly: every 4th 15-minute cycle. */
+    public static final int MANAGE_EVERY_CYCLES = 4;
+
     /** The defaults. */
     public static final Desk DEFAULTS = new Desk(EVENTS_FILE, BETA_MIN_DAYS, BETA_FALLBACK, BETA_MIN, BETA_MAX,
-        PRICE_TICK, PUT_SPREAD_LONG_DELTA, PUT_SPREAD_WIDTH);
+        PRICE_TICK, PUT_SPREAD_LONG_DELTA, PUT_SPREAD_WIDTH, MANAGE_EVERY_CYCLES);
 
     /** Checks every value. */
     public Desk {
@@ -744,6 +751,7 @@ public record HedgeConfig(
       Check.inRange(priceTick, new BigDecimal("0.01"), BigDecimal.ONE, "hedge.desk.priceTick");
       Check.inRange(putSpreadLongDelta, 0.01, 0.99, "hedge.desk.putSpreadLongDelta");
       Check.inRange(putSpreadWidth, 1, 1000, "hedge.desk.putSpreadWidth");
+      Check.inRange(manageEveryCycles, 1, 100, "hedge.desk.manageEveryCycles");
     }
   }
 }

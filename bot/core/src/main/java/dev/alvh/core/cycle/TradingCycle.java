@@ -86,7 +86,14 @@ public final class TradingCycle {
     }
 
     Optional<CycleDecision.PlannedEntry> entry = Optional.empty();
-    Optional<EntryDecision.Skip> skip = entryPolicy.gate(today, in.hedgeState(), in.eventDay(), open, in.lastEntry());
+    // A time exit configured as a roll (condor.rollAtTimeExit) reopens at once: its successor is
+    // not held back by the weekly cadence and the closing tranche does not count as open. At most
+    // one successor a day (a close that keeps failing cannot open one every cycle); the risk
+    // limit risk.maxOpenTranches still counts every open tranche.
+    boolean enteredToday = in.lastEntry().filter(today::equals).isPresent();
+    long rolling = enteredToday ? 0 : exits.stream().filter(e -> e.reason() == ExitReason.ROLL).count();
+    Optional<EntryDecision.Skip> skip = entryPolicy.gate(today, in.hedgeState(), in.eventDay(),
+        open - (int) rolling, rolling > 0 ? Optional.empty() : in.lastEntry());
     if (skip.isEmpty()) {
       Optional<LocalDate> expiry = entryPolicy.expiry(market.expirations(OptionContract.SPXW), today);
       if (expiry.isEmpty()) {

@@ -42,7 +42,8 @@ import java.util.Set;
  * <p>In each cycle, in this order:
  * <ol>
  *   <li>A PRESS spread whose debit to close is at least {@code hedge.press.spread.stopMultipleOfCredit}
- *       times its credit is closed (in any state).</li>
+ *       times its credit is closed (in any state), and so is one within {@code rollAtDte} days of
+ *       expiry: a short VIX call is not carried into the VIX settlement.</li>
  *   <li>A state that wants no layer (CALM, WATCH, UNWIND) closes every position: layers from the
  *       shortest-dated to the longest, then the PRESS spreads. A spread is one combo, so its short
  *       call never stands without its long call.</li>
@@ -166,9 +167,13 @@ public final class HedgePlanner {
         }
         Optional<BigDecimal> debit = closeDebit(h);
         BigDecimal credit = h.entryPrice().negate();
+        long dte = ChronoUnit.DAYS.between(today, h.expiry());
         if (debit.isPresent() && credit.signum() > 0 && debit.get().compareTo(credit.multiply(stop)) >= 0) {
           close(h, "PRESS spread stop: debit to close " + plain(debit.get()) + " >= " + plain(stop) + " x credit "
               + plain(credit));
+        } else if (dte <= config.sizing().rollAtDte()) {
+          close(h, "PRESS spread within " + config.sizing().rollAtDte() + " DTE (" + dte
+              + "): bought back before the VIX settlement");
         }
       }
     }

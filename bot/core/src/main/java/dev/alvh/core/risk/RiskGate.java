@@ -268,11 +268,11 @@ public final class RiskGate {
     BigDecimal after = ctx.marginUsed().add(add.get());
     if (netLiq.signum() <= 0) {
       return Optional.of(RiskVerdict.reject("risk.maxMarginUsePct", "net liquidation " + netLiq.toPlainString()
-          + " leaves no room for margin " + after.toPlainString()));
+          + " leaves no room for margin " + after.stripTrailingZeros().toPlainString()));
     }
     BigDecimal pct = after.multiply(HUNDRED).divide(netLiq, MC);
     if (pct.compareTo(config.maxMarginUsePct()) > 0) {
-      return Optional.of(RiskVerdict.reject("risk.maxMarginUsePct", "margin " + after.toPlainString() + " after the"
+      return Optional.of(RiskVerdict.reject("risk.maxMarginUsePct", "margin " + after.stripTrailingZeros().toPlainString() + " after the"
           + " order = " + pct.setScale(2, RoundingMode.HALF_EVEN).toPlainString() + "% of net liquidation "
           + netLiq.toPlainString() + " > limit " + config.maxMarginUsePct().toPlainString() + "%"));
     }

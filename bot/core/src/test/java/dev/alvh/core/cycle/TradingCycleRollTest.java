@@ -116,4 +116,39 @@ class TradingCycleRollTest {
     assertThat(d.rolls()).hasSize(1);
     assertThat(d.rolls().get(0).order().limit().bagLimit()).isEqualByComparingTo("1.00");
   }
+
+  @Test
+  void timeExitConfiguredAsARollClosesAndOpensTheSuccessorDespiteTheCadence() {
+    dev.alvh.core.config.CondorConfig c = BotConfig.DEFAULTS.condor();
+    dev.alvh.core.config.CondorConfig rolling = new dev.alvh.core.config.CondorConfig(c.dteMin(), c.dteMax(),
+        c.shortDelta(), c.wingWidth(), c.minCreditPct(), c.trancheRiskPct(), c.entryIntervalDays(),
+        c.maxOpenTranches(), c.entryStates(), c.skipEventDays(), c.profitTargetPct(), c.stopMultiple(),
+        c.timeExitDte(), true, c.rollVixMin(), c.rollShortDelta(), c.maxRollsPerTranche(), c.rollMaxDebit(),
+        c.priceTick());
+    BotConfig d = BotConfig.DEFAULTS;
+    BotConfig config = new BotConfig(rolling, d.hedge(), d.risk(), d.broker(), d.schedule(), d.store(), d.console(),
+        d.market(), d.execution());
+    TradingCycleTest.FakeMarket m = new TradingCycleTest.FakeMarket();
+    LocalDate near = TODAY.plusDays(21);
+    m.put(near, List.of(q(near, 4750, OptionRight.PUT, -0.02, "0.20", "0.30"),
+        q(near, 4800, OptionRight.PUT, -0.05, "1.40", "1.50"),
+        q(near, 5150, OptionRight.CALL, 0.05, "0.90", "1.00"),
+        q(near, 5200, OptionRight.CALL, 0.02, "0.10", "0.15")));
+    m.put(TODAY.plusDays(45), TradingCycleTest.entryQuotes());
+    Tranche t = new Tranche(3, TODAY.minusDays(24), near, new BigDecimal("4750"), new BigDecimal("4800"),
+        new BigDecimal("5150"), new BigDecimal("5200"), 4, new BigDecimal("2.40"));
+    CycleInput in = new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")),
+        new IndexLevels(NOW.toInstant(), 5000, 14, 16), "CALM", false, List.of(t), Optional.of(TODAY.minusDays(3)),
+        7, Set.of());
+    CycleDecision dec = new TradingCycle(config).decide(in, m);
+    assertThat(dec.exits()).singleElement().extracting(CycleDecision.PlannedExit::reason)
+        .isEqualTo(dev.alvh.core.condor.ExitReason.ROLL);
+    assertThat(dec.entry()).isPresent();
+    assertThat(dec.entry().get().condor().expiry()).isEqualTo(TODAY.plusDays(45));
+    // the same time exit without the roll setting only closes: the cadence holds the entry back
+    CycleDecision plain = new TradingCycle(BotConfig.DEFAULTS).decide(in, m);
+    assertThat(plain.exits()).singleElement().extracting(CycleDecision.PlannedExit::reason)
+        .isEqualTo(dev.alvh.core.condor.ExitReason.TIME_EXIT);
+    assertThat(plain.entry()).isEmpty();
+  }
 }

@@ -327,4 +327,22 @@ class HedgePlannerTest {
     assertThat(HedgePlanner.condorVega(List.of(t), market)).isCloseTo(Math.abs(expected), within(1e-9));
     assertThat(expected).isNegative();
   }
+
+  @Test
+  void aPressSpreadIsBoughtBackWithinSevenDaysOfExpiry() {
+    LocalDate jan = LocalDate.of(2024, 1, 17);
+    market.today = jan.minusDays(7);
+    market.vix = 20;
+    HeldLayer ps = spread("PS-a", jan, 36, 4, "0.50");
+    ZonedDateTime t = ZonedDateTime.of(market.today, LocalTime.of(9, 45), Clock.MARKET_ZONE);
+
+    HedgePlan plan = planner.plan(new HedgePlanInput(t, HedgeState.PRESS, 20, false, RISK, 0, BETAS, List.of(ps),
+        BigDecimal.ZERO, true), market);
+
+    assertThat(plan.actions()).singleElement().satisfies(a -> {
+      assertThat(a.layerId()).isEqualTo("PS-a");
+      assertThat(a.order().purpose()).isEqualTo(OrderPurpose.CLOSE_PRESS);
+      assertThat(a.order().reason()).startsWith("PRESS spread within 7 DTE (7): bought back before the VIX settlement");
+    });
+  }
 }
