@@ -84,6 +84,8 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
   private final Map<String, ServerMessage.CommissionReport> earlyCommission = new ConcurrentHashMap<>();
   private final ExecutorService ownEvents;
   private volatile java.util.concurrent.Executor events;
+  /** Every fill of a bot order reported in this session (reqExecutions at connect and live ones). */
+  private final List<Fill> executions = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile BrokerListener listener = new BrokerListener() {
     @Override
     public void orderUpdated(OrderUpdate update) {
@@ -424,6 +426,15 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     LOG.info("Broker events paused: {}", reason);
   }
 
+  /**
+   * Every execution of a bot order TWS reported in this session, each once: those of the day
+   * requested at connect (which may arrive before a listener is set) and those since. The
+   * reconciliation reads them to store fills that happened while the bot was down.
+   */
+  public List<Fill> executions() {
+    return List.copyOf(executions);
+  }
+
   /** True if {@code ref} has been sent or seen at TWS (open order or execution). */
   public boolean knows(OrderRef ref) {
     return refs.containsKey(ref.value());
@@ -486,6 +497,7 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     Side side = "BOT".equals(x.side()) ? Side.BUY : Side.SELL;
     Fill fill = new Fill(ref, x.execId(), parseTime(x.time()), contract.get(), side, x.shares().intValueExact(),
         x.price(), c.commission().orElse(BigDecimal.ZERO).abs());
+    executions.add(fill);
     deliver(() -> listener.filled(fill));
   }
 

@@ -52,6 +52,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -106,6 +107,7 @@ public final class TwsServer implements AutoCloseable {
   private final Map<String, ServerOrder> byBrokerRef = new ConcurrentHashMap<>();
   private final List<Execution> executions = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> placed = new ConcurrentHashMap<>();
+  private final Map<String, Set<Integer>> placedIds = new ConcurrentHashMap<>();
   private final AtomicInteger nextValidId = new AtomicInteger(1);
   private final AtomicInteger permIds = new AtomicInteger(1_000_000);
   private final AtomicInteger execSeq = new AtomicInteger(1);
@@ -238,6 +240,21 @@ public final class TwsServer implements AutoCloseable {
     Map<String, Integer> out = new LinkedHashMap<>();
     placed.forEach((k, v) -> out.put(k, v.get()));
     return out;
+  }
+
+  /**
+   * Every orderRef received with the order ids its placeOrder messages carried: a re-send with
+   * the same id is a modification, a second id under one ref a duplicate order.
+   */
+  public Map<String, Set<Integer>> orderIdsReceived() {
+    Map<String, Set<Integer>> out = new LinkedHashMap<>();
+    placedIds.forEach((k, v) -> out.put(k, Set.copyOf(v)));
+    return out;
+  }
+
+  /** Every execution reported so far (one per leg fill), oldest first. */
+  public List<ServerMessage.ExecDetails> executionsReported() {
+    return executions.stream().map(Execution::details).toList();
   }
 
   /** Clients connected now. */
@@ -795,6 +812,7 @@ public final class TwsServer implements AutoCloseable {
       return;
     }
     placed.computeIfAbsent(ref.get().value(), k -> new AtomicInteger()).incrementAndGet();
+    placedIds.computeIfAbsent(ref.get().value(), k -> ConcurrentHashMap.newKeySet()).add(p.orderId());
     ServerOrder existing = orders.get(p.orderId());
     if (existing != null) {
       modify(c, p, existing, intent);

@@ -53,6 +53,11 @@ final class PaperCommand implements Callable<Integer> {
   @Option(names = "--client-id", paramLabel = "N", description = "with --broker ibkr: API client id (default: broker.clientId)")
   Integer clientId;
 
+  @Option(names = "--clock-origin", hidden = true, paramLabel = "MARKET@WALLMILLIS",
+      description = "tests: the market clock showed MARKET (ISO instant) at wall time WALLMILLIS (epoch ms), so a bot"
+          + " with --speed N and a fake TWS on the same scaled clock agree on the time; allows --speed with --broker ibkr")
+  String clockOrigin;
+
   @Option(names = "--clear-overrides", description = "drop the configuration overrides stored by 'set' before start")
   boolean clearOverrides;
 
@@ -87,7 +92,7 @@ final class PaperCommand implements Callable<Integer> {
         System.err.println("paper: " + e.getMessage());
         return 2;
       }
-      if (speed != 1) {
+      if (speed != 1 && clockOrigin == null) {
         System.err.println("paper: --speed must be 1 with --broker ibkr (a real account trades in real time), but was "
             + speed);
         return 2;
@@ -111,7 +116,19 @@ final class PaperCommand implements Callable<Integer> {
       }
     }
     dev.alvh.app.ops.LogSetup.apply(cfg.logging(), dir);
-    ScaledClock clock = new ScaledClock(Instant.now(), speed);
+    Instant clockStart = Instant.now();
+    if (clockOrigin != null) {
+      try {
+        String[] o = clockOrigin.split("@", 2);
+        long wall = Long.parseLong(o[1]);
+        clockStart = Instant.parse(o[0]).plusMillis(Math.multiplyExact(System.currentTimeMillis() - wall, speed));
+      } catch (RuntimeException e) {
+        System.err.println("paper: --clock-origin must be MARKET@WALLMILLIS (an ISO instant, @, epoch milliseconds),"
+            + " but was '" + clockOrigin + "'");
+        return 2;
+      }
+    }
+    ScaledClock clock = new ScaledClock(clockStart, speed);
     Bot bot;
     dev.alvh.ibkr.broker.IbkrAdapter ib = null;
     try {

@@ -193,6 +193,13 @@ public final class HedgeDesk {
       return;
     }
     DailyCloses closes = closesNow(today);
+    // The day's close, the transition and the context are stored together or not at all: a crash
+    // between them would leave a close that stops the day from being evaluated again, and a
+    // transition to a state the context never reached.
+    store.jdbc().inTransaction(() -> evaluateDay(today, closes));
+  }
+
+  private void evaluateDay(LocalDate today, DailyCloses closes) {
     hedgeStore.saveClose(closes);
     SignalSnapshot s = signals.append(closes, beSigma(today), events);
     last = s;
@@ -212,6 +219,7 @@ public final class HedgeDesk {
     if (moved.isPresent()) {
       HedgeTransition t = moved.get();
       hedgeStore.transition(t, clock.now());
+      dev.alvh.app.crash.CrashPoints.reach("hedge-transition");
       stateSince = t.date();
       LOG.info("hedge ({}) {}: {} -> {} ({}); VIX {}, vixRel {}, termRatio {}, score {}", book.key(), t.date(),
           t.from(), t.to(), t.rule(), round(s.vix()), round(s.vixRel()), round(s.termRatio()), s.score());
@@ -422,6 +430,10 @@ public final class HedgeDesk {
    * @param commissions commissions of the fills, USD
    */
   public void filled(HedgeAction a, int quantity, BigDecimal netPerCombo, BigDecimal commissions, LocalDate date) {
+    store.jdbc().inTransaction(() -> book(a, quantity, netPerCombo, commissions, date));
+  }
+
+  private void book(HedgeAction a, int quantity, BigDecimal netPerCombo, BigDecimal commissions, LocalDate date) {
     HedgeBook.Trade t = positions.apply(a, quantity, netPerCombo, date);
     Optional<HeldLayer> h = positions.find(a.layerId());
     if (h.isPresent()) {
@@ -429,6 +441,7 @@ public final class HedgeDesk {
     } else {
       hedgeStore.closeLayer(a.layerId(), date);
     }
+    dev.alvh.app.crash.CrashPoints.reach("hedge-layer");
     hedgeStore.trade(t, a.level(), a.kind(), a.type().name(), commissions);
     LOG.info("hedge ({}) {}: {} {} x{} at {} per combo{}", book.key(), date, a.type(), a.layerId(), quantity,
         netPerCombo.negate().toPlainString(), a.opens() ? "" : ", P&L " + t.realizedPnl().setScale(2,

@@ -291,6 +291,7 @@ public final class OrderDesk implements BrokerListener {
     OrderTracker tracker = new OrderTracker(first);
     Working w = new Working(tracker, done);
     w.lastLimit = walk.first();
+    dev.alvh.app.crash.CrashPoints.reach("journal-before");
     if (journaled) {
       store.jdbc().update("UPDATE orders SET limit_price=?, updated_at=? WHERE ref=?", first.limit().bagLimit(),
           java.sql.Timestamp.from(clock.now()), first.ref().value());
@@ -301,7 +302,10 @@ public final class OrderDesk implements BrokerListener {
     sent++;
     LOG.info("sending {} {}: {} legs x{} at {}, walking to {} in {} steps ({})", first.purpose(), first.ref(),
         first.legs().size(), first.quantity(), walk.first(), walk.last(), walk.steps(), first.reason());
-    tracker.sent(broker.place(first));
+    dev.alvh.app.crash.CrashPoints.reach("journal-written");
+    long brokerId = broker.place(first);
+    dev.alvh.app.crash.CrashPoints.reach("order-sent");
+    tracker.sent(brokerId);
     outcomeListener.accept(Outcome.WORKING);
     orders.step(first.ref(), 0, walk.first(), clock.now(), tracker.status(), tracker.filledCombos());
     Duration interval = Duration.ofSeconds(config.execution().walkIntervalSeconds());
@@ -346,6 +350,7 @@ public final class OrderDesk implements BrokerListener {
   public void filled(Fill f) {
     if (store.fill(f)) {
       fills++;
+      dev.alvh.app.crash.CrashPoints.reach("fill-stored");
     }
     Working w = working.get(f.ref());
     if (w != null) {

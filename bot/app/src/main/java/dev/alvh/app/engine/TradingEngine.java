@@ -191,6 +191,7 @@ public final class TradingEngine {
 
   private void onHedge(OrderDesk.Result r, dev.alvh.core.hedge.HedgeAction a) {
     if (r.filledCombos() > 0) {
+      dev.alvh.app.crash.CrashPoints.reach("order-done");
       hedge.filled(a, r.filledCombos(), r.creditPerCombo(), r.commissions(), clock.marketDate());
     }
   }
@@ -370,6 +371,7 @@ public final class TradingEngine {
       return;
     }
     OrderIntent o = r.intent();
+    dev.alvh.app.crash.CrashPoints.reach("order-done");
     Tranche t = trancheFrom(o, clock.marketDate(), r.creditPerCombo()).withQuantity(r.filledCombos());
     store.openTranche(t, r.commissions());
     counters.tranchesOpened++;
@@ -387,6 +389,7 @@ public final class TradingEngine {
       return;
     }
     BigDecimal debit = r.creditPerCombo().negate();
+    dev.alvh.app.crash.CrashPoints.reach("order-done");
     int closed = Math.min(r.filledCombos(), t.get().quantity());
     Optional<BigDecimal> pnl = desk.orders().close(t.get(), closed, debit, r.commissions(), reason,
         clock.marketDate());
@@ -428,6 +431,88 @@ public final class TradingEngine {
     LOG.info("tranche {} rolled its {} side to {} {}/{} for {} {}; credit now {}", after.id(), plan.side(),
         plan.newExpiry(), plan.newShort(), plan.newLong(), rollCredit.signum() >= 0 ? "a credit of" : "a debit of",
         rollCredit.abs(), after.credit());
+  }
+
+  /**
+   * After a reconciliation: condor orders whose executions are in the store but whose effect on
+   * the books was never written (a crash between the fills and the tranche: the fills arrived
+   * while the bot was down, or it died in between) are applied now from the journal and the stored
+   * fills, exactly as if their result had come in: an opening order whose tranche does not exist
+   * opens it; a closing order that filled the whole of a tranche still open closes it. Orders
+   * still working are left to their events. Hedge orders are not rebuilt (their plan is not
+   * journaled): they are logged for an operator.
+   *
+   * @return the orders applied
+   */
+  public int applyRecoveredOrders() {
+    record Journaled(String ref, OrderPurpose purpose, long trancheId, String legs, int quantity,
+        BigDecimal limit, String reason, String status) {
+    }
+    List<Journaled> done = store.jdbc().query("SELECT o.ref, o.purpose, o.tranche_id, o.legs, o.quantity,"
+        + " o.limit_price, o.reason, o.status FROM orders o WHERE o.status IN ('FILLED', 'CANCELLED', 'API_CANCELLED',"
+        + " 'INACTIVE') AND EXISTS (SELECT 1 FROM fill f WHERE f.ref = o.ref) ORDER BY o.created_at, o.ref",
+        rs -> new Journaled(rs.getString(1), OrderPurpose.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4),
+            rs.getInt(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8)));
+    int applied = 0;
+    for (Journaled j : done) {
+      boolean open = j.purpose() == OrderPurpose.OPEN_CONDOR;
+      boolean close = j.purpose() == OrderPurpose.CLOSE_CONDOR;
+      if (!open && !close) {
+        continue;
+      }
+      boolean exists = store.jdbc().queryOne("SELECT 1 FROM tranche WHERE id=?", rs -> rs.getInt(1), j.trancheId())
+          .isPresent();
+      Optional<Tranche> openTranche = findOpen(j.trancheId());
+      if (open == exists || close && openTranche.isEmpty()) {
+        continue; // applied already
+      }
+      List<dev.alvh.core.instrument.ComboLeg> legs = new java.util.ArrayList<>();
+      for (String leg : j.legs().split("; ")) {
+        String[] p = leg.split(" ", 3);
+        legs.add(new dev.alvh.core.instrument.ComboLeg(dev.alvh.core.instrument.OptionContract.parseKey(p[2]),
+            dev.alvh.core.instrument.Side.valueOf(p[0]), Integer.parseInt(p[1].substring(1))));
+      }
+      OrderIntent intent = new OrderIntent(new dev.alvh.core.order.OrderRef(j.ref()), j.purpose(), j.trancheId(), legs,
+          j.quantity(), new dev.alvh.core.order.NetPrice(j.limit()), j.reason());
+      List<dev.alvh.core.order.Fill> fills = store.jdbc().query("SELECT exec_id, occurred_at, contract, side,"
+          + " quantity, price, commission FROM fill WHERE ref=? ORDER BY occurred_at, exec_id",
+          rs -> new dev.alvh.core.order.Fill(intent.ref(), rs.getString(1), rs.getTimestamp(2).toInstant(),
+              dev.alvh.core.instrument.OptionContract.parseKey(rs.getString(3)),
+              dev.alvh.core.instrument.Side.valueOf(rs.getString(4)), rs.getInt(5), rs.getBigDecimal(6),
+              rs.getBigDecimal(7)), j.ref());
+      int combos = Integer.MAX_VALUE;
+      for (var leg : legs) {
+        int q = fills.stream().filter(f -> f.contract().key().equals(leg.contract().key()))
+            .mapToInt(dev.alvh.core.order.Fill::quantity).sum();
+        combos = Math.min(combos, q / leg.ratio());
+      }
+      if (combos == 0 || close && combos < openTranche.get().quantity()) {
+        if (combos > 0) {
+          LOG.warn("{}: {} of {} condors closed while the bot was down; not applied (a person should check)", j.ref(),
+              combos, openTranche.get().quantity());
+        }
+        continue;
+      }
+      OrderDesk.Result r = new OrderDesk.Result(intent, combos >= j.quantity() ? OrderDesk.Outcome.FILLED
+          : OrderDesk.Outcome.PARTIAL, combos, fills, intent.limit(), "recovered after a restart");
+      LOG.warn("{}: {} combos filled but not in the books (a crash came between); applying them now", j.ref(), combos);
+      if (open) {
+        onOpen(r);
+      } else {
+        onClose(r, reasonOf(j.reason()));
+      }
+      applied++;
+    }
+    return applied;
+  }
+
+  private static ExitReason reasonOf(String text) {
+    for (ExitReason e : ExitReason.values()) {
+      if (text.toLowerCase(java.util.Locale.ROOT).contains(e.key().toLowerCase(java.util.Locale.ROOT))) {
+        return e;
+      }
+    }
+    return ExitReason.MANUAL;
   }
 
   private Optional<Tranche> findOpen(long id) {

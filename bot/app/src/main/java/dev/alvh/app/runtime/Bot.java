@@ -112,6 +112,9 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     this.baseConfig = baseConfig;
     this.dataDir = dataDir;
     this.store = store;
+    // A live bot's journal must survive kill -9: H2 writes each commit to the file at once instead
+    // of batching commits for up to WRITE_DELAY ms (the default, 500, lost journal rows in the crash suite).
+    store.jdbc().update("SET WRITE_DELAY 0");
     this.controlStore = new ControlStore(store.jdbc());
     this.audit = new AuditStore(store.jdbc());
     this.config = ConfigLoader.withOverrides(baseConfig, controlStore.overrides(), "stored override");
@@ -285,6 +288,12 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     return locked(() -> {
       dev.alvh.app.journal.Reconciler r = new dev.alvh.app.journal.Reconciler(store, clock, engine.desk(),
           st -> {
+            // Called once the journal has the broker's fills and final statuses, before positions are
+            // compared: condor orders that filled but never reached the books (a crash in between) go in now.
+            int applied = engine.applyRecoveredOrders();
+            if (applied > 0) {
+              LOG.warn("reconciliation: {} condor orders filled before the restart applied to the books", applied);
+            }
             Map<String, Long> m = new java.util.TreeMap<>(dev.alvh.app.journal.Reconciler.trancheLegs(st));
             engine.hedgeDesk().held().forEach(h -> h.legs().forEach(l -> m.merge(l.contract().key(),
                 (long) l.ratio() * h.quantity() * (l.side() == dev.alvh.core.instrument.Side.SELL ? -1 : 1),
@@ -304,6 +313,11 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
 
         @Override
         public List<dev.alvh.core.order.Fill> executionsSince(Instant since) {
+          if (broker instanceof dev.alvh.ibkr.broker.IbkrBroker ib) {
+            ib.drainEvents();
+            // IB reports the day's executions; the reconciler skips those already stored (by exec id)
+            return ib.executions().stream().filter(f -> !f.time().isBefore(since.minusSeconds(60))).toList();
+          }
           return List.of();
         }
 

@@ -28,6 +28,43 @@ public final class Jdbc {
     return c;
   }
 
+  /**
+   * Runs {@code work} as one transaction: every write in it is stored, or none (a crash in the
+   * middle leaves the rows as before). Nested calls join the outer transaction.
+   */
+  public void inTransaction(Runnable work) {
+    boolean outer;
+    try {
+      outer = c.getAutoCommit();
+      if (outer) {
+        c.setAutoCommit(false);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot start a transaction: " + e.getMessage(), e);
+    }
+    if (!outer) {
+      work.run();
+      return;
+    }
+    try {
+      work.run();
+      c.commit();
+    } catch (RuntimeException | SQLException e) {
+      try {
+        c.rollback();
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      throw e instanceof RuntimeException re ? re : new StoreException("commit failed: " + e.getMessage(), e);
+    } finally {
+      try {
+        c.setAutoCommit(true);
+      } catch (SQLException e) {
+        throw new StoreException("cannot end a transaction: " + e.getMessage(), e);
+      }
+    }
+  }
+
   /** Runs an INSERT, UPDATE, MERGE or DELETE with positional arguments; returns the rows changed. */
   public int update(String sql, Object... args) {
     try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -1,0 +1,127 @@
+package dev.alvh.app.crash;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Named crash points for the crash suite: places in the order path where a {@code kill -9} is
+ * most likely to leave the journal, the store and the broker out of step.
+ *
+ * <p>Inert unless the process was started with {@code -Dalvh.crashAt=NAME:N} or the environment
+ * variable {@code ALVH_CRASH_AT=NAME:N}: then the N-th time (1-based) point {@code NAME} is
+ * reached, the process prints one line {@code CRASHPOINT NAME N} to stdout, flushes, and blocks
+ * that thread for good, so the test can kill the process with a real SIGKILL at exactly that
+ * point. When inert, {@link #reach} is a read of one static final field.
+ *
+ * <p>The points ({@link #NAMES}):
+ * <ul>
+ *   <li>{@code journal-before}: an order was decided, its journal row is not written yet;
+ *   <li>{@code journal-written}: the journal row is written, the order is not sent;
+ *   <li>{@code order-sent}: the broker was handed the order, its acknowledgement not processed;
+ *   <li>{@code fill-stored}: an execution is stored, not yet applied to its order;
+ *   <li>{@code order-done}: the order is over (fills stored), its tranche or hedge layer is not
+ *       written yet;
+ *   <li>{@code hedge-transition}: a hedge state transition is stored, the machine's context not;
+ *   <li>{@code hedge-layer}: a hedge layer is stored, its trade not.
+ * </ul>
+ */
+public final class CrashPoints {
+
+  /** The system property that arms a point. */
+  public static final String PROPERTY = "alvh.crashAt";
+  /** The environment variable that arms a point (the property wins). */
+  public static final String ENV = "ALVH_CRASH_AT";
+  /** The marker printed before blocking. */
+  public static final String MARKER = "CRASHPOINT";
+  /** Every point placed in the code. */
+  public static final Set<String> NAMES = Set.of("journal-before", "journal-written", "order-sent", "fill-stored",
+      "order-done", "hedge-transition", "hedge-layer");
+
+  private static final CrashPoints ARMED = fromSpec(spec(), System.out);
+
+  private final String name;
+  private final long at;
+  private final AtomicLong count = new AtomicLong();
+  private final PrintStream out;
+
+  CrashPoints(String name, long at, PrintStream out) {
+    this.name = name;
+    this.at = at;
+    this.out = out;
+  }
+
+  private static String spec() {
+    String p = System.getProperty(PROPERTY);
+    return p != null ? p : System.getenv(ENV);
+  }
+
+  /**
+   * The armed point of {@code spec} ({@code NAME:N}, or {@code NAME} for the first time), or
+   * null when {@code spec} is null or blank.
+   *
+   * @throws IllegalArgumentException naming the bad spec when the name is unknown or N is not a
+   *                                  positive number
+   */
+  static CrashPoints fromSpec(String spec, PrintStream out) {
+    if (spec == null || spec.isBlank()) {
+      return null;
+    }
+    String s = spec.trim().toLowerCase(Locale.ROOT);
+    int colon = s.lastIndexOf(':');
+    String name = colon < 0 ? s : s.substring(0, colon);
+    long n;
+    try {
+      n = colon < 0 ? 1 : Long.parseLong(s.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      n = 0;
+    }
+    if (!NAMES.contains(name) || n < 1) {
+      throw new IllegalArgumentException(PROPERTY + "/" + ENV + " must be NAME:N with NAME one of "
+          + new java.util.TreeSet<>(NAMES) + " and N >= 1, but was '" + spec + "'");
+    }
+    return new CrashPoints(name, n, out);
+  }
+
+  /** True when a crash point is armed in this process. */
+  public static boolean armed() {
+    return ARMED != null;
+  }
+
+  /**
+   * Marks that point {@code name} is reached; blocks for good (after printing the marker) when
+   * it is the armed point's N-th time. Does nothing in a process without an armed point.
+   */
+  public static void reach(String name) {
+    CrashPoints a = ARMED;
+    if (a != null && a.hit(name)) {
+      block();
+    }
+  }
+
+  /** Counts {@code name}; true (after printing the marker) when this is the armed time. */
+  boolean hit(String point) {
+    if (!name.equals(point) || count.incrementAndGet() != at) {
+      return false;
+    }
+    synchronized (out) {
+      out.println(MARKER + " " + name + " " + at);
+      out.flush();
+    }
+    return true;
+  }
+
+  private static void block() {
+    Object forever = new Object();
+    synchronized (forever) {
+      while (true) {
+        try {
+          forever.wait();
+        } catch (InterruptedException e) {
+          // a crash point is only left by the kill that the test sends
+        }
+      }
+    }
+  }
+}
