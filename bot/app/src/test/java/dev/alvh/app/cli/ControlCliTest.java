@@ -2,14 +2,10 @@ package dev.alvh.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,27 +16,11 @@ class ControlCliTest {
   @TempDir
   Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
+  @RegisterExtension
+  final StdStreams io = new StdStreams();
 
   private String errText() {
-    return err.toString(StandardCharsets.UTF_8);
+    return io.err();
   }
 
   @ParameterizedTest
@@ -82,11 +62,11 @@ class ControlCliTest {
   @Test
   void ctlHelpListsEveryCommandAndHelpCmdShowsItsValues() {
     assertThat(Main.run("ctl", "help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("flatten hedges|condors|all", "approve on|off|ID",
+    assertThat(io.out()).contains("flatten hedges|condors|all", "approve on|off|ID",
         "history [N]", "note TEXT");
-    out.reset();
+    io.resetOut();
     assertThat(Main.run("ctl", "help", "force")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: force STATE [--until YYYY-MM-DD]",
+    assertThat(io.out()).contains("usage: force STATE [--until YYYY-MM-DD]",
         "argument 1: CALM, WATCH, L1, L2, L3, PRESS, UNWIND", "written to the audit trail");
     assertThat(Main.run("ctl", "help", "nothing")).isEqualTo(2);
   }

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.server.TwsServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,31 +25,15 @@ class IbkrCommandsTest {
   @TempDir
   Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
+  @RegisterExtension
+  final StdStreams io = new StdStreams();
 
   private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
+    return io.out();
   }
 
   private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
+    return io.err();
   }
 
   @ParameterizedTest

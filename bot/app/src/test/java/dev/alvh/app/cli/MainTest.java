@@ -2,14 +2,10 @@ package dev.alvh.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,31 +15,15 @@ class MainTest {
   @TempDir
   Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
+  @RegisterExtension
+  final StdStreams io = new StdStreams();
 
   @Test
   void replayWithAnUnknownKeyPrintsOneLineAndExits2BeforeOpeningAnything() throws Exception {
     Path broken = Files.writeString(dir.resolve("broken.yaml"), "hedge:\n  l1:\n    vixTriger: 15\n");
     int code = Main.run("replay", "--config", broken.toString(), "--data-dir", dir.resolve("data").toString());
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1).first().asString()
+    assertThat(io.err().lines()).hasSize(1).first().asString()
         .contains("unknown key 'hedge.l1.vixTriger'");
     assertThat(dir.resolve("data")).doesNotExist();
   }
@@ -53,7 +33,7 @@ class MainTest {
     Path broken = Files.writeString(dir.resolve("broken.yaml"), "condor:\n  shortDelta: 0.9\n");
     int code = Main.run("replay", "--config", broken.toString(), "--data-dir", dir.resolve("data").toString());
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1).first().asString()
+    assertThat(io.err().lines()).hasSize(1).first().asString()
         .contains("condor.shortDelta must be in [0.01, 0.5], but was 0.9");
   }
 
@@ -61,7 +41,7 @@ class MainTest {
   @ValueSource(strings = {"live"})
   void subcommandsNotBuiltYetSaySoInOneLineAndExit2(String name) {
     assertThat(Main.run(name)).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(1).first().asString()
+    assertThat(io.err().lines()).hasSize(1).first().asString()
         .contains("alvh " + name + ": not built yet");
   }
 
@@ -69,7 +49,7 @@ class MainTest {
   @ValueSource(strings = {"replay", "paper", "live", "console", "ctl", "version"})
   void everySubcommandHasHelp(String name) {
     assertThat(Main.run(name, "--help")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: alvh " + name);
+    assertThat(io.out()).contains("Usage: alvh " + name);
   }
 
   @Test

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.TestPaths;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `alvh replay` options: bad input names the option and value (exit 2); real history with every metric. */
@@ -24,24 +20,8 @@ class ReplayCommandTest {
   @TempDir
   Path dir;
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
+  @RegisterExtension
+  final StdStreams io = new StdStreams();
 
   private String errLine(String... args) {
     String[] all = new String[args.length + 3];
@@ -51,9 +31,9 @@ class ReplayCommandTest {
     System.arraycopy(args, 0, all, 3, args.length);
     int code = Main.run(all);
     assertThat(code).as("exit code of %s", String.join(" ", args)).isEqualTo(2);
-    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    List<String> lines = io.err().lines().toList();
     assertThat(lines).hasSize(1);
-    err.reset();
+    io.resetErr();
     return lines.get(0);
   }
 
@@ -99,8 +79,8 @@ class ReplayCommandTest {
     Path report = dir.resolve("out");
     int code = Main.run("replay", "--data-dir", dir.resolve("db").toString(), "--data", shared.get().toString(),
         "--from", "2018-01-02", "--to", "2018-06-29", "--report", report.toString(), "--json");
-    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-    List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+    assertThat(code).as(io.err()).isZero();
+    List<String> lines = io.out().lines().toList();
     JsonNode s = new ObjectMapper().readTree(lines.get(lines.size() - 1));
     assertThat(s.get("from").asText()).isEqualTo("2018-01-02");
     assertThat(s.get("to").asText()).isEqualTo("2018-06-29");
