@@ -39,7 +39,7 @@ class HedgeStoreTest {
 
   @Test
   void contextTransitionsClosesAndLayersSurviveAReopen() {
-    HedgeContext ctx = new HedgeContext(HedgeState.PRESS, D, 40.11, D.minusDays(6), 4, 3, 0, 1, 0, true, false);
+    HedgeContext ctx = new HedgeContext(HedgeState.PRESS, D, 40.11, D.minusDays(6), 4, 3, 0, 1, 0, true, false, 0b1010_0110);
     HeldLayer spread = new HeldLayer("PS-202003020945", 0, HedgeLayerKind.PRESS_SPREAD, List.of(
         ComboLeg.of(Side.BUY, OptionContract.vix(LocalDate.of(2020, 3, 18), new BigDecimal("45"), OptionRight.CALL)),
         ComboLeg.of(Side.SELL, OptionContract.vix(LocalDate.of(2020, 3, 18), new BigDecimal("40"), OptionRight.CALL))),

@@ -37,6 +37,13 @@ import java.time.LocalDate;
  *                              waits until none is); set by the caller before each evaluation
  * @param carryCapReached       input: whether hedge premium over the carry-cap window exceeds its
  *                              share of condor credit; set by the caller before each evaluation
+ * @param returned              the escalation alternatives ({@link HedgeRules.Escalation} bits)
+ *                              whose condition failed on at least one close since the last
+ *                              escalation. From UNWIND an alternative fires again only once its
+ *                              condition has gone and come back ("escalation conditions return"): a
+ *                              condition that never stopped holding, such as {@code beSigma} below a
+ *                              trigger while the same condors stay open, does not re-buy the layers
+ *                              UNWIND has just sold. Restarts at 0 with each escalation.
  */
 public record HedgeContext(
     HedgeState state,
@@ -49,7 +56,8 @@ public record HedgeContext(
     int exitCloses,
     int contangoCloses,
     boolean layersHeld,
-    boolean carryCapReached) {
+    boolean carryCapReached,
+    int returned) {
 
   /** Checks every value. */
   public HedgeContext {
@@ -60,6 +68,20 @@ public record HedgeContext(
     Check.notNegative(calmCloses, "calmCloses");
     Check.notNegative(exitCloses, "exitCloses");
     Check.notNegative(contangoCloses, "contangoCloses");
+    Check.notNegative(returned, "returned");
+  }
+
+  /** A context with no escalation alternative returned yet. */
+  public HedgeContext(HedgeState state, LocalDate asOf, double vixPeak, LocalDate lastEscalation,
+      int closesSinceEscalation, int l3TriggerCloses, int calmCloses, int exitCloses, int contangoCloses,
+      boolean layersHeld, boolean carryCapReached) {
+    this(state, asOf, vixPeak, lastEscalation, closesSinceEscalation, l3TriggerCloses, calmCloses, exitCloses,
+        contangoCloses, layersHeld, carryCapReached, 0);
+  }
+
+  /** Whether the escalation alternative {@code e} has returned since UNWIND was entered. */
+  public boolean hasReturned(HedgeRules.Escalation e) {
+    return (returned & e.bit()) != 0;
   }
 
   /** The context of a bot that has never run: CALM, no history, no layers. */
@@ -70,34 +92,43 @@ public record HedgeContext(
   /** This context with the caller's knowledge of whether layers are still held. */
   public HedgeContext withLayersHeld(boolean held) {
     return new HedgeContext(state, asOf, vixPeak, lastEscalation, closesSinceEscalation,
-        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, held, carryCapReached);
+        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, held, carryCapReached, returned);
   }
 
   /** This context with the caller's knowledge of whether the carry cap is reached. */
   public HedgeContext withCarryCapReached(boolean reached) {
     return new HedgeContext(state, asOf, vixPeak, lastEscalation, closesSinceEscalation,
-        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, reached);
+        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, reached, returned);
   }
 
   HedgeContext withCounters(LocalDate date, int sinceEscalation, int l3Trigger, int calm, int exit,
       int contango) {
+    return withCounters(date, sinceEscalation, l3Trigger, calm, exit, contango, returned);
+  }
+
+  HedgeContext withCounters(LocalDate date, int sinceEscalation, int l3Trigger, int calm, int exit,
+      int contango, int returnedNow) {
     return new HedgeContext(state, date, vixPeak, lastEscalation, sinceEscalation, l3Trigger, calm,
-        exit, contango, layersHeld, carryCapReached);
+        exit, contango, layersHeld, carryCapReached, returnedNow);
   }
 
   HedgeContext withAsOf(LocalDate date) {
     return new HedgeContext(state, date, vixPeak, lastEscalation, closesSinceEscalation,
-        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, carryCapReached);
+        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, carryCapReached, returned);
   }
 
   HedgeContext withPeak(double peak) {
     return new HedgeContext(state, asOf, peak, lastEscalation, closesSinceEscalation,
-        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, carryCapReached);
+        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, carryCapReached, returned);
   }
 
-  /** The context after entering {@code to} on {@code date}: state counters restart. */
+  /**
+   * The context after entering {@code to} on {@code date}: state counters restart; an escalation
+   * also restarts the cool-down and the returned alternatives.
+   */
   HedgeContext enter(HedgeState to, LocalDate date, boolean escalation) {
     return new HedgeContext(to, date, vixPeak, escalation ? date : lastEscalation,
-        escalation ? 0 : closesSinceEscalation, l3TriggerCloses, 0, 0, 0, layersHeld, carryCapReached);
+        escalation ? 0 : closesSinceEscalation, l3TriggerCloses, 0, 0, 0, layersHeld, carryCapReached,
+        escalation ? 0 : returned);
   }
 }

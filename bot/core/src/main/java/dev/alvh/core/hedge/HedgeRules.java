@@ -31,8 +31,13 @@ import java.util.List;
  * <p><b>Alternatives.</b> Where the spec joins conditions with "or", each alternative is its own
  * rule, so the stored transition says which one fired.
  *
- * <p><b>Cool-down.</b> From UNWIND every escalation also needs
- * {@code hedge.unwind.coolDownTradingDays} closes since the last escalation.
+ * <p><b>Cool-down and return.</b> From UNWIND every escalation also needs
+ * {@code hedge.unwind.coolDownTradingDays} closes since the last escalation, and its condition
+ * must <em>return</em> (spec: "escalation conditions return, after a cool-down"): it must have
+ * failed on at least one close since the last escalation ({@link HedgeContext#returned()}). Without
+ * this, a condition that simply never stopped holding (a condor's {@code beSigma} below 1.0 while
+ * VIX sits at 12) re-bought the layers every cool-down and UNWIND sold them again three closes
+ * later: 119 round trips in the 2017-2021 replay.
  *
  * <p><b>Carry cap.</b> While the carry cap is reached, the L1 rules also need
  * {@code score >= hedge.carryCap.l1ScoreAtLeast}. Jumps past L1 (to L2 or L3) are driven by the
@@ -41,6 +46,59 @@ import java.util.List;
 public final class HedgeRules {
 
   private HedgeRules() {
+  }
+
+  /**
+   * The escalation alternatives of the adaptive table, each a bit of {@link HedgeContext#returned()}.
+   * The condition is the bare one, without cool-down or carry cap.
+   */
+  public enum Escalation {
+    /** L3: the L3 VIX condition on the configured consecutive closes. */
+    L3_SUSTAINED(HedgeRules::l3Sustained),
+    /** L3: term structure inverted. */
+    L3_INVERTED(HedgeRules::l3Inverted),
+    /** L2: VIX, vixRel and MACD. */
+    L2_VIX(HedgeRules::l2VixSpike),
+    /** L2: break-even distance. */
+    L2_BREAK_EVEN(HedgeRules::l2BreakEven),
+    /** L2: confluence score. */
+    L2_SCORE(HedgeRules::l2Score),
+    /** L1: VIX and vixRel. */
+    L1_VIX(HedgeRules::l1VixSpike),
+    /** L1: confluence score. */
+    L1_SCORE(HedgeRules::l1Score),
+    /** L1: break-even distance. */
+    L1_BREAK_EVEN(HedgeRules::l1BreakEven);
+
+    private final HedgeCondition condition;
+
+    Escalation(HedgeCondition condition) {
+      this.condition = condition;
+    }
+
+    /** This alternative's bit in {@link HedgeContext#returned()}. */
+    public int bit() {
+      return 1 << ordinal();
+    }
+
+    /** The bare condition. */
+    public HedgeCondition condition() {
+      return condition;
+    }
+
+    /**
+     * {@code returned} with the bits added of every alternative whose condition fails on this
+     * close.
+     */
+    static int afterClose(int returned, SignalSnapshot s, HedgeContext counted, HedgeConfig cfg) {
+      int bits = returned;
+      for (Escalation e : values()) {
+        if (!e.condition.holds(s, counted, cfg)) {
+          bits |= e.bit();
+        }
+      }
+      return bits;
+    }
   }
 
   // --- the conditions, one named method per business rule -------------------------------------
@@ -141,24 +199,27 @@ public final class HedgeRules {
     String l3Sustained = "VIX >= " + fmt(l3.vixTrigger()) + " and vixRel >= " + fmt(l3.vixRel())
         + " on " + l3.consecutiveCloses() + " consecutive closes";
     String l3Inverted = "termRatio <= " + fmt(l3.termRatioAtMost());
-    escalation(rules, cfg, EnumSet.of(CALM, WATCH, L1, L2), L3, l3Sustained, HedgeRules::l3Sustained);
-    escalation(rules, cfg, EnumSet.of(CALM, WATCH, L1, L2), L3, l3Inverted, HedgeRules::l3Inverted);
+    escalation(rules, cfg, EnumSet.of(CALM, WATCH, L1, L2), L3, l3Sustained, Escalation.L3_SUSTAINED,
+        HedgeRules::l3Sustained);
+    escalation(rules, cfg, EnumSet.of(CALM, WATCH, L1, L2), L3, l3Inverted, Escalation.L3_INVERTED,
+        HedgeRules::l3Inverted);
 
     escalation(rules, cfg, EnumSet.of(CALM, WATCH, L1), L2, "VIX >= " + fmt(l2.vixTrigger())
-        + " and vixRel >= " + fmt(l2.vixRel()) + " and macdVixHist > 0", HedgeRules::l2VixSpike);
+        + " and vixRel >= " + fmt(l2.vixRel()) + " and macdVixHist > 0", Escalation.L2_VIX, HedgeRules::l2VixSpike);
     escalation(rules, cfg, EnumSet.of(CALM, WATCH, L1), L2, "beSigma < " + fmt(l2.beSigmaBelow()),
-        HedgeRules::l2BreakEven);
+        Escalation.L2_BREAK_EVEN, HedgeRules::l2BreakEven);
     escalation(rules, cfg, EnumSet.of(CALM, WATCH, L1), L2, "score >= " + l2.scoreAtLeast(),
-        HedgeRules::l2Score);
+        Escalation.L2_SCORE, HedgeRules::l2Score);
 
     String capped = "; while the carry cap is reached, also score >= " + cfg.carryCap().l1ScoreAtLeast();
     HedgeCondition cap = HedgeRules::carryCapAllowsL1;
     escalation(rules, cfg, EnumSet.of(CALM, WATCH), L1, "VIX >= " + fmt(l1.vixTrigger())
-        + " and vixRel >= " + fmt(l1.vixRel()) + capped, ((HedgeCondition) HedgeRules::l1VixSpike).and(cap));
+        + " and vixRel >= " + fmt(l1.vixRel()) + capped, Escalation.L1_VIX,
+        ((HedgeCondition) HedgeRules::l1VixSpike).and(cap));
     escalation(rules, cfg, EnumSet.of(CALM, WATCH), L1, "score >= " + l1.scoreAtLeast() + capped,
-        ((HedgeCondition) HedgeRules::l1Score).and(cap));
+        Escalation.L1_SCORE, ((HedgeCondition) HedgeRules::l1Score).and(cap));
     escalation(rules, cfg, EnumSet.of(CALM, WATCH), L1, "beSigma < " + fmt(l1.beSigmaBelow()) + capped,
-        ((HedgeCondition) HedgeRules::l1BreakEven).and(cap));
+        Escalation.L1_BREAK_EVEN, ((HedgeCondition) HedgeRules::l1BreakEven).and(cap));
 
     rules.add(new HedgeRule("PRESS to L3: VIX makes a new high above " + fmt(p.newHighAbove())
         + " x vixPeak", EnumSet.of(PRESS), L3,
@@ -191,13 +252,17 @@ public final class HedgeRules {
     return List.copyOf(rules);
   }
 
-  /** Adds the rule from {@code from} and its twin from UNWIND, which waits for the cool-down. */
+  /**
+   * Adds the rule from {@code from} and its twin from UNWIND, which waits for the cool-down and
+   * for {@code alternative} to return.
+   */
   private static void escalation(List<HedgeRule> rules, HedgeConfig cfg, EnumSet<HedgeState> from,
-      HedgeState to, String condition, HedgeCondition when) {
+      HedgeState to, String condition, Escalation alternative, HedgeCondition when) {
     rules.add(new HedgeRule(names(from) + " to " + to + ": " + condition, from, to, when));
     rules.add(new HedgeRule("UNWIND to " + to + " after the " + cfg.unwind().coolDownTradingDays()
-        + "-trading-day cool-down since the last escalation: " + condition, EnumSet.of(UNWIND), to,
-        when.and(HedgeRules::coolDownOver)));
+        + "-trading-day cool-down since the last escalation, the condition having returned: " + condition,
+        EnumSet.of(UNWIND), to,
+        when.and(HedgeRules::coolDownOver).and((s, c, k) -> c.hasReturned(alternative))));
   }
 
   /**

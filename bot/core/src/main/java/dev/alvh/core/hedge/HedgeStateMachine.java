@@ -17,7 +17,9 @@ import java.util.List;
  * <ol>
  *   <li>A snapshot that is not {@linkplain SignalSnapshot#warm() warm} changes nothing: the bot
  *       does not trade hedges on incomplete indicators.</li>
- *   <li>The close is counted: the consecutive-close counters of the context advance with it.</li>
+ *   <li>The close is counted: the consecutive-close counters of the context advance with it, and
+ *       every escalation alternative whose condition fails on this close is marked as free to
+ *       return ({@link HedgeContext#returned()}; the marks restart with each escalation).</li>
  *   <li>The rules are tried in list order; the first that applies in the current state and
  *       whose condition holds fires. Its move is checked against {@link LegalMoves}.</li>
  *   <li>On a move, the state counters restart; a move into L1, L2 or L3 from a lower level, from
@@ -115,11 +117,14 @@ public final class HedgeStateMachine {
   private HedgeContext count(HedgeContext ctx, SignalSnapshot s) {
     HedgeState state = ctx.state();
     int since = ctx.closesSinceEscalation() == Integer.MAX_VALUE ? Integer.MAX_VALUE : ctx.closesSinceEscalation() + 1;
-    return ctx.withCounters(s.date(), since,
+    HedgeContext counted = ctx.withCounters(s.date(), since,
         next(ctx.l3TriggerCloses(), HedgeRules.l3TriggerClose(s, config)),
         next(ctx.calmCloses(), HedgeRules.calmClose(s, config)),
         next(ctx.exitCloses(), HedgeRules.exitClose(state, s, config)),
-        next(ctx.contangoCloses(), HedgeRules.contangoClose(s, config)));
+        next(ctx.contangoCloses(), HedgeRules.contangoClose(s, config)), ctx.returned());
+    return counted.withCounters(s.date(), since, counted.l3TriggerCloses(), counted.calmCloses(),
+        counted.exitCloses(), counted.contangoCloses(),
+        HedgeRules.Escalation.afterClose(ctx.returned(), s, counted, config));
   }
 
   private static int next(int count, boolean holds) {

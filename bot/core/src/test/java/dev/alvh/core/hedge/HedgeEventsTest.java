@@ -85,7 +85,7 @@ class HedgeEventsTest {
         new Event(d(7), PRESS, L3, "PRESS to L3: VIX makes a new high above 1.05 x vixPeak"),
         new Event(d(8), L3, PRESS, "L3 to PRESS: vixPeak >= 26 and VIX <= 0.85 x vixPeak and macdVixHist falling"),
         new Event(d(11), PRESS, UNWIND, "L1, L2, L3 or PRESS to UNWIND: VIX below the state's exit level (L1 14.5, L2 18, L3 and PRESS 20) on 3 consecutive closes"),
-        new Event(d(12), UNWIND, L1, "UNWIND to L1 after the 5-trading-day cool-down since the last escalation: VIX >= 16 and vixRel >= 1.1; while the carry cap is reached, also score >= 3"),
+        new Event(d(12), UNWIND, L1, "UNWIND to L1 after the 5-trading-day cool-down since the last escalation, the condition having returned: VIX >= 16 and vixRel >= 1.1; while the carry cap is reached, also score >= 3"),
         new Event(d(13), L1, UNWIND, "L1, L2, L3 or PRESS to UNWIND: rsiVix21 < 30"),
         new Event(d(14), UNWIND, CALM, "UNWIND to CALM: all hedge layers closed and no escalation condition holds"));
   }

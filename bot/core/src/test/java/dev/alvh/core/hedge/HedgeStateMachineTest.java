@@ -30,10 +30,16 @@ class HedgeStateMachineTest {
 
   private static final HedgeStateMachine MACHINE = HedgeStateMachine.adaptive(HedgeConfig.DEFAULTS);
 
-  /** A context in {@code state} as if it had been there a while, with a VIX peak of 30 once hedged. */
+  /** Every escalation alternative returned, as after calm closes. */
+  static final int ALL_RETURNED = (1 << HedgeRules.Escalation.values().length) - 1;
+
+  /**
+   * A context in {@code state} as if it had been there a while, with a VIX peak of 30 once hedged
+   * and every escalation condition having failed on some close since the last escalation.
+   */
   static HedgeContext in(HedgeState state) {
     double peak = state.level() > 0 || state == UNWIND ? 30 : 0;
-    return new HedgeContext(state, null, peak, null, Integer.MAX_VALUE, 0, 0, 0, 0, false, false);
+    return new HedgeContext(state, null, peak, null, Integer.MAX_VALUE, 0, 0, 0, 0, false, false, ALL_RETURNED);
   }
 
   /** Feeds one snapshot per trading day from {@link Snapshots#START}; returns the final state. */
@@ -266,6 +272,55 @@ class HedgeStateMachineTest {
     assertThat(run(fiveClosesAgo, s -> s.vix(16).vixRel(1.1))).isEqualTo(L1);
     assertThat(run(fiveClosesAgo, s -> s.beSigma(0.5))).isEqualTo(L2);
     assertThat(run(fiveClosesAgo, s -> s.termRatio(0.8))).isEqualTo(L3);
+  }
+
+  // --- UNWIND: escalation conditions must return ---------------------------------------------
+
+  @Test
+  void unwind_doesNotBuyAgainOnABreakEvenThatNeverStoppedHolding_butDoesOnceItReturns() {
+    HedgeContext calm = new HedgeContext(CALM, null, 0, null, Integer.MAX_VALUE, 0, 0, 0, 0, false, false);
+    List<HedgeDecision> d = runAll(calm,
+        s -> s.vix(12).beSigma(0.9),                  // 0 CALM -> L2: beSigma < 1 (escalation)
+        s -> s.vix(12).beSigma(0.9),                  // 1
+        s -> s.vix(12).beSigma(0.9),                  // 2
+        s -> s.vix(12).beSigma(0.9),                  // 3 L2 -> UNWIND: VIX below 18 on 3 closes
+        s -> s.vix(12).beSigma(0.9),                  // 4
+        s -> s.vix(12).beSigma(0.9),                  // 5 cool-down over (5 closes since 0) ...
+        s -> s.vix(12).beSigma(0.9),                  // 6 ... but beSigma < 1 never went away
+        s -> s.vix(12).beSigma(0.99),                 // 7
+        s -> s.vix(12).beSigma(1.0),                  // 8 beSigma < 1 fails: L2's break-even returns
+        s -> s.vix(12).beSigma(0.99));                // 9 UNWIND -> L2
+    assertThat(d).extracting(HedgeDecision::state)
+        .containsExactly(L2, L2, L2, UNWIND, UNWIND, UNWIND, UNWIND, UNWIND, UNWIND, L2);
+    HedgeTransition back = d.get(9).moved().orElseThrow();
+    assertThat(back.rule()).isEqualTo("UNWIND to L2 after the 5-trading-day cool-down since the last escalation,"
+        + " the condition having returned: beSigma < 1");
+    assertThat(d.get(8).context().hasReturned(HedgeRules.Escalation.L2_BREAK_EVEN)).isTrue();
+    assertThat(d.get(8).context().hasReturned(HedgeRules.Escalation.L1_BREAK_EVEN)).as("beSigma < 1.5 held throughout")
+        .isFalse();
+    assertThat(d.get(9).context().returned()).as("an escalation restarts the marks").isZero();
+  }
+
+  @Test
+  void unwind_aVixSpikeAfterCalmClosesStillEscalates_whileTheBreakEvenKeepsHolding() {
+    HedgeContext unwinding = new HedgeContext(UNWIND, null, 30, null, 10, 0, 0, 0, 0, true, false);
+    List<HedgeDecision> d = runAll(unwinding,
+        s -> s.vix(12).beSigma(0.9),                  // VIX condition fails: it may return
+        s -> s.vix(17).vixRel(1.2).beSigma(0.9));     // UNWIND -> L1 on VIX, not on the break-even
+    assertThat(d).extracting(HedgeDecision::state).containsExactly(UNWIND, L1);
+    assertThat(d.get(1).moved().orElseThrow().rule()).contains("VIX >= 16 and vixRel >= 1.1");
+  }
+
+  @Test
+  void returnedMarks_surviveInTheContext_acrossEvaluations() {
+    HedgeContext unwinding = new HedgeContext(UNWIND, null, 30, null, 10, 0, 0, 0, 0, true, false);
+    HedgeDecision first = MACHINE.evaluate(unwinding, Snapshots.calm().date(Snapshots.START).vix(12).beSigma(1.2).build());
+    int marks = first.context().returned();
+    assertThat(first.context().hasReturned(HedgeRules.Escalation.L2_BREAK_EVEN)).isTrue();
+    assertThat(first.context().hasReturned(HedgeRules.Escalation.L1_BREAK_EVEN)).isFalse();
+    HedgeDecision second = MACHINE.evaluate(first.context(),
+        Snapshots.calm().date(TradingDays.WEEKDAYS.shift(Snapshots.START, 1)).vix(12).beSigma(1.6).build());
+    assertThat(second.context().returned()).isEqualTo(marks | HedgeRules.Escalation.L1_BREAK_EVEN.bit());
   }
 
   // --- refusals --------------------------------------------------------------------------------
