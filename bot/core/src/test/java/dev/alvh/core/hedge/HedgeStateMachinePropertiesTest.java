@@ -76,11 +76,32 @@ class HedgeStateMachinePropertiesTest {
     return out;
   }
 
+  /**
+   * Whether some escalation alternative into {@code to} holds on close {@code i} and failed on a
+   * close in {@code [from, i)}.
+   */
+  private static boolean returnedSince(List<HedgeDecision> decisions, List<SignalSnapshot> closes, int from, int i,
+      HedgeState to) {
+    for (HedgeRules.Escalation e : HedgeRules.Escalation.values()) {
+      if (!e.name().startsWith(to.name() + "_")
+          || !e.condition().holds(closes.get(i), decisions.get(i).context(), CFG)) {
+        continue;
+      }
+      for (int k = from; k < i; k++) {
+        if (!e.condition().holds(closes.get(k), decisions.get(k).context(), CFG)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void adaptiveMachine_keepsItsPromisesOnRandomPaths(int seed) {
     HedgeStateMachine machine = HedgeStateMachine.adaptive(CFG);
     List<HedgeDecision> decisions = run(machine, seed);
+    List<SignalSnapshot> closes = path(seed);
     int lastEscalation = Integer.MIN_VALUE / 2;
     HedgeState state = HedgeState.CALM;
     for (int i = 0; i < decisions.size(); i++) {
@@ -96,6 +117,8 @@ class HedgeStateMachinePropertiesTest {
       if (t.from() == HedgeState.UNWIND && t.to() != HedgeState.CALM) {
         assertThat(i - lastEscalation).as("closes since the last escalation at " + t.date())
             .isGreaterThanOrEqualTo(CFG.unwind().coolDownTradingDays());
+        assertThat(returnedSince(decisions, closes, Math.max(lastEscalation + 1, 0), i, t.to()))
+            .as("UNWIND to " + t.to() + " on " + t.date() + " on a condition that had not returned").isTrue();
       }
       if (t.from().level() > 0 && t.to().level() < t.from().level()) {
         assertThat(t.to()).as("the only way down from " + t.from()).isEqualTo(HedgeState.UNWIND);
