@@ -2,6 +2,7 @@ package dev.alvh.app.engine;
 
 import dev.alvh.app.hedge.EventsCsv;
 import dev.alvh.app.schedule.NyseCalendar;
+import dev.alvh.app.store.HedgeBetaStore;
 import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.condor.Tranche;
@@ -94,6 +95,7 @@ public final class HedgeDesk {
   private int cyclesToday;
   private boolean workPending;
 
+  private final HedgeBetaStore betaStore;
   private final List<Deque<double[]>> betaPairs = List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>());
   private final Map<LocalDate, Double> lastVx = new HashMap<>();
   private double lastVix = Double.NaN;
@@ -113,6 +115,7 @@ public final class HedgeDesk {
     this.market = market;
     this.store = store;
     this.hedgeStore = new HedgeStore(store.jdbc(), book.key());
+    this.betaStore = new HedgeBetaStore(store.jdbc(), book.key());
     this.machine = switch (book) {
       case ALVH -> HedgeStateMachine.adaptive(this.config);
       case RIGID -> HedgeStateMachine.rigid(this.config);
@@ -129,6 +132,15 @@ public final class HedgeDesk {
     for (DailyCloses c : hedgeStore.closes()) {
       last = signals.append(c, Double.POSITIVE_INFINITY, events);
     }
+    for (int level = 1; level <= 3; level++) {
+      for (HedgeBetaStore.Pair p : betaStore.pairs(level, this.config.sizing().betaDays())) {
+        betaPairs.get(level - 1).addLast(new double[] {p.dVix(), p.dVx()});
+      }
+    }
+    betaStore.last().ifPresent(l -> {
+      lastVx.putAll(l.vx());
+      lastVix = l.vix();
+    });
     if (saved.isPresent()) {
       LOG.info("hedge ({}): resumed in {} as of {}, {} position(s) held, {} daily closes", book.key(), ctx.state(),
           ctx.asOf(), positions.held().size(), signals.closes());
@@ -203,10 +215,10 @@ public final class HedgeDesk {
     hedgeStore.saveClose(closes);
     SignalSnapshot s = signals.append(closes, beSigma(today), events);
     last = s;
-    updateBeta(today, closes.vix());
     if (machine == null) {
       return;
     }
+    updateBeta(today, closes.vix());
     if (!s.warm() && !saidNotWarm) {
       LOG.info("hedge ({}): placing no hedge orders until the indicators are warm: {}", book.key(), s.notWarmReason());
       store.decision(clock.now(), "hedge-not-warm", "no hedge orders until the indicators are warm",
@@ -290,7 +302,10 @@ public final class HedgeDesk {
       }).findFirst();
       if (e.isPresent() && now.containsKey(e.get()) && lastVx.containsKey(e.get()) && Double.isFinite(lastVix)) {
         Deque<double[]> pairs = betaPairs.get(level - 1);
-        pairs.addLast(new double[] {vix - lastVix, now.get(e.get()) - lastVx.get(e.get())});
+        double dVix = vix - lastVix;
+        double dVx = now.get(e.get()) - lastVx.get(e.get());
+        pairs.addLast(new double[] {dVix, dVx});
+        betaStore.savePair(new HedgeBetaStore.Pair(today, level, dVix, dVx));
         while (pairs.size() > config.sizing().betaDays()) {
           pairs.removeFirst();
         }
@@ -299,6 +314,7 @@ public final class HedgeDesk {
     lastVx.clear();
     lastVx.putAll(now);
     lastVix = vix;
+    betaStore.saveLast(new HedgeBetaStore.LastCloses(today, vix, now));
   }
 
   /** The current {@code beta} of each layer. */

@@ -96,6 +96,38 @@ class HedgeDeskTest {
   }
 
   @Test
+  void aRestartKeepsTheBetaOfEachLayer_andTheNextCloseAddsToItAsWithoutTheRestart() {
+    List<Double> before;
+    List<Double> afterRestart;
+    try (Store store = Store.open(dir, "t")) {
+      HedgeDesk d = desk(store, Book.ALVH);
+      for (int day = 0; day < 120; day++) {
+        closeOf(d, day);
+      }
+      before = d.betas();
+    }
+    double fallback = CFG.hedge().desk().betaFallback();
+    assertThat(before).as("measured, not the fallback").hasSize(3).anySatisfy(b -> assertThat(b).isNotEqualTo(fallback));
+    try (Store store = Store.open(dir, "t")) {
+      HedgeDesk again = desk(store, Book.ALVH);
+      assertThat(again.betas()).isEqualTo(before);
+      closeOf(again, 120);
+      afterRestart = again.betas();
+    }
+    VirtualClock otherClock = new VirtualClock(bars.get(0).date().atStartOfDay(Clock.MARKET_ZONE).toInstant());
+    SimulatedMarket otherMarket = new SimulatedMarket(bars, otherClock, CFG.market(), CAL::isTradingDay);
+    try (Store store = Store.open(dir, "uninterrupted")) {
+      HedgeDesk d = new HedgeDesk(Book.ALVH, CFG, otherClock, otherMarket, store, EventCalendar.NONE, CAL::isTradingDay);
+      for (int day = 0; day <= 120; day++) {
+        otherClock.set(ZonedDateTime.of(bars.get(day).date(), LocalTime.of(16, 5), Clock.MARKET_ZONE).toInstant());
+        d.endOfDay();
+      }
+      assertThat(afterRestart).as("the first close after the restart measures its change from the stored closes")
+          .isEqualTo(d.betas()).isNotEqualTo(before);
+    }
+  }
+
+  @Test
   void theRigidAndUnhedgedBooksKeepTheirOwnState() {
     try (Store store = Store.open(dir, "t")) {
       HedgeDesk alvh = desk(store, Book.ALVH);
