@@ -714,7 +714,8 @@ public record HedgeConfig(
       BigDecimal priceTick,
       double putSpreadLongDelta,
       double putSpreadWidth,
-      int manageEveryCycles) {
+      int manageEveryCycles,
+      int expiryWindowSlackDays) {
 
     /** The calendar shipped with the bot, beside {@code bot.yaml} in the checkout. */
     public static final String EVENTS_FILE = "paper-config/events.csv";
@@ -735,10 +736,17 @@ public record HedgeConfig(
 
     /** Held positions are checked hourly: every 4th 15-minute cycle. */
     public static final int MANAGE_EVERY_CYCLES = 4;
+    /**
+     * When no listed expiry falls in a layer's (or the press spreads') DTE window, the nearest one
+     * at most this many days outside it is used. VIX monthly expiries are 4 or 5 weeks apart, so
+     * the 31-day L2 window (30-60 DTE) has none on a few days a year; without slack L2 would wait
+     * for the calendar in the middle of a spike. 0 keeps strictly to the window.
+     */
+    public static final int EXPIRY_WINDOW_SLACK_DAYS = 7;
 
     /** The defaults. */
     public static final Desk DEFAULTS = new Desk(EVENTS_FILE, BETA_MIN_DAYS, BETA_FALLBACK, BETA_MIN, BETA_MAX,
-        PRICE_TICK, PUT_SPREAD_LONG_DELTA, PUT_SPREAD_WIDTH, MANAGE_EVERY_CYCLES);
+        PRICE_TICK, PUT_SPREAD_LONG_DELTA, PUT_SPREAD_WIDTH, MANAGE_EVERY_CYCLES, EXPIRY_WINDOW_SLACK_DAYS);
 
     /** Checks every value. */
     public Desk {
@@ -752,6 +760,7 @@ public record HedgeConfig(
       Check.inRange(putSpreadLongDelta, 0.01, 0.99, "hedge.desk.putSpreadLongDelta");
       Check.inRange(putSpreadWidth, 1, 1000, "hedge.desk.putSpreadWidth");
       Check.inRange(manageEveryCycles, 1, 100, "hedge.desk.manageEveryCycles");
+      Check.inRange(expiryWindowSlackDays, 0, 30, "hedge.desk.expiryWindowSlackDays");
     }
   }
 }

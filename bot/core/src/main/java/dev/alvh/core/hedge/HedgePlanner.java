@@ -544,11 +544,35 @@ public final class HedgePlanner {
 
     // ------------------------------------------------------------------------------ helpers
 
+    /**
+     * The first expiry with {@code minDte} to {@code maxDte} days to expiry; when there is none,
+     * the one nearest to the window and at most {@code hedge.desk.expiryWindowSlackDays} outside it
+     * (on a tie the later one), with a note saying so.
+     */
     private Optional<LocalDate> inWindow(List<LocalDate> expiries, int minDte, int maxDte) {
-      return expiries.stream().filter(d -> {
+      Optional<LocalDate> in = expiries.stream().filter(d -> {
         long dte = ChronoUnit.DAYS.between(today, d);
         return dte >= minDte && dte <= maxDte;
       }).sorted().findFirst();
+      if (in.isPresent()) {
+        return in;
+      }
+      int slack = config.desk().expiryWindowSlackDays();
+      LocalDate best = null;
+      long bestOff = Long.MAX_VALUE;
+      for (LocalDate d : expiries) {
+        long dte = ChronoUnit.DAYS.between(today, d);
+        long off = dte < minDte ? minDte - dte : dte - maxDte;
+        if (dte > 0 && off <= slack && (off < bestOff || off == bestOff && d.isAfter(best))) {
+          best = d;
+          bestOff = off;
+        }
+      }
+      if (best != null) {
+        notes.add("no expiry with " + minDte + " to " + maxDte + " DTE; using " + best + " ("
+            + ChronoUnit.DAYS.between(today, best) + " DTE), " + bestOff + " day(s) outside the window");
+      }
+      return Optional.ofNullable(best);
     }
 
     private OptionalDouble vx(LocalDate expiry) {

@@ -78,12 +78,12 @@ class HedgeConfigTest {
   @Test
   void desk_defaultsAndMessagesNameTheFullKey() {
     assertThat(D.desk()).isEqualTo(new HedgeConfig.Desk("paper-config/events.csv", 20, 0.5, 0.1, 1.5,
-        new BigDecimal("0.05"), 0.30, 100, 4));
-    assertThatThrownBy(() -> new HedgeConfig.Desk("e.csv", 20, 2.0, 0.1, 1.5, new BigDecimal("0.05"), 0.3, 100, 4))
+        new BigDecimal("0.05"), 0.30, 100, 4, 7));
+    assertThatThrownBy(() -> new HedgeConfig.Desk("e.csv", 20, 2.0, 0.1, 1.5, new BigDecimal("0.05"), 0.3, 100, 4, 7))
         .hasMessageContaining("hedge.desk.betaFallback").hasMessageContaining("2");
-    assertThatThrownBy(() -> new HedgeConfig.Desk(" ", 20, 0.5, 0.1, 1.5, new BigDecimal("0.05"), 0.3, 100, 4))
+    assertThatThrownBy(() -> new HedgeConfig.Desk(" ", 20, 0.5, 0.1, 1.5, new BigDecimal("0.05"), 0.3, 100, 4, 7))
         .hasMessageContaining("hedge.desk.eventsFile");
-    assertThatThrownBy(() -> new HedgeConfig.Desk("e.csv", 20, 0.5, 0.1, 1.5, new BigDecimal("0.05"), 0.3, 0, 4))
+    assertThatThrownBy(() -> new HedgeConfig.Desk("e.csv", 20, 0.5, 0.1, 1.5, new BigDecimal("0.05"), 0.3, 0, 4, 7))
         .hasMessageContaining("hedge.desk.putSpreadWidth");
   }
 }

@@ -308,6 +308,29 @@ class HedgePlannerTest {
   }
 
   @Test
+  void whenNoVixExpiryFallsInTheL2WindowTheNearestWithinTheSlackIsUsed_andNoneWithoutSlack() {
+    // 2024-01-16: the VIX expiries are 2024-02-14 (29 DTE) and 2024-03-20 (64 DTE), 35 days apart;
+    // none has the 30 to 60 DTE of the L2 window.
+    LocalDate day = LocalDate.of(2024, 1, 16);
+    market.today = day;
+    HedgePlanInput in = new HedgePlanInput(ZonedDateTime.of(day, LocalTime.of(15, 45), Clock.MARKET_ZONE),
+        HedgeState.L2, 16, false, RISK, 1_000_000, BETAS, List.of(), BigDecimal.ZERO, false);
+
+    HedgePlan plan = planner.plan(in, market);
+    assertThat(plan.actions()).filteredOn(x -> x.level() == 2).singleElement()
+        .satisfies(x -> assertThat(x.order().legs().get(0).contract().expiry()).isEqualTo(FEB));
+    assertThat(plan.notes()).contains("no expiry with 30 to 60 DTE; using 2024-02-14 (29 DTE), 1 day(s) outside the window");
+
+    HedgeConfig.Desk d = C.desk();
+    HedgeConfig strict = new HedgeConfig(C.signals(), C.watch(), C.l1(), C.l2(), C.l3(), C.press(), C.unwind(),
+        C.sizing(), C.carryCap(), new HedgeConfig.Desk(d.eventsFile(), d.betaMinDays(), d.betaFallback(), d.betaMin(),
+            d.betaMax(), d.priceTick(), d.putSpreadLongDelta(), d.putSpreadWidth(), d.manageEveryCycles(), 0));
+    HedgePlan none = new HedgePlanner(strict).plan(in, market);
+    assertThat(none.actions()).noneMatch(x -> x.level() == 2);
+    assertThat(none.notes()).contains("L2: no VIX expiry with 30 to 60 DTE listed");
+  }
+
+  @Test
   void calmAndWatchHoldNothing() {
     HeldLayer l1 = heldAtMid("L1-a", 1, call(FEB, 20), 2);
     assertThat(planner.plan(input(HedgeState.WATCH, 0, List.of(l1)), market).actions())
