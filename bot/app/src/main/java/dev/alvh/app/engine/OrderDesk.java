@@ -315,6 +315,12 @@ public final class OrderDesk implements BrokerListener {
         break;
       }
       NetPrice p = walk.prices().get(k);
+      RiskVerdict band = gate.priceBand(new OrderIntent(first.ref(), first.purpose(), first.trancheId(), first.legs(),
+          first.quantity(), p, first.reason()), Optional.of(pq.mid()));
+      if (!band.passed()) {
+        LOG.info("{}: the walk stops at {} instead of {}: {}", first.ref(), w.lastLimit, p, band);
+        break;
+      }
       try {
         broker.modify(first.ref(), p);
       } catch (UnsupportedOperationException e) {

@@ -176,6 +176,20 @@ class OrderDeskTest {
   }
 
   @Test
+  void everyWalkStepPassesThePriceBand_theWalkStopsBeforeTheFirstThatWouldNot() {
+    // mid credit 5.025; a 5% band allows 0.25 points: 4.80 passes, 4.70 (0.325 away) would not.
+    BotConfig narrow = dev.alvh.app.config.ConfigLoader.withOverrides(BotConfig.DEFAULTS,
+        Map.of("risk.priceBandPct", "5"), "test");
+    ScriptedBroker b = new ScriptedBroker();
+    OrderDesk d = new OrderDesk(narrow, clock, market, b, store);
+    d.pauseWith(p -> clock.set(clock.now().plus(p)));
+    OrderDesk.Result r = d.submit(intent(), Optional.empty(), results::add);
+    assertThat(b.limits).extracting(BigDecimal::toPlainString).containsExactly("-5", "-4.9", "-4.8");
+    assertThat(b.cancels).isEqualTo(1);
+    assertThat(r.outcome()).isEqualTo(OrderDesk.Outcome.UNFILLED);
+  }
+
+  @Test
   void partialFillThenCancelEndsPartialWithTheFilledCombos() {
     ScriptedBroker b = new ScriptedBroker().at(1, ScriptedBroker.fill(1, 1));
     OrderDesk d = desk(b);

@@ -141,6 +141,16 @@ public final class RiskGate {
     return bandCheck(intent, ctx.modelPrice(), reducing);
   }
 
+  /**
+   * The {@code risk.priceBandPct} check alone, for a later limit of an order already judged (each
+   * step of a price walk): {@code intent}'s limit against {@code model}.
+   */
+  public RiskVerdict priceBand(OrderIntent intent, Optional<NetPrice> model) {
+    Check.notNull(intent, "intent");
+    Check.notNull(model, "model");
+    return bandCheck(intent, model, isRiskReducing(intent.purpose()));
+  }
+
   /** Halts the bot (for example from the console); only risk-reducing orders pass until {@link #release}. */
   public void halt(String reason, Instant at) {
     Check.notBlank(reason, "reason");
