@@ -124,13 +124,9 @@ public final class RiskGate {
       return RiskVerdict.reject("halted", "only risk-reducing orders while halted (" + halt.reason() + "); "
           + intent.purpose() + " refused");
     }
-    if (intent.quantity() > config.maxContractsPerOrder()) {
-      return RiskVerdict.reject("risk.maxContractsPerOrder", intent.quantity() + " combos > limit "
-          + config.maxContractsPerOrder());
-    }
-    if (intent.purpose() == OrderPurpose.OPEN_CONDOR && ctx.openTranches() >= config.maxOpenTranches()) {
-      return RiskVerdict.reject("risk.maxOpenTranches", ctx.openTranches() + " open >= limit "
-          + config.maxOpenTranches());
+    Optional<RiskVerdict> size = sizeCheck(config, intent, ctx.openTranches());
+    if (size.isPresent()) {
+      return size.get();
     }
     if (!reducing) {
       Optional<RiskVerdict> margin = marginCheck(intent, ctx);
@@ -149,6 +145,25 @@ public final class RiskGate {
     Check.notNull(intent, "intent");
     Check.notNull(model, "model");
     return bandCheck(intent, model, isRiskReducing(intent.purpose()));
+  }
+
+  /**
+   * The checks that need no market or account state, {@code risk.maxContractsPerOrder} and
+   * {@code risk.maxOpenTranches}: the strategy applies them when it decides (so a skipped entry says
+   * why) and {@link #judge} again before the order is sent.
+   *
+   * @param openTranches tranches open before this intent
+   */
+  public static Optional<RiskVerdict> sizeCheck(RiskConfig config, OrderIntent intent, int openTranches) {
+    if (intent.quantity() > config.maxContractsPerOrder()) {
+      return Optional.of(RiskVerdict.reject("risk.maxContractsPerOrder", intent.quantity() + " combos > limit "
+          + config.maxContractsPerOrder()));
+    }
+    if (intent.purpose() == OrderPurpose.OPEN_CONDOR && openTranches >= config.maxOpenTranches()) {
+      return Optional.of(RiskVerdict.reject("risk.maxOpenTranches", openTranches + " open >= limit "
+          + config.maxOpenTranches()));
+    }
+    return Optional.empty();
   }
 
   /** Halts the bot (for example from the console); only risk-reducing orders pass until {@link #release}. */

@@ -7,7 +7,8 @@ import dev.alvh.core.order.OrderPurpose;
 import java.util.Optional;
 
 /**
- * Risk limits checked on every order intent after the strategy has decided, before the journal.
+ * Risk limits checked on every order intent after the strategy has decided, before the journal:
+ * {@link RiskGate#sizeCheck}, the same checks the gate repeats before sending.
  *
  * <p>A breached limit is a value (the rejection's sentence), not an exception: the intent is
  * dropped and the reason logged and stored.
@@ -27,13 +28,6 @@ public final class RiskLimits {
    * @param openTranches tranches open before this intent
    */
   public Optional<String> rejection(OrderIntent intent, int openTranches) {
-    if (intent.quantity() > config.maxContractsPerOrder()) {
-      return Optional.of("risk.maxContractsPerOrder: " + intent.quantity() + " combos > limit "
-          + config.maxContractsPerOrder());
-    }
-    if (intent.purpose() == OrderPurpose.OPEN_CONDOR && openTranches >= config.maxOpenTranches()) {
-      return Optional.of("risk.maxOpenTranches: " + openTranches + " open >= limit " + config.maxOpenTranches());
-    }
-    return Optional.empty();
+    return RiskGate.sizeCheck(config, intent, openTranches).map(v -> v.limit() + ": " + v.detail());
   }
 }
