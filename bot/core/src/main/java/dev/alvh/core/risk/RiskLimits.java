@@ -3,7 +3,6 @@ package dev.alvh.core.risk;
 import dev.alvh.core.Check;
 import dev.alvh.core.config.RiskConfig;
 import dev.alvh.core.order.OrderIntent;
-import dev.alvh.core.order.OrderPurpose;
 import java.util.Optional;
 
 /**
