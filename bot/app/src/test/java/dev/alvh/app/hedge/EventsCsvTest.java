@@ -28,15 +28,34 @@ class EventsCsvTest {
         .collect(Collectors.groupingBy(e -> e.date().getYear() + " " + e.kind(), Collectors.counting()));
     for (int y = 2016; y <= 2027; y++) {
       assertThat(perYearKind.get(y + " FOMC")).as("FOMC days in " + y).isEqualTo(8L);
-      // 2025: the October CPI was never published and the PPI releases were moved (shutdown)
+      // 2025: the October CPI was never published and the PPI releases were moved (shutdown);
+      // 2026: the October+November 2025 PPI came on 01-14 and the December 2025 PPI on 01-30
       assertThat(perYearKind.get(y + " CPI")).as("CPI days in " + y).isEqualTo(y == 2025 ? 11L : 12L);
-      assertThat(perYearKind.get(y + " PPI")).as("PPI days in " + y).isEqualTo(y == 2025 ? 10L : 12L);
+      assertThat(perYearKind.get(y + " PPI")).as("PPI days in " + y)
+          .isEqualTo(y == 2025 ? 10L : y == 2026 ? 13L : 12L);
     }
     assertThat(events).filteredOn(e -> e.date().getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue())
         .extracting(EventsCsv.Event::date).containsExactly(LocalDate.of(2020, 3, 15));
-    assertThat(events).filteredOn(e -> e.date().getYear() == 2027).allMatch(e -> e.note().equals("projected"));
+    // 2027: the Fed published its meetings (2025-09-05); BLS had not published its 2027 CPI/PPI dates
+    assertThat(events).filteredOn(e -> e.date().getYear() == 2027 && !e.kind().equals("FOMC"))
+        .hasSize(24).allMatch(e -> e.note().equals("projected"));
+    assertThat(events).filteredOn(e -> e.date().getYear() == 2027 && e.kind().equals("FOMC"))
+        .allMatch(e -> e.note().isEmpty()).extracting(e -> e.date().toString())
+        .containsExactly("2027-01-27", "2027-03-17", "2027-04-28", "2027-06-09", "2027-07-28", "2027-09-15",
+            "2027-10-27", "2027-12-08");
     assertThat(events).extracting(EventsCsv.Event::date)
         .contains(LocalDate.of(2018, 1, 31), LocalDate.of(2020, 3, 11), LocalDate.of(2019, 2, 13));
+  }
+
+  @Test
+  void publishedAnchorDatesAndThe2025ShutdownChangesAreInTheShippedCalendar() {
+    List<String> events = EventsCsv.read(SHIPPED).stream().map(e -> e.date() + " " + e.kind()).toList();
+    assertThat(events).contains("2020-03-15 FOMC", "2018-02-14 CPI", "2017-01-13 PPI", "2016-11-16 PPI",
+        "2025-10-24 CPI", "2025-12-18 CPI", "2025-11-25 PPI", "2026-01-14 PPI", "2026-01-30 PPI",
+        "2026-02-13 CPI");
+    // dates these releases were scheduled for before they were cancelled or moved, and a corrected row
+    assertThat(events).doesNotContain("2020-03-18 FOMC", "2025-10-15 CPI", "2025-11-13 CPI", "2025-12-10 CPI",
+        "2025-10-16 PPI", "2025-11-14 PPI", "2025-12-11 PPI", "2026-02-11 CPI", "2017-01-18 PPI");
   }
 
   @Test
