@@ -53,8 +53,11 @@ import org.junit.jupiter.api.io.TempDir;
  * history in the protocol subset; the bot would otherwise start cold).
  *
  * <p>The configuration makes things happen within two trading days: a condor entry every cycle,
- * closed once the debit to close is at most 99% of the credit (a profit target that is met within hours); L1's VIX trigger low enough that the first close moves the hedge
- * to L1, whose layer is bought the next morning. Compared, row by row, in order: the decision
+ * closed once the debit to close is at most 99% of the credit or at least all of it (a profit target
+ * and a stop: one of the two is met within hours); L1's VIX trigger low enough that the first close moves the hedge
+ * to L1, whose layer is bought the next morning; the paper broker fills half-way from mid to the
+ * natural price, so orders fill after a step or two of their price walk (modifications through the
+ * protocol). Compared, row by row, in order: the decision
  * table, the order journal (ref, purpose, tranche, legs, quantity, limits, status, outcome), every
  * step of every price walk, the fills (contract, side, quantity, price, commission), the tranches,
  * the hedge transitions with their signals, the hedge layers and trades, and the daily snapshot.
@@ -80,6 +83,7 @@ class SameDecisionsTest {
       "  entryStates: [CALM, WATCH, L1, L2, L3, PRESS, UNWIND]",
       "  trancheRiskPct: 2",
       "  profitTargetPct: 99",
+      "  stopMultiple: 1.0",
       "hedge:",
       "  sizing:",
       "    budgetShareOfCondorRisk: 0.5",
@@ -93,6 +97,8 @@ class SameDecisionsTest {
       "  maxDailyLossPct: 50",
       "  maxMarginUsePct: 100",
       "broker:",
+      "  paper:",
+      "    fillSpreadFraction: 0.5",
       "  ibkr:",
       "    maxMessagesPerSecond: 49",
       "    chainWidthPct: 8",

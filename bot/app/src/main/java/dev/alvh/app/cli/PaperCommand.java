@@ -262,7 +262,11 @@ final class PaperCommand implements Callable<Integer> {
 
         @Override
         public void onDisconnected(String reason) {
-          alerter.connectionChanged(false);
+          try {
+            alerter.connectionChanged(false);
+          } catch (java.util.concurrent.RejectedExecutionException e) {
+            // a clean stop: the alerter stops before the broker disconnects; nothing to alert
+          }
         }
       });
     }
