@@ -120,6 +120,24 @@ final class PaperCommand implements Callable<Integer> {
       System.err.println("paper: --speed must be in [1, " + ScaledClock.MAX_SPEED + "], but was " + speed);
       return 2;
     }
+    Instant[] step = null;
+    if (stepClock != null) {
+      try {
+        String[] o = stepClock.split("/", 2);
+        step = new Instant[] {Instant.parse(o[0]), Instant.parse(o[1])};
+      } catch (RuntimeException e) {
+        System.err.println("paper: --step-clock must be FROM/TO (two ISO instants), but was '" + stepClock + "'");
+        return 2;
+      }
+      if (!step[1].isAfter(step[0]) || clockOrigin != null || stepSettleMillis < 0 || stepSettleMillis > 60_000) {
+        System.err.println("paper: --step-clock needs TO after FROM, no --clock-origin and --step-settle-millis in"
+            + " [0, 60000], but was '" + stepClock + "', settle " + stepSettleMillis);
+        return 2;
+      }
+    } else if (clockFile != null) {
+      System.err.println("paper: --clock-file applies only with --step-clock");
+      return 2;
+    }
     Path dir = dataDir != null ? dataDir : Path.of(cfg.store().dataDir());
     if (clearOverrides) {
       try (Store s = Store.open(dir, cfg.store().database())) {
@@ -143,26 +161,14 @@ final class PaperCommand implements Callable<Integer> {
         return 2;
       }
     }
-    Instant[] step = null;
-    if (stepClock != null) {
-      try {
-        String[] o = stepClock.split("/", 2);
-        step = new Instant[] {Instant.parse(o[0]), Instant.parse(o[1])};
-      } catch (RuntimeException e) {
-        System.err.println("paper: --step-clock must be FROM/TO (two ISO instants), but was '" + stepClock + "'");
-        return 2;
-      }
-      if (!step[1].isAfter(step[0]) || clockOrigin != null || stepSettleMillis < 0 || stepSettleMillis > 60_000) {
-        System.err.println("paper: --step-clock needs TO after FROM, no --clock-origin and --step-settle-millis in"
-            + " [0, 60000], but was '" + stepClock + "', settle " + stepSettleMillis);
-        return 2;
-      }
-    } else if (clockFile != null) {
-      System.err.println("paper: --clock-file applies only with --step-clock");
-      return 2;
+    dev.alvh.app.runtime.SteppedClock stepped;
+    try {
+      stepped = step == null ? null
+          : new dev.alvh.app.runtime.SteppedClock(step[0], java.util.Optional.ofNullable(clockFile));
+    } catch (java.io.UncheckedIOException e) {
+      System.err.println("paper: " + e.getMessage());
+      return 1;
     }
-    dev.alvh.app.runtime.SteppedClock stepped = step == null ? null
-        : new dev.alvh.app.runtime.SteppedClock(step[0], java.util.Optional.ofNullable(clockFile));
     dev.alvh.core.port.Clock clock = stepped != null ? stepped : new ScaledClock(clockStart, speed);
     Bot bot;
     dev.alvh.ibkr.broker.IbkrAdapter ib = null;
