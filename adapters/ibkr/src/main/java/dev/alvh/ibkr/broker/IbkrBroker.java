@@ -83,6 +83,7 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
   private final Map<String, ServerMessage.ExecDetails> awaitingCommission = new ConcurrentHashMap<>();
   private final Map<String, ServerMessage.CommissionReport> earlyCommission = new ConcurrentHashMap<>();
   private final ExecutorService ownEvents;
+  private volatile Thread eventThread;
   private volatile java.util.concurrent.Executor events;
   /** Every fill of a bot order reported in this session (reqExecutions at connect and live ones). */
   private final List<Fill> executions = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -110,6 +111,7 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     this.ownEvents = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "ibkr-events");
       t.setDaemon(true);
+      eventThread = t;
       return t;
     });
     this.events = ownEvents;
@@ -266,6 +268,7 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     sent.put(orderId, msg);
     LOG.info("Sent order {} as id {}: {} x{} {} ({} legs)", ref, orderId, msg.order().action(),
         msg.order().totalQuantity().toPlainString(), intent.limit(), intent.legs().size());
+    settle();
     return orderId;
   }
 
@@ -288,6 +291,7 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     session.sendOrder(msg);
     sent.put(id, msg);
     LOG.info("Modified order {} (id {}) to {}", ref, id, limit);
+    settle();
   }
 
   @Override
@@ -299,6 +303,29 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     }
     session.send(ClientMessage.CancelOrder.of(id));
     LOG.info("Cancel sent for order {} (id {})", ref, id);
+    settle();
+  }
+
+  /**
+   * After an order action (place, modify, cancel): waits until TWS has answered everything sent
+   * before on this connection and those answers have reached the listener, so the caller sees the
+   * acknowledgement, and the fills TWS made at once, before it goes on, as it does with the
+   * in-process paper broker (whose place, modify and cancel report synchronously). One
+   * reqCurrentTime round trip (TWS handles a connection's messages in order; the heartbeat's time
+   * limit, {@code broker.ibkr.heartbeatTimeoutSeconds}), then the event thread is drained. Best
+   * effort: without an answer the events come as they come (a dropped connection is handled by the
+   * reconciliation after the reconnect).
+   */
+  private void settle() {
+    try {
+      session.currentTime();
+    } catch (TwsRequestException e) {
+      LOG.debug("No round trip after an order action ({}); its events come when they come", e.getMessage());
+      return;
+    }
+    if (events == ownEvents && Thread.currentThread() != eventThread) {
+      drainEvents();
+    }
   }
 
   /** The margin preview of {@code intent} (IB's whatIf flag): never routed, never executed. */

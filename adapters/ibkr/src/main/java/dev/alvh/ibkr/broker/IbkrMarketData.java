@@ -38,13 +38,20 @@ import org.slf4j.LoggerFactory;
  * per day). A chain is a set of snapshots of the out-of-the-money strikes within
  * {@code broker.ibkr.chainWidthPct} of the underlying, run {@code maxConcurrentSnapshots} at a
  * time under the session's rate limiter; greeks are TWS's model option computation (tick 13, 83
- * delayed); a strike TWS does not list or does not quote with greeks is left out. VIX chains and
+ * delayed); a strike TWS does not list or does not quote with greeks is left out. Beyond the
+ * underlying a few in-the-money strikes of each right are quoted too, up to the first with |delta|
+ * 0.5, so the chain spans the at-the-money point of both rights. VIX chains and
  * VIX option greeks use the VX future of the same expiry as the underlying. Chains, quotes and VX
  * futures are reused for {@code quoteCacheSeconds}.
  */
 public final class IbkrMarketData implements MarketData, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(IbkrMarketData.class);
+
+  /** A chain's in-the-money extension stops at the first strike with at least this |delta|. */
+  static final double ATM_DELTA = 0.5;
+  /** At most this many in-the-money strikes per right and chain. */
+  static final int MAX_ATM_STRIKES = 12;
 
   private final TwsSession session;
   private final ContractResolver resolver;
@@ -142,9 +149,44 @@ public final class IbkrMarketData implements MarketData, AutoCloseable {
         throw new TwsRequestException("chain " + tradingClass + " " + expiry + " interrupted");
       }
     }
-    LOG.debug("Chain {} {}: {} of {} series quoted around {}", tradingClass, expiry, quotes.size(), wanted.size(),
-        underlying);
+    List<Double> strikes = strikes(tradingClass);
+    int atm = throughTheMoney(symbol, tradingClass, expiry, OptionRight.PUT,
+        strikes.stream().filter(k -> k > underlying).sorted().toList(), quotes)
+        + throughTheMoney(symbol, tradingClass, expiry, OptionRight.CALL,
+        strikes.stream().filter(k -> k < underlying).sorted(java.util.Comparator.reverseOrder()).toList(), quotes);
+    LOG.debug("Chain {} {}: {} of {} series quoted around {} ({} in the money)", tradingClass, expiry, quotes.size(),
+        wanted.size() + atm, underlying, atm);
     return new OptionChain(tradingClass, expiry, underlying, quotes);
+  }
+
+  /**
+   * Quotes in-the-money strikes of {@code right} next to the money, nearest first, until one has
+   * |delta| at least {@value #ATM_DELTA} (at most {@value #MAX_ATM_STRIKES} listed strikes): the
+   * chain then reaches across the at-the-money point of both rights, so a search for the 50-delta
+   * option (the hedge's at-the-money volatility for beSigma) finds the strike a full chain would
+   * give, as the in-process paper market's chains of every strike do.
+   *
+   * @return how many quotes were added to {@code quotes}
+   */
+  private int throughTheMoney(String symbol, String tradingClass, LocalDate expiry, OptionRight right,
+      List<Double> nearestFirst, List<OptionQuote> quotes) {
+    int added = 0;
+    for (double k : nearestFirst) {
+      if (added >= MAX_ATM_STRIKES) {
+        break;
+      }
+      Optional<OptionQuote> q = quoteNow(new OptionContract(symbol, tradingClass, expiry,
+          BigDecimal.valueOf(k).stripTrailingZeros(), right, 100));
+      if (q.isEmpty()) {
+        continue;
+      }
+      quotes.add(q.get());
+      added++;
+      if (Math.abs(q.get().delta()) >= ATM_DELTA) {
+        break;
+      }
+    }
+    return added;
   }
 
   @Override

@@ -634,13 +634,15 @@ public final class TwsServer implements AutoCloseable {
         case "VIX" -> ix.vix();
         default -> ix.vix3m();
       };
-      c.send(new ServerMessage.TickPrice(tickerId, 4, round2(v), Optional.of(BigDecimal.ZERO), 0));
+      // The market's own level, not rounded to the cent as IB's feed is: a bot reading it through the
+      // protocol must see exactly what a bot on the in-process paper broker sees (same decisions).
+      c.send(new ServerMessage.TickPrice(tickerId, 4, v, Optional.of(BigDecimal.ZERO), 0));
       return;
     }
     if (what.isPresent() && what.get() instanceof LocalDate vxExpiry) {
       OptionalDouble f = market.vxFuture(vxExpiry);
       if (f.isPresent()) {
-        double v = round2(f.getAsDouble());
+        double v = f.getAsDouble(); // unrounded, as for the indices
         c.send(new ServerMessage.TickPrice(tickerId, 1, v - 0.05, Optional.of(BigDecimal.TEN), 0));
         c.send(new ServerMessage.TickPrice(tickerId, 2, v + 0.05, Optional.of(BigDecimal.TEN), 0));
         c.send(new ServerMessage.TickPrice(tickerId, 4, v, Optional.of(BigDecimal.ONE), 0));
@@ -1019,7 +1021,4 @@ public final class TwsServer implements AutoCloseable {
     return v.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
   }
 
-  private static double round2(double v) {
-    return Math.round(v * 100.0) / 100.0;
-  }
 }

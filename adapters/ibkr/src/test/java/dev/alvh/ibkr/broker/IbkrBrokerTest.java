@@ -174,6 +174,42 @@ class IbkrBrokerTest {
   }
 
   @Test
+  void placeModifyAndCancelReturnOnceTheirEventsReachedTheListenerAsWithThePaperBroker() {
+    OrderIntent filled = condor("alvh-T0005-open-202303291100", 1);
+    ib.broker().place(filled);
+    // no waiting: the fills TWS made at once and the Filled status are in before place returns
+    assertThat(fills).hasSize(4).extracting(Fill::ref).containsOnly(filled.ref());
+    assertThat(updates).anyMatch(u -> u.ref().equals(filled.ref()) && u.status() == OrderStatus.FILLED);
+
+    OrderIntent resting = new OrderIntent(new OrderRef("alvh-T0006-open-202303291100"), OrderPurpose.OPEN_CONDOR, 6,
+        condor("x", 1).legs(), 1, NetPrice.credit(new BigDecimal("40.00")), "test");
+    ib.broker().place(resting);
+    assertThat(updates).anyMatch(u -> u.ref().equals(resting.ref()) && u.status() == OrderStatus.SUBMITTED);
+    ib.broker().modify(resting.ref(), NetPrice.credit(new BigDecimal("39.00")));
+    assertThat(fills).hasSize(4);
+    ib.broker().cancel(resting.ref());
+    assertThat(updates).anyMatch(u -> u.ref().equals(resting.ref()) && u.status() == OrderStatus.CANCELLED);
+  }
+
+  @Test
+  void chainsReachAcrossTheMoneySoThe50DeltaStrikesAreTheServedMarkets() {
+    LocalDate today = tws.clock.marketDate();
+    LocalDate expiry = ib.market().expirations("SPXW").stream().filter(d -> d.isAfter(today.plusDays(44)))
+        .findFirst().orElseThrow();
+    OptionChain chain = ib.market().chain("SPXW", expiry);
+    OptionChain full = tws.market.chain("SPXW", expiry);
+    for (OptionRight right : OptionRight.values()) {
+      assertThat(chain.nearestDelta(right, 0.5).orElseThrow().contract())
+          .isEqualTo(full.nearestDelta(right, 0.5).orElseThrow().contract());
+      assertThat(chain.of(right)).anyMatch(q -> Math.abs(q.delta()) >= 0.5);
+    }
+    // the levels are the served market's, not rounded to the cent
+    assertThat(ib.market().indices().spx()).isEqualTo(tws.indices().spx());
+    LocalDate vixExpiry = ib.market().expirations("VIX").get(1);
+    assertThat(ib.market().vxFuture(vixExpiry)).isEqualTo(tws.market.vxFuture(vixExpiry));
+  }
+
+  @Test
   void aSingleSellLegMustHaveACreditLimit() {
     OptionContract put = condor("x", 1).legs().get(0).contract();
     OrderIntent wrong = new OrderIntent(new OrderRef("alvh-bad-1"), OrderPurpose.OPEN_CONDOR, 0,

@@ -269,6 +269,8 @@ class TwsSessionFaultTest {
     for (int i = 0; i < 9; i++) {
       ib.session().currentTime();
     }
+    // The answer completes the call before the session's listeners see it: wait for the last one.
+    await().atMost(Duration.ofSeconds(5)).until(() -> sent.size() >= 9);
     // 9 messages at 4 per period need at least 3 periods: a lower bound, never flaky on a slow machine.
     assertThat(Duration.between(sent.get(0), sent.get(8))).isGreaterThan(Duration.ofMillis(1500));
   }

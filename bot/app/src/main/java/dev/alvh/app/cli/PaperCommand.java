@@ -58,6 +58,21 @@ final class PaperCommand implements Callable<Integer> {
           + " with --speed N and a fake TWS on the same scaled clock agree on the time; allows --speed with --broker ibkr")
   String clockOrigin;
 
+  @Option(names = "--step-clock", hidden = true, paramLabel = "FROM/TO",
+      description = "tests: virtual time from FROM to TO (ISO instants): every job runs at its scheduled time with the"
+          + " clock standing still, one after the other without waiting; at TO the bot idles until stopped. --speed"
+          + " then only sizes the synthetic market, as for a bot at that speed")
+  String stepClock;
+
+  @Option(names = "--clock-file", hidden = true, paramLabel = "FILE",
+      description = "tests, with --step-clock: publish the virtual time in FILE for a fake TWS that follows it")
+  Path clockFile;
+
+  @Option(names = "--step-settle-millis", hidden = true, paramLabel = "MS", defaultValue = "0",
+      description = "tests, with --step-clock: wall milliseconds waited after each step before its job runs (a fake"
+          + " TWS pushes its streaming ticks of the new time)")
+  long stepSettleMillis;
+
   @Option(names = "--clear-overrides", description = "drop the configuration overrides stored by 'set' before start")
   boolean clearOverrides;
 
@@ -92,7 +107,7 @@ final class PaperCommand implements Callable<Integer> {
         System.err.println("paper: " + e.getMessage());
         return 2;
       }
-      if (speed != 1 && clockOrigin == null) {
+      if (speed != 1 && clockOrigin == null && stepClock == null) {
         System.err.println("paper: --speed must be 1 with --broker ibkr (a real account trades in real time), but was "
             + speed);
         return 2;
@@ -103,6 +118,24 @@ final class PaperCommand implements Callable<Integer> {
     }
     if (speed < 1 || speed > ScaledClock.MAX_SPEED) {
       System.err.println("paper: --speed must be in [1, " + ScaledClock.MAX_SPEED + "], but was " + speed);
+      return 2;
+    }
+    Instant[] step = null;
+    if (stepClock != null) {
+      try {
+        String[] o = stepClock.split("/", 2);
+        step = new Instant[] {Instant.parse(o[0]), Instant.parse(o[1])};
+      } catch (RuntimeException e) {
+        System.err.println("paper: --step-clock must be FROM/TO (two ISO instants), but was '" + stepClock + "'");
+        return 2;
+      }
+      if (!step[1].isAfter(step[0]) || clockOrigin != null || stepSettleMillis < 0 || stepSettleMillis > 60_000) {
+        System.err.println("paper: --step-clock needs TO after FROM, no --clock-origin and --step-settle-millis in"
+            + " [0, 60000], but was '" + stepClock + "', settle " + stepSettleMillis);
+        return 2;
+      }
+    } else if (clockFile != null) {
+      System.err.println("paper: --clock-file applies only with --step-clock");
       return 2;
     }
     Path dir = dataDir != null ? dataDir : Path.of(cfg.store().dataDir());
@@ -128,7 +161,15 @@ final class PaperCommand implements Callable<Integer> {
         return 2;
       }
     }
-    ScaledClock clock = new ScaledClock(clockStart, speed);
+    dev.alvh.app.runtime.SteppedClock stepped;
+    try {
+      stepped = step == null ? null
+          : new dev.alvh.app.runtime.SteppedClock(step[0], java.util.Optional.ofNullable(clockFile));
+    } catch (java.io.UncheckedIOException e) {
+      System.err.println("paper: " + e.getMessage());
+      return 1;
+    }
+    dev.alvh.core.port.Clock clock = stepped != null ? stepped : new ScaledClock(clockStart, speed);
     Bot bot;
     dev.alvh.ibkr.broker.IbkrAdapter ib = null;
     try {
@@ -142,7 +183,7 @@ final class PaperCommand implements Callable<Integer> {
         }
         bot = Bot.ibkr(cfg, dir, clock, ib);
       } else {
-        bot = Bot.paper(cfg, dir, clock, speed, (int) Math.min(15_000, 2_520 + speed * 10));
+        bot = Bot.paper(cfg, dir, clock, speed, dev.alvh.app.runtime.PaperMarket.daysAhead(speed));
       }
     } catch (ConfigException e) {
       if (ib != null) {
@@ -195,8 +236,13 @@ final class PaperCommand implements Callable<Integer> {
     try {
       // Real time: Quartz with its JDBC job store in the bot's database (the schedule and its
       // misfires survive restarts). Faster clocks: the scaled driver over the same triggers.
-      driver = speed == 1 ? new dev.alvh.app.runtime.QuartzJobDriver(bot.store(), schedule, clock)
-          : new ScaledJobDriver(schedule, clock);
+      if (stepped != null) {
+        driver = new dev.alvh.app.runtime.SteppedJobDriver(schedule, stepped, step[1],
+            java.time.Duration.ofMillis(stepSettleMillis));
+      } else {
+        driver = speed == 1 ? new dev.alvh.app.runtime.QuartzJobDriver(bot.store(), schedule, clock)
+            : new ScaledJobDriver(schedule, (ScaledClock) clock);
+      }
     } catch (RuntimeException e) {
       server.close();
       health.close();
@@ -222,7 +268,11 @@ final class PaperCommand implements Callable<Integer> {
 
         @Override
         public void onDisconnected(String reason) {
-          alerter.connectionChanged(false);
+          try {
+            alerter.connectionChanged(false);
+          } catch (java.util.concurrent.RejectedExecutionException e) {
+            // a clean stop: the alerter stops before the broker disconnects; nothing to alert
+          }
         }
       });
     }

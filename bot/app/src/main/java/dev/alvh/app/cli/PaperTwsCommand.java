@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
  * {@code alvh paper-tws}: the in-process paper broker and a live synthetic market behind the TWS
  * API protocol, so the IBKR path ({@code ibkr-check}, {@code paper --broker ibkr}) runs without IB.
  *
- * <p>The market: the synthetic {@code two-cycles} scenario ({@code market.seed},
- * {@code market.startSpx}) generated from one year before today for {@value PaperTws#DAYS} NYSE trading
- * days, so today and the next year have bars; read on the wall clock (New York time), SPX/VIX/
+ * <p>The market: the one {@code alvh paper} trades on the same day ({@link dev.alvh.app.runtime.PaperMarket}:
+ * the synthetic {@code two-cycles} scenario, {@code market.seed}, {@code market.startSpx}), so
+ * {@code alvh paper --broker ibkr} against it decides as {@code alvh paper} does; read on the wall clock (New York time), SPX/VIX/
  * VIX3M move from the day's open to its close through the session. SPXW, SPX and VIX options and VX
  * futures come from the simulated market. Account {@value PaperTws#ACCOUNT},
  * {@code broker.paper.startingCash}; nothing is stored: a restart starts a fresh account.
@@ -61,7 +61,7 @@ final class PaperTwsCommand implements Callable<Integer> {
       return 2;
     }
     Clock clock = Instant::now;
-    LocalDate start = PaperTws.historyStart(clock.marketDate());
+    LocalDate start = dev.alvh.app.runtime.PaperMarket.history(cfg, clock.marketDate(), 1).get(0).date();
     TwsServer server = PaperTws.build(cfg, clock, Duration.ofMillis(tickMillis));
     int bound;
     try {

@@ -19,7 +19,6 @@ import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.paper.broker.PaperBroker;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.SimulatedMarket;
-import dev.alvh.paper.market.SyntheticHistory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,7 +43,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
   /** Trading days of synthetic history before today: enough for every signal to be warm. */
-  static final int HISTORY_DAYS_BEFORE = 300;
+  static final int HISTORY_DAYS_BEFORE = PaperMarket.DAYS_BEFORE;
 
   private final String mode;
   private final String brokerName;
@@ -93,10 +92,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       Store store, int historyDaysAhead) {
     this(mode, brokerName, clock, speed, baseConfig, dataDir, store, c -> {
       NyseCalendar cal = NyseCalendar.of(c.schedule());
-      LocalDate today = clock.marketDate();
-      LocalDate from = today.minusDays(HISTORY_DAYS_BEFORE * 7L / 5 + 10);
-      List<DailyBar> bars = SyntheticHistory.twoCycles(c.market().seed(), from,
-          HISTORY_DAYS_BEFORE + historyDaysAhead, c.market().startSpx(), cal::isTradingDay);
+      List<DailyBar> bars = PaperMarket.history(c, clock.marketDate(), historyDaysAhead);
       SimulatedMarket m = new SimulatedMarket(bars, clock, c.market(), cal::isTradingDay);
       PaperBroker b = new PaperBroker(m, clock, c.broker().paper());
       return new Ports(m, m, b, b::settleExpiring, () -> { }, () -> true);

@@ -1,0 +1,116 @@
+package dev.alvh.app.runtime;
+
+import dev.alvh.app.schedule.JobKind;
+import dev.alvh.app.schedule.ScheduledFire;
+import dev.alvh.app.schedule.TradingSchedule;
+import dev.alvh.core.Check;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fires the bot's jobs in virtual time ({@code alvh paper --step-clock FROM/TO}, tests): the
+ * pre-open job at {@code FROM}, then every fire of {@link TradingSchedule} after it up to
+ * {@code TO}, each with the {@link SteppedClock} set to its scheduled time and standing still
+ * while it runs, one after the other without waiting; then the clock is set to {@code TO} and the
+ * driver idles until closed. So the bot's decisions do not depend on how fast the machine is, nor
+ * on when a cycle started within the wall second.
+ *
+ * <p>{@code settle}: wall time waited after each step before its job runs, so that a fake TWS
+ * following the clock ({@link SteppedClock#follow}) has pushed its streaming ticks of the new
+ * instant (a few of its tick intervals); zero for the in-process paper broker.
+ */
+public final class SteppedJobDriver implements JobDriver {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SteppedJobDriver.class);
+
+  private final TradingSchedule schedule;
+  private final SteppedClock clock;
+  private final Instant until;
+  private final Duration settle;
+  private volatile boolean stopped;
+  private Thread thread;
+
+  /** A driver from the clock's time to {@code until}. */
+  public SteppedJobDriver(TradingSchedule schedule, SteppedClock clock, Instant until, Duration settle) {
+    this.schedule = Check.notNull(schedule, "schedule");
+    this.clock = Check.notNull(clock, "clock");
+    this.until = Check.notNull(until, "until");
+    this.settle = Check.notNull(settle, "settle");
+    Check.isTrue(until.isAfter(clock.now()), "until", "must be after the clock's time " + clock.now() + ", but was "
+        + until);
+    Check.isTrue(!settle.isNegative(), "settle", "must not be negative, but was " + settle);
+  }
+
+  @Override
+  public synchronized void start(JobRunner runner) {
+    Check.notNull(runner, "runner");
+    Check.isTrue(thread == null, "driver", "must be started once, but start was called again");
+    thread = new Thread(() -> loop(runner), "alvh-jobs");
+    thread.start();
+  }
+
+  private void loop(JobRunner runner) {
+    run(runner, JobKind.PRE_OPEN, clock.now());
+    int jobs = 1;
+    for (ScheduledFire f : schedule.firesBetween(clock.now().plusMillis(1), until)) {
+      if (stopped) {
+        return;
+      }
+      if (f.at().isAfter(until)) {
+        break;
+      }
+      clock.set(f.at());
+      if (!nap(settle)) {
+        return;
+      }
+      run(runner, f.kind(), f.at());
+      jobs++;
+    }
+    if (!stopped) {
+      clock.set(until);
+      LOG.info("step clock: {} jobs run, the clock stands at {}; idle until stopped", jobs, until);
+    }
+  }
+
+  private void run(JobRunner runner, JobKind kind, Instant at) {
+    if (stopped) {
+      return;
+    }
+    try {
+      runner.run(kind, at);
+    } catch (RuntimeException e) {
+      LOG.error("{} job due at {} failed: {}", kind, at, e.toString(), e);
+    }
+  }
+
+  private boolean nap(Duration d) {
+    if (d.isZero()) {
+      return !stopped;
+    }
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    return !stopped;
+  }
+
+  @Override
+  public void close() {
+    stopped = true;
+    Thread t;
+    synchronized (this) {
+      t = thread;
+    }
+    if (t != null && t != Thread.currentThread()) {
+      try {
+        t.join(Duration.ofMinutes(2).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
