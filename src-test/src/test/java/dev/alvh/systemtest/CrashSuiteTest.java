@@ -101,11 +101,6 @@ class CrashSuiteTest {
       "  entryStates: [CALM, WATCH, L1, L2, L3, PRESS, UNWIND]",
       "  trancheRiskPct: 0.5",
       "  profitTargetPct: 5",
-      // No hedge orders: a hedge order killed between its fills and its layer is not rebuilt after
-      // a restart (its plan is not journaled), a known gap (README); transitions are still crashed.
-      "hedge:",
-      "  sizing:",
-      "    budgetShareOfCondorRisk: 0",
       "risk:",
       "  maxOpenTranches: 100",
       "  maxDailyLossPct: 50",
@@ -249,13 +244,15 @@ class CrashSuiteTest {
       }
     }
     int orders = tws.orderIdsReceived().size();
+    long hedgeOrders = tws.orderIdsReceived().keySet().stream().filter(CrashSuiteTest::hedgeRef).count();
     int executions = tws.executionsReported().size();
     long wall = Duration.ofNanos(System.nanoTime() - started).toSeconds();
     System.out.printf("crash suite: %d kills at named points (%s), %d runs not reaching their point in %d s, "
             + "%d restarts; %d orderRefs at the broker, %d executions (%d recovered by reconciliation after a kill),"
-            + " %d orders in the final clean run, %d positions; hedge state %s; %d problems; %d s wall%n",
+            + " %d orders in the final clean run, %d positions; %d hedge orders, %d hedge positions recovered;"
+            + " hedge state %s; %d problems; %d s wall%n",
         kills, killsByPoint, notReached, POINT_WAIT.toSeconds(), runs + 1, orders, executions, recoveredFills,
-        tradedAtEnd, held.size(), stateOf(data, cfg), problems.size(), wall);
+        tradedAtEnd, held.size(), hedgeOrders, hedgeRecovered(), stateOf(data, cfg), problems.size(), wall);
     problems.forEach(p -> System.out.println("  problem: " + p));
 
     assertThat(exit).as("SIGTERM exit code").isZero();
@@ -265,6 +262,24 @@ class CrashSuiteTest {
     assertThat(killsByPoint.keySet()).as("points killed at")
         .containsAll(List.of("journal-before", "journal-written", "order-sent", "fill-stored", "order-done"));
     assertThat(tradedAtEnd).as("the clean run traded").isPositive();
+    assertThat(hedgeOrders).as("hedge orders placed over the run (the hedge's recovery was exercised)").isPositive();
+  }
+
+  /** Whether {@code ref} is a hedge order's: {@code alvh-L1-...}, {@code alvh-L3T-...}, {@code alvh-PS-...}. */
+  static boolean hedgeRef(String ref) {
+    return ref.matches("alvh-(L[1-3]|L3T|PS)-.*");
+  }
+
+  /** Hedge orders whose fills a restart put into the hedge books: the lines the bots logged saying so. */
+  private long hedgeRecovered() throws IOException {
+    long n = 0;
+    try (var logs = Files.list(tmp)) {
+      for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("bot-")).toList()) {
+        n += Files.readAllLines(log).stream().filter(l -> l.contains("of hedge position") && l.contains("applying it now"))
+            .count();
+      }
+    }
+    return n;
   }
 
   // ------------------------------------------------------------------------------------ checks

@@ -398,9 +398,13 @@ public final class TradingEngine {
     desk.heldOrders().forEach(o -> busy.add(o.reason()));
     String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm").format(now);
     List<dev.alvh.core.order.OrderRef> out = new java.util.ArrayList<>();
+    if (pruneOrphans(new java.util.HashSet<>())) {
+      LOG.warn("flatten hedges: nothing sent while a hedge order sent before the restart still works at the broker");
+      return out;
+    }
     for (dev.alvh.core.hedge.HeldLayer h : hedge.held()) {
       String reason = "manual: flatten hedges, layer " + h.id();
-      if (busy.contains(reason) || orphans.values().stream().anyMatch(o -> hedgePurpose(o.purpose()))) {
+      if (busy.contains(reason)) {
         continue;
       }
       dev.alvh.core.order.OrderRef ref = new dev.alvh.core.order.OrderRef("alvh-" + h.id() + "-flat-" + stamp);
@@ -428,6 +432,7 @@ public final class TradingEngine {
     ZonedDateTime now = clock.marketTime();
     java.util.Set<Long> busy = new java.util.HashSet<>(desk.busyTranches());
     desk.heldOrders().forEach(o -> busy.add(o.trancheId()));
+    pruneOrphans(busy);
     List<dev.alvh.core.order.OrderRef> out = new java.util.ArrayList<>();
     for (Tranche t : store.openTranches()) {
       if (busy.contains(t.id())) {
