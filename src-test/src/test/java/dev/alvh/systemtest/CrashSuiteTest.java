@@ -14,6 +14,8 @@ import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.account.Position;
 import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.hedge.HedgeContext;
+import dev.alvh.core.hedge.HedgeState;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.DailyCloses;
 import dev.alvh.ibkr.msg.ServerMessage;
@@ -63,9 +65,9 @@ import org.junit.jupiter.api.io.TempDir;
  * until it reaches that point, prints {@code CRASHPOINT NAME N} and blocks, and is killed there.
  * The configuration makes it trade every cycle (a condor entry each cycle, closed at a 5% profit
  * target) so every order point comes up within seconds; the hedge desk starts warm (a year of
- * closes in the store) on a day before the synthetic scenario's first VIX spike, so transitions
- * and hedge layers come too, and a held layer is rolled (sold and bought again) every cycle, so
- * hedge orders are killed at every point. Overnight the paper TWS's clock jumps to the next session.
+ * closes in the store, the machine in L1) on a day before the synthetic scenario's first VIX
+ * spike, so transitions and hedge layers come too, and a held layer is rolled (sold and bought
+ * again) every cycle, so hedge orders are killed at every point. Overnight the paper TWS's clock jumps to the next session.
  *
  * <p>Checked after every kill and restart: no orderRef reached the broker under two order ids
  * (a re-send under the same id is a modification), every broker execution known before the restart
@@ -169,6 +171,11 @@ class CrashSuiteTest {
       for (DailyBar b : bars.subList(0, startIdx)) {
         h.saveClose(DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose()));
       }
+      // The machine starts in L1 as of the last close, so hedge orders come from the first cycles
+      // on, whatever the first end of day (which a kill may hit) decides.
+      DailyBar last = bars.get(startIdx - 1);
+      h.saveContext(new HedgeContext(HedgeState.L1, last.date(), last.vixClose(), last.date(), 0, 0, 0, 0, 0, false,
+          false), last.date(), Instant.now());
     }
 
     Map<String, Integer> killsByPoint = new TreeMap<>();
