@@ -14,6 +14,8 @@ import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.account.Position;
 import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.hedge.HedgeContext;
+import dev.alvh.core.hedge.HedgeState;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.DailyCloses;
 import dev.alvh.ibkr.msg.ServerMessage;
@@ -63,8 +65,9 @@ import org.junit.jupiter.api.io.TempDir;
  * until it reaches that point, prints {@code CRASHPOINT NAME N} and blocks, and is killed there.
  * The configuration makes it trade every cycle (a condor entry each cycle, closed at a 5% profit
  * target) so every order point comes up within seconds; the hedge desk starts warm (a year of
- * closes in the store) on a day before the synthetic scenario's first VIX spike, so transitions
- * and hedge layers come too. Overnight the paper TWS's clock jumps to the next session.
+ * closes in the store, the machine in L1) on a day before the synthetic scenario's first VIX
+ * spike, so transitions and hedge layers come too, and a held layer is rolled (sold and bought
+ * again) every cycle, so hedge orders are killed at every point. Overnight the paper TWS's clock jumps to the next session.
  *
  * <p>Checked after every kill and restart: no orderRef reached the broker under two order ids
  * (a re-send under the same id is a modification), every broker execution known before the restart
@@ -73,7 +76,7 @@ import org.junit.jupiter.api.io.TempDir;
  * state the restarted bot reports is the one stored before the crash, and the last stored
  * transition leads to that state. At the end a clean run trades a little, is paused and stopped
  * with SIGTERM, and the bot's books (open tranches' legs and hedge layers) equal the broker's
- * positions.
+ * positions; hedge orders must have been placed over the run.
  */
 @Timeout(value = 14, unit = TimeUnit.MINUTES)
 class CrashSuiteTest {
@@ -90,7 +93,7 @@ class CrashSuiteTest {
   static final Duration BUDGET = Duration.ofSeconds(Integer.getInteger("alvh.crashSuite.budgetSeconds", 540));
   /** The order of points; each restart takes the next, with occurrence 1 or 2. */
   static final List<String> CHAIN = List.of("journal-before", "journal-written", "order-sent", "fill-stored",
-      "order-done");
+      "order-done", "hedge-done", "hedge-layer");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONFIG = String.join("\n",
@@ -101,11 +104,14 @@ class CrashSuiteTest {
       "  entryStates: [CALM, WATCH, L1, L2, L3, PRESS, UNWIND]",
       "  trancheRiskPct: 0.5",
       "  profitTargetPct: 5",
-      // No hedge orders: a hedge order killed between its fills and its layer is not rebuilt after
-      // a restart (its plan is not journaled), a known gap (README); transitions are still crashed.
+      // Hedge orders every cycle once a layer is held: each held layer is checked every cycle and,
+      // always within 60 days of expiry, rolled (closed and bought again), so hedge orders are
+      // killed at every point, hedge-done and hedge-layer included.
       "hedge:",
       "  sizing:",
-      "    budgetShareOfCondorRisk: 0",
+      "    rollAtDte: 60",
+      "  desk:",
+      "    manageEveryCycles: 1",
       "risk:",
       "  maxOpenTranches: 100",
       "  maxDailyLossPct: 50",
@@ -165,6 +171,11 @@ class CrashSuiteTest {
       for (DailyBar b : bars.subList(0, startIdx)) {
         h.saveClose(DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose()));
       }
+      // The machine starts in L1 as of the last close, so hedge orders come from the first cycles
+      // on, whatever the first end of day (which a kill may hit) decides.
+      DailyBar last = bars.get(startIdx - 1);
+      h.saveContext(new HedgeContext(HedgeState.L1, last.date(), last.vixClose(), last.date(), 0, 0, 0, 0, 0, false,
+          false), last.date(), Instant.now());
     }
 
     Map<String, Integer> killsByPoint = new TreeMap<>();
@@ -188,6 +199,12 @@ class CrashSuiteTest {
         step++;
       }
       Before before = before(data, cfg);
+      if (point.equals("hedge-done") || point.equals("hedge-layer")) {
+        if (!before.hedgeOrdersDue()) {
+          continue; // no hedge order comes in CALM or WATCH without a layer held: the next point
+        }
+        nth = 1;
+      }
       Run run = start(jar, data, config, port, point + ":" + nth);
       runs++;
       String reportedState = run.hedgeStateAfterStart();
@@ -204,6 +221,8 @@ class CrashSuiteTest {
         killsByPoint.merge(armed, 1, Integer::sum);
       } else {
         notReached++;
+        System.out.println("crash suite: run " + runs + " did not reach " + point + ":" + nth + " (hedge state "
+            + before.hedgeState() + ")");
         if (notReached <= 2) {
           System.out.println("crash suite: run " + runs + " did not reach " + point + ":" + nth + " in "
               + POINT_WAIT.toSeconds() + " s; its output ends with:\n" + run.lastLines.get()
@@ -249,13 +268,15 @@ class CrashSuiteTest {
       }
     }
     int orders = tws.orderIdsReceived().size();
+    long hedgeOrders = tws.orderIdsReceived().keySet().stream().filter(CrashSuiteTest::hedgeRef).count();
     int executions = tws.executionsReported().size();
     long wall = Duration.ofNanos(System.nanoTime() - started).toSeconds();
     System.out.printf("crash suite: %d kills at named points (%s), %d runs not reaching their point in %d s, "
             + "%d restarts; %d orderRefs at the broker, %d executions (%d recovered by reconciliation after a kill),"
-            + " %d orders in the final clean run, %d positions; hedge state %s; %d problems; %d s wall%n",
+            + " %d orders in the final clean run, %d positions; %d hedge orders, %d hedge positions recovered;"
+            + " hedge state %s; %d problems; %d s wall%n",
         kills, killsByPoint, notReached, POINT_WAIT.toSeconds(), runs + 1, orders, executions, recoveredFills,
-        tradedAtEnd, held.size(), stateOf(data, cfg), problems.size(), wall);
+        tradedAtEnd, held.size(), hedgeOrders, hedgeRecovered(), stateOf(data, cfg), problems.size(), wall);
     problems.forEach(p -> System.out.println("  problem: " + p));
 
     assertThat(exit).as("SIGTERM exit code").isZero();
@@ -263,14 +284,40 @@ class CrashSuiteTest {
     assertThat(books).as("the bot's books equal the broker's positions").isEqualTo(held);
     assertThat(kills).as("kills at named crash points").isGreaterThanOrEqualTo(Math.min(MIN_KILLS, TARGET_KILLS));
     assertThat(killsByPoint.keySet()).as("points killed at")
-        .containsAll(List.of("journal-before", "journal-written", "order-sent", "fill-stored", "order-done"));
+        .containsAll(CHAIN);
     assertThat(tradedAtEnd).as("the clean run traded").isPositive();
+    assertThat(hedgeOrders).as("hedge orders placed over the run (the hedge's recovery was exercised)").isPositive();
+  }
+
+  /** Whether {@code ref} is a hedge order's: {@code alvh-L1-...}, {@code alvh-L3T-...}, {@code alvh-PS-...}. */
+  static boolean hedgeRef(String ref) {
+    return ref.matches("alvh-(L[1-3]|L3T|PS)-.*");
+  }
+
+  /**
+   * Hedge orders whose fills a restart put into the hedge books: the distinct refs of the lines
+   * the bots logged saying so (a recovery killed inside its transaction is logged again).
+   */
+  private long hedgeRecovered() throws IOException {
+    Set<String> refs = new java.util.HashSet<>();
+    try (var logs = Files.list(tmp)) {
+      for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("bot-")).toList()) {
+        Files.readAllLines(log).stream().filter(l -> l.contains("of hedge position") && l.contains("applying it now"))
+            .forEach(l -> refs.add(l.replaceAll(".* - (alvh-\\S+): .*", "$1")));
+      }
+    }
+    return refs.size();
   }
 
   // ------------------------------------------------------------------------------------ checks
 
   /** What the store and the broker hold while no bot runs. */
-  private record Before(String hedgeState, List<String> brokerExecIds, long reconciliationId) {
+  private record Before(String hedgeState, int hedgeLayers, List<String> brokerExecIds, long reconciliationId) {
+
+    /** Whether hedge orders come: a state that wants layers, or layers held (to sell or roll). */
+    boolean hedgeOrdersDue() {
+      return hedgeLayers > 0 || !(hedgeState.equals("CALM") || hedgeState.equals("WATCH"));
+    }
   }
 
   private record After(List<String> problems, int recoveredFills) {
@@ -282,7 +329,7 @@ class CrashSuiteTest {
       String state = new HedgeStore(s.jdbc(), "alvh").loadContext().map(c -> c.context().state().name())
           .orElse("CALM");
       long id = s.jdbc().queryOne("SELECT COALESCE(MAX(id), 0) FROM reconciliation", rs -> rs.getLong(1)).orElse(0L);
-      return new Before(state, execs, id);
+      return new Before(state, new HedgeStore(s.jdbc(), "alvh").heldLayers().size(), execs, id);
     }
   }
 

@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code fill-stored}: an execution is stored, not yet applied to its order;
  *   <li>{@code order-done}: the order is over (fills stored), its tranche or hedge layer is not
  *       written yet;
+ *   <li>{@code hedge-done}: a hedge order is over (fills stored), its hedge position is not
+ *       written yet (reached just after {@code order-done} for hedge orders only);
  *   <li>{@code hedge-transition}: a hedge state transition is stored, the machine's context not;
  *   <li>{@code hedge-layer}: a hedge layer is stored, its trade not.
  * </ul>
@@ -37,7 +39,7 @@ public final class CrashPoints {
   public static final String MARKER = "CRASHPOINT";
   /** Every point placed in the code. */
   public static final Set<String> NAMES = Set.of("journal-before", "journal-written", "order-sent", "fill-stored",
-      "order-done", "hedge-transition", "hedge-layer");
+      "order-done", "hedge-done", "hedge-transition", "hedge-layer");
 
   private static final CrashPoints ARMED = fromSpec(spec(), System.out);
 

@@ -439,7 +439,9 @@ public final class HedgeDesk {
   }
 
   /**
-   * The order of {@code a} filled: updates the positions and stores the trade.
+   * The order of {@code a} filled: updates the positions and stores the trade, and marks the
+   * order's combos as in the books (journal, {@code orders.applied_combos}) in the same
+   * transaction, so that a restart applies a hedge order's fills exactly once.
    *
    * @param quantity    combos filled
    * @param netPerCombo cash per combo, points, positive when the bot received cash
@@ -459,6 +461,7 @@ public final class HedgeDesk {
     }
     dev.alvh.app.crash.CrashPoints.reach("hedge-layer");
     hedgeStore.trade(t, a.level(), a.kind(), a.type().name(), commissions);
+    new dev.alvh.app.store.OrderJournal(store.jdbc()).markApplied(a.order().ref(), quantity, clock.now());
     LOG.info("hedge ({}) {}: {} {} x{} at {} per combo{}", book.key(), date, a.type(), a.layerId(), quantity,
         netPerCombo.negate().toPlainString(), a.opens() ? "" : ", P&L " + t.realizedPnl().setScale(2,
             RoundingMode.HALF_EVEN));

@@ -124,6 +124,9 @@ public final class OrderDesk implements BrokerListener {
   private final Broker broker;
   private final Store store;
   private final OrderStore orders;
+  private final dev.alvh.app.store.OrderJournal journal;
+  /** Set when an order this process does not track (sent before a restart) ended or filled. */
+  private final java.util.concurrent.atomic.AtomicBoolean recoveryDue = new java.util.concurrent.atomic.AtomicBoolean();
   private QuoteCheck quoteCheck;
   private final Map<OrderRef, Working> working = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<OrderRef, Held> held = new java.util.LinkedHashMap<>();
@@ -148,6 +151,7 @@ public final class OrderDesk implements BrokerListener {
     this.broker = Check.notNull(broker, "broker");
     this.store = Check.notNull(store, "store");
     this.orders = new OrderStore(store);
+    this.journal = new dev.alvh.app.store.OrderJournal(store.jdbc());
     this.quoteCheck = new QuoteCheck(Duration.ofSeconds(config.risk().maxQuoteAgeSeconds()),
         config.execution().maxSpreadFraction(), config.execution().minSpreadBase());
     this.gate = new RiskGate(config.risk());
@@ -246,18 +250,42 @@ public final class OrderDesk implements BrokerListener {
    *         outcome {@link Outcome#WORKING} (the final result then comes through {@code done})
    */
   public Result submit(OrderIntent intent, Optional<NetPrice> worst, Consumer<Result> done) {
+    return submit(intent, worst, done, o -> { });
+  }
+
+  /**
+   * As {@link #submit(OrderIntent, Optional, Consumer)}, and {@code alsoJournal} writes what
+   * else a restart needs to know of the order (a hedge order's action) in the transaction that
+   * writes its journal row, before it is sent.
+   */
+  public Result submit(OrderIntent intent, Optional<NetPrice> worst, Consumer<Result> done,
+      Consumer<OrderIntent> alsoJournal) {
     Check.notNull(intent, "intent");
     Check.notNull(done, "done");
+    Check.notNull(alsoJournal, "alsoJournal");
     if (controls.approvalRequired()) {
-      store.journal(intent, clock.now());
+      journal(intent, alsoJournal);
       held.put(intent.ref(), new Held(intent, worst, done));
       LOG.info("holding {} {} for an operator's approval ({})", intent.purpose(), intent.ref(), intent.reason());
       return new Result(intent, Outcome.HELD, 0, List.of(), intent.limit(), "waiting for approval");
     }
-    return send(intent, worst, done, false);
+    return send(intent, worst, done, false, alsoJournal);
   }
 
-  private Result send(OrderIntent intent, Optional<NetPrice> worst, Consumer<Result> done, boolean journaled) {
+  /**
+   * Writes {@code o} to the journal in one transaction: its {@code orders} row, its legs, nothing
+   * applied to the books yet, and {@code alsoJournal}'s rows.
+   */
+  private void journal(OrderIntent o, Consumer<OrderIntent> alsoJournal) {
+    store.jdbc().inTransaction(() -> {
+      store.journal(o, clock.now());
+      journal.journaled(o);
+      alsoJournal.accept(o);
+    });
+  }
+
+  private Result send(OrderIntent intent, Optional<NetPrice> worst, Consumer<Result> done, boolean journaled,
+      Consumer<OrderIntent> alsoJournal) {
     List<LegQuote> legs = new ArrayList<>();
     for (ComboLeg leg : intent.legs()) {
       Optional<OptionQuote> q = market.quote(leg.contract());
@@ -296,7 +324,7 @@ public final class OrderDesk implements BrokerListener {
       store.jdbc().update("UPDATE orders SET limit_price=?, updated_at=? WHERE ref=?", first.limit().bagLimit(),
           java.sql.Timestamp.from(clock.now()), first.ref().value());
     } else {
-      store.journal(first, clock.now());
+      journal(first, alsoJournal);
     }
     working.put(first.ref(), w);
     sent++;
@@ -344,6 +372,9 @@ public final class OrderDesk implements BrokerListener {
     Working w = working.get(u.ref());
     if (w == null) {
       store.orderStatus(u.ref(), u.status(), u.brokerId(), u.filled(), u.reason(), u.time());
+      if (u.status().isTerminal()) {
+        recoveryDue.set(true); // an order sent before a restart ended: its fills go to the books next job
+      }
       return;
     }
     if (w.tracker.apply(u)) {
@@ -362,7 +393,23 @@ public final class OrderDesk implements BrokerListener {
     if (w != null) {
       w.tracker.apply(f);
       maybeFinish(f.ref());
+    } else {
+      recoveryDue.set(true);
     }
+  }
+
+  /**
+   * True (once) when an order this process does not track, one sent before a restart, ended or
+   * filled since the last call: the engine then applies what the journal and the stored fills
+   * say to the books ({@link TradingEngine#applyRecoveredOrders()}), on its own thread.
+   */
+  public boolean takeRecoveryDue() {
+    return recoveryDue.getAndSet(false);
+  }
+
+  /** The refs of the orders placed and not over yet. */
+  public java.util.Set<OrderRef> workingRefs() {
+    return java.util.Set.copyOf(working.keySet());
   }
 
   // ---- risk gate ----
@@ -489,7 +536,7 @@ public final class OrderDesk implements BrokerListener {
       throw new IllegalArgumentException(notHeld(ref));
     }
     LOG.info("sending approved {} {}", h.intent.purpose(), ref);
-    return send(h.intent, h.worst, h.done, true);
+    return send(h.intent, h.worst, h.done, true, o -> { });
   }
 
   /**

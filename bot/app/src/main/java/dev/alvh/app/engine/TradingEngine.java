@@ -63,6 +63,22 @@ public final class TradingEngine {
    */
   private final java.util.Set<String> notesToday = new java.util.HashSet<>();
   private LocalDate notesDay;
+  /** Hedge actions and applied marks of the journal (V6). */
+  private final dev.alvh.app.store.OrderJournal journal;
+  /**
+   * Held while an order's fills go to the books: the order's own callback (maybe on the broker's
+   * event thread) and a recovery of the same order never both apply it.
+   */
+  private final Object applyLock = new Object();
+  /**
+   * Orders sent before a restart and still working at the broker when it reconciled: cancelled
+   * then; until they end nothing more is sent for their tranche, and no hedge order while a
+   * hedge order is among them. Ref to purpose and tranche id.
+   */
+  private final java.util.Map<String, Orphan> orphans = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Orphan(OrderPurpose purpose, long trancheId) {
+  }
 
   /**
    * An engine over the given ports.
@@ -94,6 +110,7 @@ public final class TradingEngine {
     this.desk = new OrderDesk(config, clock, market, broker, store);
     this.hedge = HedgeDesk.create(book, config, clock, market, store);
     this.hedgeState = hedge.state().name();
+    this.journal = new dev.alvh.app.store.OrderJournal(store.jdbc());
   }
 
   /** The hedge desk of this engine's book; its orders go through {@link #desk()}. */
@@ -132,6 +149,7 @@ public final class TradingEngine {
 
   /** The pre-open job: nothing to reconcile against the paper broker yet; logs the account. */
   public void preOpen() {
+    applyRecoveredIfDue();
     desk.startOfDay();
     AccountSummary a = broker.account();
     LOG.debug("pre-open {}: net liquidation {}", clock.marketDate(), a.netLiquidation());
@@ -142,12 +160,14 @@ public final class TradingEngine {
     ZonedDateTime now = clock.marketTime();
     counters.cycles++;
     desk.expireHeld();
+    applyRecoveredIfDue();
     if (controls.paused()) {
       desk.orders().decision(clock.now(), "paused", "", "automation paused by an operator: nothing decided", "");
       return;
     }
     List<Tranche> open = store.openTranches();
     java.util.Set<Long> busy = new java.util.HashSet<>(desk.busyTranches());
+    boolean hedgeOrphan = pruneOrphans(busy);
     hedgeState = hedge.state().name();
     CycleInput in = new CycleInput(now, broker.account(), market.indices(), effectiveHedgeState(),
         hedge.eventDay(now.toLocalDate()), open,
@@ -184,16 +204,114 @@ public final class TradingEngine {
       d.entry().ifPresent(e -> desk.submit(e.order(), Optional.of(e.worst()), this::onOpen));
     }
     java.util.Optional<dev.alvh.core.hedge.HedgeState> forced = controls.forcedState(clock.marketDate());
+    if (hedgeOrphan) {
+      LOG.info("no hedge orders this cycle: a hedge order sent before the restart is still working at the broker");
+      return;
+    }
     for (dev.alvh.core.hedge.HedgeAction a : hedge.plan(now, forced)) {
-      desk.submit(a.order(), r -> onHedge(r, a));
+      submitHedge(a);
     }
   }
 
-  private void onHedge(OrderDesk.Result r, dev.alvh.core.hedge.HedgeAction a) {
-    if (r.filledCombos() > 0) {
-      dev.alvh.app.crash.CrashPoints.reach("order-done");
-      hedge.filled(a, r.filledCombos(), r.creditPerCombo(), r.commissions(), clock.marketDate());
+  /**
+   * Sends hedge action {@code a}'s order through the desk, with the action journaled beside it
+   * (table {@code hedge_order}, same transaction as the journal row) so that a restart can put
+   * its fills into the hedge books; its fills go to the hedge desk when it ends.
+   */
+  OrderDesk.Result submitHedge(dev.alvh.core.hedge.HedgeAction a) {
+    return desk.submit(a.order(), Optional.empty(), r -> onHedge(r, a, clock.marketDate()),
+        o -> journal.hedgeAction(book.key(), a));
+  }
+
+  private void onHedge(OrderDesk.Result r, dev.alvh.core.hedge.HedgeAction a, LocalDate date) {
+    if (r.filledCombos() == 0) {
+      return;
     }
+    synchronized (applyLock) {
+      if (alreadyApplied(r)) {
+        return;
+      }
+      dev.alvh.app.crash.CrashPoints.reach("order-done");
+      dev.alvh.app.crash.CrashPoints.reach("hedge-done");
+      // the position, its trade and the order's applied mark in one transaction
+      hedge.filled(a, r.filledCombos(), r.creditPerCombo(), r.commissions(), date);
+    }
+  }
+
+  /** True (and said) when order {@code r}'s fills are in the books already: a recovery came first. */
+  private boolean alreadyApplied(OrderDesk.Result r) {
+    if (journal.applied(r.intent().ref())) {
+      LOG.info("{}: its {} combos are in the books already (applied after a restart); not applied again",
+          r.intent().ref(), r.filledCombos());
+      return true;
+    }
+    return false;
+  }
+
+  private void applyRecoveredIfDue() {
+    if (desk.takeRecoveryDue()) {
+      int n = applyRecoveredOrders();
+      if (n > 0) {
+        LOG.warn("{} orders sent before the restart ended since and are now in the books", n);
+      }
+    }
+  }
+
+  /**
+   * Drops the orphans that ended from {@link #orphans}, adds the tranches of the others to
+   * {@code busy}, and says whether a hedge order is among them.
+   */
+  private boolean pruneOrphans(java.util.Set<Long> busy) {
+    boolean hedgeOrphan = false;
+    for (var e : orphans.entrySet()) {
+      Optional<dev.alvh.core.order.OrderStatus> st = store.orderStatus(new dev.alvh.core.order.OrderRef(e.getKey()));
+      if (st.isEmpty() || st.get().isTerminal()) {
+        orphans.remove(e.getKey());
+        continue;
+      }
+      if (e.getValue().trancheId() > 0) {
+        busy.add(e.getValue().trancheId());
+      }
+      hedgeOrphan |= hedgePurpose(e.getValue().purpose());
+    }
+    return hedgeOrphan;
+  }
+
+  private static boolean hedgePurpose(OrderPurpose p) {
+    return p == OrderPurpose.OPEN_HEDGE || p == OrderPurpose.CLOSE_HEDGE || p == OrderPurpose.OPEN_PRESS
+        || p == OrderPurpose.CLOSE_PRESS;
+  }
+
+  /**
+   * After a reconciliation: orders of the journal still working at the broker that this process
+   * did not send (a restart came during their walk) are cancelled, as their walk would have
+   * done; their fills reach the books when they end ({@link OrderDesk#takeRecoveryDue}). Until
+   * then nothing more is sent for their tranche, and no hedge order while one of them is a
+   * hedge order.
+   *
+   * @return the orders asked to cancel
+   */
+  public int cancelOrphanedOrders() {
+    java.util.Set<dev.alvh.core.order.OrderRef> mine = new java.util.HashSet<>(desk.workingRefs());
+    desk.heldOrders().forEach(o -> mine.add(o.ref()));
+    record Row(String ref, OrderPurpose purpose, long trancheId) {
+    }
+    List<Row> rows = store.jdbc().query("SELECT ref, purpose, tranche_id FROM orders WHERE status IN"
+        + " ('PENDING_SUBMIT', 'PRE_SUBMITTED', 'SUBMITTED', 'PARTIALLY_FILLED') ORDER BY created_at, ref",
+        rs -> new Row(rs.getString(1), OrderPurpose.valueOf(rs.getString(2)), rs.getLong(3)));
+    int n = 0;
+    for (Row r : rows) {
+      dev.alvh.core.order.OrderRef ref = new dev.alvh.core.order.OrderRef(r.ref());
+      if (mine.contains(ref)) {
+        continue;
+      }
+      orphans.put(r.ref(), new Orphan(r.purpose(), r.trancheId()));
+      LOG.warn("{} ({}) was sent before the restart and still works at the broker: cancelled, as its walk is over;"
+          + " its fills go to the books when it ends", r.ref(), r.purpose());
+      broker.cancel(ref);
+      n++;
+    }
+    return n;
   }
 
   /** The hedge state the cycle and the hedge use: the operator's forced state, else the machine's. */
@@ -280,6 +398,10 @@ public final class TradingEngine {
     desk.heldOrders().forEach(o -> busy.add(o.reason()));
     String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm").format(now);
     List<dev.alvh.core.order.OrderRef> out = new java.util.ArrayList<>();
+    if (pruneOrphans(new java.util.HashSet<>())) {
+      LOG.warn("flatten hedges: nothing sent while a hedge order sent before the restart still works at the broker");
+      return out;
+    }
     for (dev.alvh.core.hedge.HeldLayer h : hedge.held()) {
       String reason = "manual: flatten hedges, layer " + h.id();
       if (busy.contains(reason)) {
@@ -295,7 +417,7 @@ public final class TradingEngine {
           dev.alvh.core.order.NetPrice.credit(BigDecimal.ZERO), reason);
       dev.alvh.core.hedge.HedgeAction a = new dev.alvh.core.hedge.HedgeAction(
           dev.alvh.core.hedge.HedgeAction.Type.CLOSE, h.id(), h.level(), h.kind(), o);
-      desk.submit(o, r -> onHedge(r, a));
+      submitHedge(a);
       out.add(ref);
     }
     return out;
@@ -310,6 +432,7 @@ public final class TradingEngine {
     ZonedDateTime now = clock.marketTime();
     java.util.Set<Long> busy = new java.util.HashSet<>(desk.busyTranches());
     desk.heldOrders().forEach(o -> busy.add(o.trancheId()));
+    pruneOrphans(busy);
     List<dev.alvh.core.order.OrderRef> out = new java.util.ArrayList<>();
     for (Tranche t : store.openTranches()) {
       if (busy.contains(t.id())) {
@@ -332,6 +455,7 @@ public final class TradingEngine {
    * day's snapshot.
    */
   public void endOfDay(Optional<BigDecimal> spxClose) {
+    applyRecoveredIfDue();
     LocalDate today = clock.marketDate();
     if (spxClose.isPresent()) {
       settlement.apply(today, spxClose.get());
@@ -371,9 +495,17 @@ public final class TradingEngine {
       return;
     }
     OrderIntent o = r.intent();
-    dev.alvh.app.crash.CrashPoints.reach("order-done");
     Tranche t = trancheFrom(o, clock.marketDate(), r.creditPerCombo()).withQuantity(r.filledCombos());
-    store.openTranche(t, r.commissions());
+    synchronized (applyLock) {
+      if (alreadyApplied(r)) {
+        return;
+      }
+      dev.alvh.app.crash.CrashPoints.reach("order-done");
+      store.jdbc().inTransaction(() -> {
+        store.openTranche(t, r.commissions());
+        journal.markApplied(o.ref(), r.filledCombos(), clock.now());
+      });
+    }
     counters.tranchesOpened++;
     LOG.info("tranche {} opened: {} x{} credit {} ({})", t.id(), t.expiry(), t.quantity(), t.credit(), r.outcome());
   }
@@ -382,6 +514,14 @@ public final class TradingEngine {
     if (r.filledCombos() == 0) {
       return;
     }
+    synchronized (applyLock) {
+      if (!alreadyApplied(r)) {
+        closeApplied(r, reason);
+      }
+    }
+  }
+
+  private void closeApplied(OrderDesk.Result r, ExitReason reason) {
     Optional<Tranche> t = findOpen(r.intent().trancheId());
     if (t.isEmpty()) {
       LOG.error("{} filled {} combos but tranche {} is not open", r.intent().ref(), r.filledCombos(),
@@ -391,8 +531,13 @@ public final class TradingEngine {
     BigDecimal debit = r.creditPerCombo().negate();
     dev.alvh.app.crash.CrashPoints.reach("order-done");
     int closed = Math.min(r.filledCombos(), t.get().quantity());
-    Optional<BigDecimal> pnl = desk.orders().close(t.get(), closed, debit, r.commissions(), reason,
-        clock.marketDate());
+    java.util.concurrent.atomic.AtomicReference<Optional<BigDecimal>> result = new java.util.concurrent.atomic
+        .AtomicReference<>();
+    store.jdbc().inTransaction(() -> {
+      result.set(desk.orders().close(t.get(), closed, debit, r.commissions(), reason, clock.marketDate()));
+      journal.markApplied(r.intent().ref(), r.filledCombos(), clock.now());
+    });
+    Optional<BigDecimal> pnl = result.get();
     if (pnl.isPresent()) {
       LOG.info("tranche {} closed ({}): debit {}, P&L {}", t.get().id(), reason.key(), debit, pnl.get());
     } else {
@@ -405,6 +550,18 @@ public final class TradingEngine {
     if (r.filledCombos() == 0) {
       return;
     }
+    synchronized (applyLock) {
+      if (alreadyApplied(r)) {
+        return;
+      }
+      store.jdbc().inTransaction(() -> {
+        rollApplied(r, plan);
+        journal.markApplied(r.intent().ref(), r.filledCombos(), clock.now());
+      });
+    }
+  }
+
+  private void rollApplied(OrderDesk.Result r, CycleDecision.PlannedRoll plan) {
     Optional<Tranche> t = findOpen(plan.trancheId());
     if (t.isEmpty()) {
       LOG.error("{} filled but tranche {} is not open", r.intent().ref(), plan.trancheId());
@@ -434,22 +591,121 @@ public final class TradingEngine {
   }
 
   /**
-   * After a reconciliation: condor orders whose executions are in the store but whose effect on
-   * the books was never written (a crash between the fills and the tranche: the fills arrived
-   * while the bot was down, or it died in between) are applied now from the journal and the stored
-   * fills, exactly as if their result had come in: an opening order whose tranche does not exist
-   * opens it; a closing order that filled the whole of a tranche still open closes it. Orders
-   * still working are left to their events. Hedge orders are not rebuilt (their plan is not
-   * journaled): they are logged for an operator.
+   * After a reconciliation, and whenever an order sent before a restart ends: orders whose
+   * executions are in the store but whose effect on the books was never written (a crash came
+   * between the fills and the books: the fills arrived while the bot was down, or it died in
+   * between) are applied now from the journal and the stored fills, exactly as if their result
+   * had come in, exactly once ({@code orders.applied_combos} is written with the books):
+   * <ul>
+   *   <li>an opening condor order opens its tranche with the combos filled; a closing one closes
+   *       them (in part or whole);
+   *   <li>a hedge order rebuilds the hedge position from its journaled action ({@code hedge_order}:
+   *       open, close, profit take, PRESS trim or spread; layer id, level and kind), its journaled
+   *       legs and its fills, on the date of its last fill;
+   *   <li>a roll is not rebuilt (the new strikes are in its legs but the plan is not): it is
+   *       logged and stored as a decision for a person.
+   * </ul>
+   * Orders still working (here or at the broker) are left to their events. Orders journaled
+   * before V6 are recovered as before: condor orders by whether their tranche exists.
    *
    * @return the orders applied
    */
   public int applyRecoveredOrders() {
+    synchronized (applyLock) {
+      java.util.Set<dev.alvh.core.order.OrderRef> working = desk.workingRefs();
+      int applied = 0;
+      for (dev.alvh.app.store.OrderJournal.Pending p : journal.pending(
+          List.of("FILLED", "CANCELLED", "API_CANCELLED", "INACTIVE"))) {
+        OrderIntent intent = p.intent();
+        if (working.contains(intent.ref())) {
+          continue;
+        }
+        try {
+          if (applyRecovered(intent)) {
+            applied++;
+          }
+        } catch (RuntimeException e) {
+          LOG.error("{}: its fills could not be applied to the books after the restart: {}", intent.ref(),
+              e.toString(), e);
+          desk.orders().decision(clock.now(), "note", "recoveryFailed", intent.ref() + " filled before a restart"
+              + " but could not be applied to the books; a person should check", e.toString());
+        }
+      }
+      return applied + applyLegacyRecoveredOrders();
+    }
+  }
+
+  /** Applies journaled order {@code intent}'s stored fills to the books; false when there is nothing to apply. */
+  private boolean applyRecovered(OrderIntent intent) {
+    List<dev.alvh.core.order.Fill> fills = storedFills(intent.ref());
+    int combos = combosOf(intent.legs(), fills);
+    if (combos == 0) {
+      return false;
+    }
+    OrderDesk.Result r = new OrderDesk.Result(intent, combos >= intent.quantity() ? OrderDesk.Outcome.FILLED
+        : OrderDesk.Outcome.PARTIAL, combos, fills, intent.limit(), "recovered after a restart");
+    switch (intent.purpose()) {
+      case OPEN_CONDOR -> {
+        LOG.warn("{}: {} combos filled but not in the books (a crash came between); applying them now", intent.ref(),
+            combos);
+        onOpen(r);
+      }
+      case CLOSE_CONDOR -> {
+        LOG.warn("{}: {} combos filled but not in the books (a crash came between); applying them now", intent.ref(),
+            combos);
+        onClose(r, reasonOf(intent.reason()));
+      }
+      case ROLL_CONDOR -> {
+        LOG.error("{}: a roll filled {} combos before a restart; a roll is not rebuilt from the journal: tranche {}"
+            + " needs a person", intent.ref(), combos, intent.trancheId());
+        desk.orders().decision(clock.now(), "note", "rollNotRecovered", "roll " + intent.ref() + " of tranche "
+            + intent.trancheId() + " filled before a restart and is not in the books", combos + " combos");
+        return false;
+      }
+      default -> {
+        Optional<dev.alvh.core.hedge.HedgeAction> a = journal.hedgeActionOf(intent);
+        if (a.isEmpty()) {
+          LOG.error("{}: a hedge order filled {} combos before a restart without a journaled hedge action;"
+              + " not in the hedge books", intent.ref(), combos);
+          return false;
+        }
+        LocalDate date = fills.stream().map(dev.alvh.core.order.Fill::time).max(java.util.Comparator.naturalOrder())
+            .map(t -> t.atZone(Clock.MARKET_ZONE).toLocalDate()).orElse(clock.marketDate());
+        LOG.warn("{}: {} {} of hedge position {} filled {} combos but is not in the hedge books (a crash came"
+            + " between); applying it now", intent.ref(), a.get().type(), a.get().kind(), a.get().layerId(), combos);
+        onHedge(r, a.get(), date);
+      }
+    }
+    return journal.applied(intent.ref());
+  }
+
+  private List<dev.alvh.core.order.Fill> storedFills(dev.alvh.core.order.OrderRef ref) {
+    return store.jdbc().query("SELECT exec_id, occurred_at, contract, side, quantity, price, commission FROM fill"
+        + " WHERE ref=? ORDER BY occurred_at, exec_id", rs -> new dev.alvh.core.order.Fill(ref, rs.getString(1),
+            rs.getTimestamp(2).toInstant(), dev.alvh.core.instrument.OptionContract.parseKey(rs.getString(3)),
+            dev.alvh.core.instrument.Side.valueOf(rs.getString(4)), rs.getInt(5), rs.getBigDecimal(6),
+            rs.getBigDecimal(7)), ref.value());
+  }
+
+  /** Whole combos of {@code legs} in {@code fills}: the smallest filled share over the legs. */
+  private static int combosOf(List<dev.alvh.core.instrument.ComboLeg> legs, List<dev.alvh.core.order.Fill> fills) {
+    int combos = Integer.MAX_VALUE;
+    for (var leg : legs) {
+      int q = fills.stream().filter(f -> f.side() == leg.side() && f.contract().key().equals(leg.contract().key()))
+          .mapToInt(dev.alvh.core.order.Fill::quantity).sum();
+      combos = Math.min(combos, q / leg.ratio());
+    }
+    return combos == Integer.MAX_VALUE ? 0 : combos;
+  }
+
+  /** Condor orders journaled before V6 (no applied mark): applied when their tranche says they were not. */
+  private int applyLegacyRecoveredOrders() {
     record Journaled(String ref, OrderPurpose purpose, long trancheId, String legs, int quantity,
         BigDecimal limit, String reason, String status) {
     }
     List<Journaled> done = store.jdbc().query("SELECT o.ref, o.purpose, o.tranche_id, o.legs, o.quantity,"
-        + " o.limit_price, o.reason, o.status FROM orders o WHERE o.status IN ('FILLED', 'CANCELLED', 'API_CANCELLED',"
+        + " o.limit_price, o.reason, o.status FROM orders o WHERE o.applied_combos IS NULL"
+        + " AND o.status IN ('FILLED', 'CANCELLED', 'API_CANCELLED',"
         + " 'INACTIVE') AND EXISTS (SELECT 1 FROM fill f WHERE f.ref = o.ref) ORDER BY o.created_at, o.ref",
         rs -> new Journaled(rs.getString(1), OrderPurpose.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4),
             rs.getInt(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8)));

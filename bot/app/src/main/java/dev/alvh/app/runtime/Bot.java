@@ -323,6 +323,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
         }
       });
       LOG.info("reconciliation: {}", rep.summary());
+      engine.cancelOrphanedOrders(); // orders still working from before a restart: their walk is over
       dev.alvh.app.ops.Alerter a = alerter;
       if (!rep.clean() && a != null) {
         a.alert(dev.alvh.app.ops.Alerter.Kind.RECONCILIATION, rep.summary());

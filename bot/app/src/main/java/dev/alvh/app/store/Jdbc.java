@@ -13,11 +13,16 @@ import java.util.Optional;
  * {@link StoreException} that says whether a read or a write failed and why.
  *
  * <p>Used by {@link Store} and by the other store classes that keep their tables in the same
- * database. Not thread-safe: the trading thread owns the connection.
+ * database. The trading thread owns the connection, but the broker's event thread writes fills,
+ * statuses and the books of orders that end after their walk: every statement and every
+ * transaction holds one lock, so a transaction of one thread never takes in (and commits or
+ * rolls back, or leaves uncommitted at a kill) the statements of another.
  */
 public final class Jdbc {
 
   private final Connection c;
+  /** Held by each statement, and by a transaction from its start to its commit or rollback. */
+  private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
 
   Jdbc(Connection c) {
     this.c = c;
@@ -33,6 +38,15 @@ public final class Jdbc {
    * middle leaves the rows as before). Nested calls join the outer transaction.
    */
   public void inTransaction(Runnable work) {
+    lock.lock();
+    try {
+      transaction(work);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void transaction(Runnable work) {
     boolean outer;
     try {
       outer = c.getAutoCommit();
@@ -67,16 +81,20 @@ public final class Jdbc {
 
   /** Runs an INSERT, UPDATE, MERGE or DELETE with positional arguments; returns the rows changed. */
   public int update(String sql, Object... args) {
+    lock.lock();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new StoreException("database write failed: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Runs a query and maps each row; rows mapped to null are left out. */
   public <T> List<T> query(String sql, Row<T> row, Object... args) {
+    lock.lock();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
       List<T> out = new ArrayList<>();
@@ -91,6 +109,8 @@ public final class Jdbc {
       return out;
     } catch (SQLException e) {
       throw new StoreException("database read failed: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
     }
   }
 
