@@ -478,6 +478,9 @@ public final class TwsSession implements AutoCloseable {
     ClientMessage.ReqHistoricalData req = ClientMessage.ReqHistoricalData.dailyBars(id, contract, durationStr);
     String what = contract.symbol() + " " + contract.secType() + "@" + contract.exchange();
     String name = "reqHistoricalData " + what + " " + durationStr;
+    if (connection == null || closed) {
+      throw TwsRequestException.notSent("not connected to TWS; cannot send " + name, null);
+    }
     Duration wait = historyPacer.reserve(what + "|" + contract.conId() + "|" + contract.lastTradeDateOrContractMonth()
         + "|" + req.endDateTime() + "|" + req.durationStr() + "|" + req.barSizeSetting() + "|" + req.whatToShow()
         + "|" + req.useRth(), what + "|" + req.whatToShow(), "BID_ASK".equals(req.whatToShow()));
