@@ -7,13 +7,10 @@ import dev.alvh.app.cli.PaperTws;
 import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.app.runtime.PaperMarket;
 import dev.alvh.app.runtime.SteppedClock;
-import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.port.Clock;
-import dev.alvh.core.signal.DailyCloses;
 import dev.alvh.ibkr.server.TwsServer;
-import dev.alvh.paper.market.DailyBar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -48,9 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * (the paper market of the same day, {@link PaperMarket}) and the same virtual time: the hidden
  * step mode ({@code --step-clock FROM/TO}) runs every scheduled job at its scheduled instant with
  * the clock standing still, so neither run depends on wall time. The IBKR run's paper TWS lives in
- * this JVM and follows the bot's clock through the clock file ({@code --clock-file}). Its store
- * starts with the same daily closes the in-process bot warms its signals up with (IB has no such
- * history in the protocol subset; the bot would otherwise start cold).
+ * this JVM and follows the bot's clock through the clock file ({@code --clock-file}). Both start
+ * with an empty store: the in-process bot warms its signals up from the synthetic market's bars,
+ * the IBKR bot from the paper TWS's daily history (reqHistoricalData), the same closes.
  *
  * <p>The configuration makes things happen within two trading days: a condor entry every cycle,
  * closed once the debit to close is at most 99% of the credit or at least all of it (a profit target
@@ -135,7 +132,6 @@ class SameDecisionsTest {
     tws = PaperTws.build(cfg, SteppedClock.follow(clockFile), Duration.ofMillis(50), 1);
     int port = tws.start("127.0.0.1", 0);
     Path ibkrData = tmp.resolve("ibkr");
-    warmUp(ibkrData, cfg);
     long t0 = System.nanoTime();
     String ibkrOut = run(jar, ibkrData, config, List.of("--broker", "ibkr", "--port", Integer.toString(port),
         "--client-id", "11", "--clock-file", clockFile.toString(), "--step-settle-millis",
@@ -169,24 +165,13 @@ class SameDecisionsTest {
     assertThat(paper.get("fills")).hasSizeGreaterThan(8);
     assertThat(tws.executionsReported()).as("IBKR run: executions through the protocol")
         .hasSize(ibkr.get("fills").size());
+    assertThat(ibkrOut).as("IBKR run warmed up from the paper TWS's history")
+        .contains("warm-up: " + paper.get("closes").stream().filter(c -> !c.contains("trade_date=" + DAY)).count() + " daily closes");
+    assertThat(tws.historyRequestsReceived()).as("SPX, VIX, VIX3M").isEqualTo(3);
 
     for (String table : paper.keySet()) {
       assertThat(ibkr.get(table)).as(table + ": the IBKR run's rows equal the in-process run's\nIBKR run output:\n"
           + tail(ibkrOut) + "\nin-process output:\n" + tail(paperOut)).containsExactlyElementsOf(paper.get(table));
-    }
-  }
-
-  /** The daily closes the in-process bot warms its signals up with (the market's bars before DAY). */
-  private static void warmUp(Path data, BotConfig cfg) throws IOException {
-    Files.createDirectories(data);
-    List<DailyBar> bars = PaperMarket.history(cfg, DAY, PaperMarket.daysAhead(1));
-    try (Store s = Store.open(data, cfg.store().database())) {
-      HedgeStore h = new HedgeStore(s.jdbc(), "alvh");
-      for (DailyBar b : bars) {
-        if (b.date().isBefore(DAY)) {
-          h.saveClose(DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose()));
-        }
-      }
     }
   }
 

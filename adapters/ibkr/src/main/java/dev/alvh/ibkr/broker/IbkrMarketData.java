@@ -4,6 +4,7 @@ import dev.alvh.core.Check;
 import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
+import dev.alvh.core.market.DailyClose;
 import dev.alvh.core.market.IndexLevels;
 import dev.alvh.core.market.OptionChain;
 import dev.alvh.core.market.OptionQuote;
@@ -204,6 +205,57 @@ public final class IbkrMarketData implements MarketData, AutoCloseable {
         return OptionalDouble.empty();
       }
     });
+  }
+
+  /** Trading days per year, to turn a number of days into IB's year duration. */
+  static final int TRADING_DAYS_PER_YEAR = 252;
+
+  /**
+   * The daily closes of index {@code symbol} on the last {@code days} trading days before today:
+   * one reqHistoricalData of {@code 1 day} TRADES bars over whole years ({@code ceil(days / 252)
+   * Y}, e.g. 504 days as {@code 2 Y}), regular hours; bars of today (a session still running) and
+   * bars without a positive close are dropped.
+   *
+   * @throws TwsRequestException when TWS refuses (162 no data or pacing, 354 not subscribed) or
+   *     does not answer within {@code broker.ibkr.historyTimeoutSeconds}
+   */
+  @Override
+  public List<DailyClose> dailyHistory(String symbol, int days) {
+    Check.notBlank(symbol, "symbol");
+    if (days <= 0) {
+      return List.of();
+    }
+    String duration = durationFor(days);
+    ServerMessage.HistoricalData data = session.dailyBars(Contracts.index(symbol), duration);
+    LocalDate today = clock.marketDate();
+    List<DailyClose> closes = new ArrayList<>();
+    for (ServerMessage.HistoricalBar b : data.bars()) {
+      LocalDate date = barDate(b.date());
+      if (date != null && date.isBefore(today) && b.close() > 0 && Double.isFinite(b.close())
+          && (closes.isEmpty() || date.isAfter(closes.get(closes.size() - 1).date()))) {
+        closes.add(new DailyClose(date, b.close()));
+      }
+    }
+    LOG.debug("History {}: {} bars asked as {}, {} daily closes before {}", symbol, data.bars().size(), duration,
+        closes.size(), today);
+    return closes.size() > days ? List.copyOf(closes.subList(closes.size() - days, closes.size())) : closes;
+  }
+
+  /** IB's duration for {@code days} trading days: whole years, at least one. */
+  static String durationFor(int days) {
+    return Math.max(1, (days + TRADING_DAYS_PER_YEAR - 1) / TRADING_DAYS_PER_YEAR) + " Y";
+  }
+
+  /** The day of a daily bar ({@code yyyyMMdd}, possibly followed by a time), or null if unreadable. */
+  static LocalDate barDate(String text) {
+    if (text.length() < 8) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.substring(0, 8), java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   private Optional<OptionQuote> quoteNow(OptionContract c) {

@@ -55,7 +55,11 @@ public final class ClientCodec {
           ClientMessage.ReqGlobalCancel::read),
       Decoder.entry(ClientMessage.ReqExecutions.ID, "reqExecutions",
           ClientMessage.ReqExecutions::read),
-      Decoder.entry(ClientMessage.PlaceOrder.ID, "placeOrder", ClientMessage.PlaceOrder::read));
+      Decoder.entry(ClientMessage.PlaceOrder.ID, "placeOrder", ClientMessage.PlaceOrder::read),
+      Decoder.entry(ClientMessage.ReqHistoricalData.ID, "reqHistoricalData",
+          ClientMessage.ReqHistoricalData::read),
+      Decoder.entry(ClientMessage.CancelHistoricalData.ID, "cancelHistoricalData",
+          ClientMessage.CancelHistoricalData::read));
 
   private ClientCodec() {
   }

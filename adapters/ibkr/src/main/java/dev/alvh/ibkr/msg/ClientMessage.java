@@ -495,6 +495,115 @@ public sealed interface ClientMessage {
   }
 
   /**
+   * reqHistoricalData (id 20), no version at server version 178 (IB's clients send the version
+   * only below 124): {@code [20, reqId, contract(12), includeExpired, endDateTime, barSizeSetting,
+   * durationStr, useRTH, whatToShow, formatDate, keepUpToDate, chartOptions=""]}, 23 fields (a BAG
+   * would add its legs after formatDate; this codec never sends one). Answered by one
+   * {@link ServerMessage.HistoricalData} holding every bar (a separate historicalDataEnd exists
+   * only from server version 196), or by an errMsg (162 HMDS error, including pacing
+   * violations; 200 no such contract; 354 not subscribed).
+   *
+   * @param endDateTime {@code yyyyMMdd HH:mm:ss tz}, or empty for "now"
+   * @param barSizeSetting e.g. {@code 1 day}
+   * @param durationStr e.g. {@code 2 Y}, {@code 300 D}
+   * @param useRth 1 regular trading hours only, 0 all hours
+   * @param whatToShow e.g. {@code TRADES} (indices: SPX, VIX, VIX3M), {@code MIDPOINT}
+   * @param formatDate 1 text dates (daily bars are always {@code yyyyMMdd}), 2 epoch seconds
+   * @param keepUpToDate true subscribes to updates of the last bar (this bot never does)
+   */
+  record ReqHistoricalData(int reqId, Contract contract, boolean includeExpired, String endDateTime,
+      String barSizeSetting, String durationStr, int useRth, String whatToShow, int formatDate,
+      boolean keepUpToDate) implements ClientMessage {
+    public static final int ID = 20;
+
+    /** Checks every part. */
+    public ReqHistoricalData {
+      Check.notNull(contract, "contract");
+      Check.isTrue(!contract.isBag(), "contract", "must not be a BAG: combo history is not supported");
+      Check.notNull(endDateTime, "endDateTime");
+      Check.notBlank(barSizeSetting, "barSizeSetting");
+      Check.notBlank(durationStr, "durationStr");
+      Check.inRange(useRth, 0, 1, "useRTH");
+      Check.notBlank(whatToShow, "whatToShow");
+      Check.inRange(formatDate, 1, 3, "formatDate");
+      Check.isTrue(!keepUpToDate || endDateTime.isEmpty(), "endDateTime",
+          "must be empty with keepUpToDate, but was '" + endDateTime + "'");
+    }
+
+    /**
+     * Daily {@code TRADES} bars of {@code contract} in regular hours up to now, one-off (no
+     * updates), dates as {@code yyyyMMdd}.
+     */
+    public static ReqHistoricalData dailyBars(int reqId, Contract contract, String durationStr) {
+      return new ReqHistoricalData(reqId, contract, false, "", "1 day", durationStr, 1, "TRADES", 1, false);
+    }
+
+    @Override
+    public int id() {
+      return ID;
+    }
+
+    @Override
+    public void writeTo(FieldWriter w) {
+      w.writeInt(ID).writeInt(reqId);
+      Blocks.writeContract(w, contract);
+      w.writeBoolean(includeExpired)
+          .writeString(endDateTime)
+          .writeString(barSizeSetting)
+          .writeString(durationStr)
+          .writeInt(useRth)
+          .writeString(whatToShow)
+          .writeInt(formatDate)
+          .writeBoolean(keepUpToDate)
+          .writeString(""); // chartOptions: internal to IB
+    }
+
+    static ReqHistoricalData read(FieldReader r) throws TwsProtocolException {
+      int reqId = r.readInt("reqId");
+      int at = r.position();
+      Contract contract = Blocks.readContract(r, List.of());
+      if (contract.isBag()) {
+        throw Blocks.unsupported(r, at + 2, "secType", "BAG");
+      }
+      boolean includeExpired = r.readBoolean("includeExpired");
+      String end = r.readString("endDateTime");
+      String barSize = r.readString("barSizeSetting");
+      String duration = r.readString("durationStr");
+      int useRth = r.readInt("useRTH");
+      String what = r.readString("whatToShow");
+      int formatDate = r.readInt("formatDate");
+      boolean keep = r.readBoolean("keepUpToDate");
+      int optionsAt = r.position();
+      String options = r.readString("chartOptions");
+      if (!options.isEmpty()) {
+        throw Blocks.unsupported(r, optionsAt, "chartOptions", options);
+      }
+      return new ReqHistoricalData(reqId, contract, includeExpired, end, barSize, duration, useRth, what,
+          formatDate, keep);
+    }
+  }
+
+  /** {@code [25, 1, reqId]}: cancels a historical-data request still running (e.g. after our time limit). */
+  record CancelHistoricalData(int reqId) implements ClientMessage {
+    public static final int ID = 25;
+
+    @Override
+    public int id() {
+      return ID;
+    }
+
+    @Override
+    public void writeTo(FieldWriter w) {
+      w.writeInt(ID).writeInt(1).writeInt(reqId);
+    }
+
+    static CancelHistoricalData read(FieldReader r) throws TwsProtocolException {
+      r.readInt("version");
+      return new CancelHistoricalData(r.readInt("reqId"));
+    }
+  }
+
+  /**
    * {@code [7, 3, reqId, clientId, acctCode, time, symbol, secType, exchange, side]}: asks for
    * today's executions matching the filter; empty strings and client 0 mean "no filter".
    *

@@ -61,7 +61,9 @@ public final class ServerCodec {
       Decoder.entry(ServerMessage.NextValidId.ID, "nextValidId", ServerMessage.NextValidId::read),
       Decoder.entry(ServerMessage.ManagedAccounts.ID, "managedAccounts",
           ServerMessage.ManagedAccounts::read),
-      Decoder.entry(ServerMessage.ErrorMessage.ID, "errMsg", ServerMessage.ErrorMessage::read));
+      Decoder.entry(ServerMessage.ErrorMessage.ID, "errMsg", ServerMessage.ErrorMessage::read),
+      Decoder.entry(ServerMessage.HistoricalData.ID, "historicalData",
+          ServerMessage.HistoricalData::read));
 
   private ServerCodec() {
   }

@@ -1055,6 +1055,88 @@ public sealed interface ServerMessage {
   }
 
   /**
+   * One bar of {@link HistoricalData}: {@code date, open, high, low, close, volume, WAP, barCount}.
+   *
+   * @param date {@code yyyyMMdd} for daily bars; intraday bars as the request's formatDate asked
+   * @param volume a decimal; indices often report 0 or -1; empty if unset
+   * @param wap the volume-weighted average price (a decimal on the wire); empty if unset
+   * @param count trades in the bar (-1 when TWS has no count)
+   */
+  record HistoricalBar(String date, double open, double high, double low, double close,
+      Optional<BigDecimal> volume, Optional<BigDecimal> wap, int count) {
+
+    /** Checks every part is set. */
+    public HistoricalBar {
+      Check.notBlank(date, "date");
+      Check.notNull(volume, "volume");
+      Check.notNull(wap, "wap");
+    }
+
+    /** A bar whose open, high, low and close are all {@code level}, without volume (index-style). */
+    public static HistoricalBar flat(String date, double level) {
+      return new HistoricalBar(date, level, level, level, level, Optional.of(BigDecimal.ZERO),
+          Optional.of(BigDecimal.ZERO), 0);
+    }
+  }
+
+  /**
+   * historicalData (id 17), no version at server version 178 (sent only below 124):
+   * {@code [17, reqId, startDate, endDate, barCount, bars×8]}, each bar {@code date, open, high,
+   * low, close, volume, WAP, barCount}. The whole answer to a reqHistoricalData in one message; at
+   * 178 there is no separate historicalDataEnd (id 108 exists only from server version 196, when
+   * startDate and endDate move there).
+   *
+   * @param startDate the start of the period served, as TWS writes it (informational)
+   * @param endDate the end of the period served (informational)
+   */
+  record HistoricalData(int reqId, String startDate, String endDate, List<HistoricalBar> bars)
+      implements ServerMessage {
+    public static final int ID = 17;
+    /** Fields per bar. */
+    static final int BAR_FIELDS = 8;
+
+    /** Checks and copies. */
+    public HistoricalData {
+      Check.notNull(startDate, "startDate");
+      Check.notNull(endDate, "endDate");
+      bars = List.copyOf(Check.notNull(bars, "bars"));
+    }
+
+    @Override
+    public int id() {
+      return ID;
+    }
+
+    @Override
+    public void writeTo(FieldWriter w) {
+      w.writeInt(ID).writeInt(reqId).writeString(startDate).writeString(endDate).writeInt(bars.size());
+      for (HistoricalBar b : bars) {
+        w.writeString(b.date()).writeDouble(b.open()).writeDouble(b.high()).writeDouble(b.low())
+            .writeDouble(b.close()).writeDecimal(b.volume()).writeDecimal(b.wap()).writeInt(b.count());
+      }
+    }
+
+    static HistoricalData read(FieldReader r) throws TwsProtocolException {
+      int reqId = r.readInt("reqId");
+      String start = r.readString("startDate");
+      String end = r.readString("endDate");
+      int n = r.readCount("barCount", BAR_FIELDS);
+      List<HistoricalBar> bars = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        int at = r.position();
+        String date = r.readString("bar.date");
+        if (date.isEmpty()) {
+          throw r.invalid(at, "bar.date", "a bar must have a date", date);
+        }
+        bars.add(new HistoricalBar(date, r.readDouble("bar.open"), r.readDouble("bar.high"),
+            r.readDouble("bar.low"), r.readDouble("bar.close"), r.readDecimal("bar.volume"),
+            r.readDecimal("bar.wap"), r.readInt("bar.count")));
+      }
+      return new HistoricalData(reqId, start, end, bars);
+    }
+  }
+
+  /**
    * errMsg (id 4): {@code [4, 2, id, errorCode, errorString, advancedOrderRejectJson]}. The id
    * ({@link #requestId}) is the request, ticker or order id, or -1 when the message concerns no request. Texts have
    * their {@code \\uXXXX} escapes undone.

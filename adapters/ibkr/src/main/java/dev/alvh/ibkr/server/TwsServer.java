@@ -76,7 +76,8 @@ import org.slf4j.LoggerFactory;
  * unknown contracts), sec-def option parameters (SPX: SPXW and SPX; VIX: VIX; each if the market lists it),
  * positions, account summary, open orders, executions with commission reports, placeOrder
  * (single options and BAGs, limit orders only, what-if margin previews, modify by re-sending an
- * order id) and cancelOrder / global cancel.
+ * order id) and cancelOrder / global cancel, historical daily bars of the indices from the market's
+ * history (reqHistoricalData, {@code 1 day} bars only).
  *
  * <p>Simplifications, on purpose: every client sees every execution (as TWS's master client id
  * does); a resting order fills only if the wrapped broker fills it; one account.
@@ -111,6 +112,8 @@ public final class TwsServer implements AutoCloseable {
   private final AtomicInteger nextValidId = new AtomicInteger(1);
   private final AtomicInteger permIds = new AtomicInteger(1_000_000);
   private final AtomicInteger execSeq = new AtomicInteger(1);
+  private final AtomicInteger historyRequests = new AtomicInteger();
+  private final AtomicInteger historyCancels = new AtomicInteger();
   private final ScheduledExecutorService pusher;
   private ServerSocket listener;
   private volatile boolean closed;
@@ -579,9 +582,83 @@ public final class TwsServer implements AutoCloseable {
           }
         }
       }
+    } else if (m instanceof ClientMessage.ReqHistoricalData r) {
+      historyRequests.incrementAndGet();
+      synchronized (engine) {
+        historicalData(c, r);
+      }
+    } else if (m instanceof ClientMessage.CancelHistoricalData) {
+      historyCancels.incrementAndGet();
     } else if (!(m instanceof ClientMessage.CancelPositions || m instanceof ClientMessage.CancelAccountSummary)) {
       LOG.debug("client {}: {} not served", c.clientId, m.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Daily bars of an index from the market's history ({@link MarketData#dailyHistory}): the bars of
+   * the duration ({@code N D/W/M/Y}, calendar time back from the end date) that ended before the
+   * clock's day, each bar open = high = low = close (the history keeps closes), volume 0. Like
+   * TWS: 162 "HMDS query returned no data" when there are none, 162 for bar sizes other than
+   * {@code 1 day} or a duration it cannot read, 200 for anything but an index.
+   */
+  private void historicalData(Client c, ClientMessage.ReqHistoricalData r) {
+    Contract k = r.contract();
+    if (!"IND".equals(k.secType())) {
+      c.send(new ServerMessage.ErrorMessage(r.reqId(), 200, "No security definition has been found for the request",
+          ""));
+      return;
+    }
+    java.util.regex.Matcher d = java.util.regex.Pattern.compile("(\\d{1,4}) ([DWMY])").matcher(r.durationStr());
+    if (!"1 day".equals(r.barSizeSetting()) || !d.matches()) {
+      c.send(new ServerMessage.ErrorMessage(r.reqId(), 162, "Historical Market Data Service error message:"
+          + "this paper TWS serves 1 day bars over N D, W, M or Y only, not " + r.barSizeSetting() + " over "
+          + r.durationStr(), ""));
+      return;
+    }
+    LocalDate today = clock.marketDate();
+    LocalDate end = today;
+    if (!r.endDateTime().isEmpty()) {
+      try {
+        end = LocalDate.parse(r.endDateTime().substring(0, Math.min(8, r.endDateTime().length())),
+            DateTimeFormatter.BASIC_ISO_DATE).plusDays(1);
+      } catch (java.time.format.DateTimeParseException e) {
+        c.send(new ServerMessage.ErrorMessage(r.reqId(), 162, "Historical Market Data Service error message:"
+            + "cannot read endDateTime '" + r.endDateTime() + "'", ""));
+        return;
+      }
+    }
+    int n = Integer.parseInt(d.group(1));
+    LocalDate start = switch (d.group(2)) {
+      case "D" -> end.minusDays(n);
+      case "W" -> end.minusWeeks(n);
+      case "M" -> end.minusMonths(n);
+      default -> end.minusYears(n);
+    };
+    LocalDate first = start;
+    LocalDate last = end.isAfter(today) ? today : end;
+    int calendarDays = (int) Math.min(100_000, java.time.temporal.ChronoUnit.DAYS.between(start, today) + 1);
+    List<ServerMessage.HistoricalBar> bars = market.dailyHistory(k.symbol(), calendarDays).stream()
+        .filter(b -> !b.date().isBefore(first) && b.date().isBefore(last))
+        .map(b -> ServerMessage.HistoricalBar.flat(b.date().format(DateTimeFormatter.BASIC_ISO_DATE), b.close()))
+        .toList();
+    if (bars.isEmpty()) {
+      c.send(new ServerMessage.ErrorMessage(r.reqId(), 162, "Historical Market Data Service error message:"
+          + "HMDS query returned no data: " + k.symbol() + "@" + k.exchange() + " " + r.whatToShow(), ""));
+      return;
+    }
+    String time = clock.marketTime().format(DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT)) + " US/Eastern";
+    c.send(new ServerMessage.HistoricalData(r.reqId(), first.format(DateTimeFormatter.BASIC_ISO_DATE) + " " + time,
+        last.format(DateTimeFormatter.BASIC_ISO_DATE) + " " + time, bars));
+  }
+
+  /** reqHistoricalData messages received (all clients). */
+  public int historyRequestsReceived() {
+    return historyRequests.get();
+  }
+
+  /** cancelHistoricalData messages received (all clients). */
+  public int historyCancelsReceived() {
+    return historyCancels.get();
   }
 
   private void startApi(Client c, ClientMessage.StartApi s) {

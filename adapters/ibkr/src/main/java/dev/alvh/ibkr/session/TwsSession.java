@@ -139,6 +139,11 @@ public final class TwsSession implements AutoCloseable {
   private final TimeLimiter requestLimiter;
   private final TimeLimiter heartbeatLimiter;
   private final TimeLimiter snapshotLimiter;
+  private final TimeLimiter historyLimiter;
+  private final HistoryPacer historyPacer = new HistoryPacer(System::nanoTime);
+  /** IB allows at most 50 historical-data requests open at once. */
+  static final int MAX_OPEN_HISTORY_REQUESTS = 50;
+  private final Semaphore historySlots = new Semaphore(MAX_OPEN_HISTORY_REQUESTS);
   private final Retry reconnectRetry;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService reconnector;
@@ -172,6 +177,8 @@ public final class TwsSession implements AutoCloseable {
         TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(cfg.heartbeatTimeoutSeconds())).build());
     this.snapshotLimiter = TimeLimiter.of("tws-snapshots",
         TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(cfg.snapshotTimeoutSeconds())).build());
+    this.historyLimiter = TimeLimiter.of("tws-history",
+        TimeLimiterConfig.custom().timeoutDuration(Duration.ofSeconds(cfg.historyTimeoutSeconds())).build());
     this.reconnectRetry = Retry.of("tws-reconnect", RetryConfig.custom()
         .maxAttempts(Integer.MAX_VALUE)
         .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(cfg.reconnectInitialMillis(), 2.0,
@@ -452,6 +459,63 @@ public final class TwsSession implements AutoCloseable {
       snapshotSlots.release();
     }
     return t;
+  }
+
+  /**
+   * Daily {@code TRADES} bars of {@code contract} in regular hours up to now (reqHistoricalData,
+   * {@code 1 day} bars over {@code durationStr}, e.g. {@code 2 Y}), oldest first as TWS sends
+   * them. Paced by IB's historical-data rules ({@link HistoryPacer}: waits when a rule asks for it,
+   * fails at once when the wait would exceed {@code broker.ibkr.historyTimeoutSeconds}); at most
+   * {@value #MAX_OPEN_HISTORY_REQUESTS} open at once; the answer within
+   * {@code historyTimeoutSeconds}, else the request is cancelled (cancelHistoricalData).
+   *
+   * @throws TwsRequestException with TWS's code when refused (162 HMDS error, e.g. no data or a
+   *     pacing violation; 200 no such contract; 354 not subscribed), on the time limit, or when
+   *     not connected
+   */
+  public ServerMessage.HistoricalData dailyBars(Contract contract, String durationStr) {
+    int id = nextRequestId();
+    ClientMessage.ReqHistoricalData req = ClientMessage.ReqHistoricalData.dailyBars(id, contract, durationStr);
+    String what = contract.symbol() + " " + contract.secType() + "@" + contract.exchange();
+    String name = "reqHistoricalData " + what + " " + durationStr;
+    if (connection == null || closed) {
+      throw TwsRequestException.notSent("not connected to TWS; cannot send " + name, null);
+    }
+    Duration wait = historyPacer.reserve(what + "|" + contract.conId() + "|" + contract.lastTradeDateOrContractMonth()
+        + "|" + req.endDateTime() + "|" + req.durationStr() + "|" + req.barSizeSetting() + "|" + req.whatToShow()
+        + "|" + req.useRth(), what + "|" + req.whatToShow(), "BID_ASK".equals(req.whatToShow()));
+    if (wait.toSeconds() >= cfg.historyTimeoutSeconds()) {
+      throw TwsRequestException.notSent(name + ": IB's historical-data pacing allows it only in " + wait.toSeconds()
+          + " s, beyond broker.ibkr.historyTimeoutSeconds (" + cfg.historyTimeoutSeconds() + " s)", null);
+    }
+    try {
+      if (!wait.isZero()) {
+        LOG.info("{}: waiting {} ms for IB's historical-data pacing", name, wait.toMillis());
+        Thread.sleep(wait.toMillis());
+      }
+      if (!historySlots.tryAcquire(cfg.historyTimeoutSeconds(), TimeUnit.SECONDS)) {
+        throw TwsRequestException.notSent(name + ": " + MAX_OPEN_HISTORY_REQUESTS
+            + " historical-data requests are open already", null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TwsRequestException(name + " interrupted");
+    }
+    try {
+      List<ServerMessage> answer = call(name, id, req, m -> m instanceof ServerMessage.HistoricalData, historyLimiter);
+      return (ServerMessage.HistoricalData) answer.get(answer.size() - 1);
+    } catch (TwsRequestException e) {
+      if (e.getCause() instanceof TimeoutException && connection != null) {
+        try {
+          send(new ClientMessage.CancelHistoricalData(id));
+        } catch (TwsRequestException cancel) {
+          LOG.debug("cancelling {} failed: {}", name, cancel.getMessage());
+        }
+      }
+      throw e;
+    } finally {
+      historySlots.release();
+    }
   }
 
   /** Closes the socket and stops reconnecting. */
@@ -782,6 +846,8 @@ public final class TwsSession implements AutoCloseable {
       return x.reqId();
     } else if (m instanceof ServerMessage.TickSnapshotEnd x) {
       return x.tickerId();
+    } else if (m instanceof ServerMessage.HistoricalData x) {
+      return x.reqId();
     } else if (m instanceof ServerMessage.Position || m instanceof ServerMessage.PositionEnd) {
       return "positions";
     } else if (m instanceof ServerMessage.OpenOrder o && o.whatIf()) {

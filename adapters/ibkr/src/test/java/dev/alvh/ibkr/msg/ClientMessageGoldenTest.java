@@ -57,7 +57,9 @@ class ClientMessageGoldenTest {
                 "BAG", "", "BUY"),
             List.of("7", "3", "3", "0", "DU123", "20260320-13:30:00", "SPX", "BAG", "", "BUY")),
         Arguments.of(ClientMessage.ReqExecutions.all(4),
-            List.of("7", "3", "4", "0", "", "", "", "", "", "")));
+            List.of("7", "3", "4", "0", "", "", "", "", "", "")),
+        Arguments.of(HistoricalDataCodecTest.SPX_DAILY_REQUEST, HistoricalDataCodecTest.SPX_DAILY_REQUEST_FIELDS),
+        Arguments.of(new ClientMessage.CancelHistoricalData(31), List.of("25", "1", "31")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -99,7 +99,10 @@ class ServerMessageGoldenTest {
         Arguments.of(List.of("4", "2", "202", "201",
                 "Order rejected - reason:Caf\\u00e9 closed", "{\"k\":\"v\"}"),
             new ServerMessage.ErrorMessage(202, 201, "Order rejected - reason:Caf\u00e9 closed",
-                "{\"k\":\"v\"}")));
+                "{\"k\":\"v\"}")),
+        Arguments.of(HistoricalDataCodecTest.SPX_TWO_BARS_FIELDS, HistoricalDataCodecTest.SPX_TWO_BARS),
+        Arguments.of(List.of("17", "32", "20260316  09:30:00", "20260316  16:00:00", "0"),
+            new ServerMessage.HistoricalData(32, "20260316  09:30:00", "20260316  16:00:00", List.of())));
   }
 
   @ParameterizedTest(name = "{1}")

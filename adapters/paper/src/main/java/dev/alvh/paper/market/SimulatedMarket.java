@@ -132,6 +132,26 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     this(MarketHistory.of(Check.notNull(bars, "bars")), clock, config, tradingDay);
   }
 
+  /**
+   * The closes of {@code SPX}, {@code VIX} or {@code VIX3M} on the last {@code days} bars before
+   * the clock's day (today's bar is not over yet), oldest first; empty for other symbols.
+   */
+  @Override
+  public List<dev.alvh.core.market.DailyClose> dailyHistory(String symbol, int days) {
+    java.util.function.ToDoubleFunction<DailyBar> close = switch (symbol) {
+      case "SPX" -> DailyBar::spxClose;
+      case "VIX" -> DailyBar::vixClose;
+      case "VIX3M" -> DailyBar::vix3mClose;
+      default -> null;
+    };
+    if (close == null || days <= 0) {
+      return List.of();
+    }
+    List<DailyBar> before = List.copyOf(bars.headMap(clock.marketDate(), false).values());
+    return before.subList(Math.max(0, before.size() - days), before.size()).stream()
+        .map(b -> new dev.alvh.core.market.DailyClose(b.date(), close.applyAsDouble(b))).toList();
+  }
+
   /** The bars, ascending. */
   public List<DailyBar> bars() {
     return List.copyOf(bars.values());

@@ -121,6 +121,7 @@ final class IbkrCheckCommand implements Callable<Integer> {
     for (String index : List.of("SPX", "VIX", "VIX3M")) {
       part(index, () -> String.format(Locale.ROOT, "%.2f", ib.market().index(index)));
     }
+    part("daily history", () -> dailyHistory(ib, cfg.broker().ibkr().historyDays()));
     for (String tc : List.of("SPXW", "VIX")) {
       part(tc + " next", () -> {
         List<LocalDate> exps = ib.market().expirations(tc);
@@ -177,6 +178,34 @@ final class IbkrCheckCommand implements Callable<Integer> {
 
   private interface Part {
     String get();
+  }
+
+  /**
+   * How many daily closes of SPX, VIX and VIX3M TWS gives for the bot's warm-up; informational:
+   * without them the bot starts cold and says so, so a refusal does not fail the check.
+   */
+  private static String dailyHistory(IbkrAdapter ib, int days) {
+    if (days <= 0) {
+      return "not asked (broker.ibkr.historyDays is 0)";
+    }
+    StringBuilder s = new StringBuilder();
+    LocalDate first = null;
+    LocalDate last = null;
+    for (String index : List.of("SPX", "VIX", "VIX3M")) {
+      List<dev.alvh.core.market.DailyClose> h;
+      try {
+        h = ib.market().dailyHistory(index, days);
+      } catch (RuntimeException e) {
+        return s + index + " not available (" + e.getMessage() + "); the bot would start with cold signals";
+      }
+      s.append(index).append(' ').append(h.size()).append(", ");
+      if (!h.isEmpty()) {
+        first = first == null || h.get(0).date().isBefore(first) ? h.get(0).date() : first;
+        last = last == null || h.get(h.size() - 1).date().isAfter(last) ? h.get(h.size() - 1).date() : last;
+      }
+    }
+    return s.substring(0, s.length() - 2) + " daily closes (" + days + " asked)"
+        + (first == null ? "" : " " + first + ".." + last);
   }
 
   private void part(String label, Part p) {

@@ -71,6 +71,8 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   private final NyseCalendar calendar;
   private final ReentrantLock lock = new ReentrantLock();
   private final Instant startedAt;
+  /** The signals' warm-up from the broker's daily history (IBKR), until it got an answer; null on the built-in market. */
+  private HistoryWarmUp historyWarmUp;
 
   private BotConfig config;
   private LastCycle lastCycle;
@@ -157,6 +159,10 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       LocalDate today = clock.marketDate();
       engine.hedgeDesk().warmUp(sim.bars().stream().filter(b -> b.date().isBefore(today))
           .map(b -> DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose())).toList());
+    } else {
+      historyWarmUp = new HistoryWarmUp(market, engine.hedgeDesk(), clock, calendar::isTradingDay,
+          config.broker().ibkr().historyDays(), "IBKR");
+      historyWarmUp.runIfPending();
     }
     this.hedgeStateSeen = engine.hedgeState();
     this.startedAt = clock.now();
@@ -221,6 +227,9 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
           LOG.info("{} due at {} skipped: {} is not a trading day", kind, scheduledAt, day);
         }
         return;
+      }
+      if (historyWarmUp != null) {
+        historyWarmUp.runIfPending();
       }
       switch (kind) {
         case PRE_OPEN -> engine.preOpen();

@@ -85,7 +85,9 @@ class IbkrCommandsTest {
           "net liquidation   1000000.00 USD", "positions         0", "SPXW next", "VIX next", "VX future",
           "what-if condor    SPXW", "margin: initial change 5000.00");
       assertThat(stdout()).containsPattern("SPX +\\d+\\.\\d\\d").containsPattern("VIX3M +\\d+\\.\\d\\d")
-          .containsPattern("SPXW next +\\d{4}-\\d\\d-\\d\\d \\(\\d+ strikes");
+          .containsPattern("SPXW next +\\d{4}-\\d\\d-\\d\\d \\(\\d+ strikes")
+          .containsPattern("daily history +SPX [1-9]\\d+, VIX [1-9]\\d+, VIX3M [1-9]\\d+ daily closes \\(504 asked\\)"
+              + " \\d{4}-\\d\\d-\\d\\d\\.\\.\\d{4}-\\d\\d-\\d\\d");
       assertThat(stdout()).doesNotContain("FAILED").doesNotContain("DU0000001");
       assertThat(server.ordersReceived()).isEmpty();
     }

@@ -135,7 +135,8 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       int heartbeatSeconds, int heartbeatTimeoutSeconds, int reconnectInitialMillis, int reconnectMaxSeconds,
       double reconnectJitter, int maxMessagesPerSecond, int breakerFailureRatePct, int breakerWindow,
       int breakerOpenSeconds, int marketDataType, int snapshotTimeoutSeconds, int maxConcurrentSnapshots,
-      double chainWidthPct, int quoteCacheSeconds, double vixChainWidthPct) {
+      double chainWidthPct, int quoteCacheSeconds, double vixChainWidthPct, int historyDays,
+      int historyTimeoutSeconds) {
 
     /** Two spare ids after the default 17. */
     public static final List<Integer> DEFAULT_BACKUP_CLIENT_IDS = List.of(18, 19);
@@ -177,6 +178,12 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
     /** VIX strikes up to twice the VX future: the hedge's calls (VX + offset) and PRESS spreads
      * (VX front + 5, 5 wide) lie within it even with VX at 12. */
     public static final double DEFAULT_VIX_CHAIN_WIDTH_PCT = 100.0;
+    /** Daily closes of SPX, VIX and VIX3M asked from IB on start when the store holds too few for
+     * the signals (51 with the defaults): two years of trading days, so the 50-day EMA has long
+     * forgotten its seed, asked as "2 Y"; 0 asks for none. */
+    public static final int DEFAULT_HISTORY_DAYS = 504;
+    /** 60 s for one historical-data answer (IB's historical farm is slower than quotes). */
+    public static final int DEFAULT_HISTORY_TIMEOUT_SECONDS = 60;
 
     /** The defaults. */
     public static final Ibkr DEFAULTS = new Ibkr(DEFAULT_BACKUP_CLIENT_IDS, DEFAULT_ACCOUNT,
@@ -185,7 +192,8 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
         DEFAULT_RECONNECT_JITTER, DEFAULT_MAX_MESSAGES_PER_SECOND, DEFAULT_BREAKER_FAILURE_RATE_PCT,
         DEFAULT_BREAKER_WINDOW, DEFAULT_BREAKER_OPEN_SECONDS, DEFAULT_MARKET_DATA_TYPE,
         DEFAULT_SNAPSHOT_TIMEOUT_SECONDS, DEFAULT_MAX_CONCURRENT_SNAPSHOTS, DEFAULT_CHAIN_WIDTH_PCT,
-        DEFAULT_QUOTE_CACHE_SECONDS, DEFAULT_VIX_CHAIN_WIDTH_PCT);
+        DEFAULT_QUOTE_CACHE_SECONDS, DEFAULT_VIX_CHAIN_WIDTH_PCT, DEFAULT_HISTORY_DAYS,
+        DEFAULT_HISTORY_TIMEOUT_SECONDS);
 
     /** Checks every field; messages name the full key. */
     public Ibkr {
@@ -220,10 +228,12 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       Check.inRange(chainWidthPct, 1.0, 50.0, "broker.ibkr.chainWidthPct");
       Check.inRange(quoteCacheSeconds, 0, 3600, "broker.ibkr.quoteCacheSeconds");
       Check.inRange(vixChainWidthPct, 1.0, 500.0, "broker.ibkr.vixChainWidthPct");
+      Check.inRange(historyDays, 0, 5000, "broker.ibkr.historyDays");
+      Check.inRange(historyTimeoutSeconds, 1, 600, "broker.ibkr.historyTimeoutSeconds");
     }
 
     /**
-     * These settings with one time limit for connect, requests, heartbeat answers and snapshots,
+     * These settings with one time limit for connect, requests, heartbeat answers, snapshots and history,
      * a heartbeat every {@code heartbeatSeconds} and reconnects from {@code reconnectMillis}
      * (tests and short command-line checks).
      */
@@ -231,7 +241,7 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       return new Ibkr(backupClientIds, account, timeoutSeconds, timeoutSeconds, heartbeatSeconds, timeoutSeconds,
           reconnectMillis, reconnectMaxSeconds, reconnectJitter, maxMessagesPerSecond, breakerFailureRatePct,
           breakerWindow, breakerOpenSeconds, marketDataType, timeoutSeconds, maxConcurrentSnapshots, chainWidthPct,
-          quoteCacheSeconds, vixChainWidthPct);
+          quoteCacheSeconds, vixChainWidthPct, historyDays, timeoutSeconds);
     }
 
     /** These settings with another message rate limit. */
@@ -239,7 +249,8 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       return new Ibkr(backupClientIds, account, connectTimeoutSeconds, requestTimeoutSeconds, heartbeatSeconds,
           heartbeatTimeoutSeconds, reconnectInitialMillis, reconnectMaxSeconds, reconnectJitter, perSecond,
           breakerFailureRatePct, breakerWindow, breakerOpenSeconds, marketDataType, snapshotTimeoutSeconds,
-          maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds, vixChainWidthPct);
+          maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds, vixChainWidthPct, historyDays,
+          historyTimeoutSeconds);
     }
 
     /** These settings with another market data type. */
@@ -247,7 +258,8 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       return new Ibkr(backupClientIds, account, connectTimeoutSeconds, requestTimeoutSeconds, heartbeatSeconds,
           heartbeatTimeoutSeconds, reconnectInitialMillis, reconnectMaxSeconds, reconnectJitter, maxMessagesPerSecond,
           breakerFailureRatePct, breakerWindow, breakerOpenSeconds, type, snapshotTimeoutSeconds,
-          maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds, vixChainWidthPct);
+          maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds, vixChainWidthPct, historyDays,
+          historyTimeoutSeconds);
     }
   }
 }

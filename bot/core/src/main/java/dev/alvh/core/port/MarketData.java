@@ -43,6 +43,18 @@ public interface MarketData {
     return Optional.empty();
   }
 
+  /**
+   * The daily closes of index {@code symbol} ({@code SPX}, {@code VIX}, {@code VIX3M}) on the last
+   * {@code days} trading days before today, oldest first: the signals' warm-up history on start.
+   * Empty when the source keeps no history (the default) or has none for the symbol.
+   *
+   * @throws RuntimeException when the source has history but cannot deliver it now (e.g. TWS
+   *     refused the request); the caller says so and carries on
+   */
+  default List<dev.alvh.core.market.DailyClose> dailyHistory(String symbol, int days) {
+    return List.of();
+  }
+
   /** The quote of one series, with greeks; empty when it is not listed or not quoted. */
   Optional<OptionQuote> quote(OptionContract contract);
 }
