@@ -19,7 +19,6 @@ import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.paper.broker.PaperBroker;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.SimulatedMarket;
-import dev.alvh.paper.market.SyntheticHistory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -95,10 +94,14 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       NyseCalendar cal = NyseCalendar.of(c.schedule());
       LocalDate today = clock.marketDate();
       LocalDate from = today.minusDays(HISTORY_DAYS_BEFORE * 7L / 5 + 10);
-      List<DailyBar> bars = SyntheticHistory.twoCycles(c.market().seed(), from,
-          HISTORY_DAYS_BEFORE + historyDaysAhead, c.market().startSpx(), cal::isTradingDay);
+      // The data directory's stored market anchor (the first start stores this one), so a restart
+      // trades on the same market; the account is kept in the same database (PaperAccountStore).
+      PaperMarketAnchor anchor = PaperMarketAnchor.resolve(store.jdbc(), new PaperMarketAnchor(from,
+          c.market().seed(), c.market().startSpx(), HISTORY_DAYS_BEFORE + historyDaysAhead), clock.now());
+      List<DailyBar> bars = anchor.bars(today, historyDaysAhead, cal::isTradingDay);
       SimulatedMarket m = new SimulatedMarket(bars, clock, c.market(), cal::isTradingDay);
-      PaperBroker b = new PaperBroker(m, clock, c.broker().paper());
+      PaperBroker b = new PaperBroker(m, clock, c.broker().paper(),
+          new dev.alvh.app.store.PaperAccountStore(store.jdbc(), clock::now));
       return new Ports(m, m, b, b::settleExpiring, () -> { }, () -> true);
     });
   }
@@ -229,8 +232,15 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       switch (kind) {
         case PRE_OPEN -> engine.preOpen();
         case CYCLE -> cycle();
-        case END_OF_DAY -> engine.endOfDay(sim != null ? sim.spxClose(day)
-            : Optional.of(java.math.BigDecimal.valueOf(market.indices().spx())));
+        // Built-in broker: its settlement and the store's settled tranches commit together.
+        case END_OF_DAY -> {
+          if (broker instanceof PaperBroker) {
+            store.jdbc().inTransaction(() -> engine.endOfDay(sim.spxClose(day)));
+          } else {
+            engine.endOfDay(sim != null ? sim.spxClose(day)
+                : Optional.of(java.math.BigDecimal.valueOf(market.indices().spx())));
+          }
+        }
         default -> throw new IllegalStateException("unknown job kind " + kind);
       }
       afterJob();
@@ -308,7 +318,8 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
 
         @Override
         public List<dev.alvh.core.order.OrderUpdate> completedOrders() {
-          return List.of();
+          // the built-in broker reports the orders its restart cancelled
+          return broker instanceof PaperBroker pb ? pb.completedOrders() : List.of();
         }
 
         @Override
@@ -317,6 +328,9 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
             ib.drainEvents();
             // IB reports the day's executions; the reconciler skips those already stored (by exec id)
             return ib.executions().stream().filter(f -> !f.time().isBefore(since.minusSeconds(60))).toList();
+          }
+          if (broker instanceof PaperBroker pb) {
+            return pb.executionsSince(since.minusSeconds(60));
           }
           return List.of();
         }
