@@ -222,6 +222,15 @@ public final class PaperBroker implements Broker {
   }
 
   /**
+   * Reloads the account as its port keeps it (cash, positions, ledger, ids; working orders not
+   * kept as working are dropped): for a caller whose enclosing transaction, with this broker's
+   * writes in it, failed and was undone.
+   */
+  public void reloadKept() {
+    port.load().ifPresent(this::reload);
+  }
+
+  /**
    * A paper account kept through {@code port} over {@code market}; settlement values as in
    * {@link #PaperBroker(MarketData, Clock, BrokerConfig.Paper)}.
    */
@@ -532,8 +541,6 @@ public final class PaperBroker implements Broker {
     }
     if (!expiring.isEmpty()) {
       port.saveAccount(cash, nextOrderId, execSeq);
-    }
-    if (!expiring.isEmpty()) {
       LOG.info("settled {} expiring {} series on {} at {}: {} USD", expiring.size(), tradingClass, date,
           price.toPlainString(), moved.toPlainString());
     }

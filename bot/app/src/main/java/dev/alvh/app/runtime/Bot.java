@@ -234,8 +234,13 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
         case CYCLE -> cycle();
         // Built-in broker: its settlement and the store's settled tranches commit together.
         case END_OF_DAY -> {
-          if (broker instanceof PaperBroker) {
-            store.jdbc().inTransaction(() -> engine.endOfDay(sim.spxClose(day)));
+          if (broker instanceof PaperBroker pb) {
+            try {
+              store.jdbc().inTransaction(() -> engine.endOfDay(sim.spxClose(day)));
+            } catch (RuntimeException e) {
+              pb.reloadKept(); // the transaction undid the broker's settlement: its memory follows
+              throw e;
+            }
           } else {
             engine.endOfDay(sim != null ? sim.spxClose(day)
                 : Optional.of(java.math.BigDecimal.valueOf(market.indices().spx())));
