@@ -23,8 +23,10 @@ import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.order.OrderStatus;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.time.VirtualClock;
+import dev.alvh.paper.broker.PaperBroker;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.SimulatedMarket;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.assertj.core.api.recursive.comparison.RecursiveComparisonConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -47,6 +50,9 @@ class PaperRestartTest {
   /** Tuesday 2024-03-05, 10:00 New York: a regular trading day. */
   private static final Instant START = LocalDateTime.of(2024, 3, 5, 10, 0).atZone(Clock.MARKET_ZONE).toInstant();
   private static final int DAYS_AHEAD = 80;
+  /** Money compared by value: a restored amount may carry the column's scale. */
+  private static final RecursiveComparisonConfiguration EXACT_MONEY = RecursiveComparisonConfiguration.builder()
+      .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).build();
 
   @TempDir
   Path dir;
@@ -231,5 +237,39 @@ class PaperRestartTest {
     assertThat(PaperMarketAnchor.mismatch(stored, new PaperMarketAnchor(LocalDate.of(2023, 1, 3), 2, 4000, 400)))
         .hasValueSatisfying(w -> assertThat(w).contains("market.seed 2 in the configuration differs from 1",
             "market.startSpx 4000.0 in the configuration differs from 3000.0"));
+  }
+
+  @Test
+  void theSettlementAtExpiryIsKeptWithTheSettledTranche() {
+    BigDecimal cash;
+    List<PaperBroker.Settlement> ledger;
+    try (Bot first = paper(BotConfig.DEFAULTS)) {
+      first.runJob(JobKind.PRE_OPEN, clock.now());
+      first.runJob(JobKind.CYCLE, clock.now());
+      LocalDate expiry = first.store().openTranches().get(0).expiry();
+      // only the end-of-day jobs: no exit rule runs, the condor is held to its expiry and settled
+      for (LocalDate d = clock.marketDate(); !d.isAfter(expiry); d = d.plusDays(1)) {
+        if (first.calendar().isTradingDay(d)) {
+          clock.set(d.atTime(16, 5).atZone(Clock.MARKET_ZONE).toInstant());
+          first.runJob(JobKind.END_OF_DAY, clock.now());
+        }
+      }
+      assertThat(first.store().openTranches()).as("settled at expiry").isEmpty();
+      assertThat(first.store().count("settlement")).isEqualTo(1);
+      PaperBroker broker = (PaperBroker) first.broker();
+      assertThat(broker.positions()).isEmpty();
+      assertThat(broker.settlements()).hasSize(4).allMatch(s -> s.date().equals(expiry));
+      cash = broker.account().cash();
+      ledger = broker.settlements();
+    }
+    try (Bot second = paper(BotConfig.DEFAULTS)) {
+      PaperBroker broker = (PaperBroker) second.broker();
+      assertThat(broker.account().cash()).isEqualTo(cash);
+      assertThat(broker.settlements()).usingRecursiveFieldByFieldElementComparator(EXACT_MONEY)
+          .containsExactlyElementsOf(ledger);
+      assertThat(broker.positions()).isEmpty();
+      ReconcileReport rep = second.reconcile();
+      assertThat(rep.clean()).as(rep.summary()).isTrue();
+    }
   }
 }
