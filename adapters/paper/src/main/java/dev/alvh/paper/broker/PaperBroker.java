@@ -57,6 +57,16 @@ import org.slf4j.LoggerFactory;
  * at the SPX open (SOQ), VIX at the VIX open. Each settled position is written to the
  * {@link #settlements()} ledger.
  *
+ * <p>Keeping the account ({@link PaperAccountPort}): built with a port other than
+ * {@link PaperAccountPort#NONE}, the broker starts from the saved account (cash, positions with
+ * their average cost, the settlement ledger, the order ids and execution sequence) and writes
+ * every change through the port in the same {@link PaperAccountPort#atomically} block as the
+ * events it hands its listener (the bot stores fills and statuses there): a booking and the bot's
+ * record of it are kept together or not at all. Working orders are not kept across a restart,
+ * as TWS does not keep an API client's non-persistent orders across its own: the restarted broker
+ * reports each order that was still working as cancelled ({@link #completedOrders()}), with what
+ * had filled, and the bot's reconciliation marks it so.
+ *
  * <p>Not thread-safe: the trading cycle's thread drives it.
  */
 public final class PaperBroker implements Broker {
@@ -110,6 +120,9 @@ public final class PaperBroker implements Broker {
   private final Clock clock;
   private final BrokerConfig.Paper config;
   private final SplittableRandom partialDraws;
+  private final PaperAccountPort port;
+  /** Orders that were working when the account was last saved: cancelled by the restart. */
+  private final List<OrderUpdate> cancelledByRestart = new ArrayList<>();
   private BigDecimal cash;
   private final Map<OptionContract, Long> positions = new TreeMap<>(BY_KEY);
   private final Map<OptionContract, BigDecimal> costs = new TreeMap<>(BY_KEY);
@@ -137,12 +150,117 @@ public final class PaperBroker implements Broker {
    * @param config           cash, commissions and the fill model
    */
   public PaperBroker(MarketData market, SettlementPrices settlementPrices, Clock clock, BrokerConfig.Paper config) {
+    this(market, settlementPrices, clock, config, PaperAccountPort.NONE);
+  }
+
+  /**
+   * A paper account kept through {@code port}: the saved account when there is one (working
+   * orders of it reported cancelled, see {@link #completedOrders()}), else a new one with
+   * {@code config.startingCash()}, saved at once.
+   *
+   * @param market           quotes to fill against and to mark positions
+   * @param settlementPrices settlement values of expiring classes
+   * @param clock            the time
+   * @param config           cash (of a new account), commissions and the fill model
+   * @param port             where the account is kept
+   */
+  public PaperBroker(MarketData market, SettlementPrices settlementPrices, Clock clock, BrokerConfig.Paper config,
+      PaperAccountPort port) {
     this.market = Check.notNull(market, "market");
     this.settlementPrices = Check.notNull(settlementPrices, "settlementPrices");
     this.clock = Check.notNull(clock, "clock");
     this.config = Check.notNull(config, "config");
+    this.port = Check.notNull(port, "port");
     this.cash = config.startingCash();
     this.partialDraws = new SplittableRandom(config.partialFillSeed());
+    Optional<PaperAccountPort.Saved> saved = port.load();
+    if (saved.isPresent()) {
+      restore(saved.get());
+      List<PaperAccountPort.SavedOrder> wasWorking = saved.get().orders().stream()
+          .filter(PaperAccountPort.SavedOrder::working).toList();
+      port.atomically(() -> {
+        for (PaperAccountPort.SavedOrder o : wasWorking) {
+          cancelledByRestart.add(new OrderUpdate(o.ref(), o.orderId(), OrderStatus.CANCELLED, o.filled(),
+              o.quantity() - o.filled(), clock.now(), "cancelled by the paper broker's restart (working orders are"
+                  + " not kept across a restart)"));
+          port.saveOrder(new PaperAccountPort.SavedOrder(o.ref(), o.orderId(), o.quantity(), o.filled(), false));
+        }
+      });
+      LOG.info("paper account restored: cash {} USD, {} positions, {} settlements, {} orders seen{}",
+          cash.setScale(2, RoundingMode.HALF_EVEN).toPlainString(), positions.size(), ledger.size(), ids.size(),
+          wasWorking.isEmpty() ? "" : "; " + wasWorking.size() + " working orders reported cancelled by the restart");
+    } else if (port != PaperAccountPort.NONE) {
+      port.saveAccount(cash, nextOrderId, execSeq);
+      LOG.info("new paper account: cash {} USD", cash.toPlainString());
+    }
+  }
+
+  /** Replaces the in-memory account (not the working orders) by {@code s}. */
+  private void restore(PaperAccountPort.Saved s) {
+    cash = s.cash();
+    nextOrderId = s.nextOrderId();
+    execSeq = s.nextExecSeq();
+    positions.clear();
+    costs.clear();
+    for (Position p : s.positions()) {
+      positions.put(p.contract(), p.quantity());
+      costs.put(p.contract(), p.avgCost());
+    }
+    ledger.clear();
+    ledger.addAll(s.ledger());
+    ids.clear();
+    s.orders().forEach(o -> ids.put(o.ref(), o.orderId()));
+  }
+
+  /** After a failed atomic block: the account as kept, and only the working orders kept as working. */
+  private void reload(PaperAccountPort.Saved s) {
+    restore(s);
+    Map<OrderRef, PaperAccountPort.SavedOrder> kept = new LinkedHashMap<>();
+    s.orders().stream().filter(PaperAccountPort.SavedOrder::working).forEach(o -> kept.put(o.ref(), o));
+    working.keySet().removeIf(ref -> !kept.containsKey(ref));
+    working.forEach((ref, w) -> w.filled = kept.get(ref).filled());
+  }
+
+  /**
+   * Reloads the account as its port keeps it (cash, positions, ledger, ids; working orders not
+   * kept as working are dropped): for a caller whose enclosing transaction, with this broker's
+   * writes in it, failed and was undone.
+   */
+  public void reloadKept() {
+    port.load().ifPresent(this::reload);
+  }
+
+  /**
+   * A paper account kept through {@code port} over {@code market}; settlement values as in
+   * {@link #PaperBroker(MarketData, Clock, BrokerConfig.Paper)}.
+   */
+  public PaperBroker(MarketData market, Clock clock, BrokerConfig.Paper config, PaperAccountPort port) {
+    this(market, market instanceof SettlementPrices sp ? sp : (cls, day) -> Optional.empty(), clock, config, port);
+  }
+
+  /**
+   * Runs {@code work} in the port's atomic block. When it fails, the block's writes are undone
+   * by the port, so the in-memory account is reloaded from the port to match what is kept.
+   */
+  private <T> T atomically(java.util.function.Supplier<T> work) {
+    if (port == PaperAccountPort.NONE) {
+      return work.get();
+    }
+    List<T> out = new ArrayList<>(1);
+    try {
+      port.atomically(() -> out.add(work.get()));
+    } catch (RuntimeException e) {
+      port.load().ifPresent(this::reload);
+      throw e;
+    }
+    return out.get(0);
+  }
+
+  private void atomically(Runnable work) {
+    atomically(() -> {
+      work.run();
+      return Boolean.TRUE;
+    });
   }
 
   /**
@@ -151,7 +269,7 @@ public final class PaperBroker implements Broker {
    * {@link #settleExpiring(LocalDate, BigDecimal)} can settle (SPXW).
    */
   public PaperBroker(MarketData market, Clock clock, BrokerConfig.Paper config) {
-    this(market, market instanceof SettlementPrices sp ? sp : (cls, day) -> Optional.empty(), clock, config);
+    this(market, clock, config, PaperAccountPort.NONE);
   }
 
   @Override
@@ -179,25 +297,39 @@ public final class PaperBroker implements Broker {
     return out;
   }
 
+  /**
+   * Accepts {@code intent}: the order id, the order's record and its first fills are kept in one
+   * atomic block with the statuses and fills the listener stores, so after a crash the broker
+   * either knows the order (and the bot's journal its status) or neither does.
+   */
   @Override
   public long place(OrderIntent intent) {
     Check.notNull(intent, "intent");
     if (ids.containsKey(intent.ref())) {
       throw new IllegalStateException("order ref " + intent.ref() + " was already sent; refusing a duplicate");
     }
-    long id = nextOrderId++;
-    ids.put(intent.ref(), id);
-    for (ComboLeg leg : intent.legs()) {
-      if (market.quote(leg.contract()).isEmpty()) {
-        emit(intent.ref(), id, OrderStatus.INACTIVE, 0, intent.quantity(), "no quote for " + leg.contract().key());
-        return id;
+    return atomically(() -> {
+      long id = nextOrderId++;
+      ids.put(intent.ref(), id);
+      for (ComboLeg leg : intent.legs()) {
+        if (market.quote(leg.contract()).isEmpty()) {
+          saveOrder(intent, id, 0, false);
+          emit(intent.ref(), id, OrderStatus.INACTIVE, 0, intent.quantity(), "no quote for " + leg.contract().key());
+          return id;
+        }
       }
-    }
-    emit(intent.ref(), id, OrderStatus.SUBMITTED, 0, intent.quantity(), "");
-    Working w = new Working(intent, id);
-    working.put(intent.ref(), w);
-    tryFill(w);
-    return id;
+      saveOrder(intent, id, 0, true);
+      emit(intent.ref(), id, OrderStatus.SUBMITTED, 0, intent.quantity(), "");
+      Working w = new Working(intent, id);
+      working.put(intent.ref(), w);
+      tryFill(w);
+      return id;
+    });
+  }
+
+  private void saveOrder(OrderIntent intent, long id, int filled, boolean isWorking) {
+    port.saveOrder(new PaperAccountPort.SavedOrder(intent.ref(), id, intent.quantity(), filled, isWorking));
+    port.saveAccount(cash, nextOrderId, execSeq);
   }
 
   /**
@@ -216,7 +348,7 @@ public final class PaperBroker implements Broker {
         o.reason()), w.id);
     next.filled = w.filled;
     working.put(ref, next);
-    tryFill(next);
+    atomically(() -> tryFill(next));
   }
 
   /**
@@ -228,7 +360,7 @@ public final class PaperBroker implements Broker {
   public int matchWorking() {
     int n = 0;
     for (Working w : List.copyOf(working.values())) {
-      if (tryFill(w)) {
+      if (atomically(() -> tryFill(w))) {
         n++;
       }
     }
@@ -237,10 +369,31 @@ public final class PaperBroker implements Broker {
 
   @Override
   public void cancel(OrderRef ref) {
-    Working w = working.remove(ref);
+    Working w = working.get(ref);
     if (w != null) {
-      emit(ref, w.id, OrderStatus.CANCELLED, w.filled, w.remaining(), "cancelled by the bot");
+      atomically(() -> {
+        working.remove(ref);
+        saveOrder(w.intent, w.id, w.filled, false);
+        emit(ref, w.id, OrderStatus.CANCELLED, w.filled, w.remaining(), "cancelled by the bot");
+      });
     }
+  }
+
+  /**
+   * Orders the broker completed without the bot seeing it: after a restart, those that were
+   * still working, as cancelled with what had filled (IB's completed orders, for the bot's
+   * reconciliation). Empty for a new account.
+   */
+  public List<OrderUpdate> completedOrders() {
+    return List.copyOf(cancelledByRestart);
+  }
+
+  /**
+   * The executions at or after {@code since}, oldest first, as kept by the account's port (IB's
+   * executions request, for the bot's reconciliation); empty when the account is not kept.
+   */
+  public List<Fill> executionsSince(java.time.Instant since) {
+    return port.executionsSince(Check.notNull(since, "since"));
   }
 
   @Override
@@ -305,9 +458,16 @@ public final class PaperBroker implements Broker {
       Fill fill = new Fill(intent.ref(), String.format(Locale.ROOT, "paper.%08d", execSeq++), clock.now(),
           leg.contract(), leg.side(), legQty, prices.get().get(i), perContract.multiply(BigDecimal.valueOf(legQty)));
       book(fill);
+      // Kept before the listener stores the bot's fill row, in the same atomic block (the callers
+      // of tryFill open it): a crash anywhere in here undoes the broker's booking and the bot's
+      // rows together, and the restarted broker reports the order cancelled with what was kept.
+      port.saveExecution(fill);
+      port.savePosition(fill.contract(), positions.getOrDefault(fill.contract(), 0L),
+          costs.getOrDefault(fill.contract(), BigDecimal.ZERO));
       listener.filled(fill);
     }
     w.filled += qty;
+    saveOrder(intent, w.id, w.filled, w.remaining() > 0);
     if (w.remaining() == 0) {
       working.remove(intent.ref());
       emit(intent.ref(), w.id, OrderStatus.FILLED, w.filled, 0, "");
@@ -328,8 +488,7 @@ public final class PaperBroker implements Broker {
   public BigDecimal settleExpiring(LocalDate date, BigDecimal settlement) {
     Check.notNull(date, "date");
     Check.notNull(settlement, "settlement");
-    BigDecimal moved = settle(date, OptionContract.SPXW, settlement);
-    return moved.add(settleExpiring(date));
+    return atomically(() -> settle(date, OptionContract.SPXW, settlement).add(settleExpiring(date)));
   }
 
   /**
@@ -341,6 +500,10 @@ public final class PaperBroker implements Broker {
    */
   public BigDecimal settleExpiring(LocalDate date) {
     Check.notNull(date, "date");
+    return atomically(() -> settleAll(date));
+  }
+
+  private BigDecimal settleAll(LocalDate date) {
     BigDecimal moved = BigDecimal.ZERO;
     List<String> classes = positions.keySet().stream().filter(c -> c.expiry().equals(date))
         .map(OptionContract::tradingClass).distinct().toList();
@@ -371,9 +534,13 @@ public final class PaperBroker implements Broker {
           .setScale(2, RoundingMode.HALF_EVEN);
       cash = cash.add(flow);
       moved = moved.add(flow);
-      ledger.add(new Settlement(date, c, Math.toIntExact(q), price, flow));
+      Settlement s = new Settlement(date, c, Math.toIntExact(q), price, flow);
+      ledger.add(s);
+      port.savePosition(c, 0, BigDecimal.ZERO);
+      port.saveSettlement(s);
     }
     if (!expiring.isEmpty()) {
+      port.saveAccount(cash, nextOrderId, execSeq);
       LOG.info("settled {} expiring {} series on {} at {}: {} USD", expiring.size(), tradingClass, date,
           price.toPlainString(), moved.toPlainString());
     }

@@ -94,9 +94,16 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       Store store, int historyDaysAhead) {
     this(mode, brokerName, clock, speed, baseConfig, dataDir, store, c -> {
       NyseCalendar cal = NyseCalendar.of(c.schedule());
-      List<DailyBar> bars = PaperMarket.history(c, clock.marketDate(), historyDaysAhead);
+      LocalDate today = clock.marketDate();
+      LocalDate from = today.minusDays(HISTORY_DAYS_BEFORE * 7L / 5 + 10);
+      // The data directory's stored market anchor (the first start stores this one), so a restart
+      // trades on the same market; the account is kept in the same database (PaperAccountStore).
+      PaperMarketAnchor anchor = PaperMarketAnchor.resolve(store.jdbc(), new PaperMarketAnchor(from,
+          c.market().seed(), c.market().startSpx(), HISTORY_DAYS_BEFORE + historyDaysAhead), clock.now());
+      List<DailyBar> bars = anchor.bars(today, historyDaysAhead, cal::isTradingDay);
       SimulatedMarket m = new SimulatedMarket(bars, clock, c.market(), cal::isTradingDay);
-      PaperBroker b = new PaperBroker(m, clock, c.broker().paper());
+      PaperBroker b = new PaperBroker(m, clock, c.broker().paper(),
+          new dev.alvh.app.store.PaperAccountStore(store.jdbc(), clock::now));
       return new Ports(m, m, b, b::settleExpiring, () -> { }, () -> true);
     });
   }
@@ -234,8 +241,20 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       switch (kind) {
         case PRE_OPEN -> engine.preOpen();
         case CYCLE -> cycle();
-        case END_OF_DAY -> engine.endOfDay(sim != null ? sim.spxClose(day)
-            : Optional.of(java.math.BigDecimal.valueOf(market.indices().spx())));
+        // Built-in broker: its settlement and the store's settled tranches commit together.
+        case END_OF_DAY -> {
+          if (broker instanceof PaperBroker pb) {
+            try {
+              store.jdbc().inTransaction(() -> engine.endOfDay(sim.spxClose(day)));
+            } catch (RuntimeException e) {
+              pb.reloadKept(); // the transaction undid the broker's settlement: its memory follows
+              throw e;
+            }
+          } else {
+            engine.endOfDay(sim != null ? sim.spxClose(day)
+                : Optional.of(java.math.BigDecimal.valueOf(market.indices().spx())));
+          }
+        }
         default -> throw new IllegalStateException("unknown job kind " + kind);
       }
       afterJob();
@@ -313,7 +332,8 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
 
         @Override
         public List<dev.alvh.core.order.OrderUpdate> completedOrders() {
-          return List.of();
+          // the built-in broker reports the orders its restart cancelled
+          return broker instanceof PaperBroker pb ? pb.completedOrders() : List.of();
         }
 
         @Override
@@ -322,6 +342,9 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
             ib.drainEvents();
             // IB reports the day's executions; the reconciler skips those already stored (by exec id)
             return ib.executions().stream().filter(f -> !f.time().isBefore(since.minusSeconds(60))).toList();
+          }
+          if (broker instanceof PaperBroker pb) {
+            return pb.executionsSince(since.minusSeconds(60));
           }
           return List.of();
         }
