@@ -63,8 +63,8 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A chain: each restart arms the next point ({@code ALVH_CRASH_AT=NAME:N}), reconciles, trades
  * until it reaches that point, prints {@code CRASHPOINT NAME N} and blocks, and is killed there.
- * The configuration makes it trade every cycle (a condor entry each cycle, closed at a 5% profit
- * target) so every order point comes up within seconds; the hedge desk starts warm (a year of
+ * The configuration makes it trade every cycle (a condor entry each cycle, closed once the debit
+ * to close is at most 5% of the credit) so every order point comes up within seconds; the hedge desk starts warm (a year of
  * closes in the store, the machine in L1) on a day before the synthetic scenario's first VIX
  * spike, so transitions and hedge layers come too, and a held layer is rolled (sold and bought
  * again) every cycle, so hedge orders are killed at every point. Overnight the paper TWS's clock jumps to the next session.
