@@ -85,6 +85,7 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
   private final ExecutorService ownEvents;
   private volatile Thread eventThread;
   private volatile java.util.concurrent.Executor events;
+  private volatile Runnable afterRoundTrip = () -> { };
   /** Every fill of a bot order reported in this session (reqExecutions at connect and live ones). */
   private final List<Fill> executions = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile BrokerListener listener = new BrokerListener() {
@@ -133,6 +134,17 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
    * The executor must run tasks in submission order.
    */
   public void setEventExecutor(java.util.concurrent.Executor executor) {
+    setEventExecutor(executor, () -> { });
+  }
+
+  /**
+   * As {@link #setEventExecutor(java.util.concurrent.Executor)}, and after each order action's
+   * round trip (place, modify, cancel) runs {@code afterRoundTrip} on the calling thread: e.g. a
+   * queue's drain, so the events the round trip flushed reach the listener before the action
+   * returns, as with the broker's own event thread.
+   */
+  public void setEventExecutor(java.util.concurrent.Executor executor, Runnable afterRoundTrip) {
+    this.afterRoundTrip = Check.notNull(afterRoundTrip, "afterRoundTrip");
     this.events = Check.notNull(executor, "executor");
   }
 
@@ -325,6 +337,8 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     }
     if (events == ownEvents && Thread.currentThread() != eventThread) {
       drainEvents();
+    } else if (events != ownEvents) {
+      afterRoundTrip.run();
     }
   }
 

@@ -43,6 +43,21 @@ public final class ControlService {
     CommandHandler h = handler.get();
     List<String> args = new ArrayList<>(words.subList(1, words.size()));
     boolean yes = args.remove(YES);
+    boolean halt = "halt".equals(h.name());
+    if (halt) {
+      // a price walk holding the lock stops at its pause instead of making the halt wait for it
+      bot.requestHalt();
+    }
+    try {
+      return run(h, words, args, yes, source);
+    } finally {
+      if (halt) {
+        bot.haltRequestServed();
+      }
+    }
+  }
+
+  private Reply run(CommandHandler h, List<String> words, List<String> args, boolean yes, String source) {
     return bot.locked(() -> {
       String before = h.mutating() ? state() : null;
       Reply r;

@@ -131,6 +131,7 @@ public final class OrderDesk implements BrokerListener {
   private final Map<OrderRef, Working> working = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<OrderRef, Held> held = new java.util.LinkedHashMap<>();
   private Pause pause = Pause.NONE;
+  private java.util.function.BooleanSupplier stopWalk = () -> false;
   private Controls controls = new Controls();
   private RiskGate gate;
   private java.util.function.BooleanSupplier killFile = () -> false;
@@ -211,6 +212,15 @@ public final class OrderDesk implements BrokerListener {
   /** Sets how time passes between walk steps (live: sleep; replay: advance the virtual clock). */
   public void pauseWith(Pause p) {
     this.pause = Check.notNull(p, "pause");
+  }
+
+  /**
+   * Ends every price walk early while {@code stop} says so (a halt requested from the control
+   * thread, the kill-switch file): the pause between steps returns, no further step is sent and
+   * the order is cancelled as at the end of a walk. Checked between steps only.
+   */
+  public void stopWalkWhen(java.util.function.BooleanSupplier stop) {
+    this.stopWalk = Check.notNull(stop, "stop");
   }
 
   /** The execution records. */
@@ -338,8 +348,13 @@ public final class OrderDesk implements BrokerListener {
     orders.step(first.ref(), 0, walk.first(), clock.now(), tracker.status(), tracker.filledCombos());
     Duration interval = Duration.ofSeconds(config.execution().walkIntervalSeconds());
     for (int k = 1; k < walk.prices().size() && !tracker.isTerminal() && !tracker.complete(); k++) {
-      pause.pause(interval);
+      pause.pause(interval, () -> tracker.isTerminal() || tracker.complete() || stopWalk.getAsBoolean());
       if (tracker.isTerminal() || tracker.complete()) {
+        break;
+      }
+      if (stopWalk.getAsBoolean()) {
+        LOG.warn("{}: the walk stops at {} (halt requested or kill-switch file present); cancelling", first.ref(),
+            w.lastLimit);
         break;
       }
       NetPrice p = walk.prices().get(k);

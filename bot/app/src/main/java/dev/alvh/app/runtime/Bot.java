@@ -70,6 +70,10 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   private final AuditStore audit;
   private final NyseCalendar calendar;
   private final ReentrantLock lock = new ReentrantLock();
+  /** Broker events (IBKR) queued for a thread holding {@link #lock}: see {@link BrokerEvents}. */
+  private final BrokerEvents events = new BrokerEvents(lock);
+  /** Set by {@link #requestHalt} from the control thread: a walk in progress stops at its next pause. */
+  private volatile boolean haltRequested;
   private final Instant startedAt;
   /** The signals' warm-up from the broker's daily history (IBKR), until it got an answer; null on the built-in market. */
   private HistoryWarmUp historyWarmUp;
@@ -145,6 +149,17 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       killSwitch = kill.present();
       return killSwitch;
     });
+    // Pacing: walk steps walkIntervalSeconds apart on this bot's clock, broker events run on the
+    // pausing job thread; a halt request, the kill-switch file or an interrupt (stop) end a walk early.
+    java.util.function.BooleanSupplier stopWalk = () -> haltRequested || Thread.currentThread().isInterrupted()
+        || kill.present();
+    engine.desk().stopWalkWhen(stopWalk);
+    engine.pauseWith(new BotPause(clock, events, stopWalk));
+    if (broker instanceof dev.alvh.ibkr.broker.IbkrBroker ib) {
+      ib.setEventExecutor(events, events::drainHere);
+      ib.drainEvents(); // what came before on the broker's own thread
+      events.start();
+    }
     engine.desk().onRiskEvent(line -> {
       dev.alvh.app.ops.Alerter a = alerter;
       if (a != null) {
@@ -219,6 +234,26 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * Asks a price walk in progress to stop at once (a halt from the control thread, which cannot
+   * take the lock while a job holds it): the walk's pause ends, the order is cancelled, the job
+   * goes on and releases the lock. Stays requested until {@link #haltRequestServed}.
+   */
+  public void requestHalt() {
+    haltRequested = true;
+    events.wake();
+  }
+
+  /** The halt command ran (under the lock): walks pause normally again. */
+  public void haltRequestServed() {
+    haltRequested = false;
+  }
+
+  /** Whether the calling thread holds the bot's lock (listener code must; tests check it). */
+  public boolean lockHeldByCurrentThread() {
+    return lock.isHeldByCurrentThread();
   }
 
   /** Runs one scheduled job under the lock (the {@link JobDriver.JobRunner} of this bot). */
@@ -340,6 +375,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
         public List<dev.alvh.core.order.Fill> executionsSince(Instant since) {
           if (broker instanceof dev.alvh.ibkr.broker.IbkrBroker ib) {
             ib.drainEvents();
+            events.drainHere();
             // IB reports the day's executions; the reconciler skips those already stored (by exec id)
             return ib.executions().stream().filter(f -> !f.time().isBefore(since.minusSeconds(60))).toList();
           }
@@ -553,6 +589,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       } catch (Exception e) {
         LOG.warn("closing the broker connection failed: {}", e.toString());
       }
+      events.close();
       store.close();
     } finally {
       lock.unlock();

@@ -17,4 +17,13 @@ public interface Pause {
 
   /** Waits {@code d}, or makes {@code d} pass. */
   void pause(Duration d);
+
+  /**
+   * Waits {@code d}, or less once {@code over} says the wait has no purpose any more (the order
+   * filled or was cancelled during the wait, a halt was requested). A pause that cannot end early
+   * waits all of {@code d}: this default.
+   */
+  default void pause(Duration d, java.util.function.BooleanSupplier over) {
+    pause(d);
+  }
 }
