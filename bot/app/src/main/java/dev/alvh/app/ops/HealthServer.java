@@ -132,6 +132,14 @@ public final class HealthServer implements AutoCloseable {
   }
 
   private void metrics(HttpExchange ex) throws IOException {
+    // The state gauges follow /health at every scrape: they are otherwise set only when a job runs
+    // or the connection changes, so a bot started on a closed market showed the broker down.
+    try {
+      HealthStatus h = source.health();
+      metrics.state(h.brokerConnected(), h.halted());
+    } catch (RuntimeException e) {
+      LOG.warn("metrics: health not available for the state gauges ({})", e.toString());
+    }
     send(ex, 200, PROMETHEUS_TEXT, metrics.scrape());
   }
 

@@ -100,6 +100,20 @@ class HealthServerTest {
   }
 
   @Test
+  void theStateGaugesFollowHealthAtEveryScrape_evenBeforeAnyJobSetThem() throws Exception {
+    BotMetrics m = new BotMetrics();
+    AtomicReference<HealthStatus> now = new AtomicReference<>(healthy());
+    try (HealthServer s = HealthServer.start(HealthConfig.DEFAULTS, now::get, m)) {
+      assertThat(PrometheusText.parse(get(s.metricsUrl()).body())).containsEntry("alvh_broker_connected", 1.0)
+          .containsEntry("alvh_halted", 0.0);
+      now.set(new HealthStatus(false, Optional.empty(), Optional.empty(), "none", "CALM", true, "halted by an operator",
+          false));
+      assertThat(PrometheusText.parse(get(s.metricsUrl()).body())).containsEntry("alvh_broker_connected", 0.0)
+          .containsEntry("alvh_halted", 1.0);
+    }
+  }
+
+  @Test
   void theParserRejectsTextThatIsNotPrometheus() {
     assertThatThrownBy(() -> PrometheusText.parse("alvh_x 1\n")).isInstanceOf(AssertionError.class)
         .hasMessageContaining("no TYPE");
