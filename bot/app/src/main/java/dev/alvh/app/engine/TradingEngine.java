@@ -602,8 +602,9 @@ public final class TradingEngine {
    *   <li>a hedge order rebuilds the hedge position from its journaled action ({@code hedge_order}:
    *       open, close, profit take, PRESS trim or spread; layer id, level and kind), its journaled
    *       legs and its fills, on the date of its last fill;
-   *   <li>a roll is not rebuilt (the new strikes are in its legs but the plan is not): it is
-   *       logged and stored as a decision for a person.
+   *   <li>a roll is applied to its tranche with the new side read from its legs (the legs on
+   *       another expiry than the tranche's side are the new vertical); one whose legs cannot be
+   *       read so is logged and stored as a decision for a person.
    * </ul>
    * Orders still working (here or at the broker) are left to their events. Orders journaled
    * before V6 are recovered as before: condor orders by whether their tranche exists.
@@ -656,11 +657,17 @@ public final class TradingEngine {
         onClose(r, reasonOf(intent.reason()));
       }
       case ROLL_CONDOR -> {
-        LOG.error("{}: a roll filled {} combos before a restart; a roll is not rebuilt from the journal: tranche {}"
-            + " needs a person", intent.ref(), combos, intent.trancheId());
-        desk.orders().decision(clock.now(), "note", "rollNotRecovered", "roll " + intent.ref() + " of tranche "
-            + intent.trancheId() + " filled before a restart and is not in the books", combos + " combos");
-        return false;
+        Optional<CycleDecision.PlannedRoll> plan = rollPlanOf(intent);
+        if (plan.isEmpty()) {
+          LOG.error("{}: a roll filled {} combos before a restart and its new side cannot be read from its legs:"
+              + " tranche {} needs a person", intent.ref(), combos, intent.trancheId());
+          desk.orders().decision(clock.now(), "note", "rollNotRecovered", "roll " + intent.ref() + " of tranche "
+              + intent.trancheId() + " filled before a restart and is not in the books", combos + " combos");
+          return false;
+        }
+        LOG.warn("{}: roll of tranche {} filled {} combos but is not in the books (a crash came between); applying"
+            + " it now", intent.ref(), intent.trancheId(), combos);
+        onRoll(r, plan.get());
       }
       default -> {
         Optional<dev.alvh.core.hedge.HedgeAction> a = journal.hedgeActionOf(intent);
@@ -677,6 +684,42 @@ public final class TradingEngine {
       }
     }
     return journal.applied(intent.ref());
+  }
+
+  /**
+   * The roll a journaled roll order carried out, read from its legs: the legs on an expiry other
+   * than the tranche's current one on that side are the new vertical (the sold one its short
+   * strike, the bought one its long strike); the others close the old vertical.
+   */
+  private Optional<CycleDecision.PlannedRoll> rollPlanOf(OrderIntent intent) {
+    Optional<Tranche> t = findOpen(intent.trancheId());
+    if (t.isEmpty() || intent.legs().isEmpty()) {
+      return Optional.empty();
+    }
+    OptionRight side = intent.legs().get(0).contract().right();
+    LocalDate current = side == OptionRight.PUT ? t.get().putExpiry() : t.get().callExpiry();
+    LocalDate newExpiry = null;
+    BigDecimal newShort = null;
+    BigDecimal newLong = null;
+    for (var leg : intent.legs()) {
+      if (leg.contract().right() != side) {
+        return Optional.empty();
+      }
+      if (leg.contract().expiry().equals(current)) {
+        continue;
+      }
+      newExpiry = leg.contract().expiry();
+      if (leg.side() == dev.alvh.core.instrument.Side.SELL) {
+        newShort = leg.contract().strike();
+      } else {
+        newLong = leg.contract().strike();
+      }
+    }
+    if (newExpiry == null || newShort == null || newLong == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new CycleDecision.PlannedRoll(intent.trancheId(), side, newExpiry, newShort, newLong, intent,
+        dev.alvh.core.order.NetPrice.debit(config.condor().rollMaxDebit())));
   }
 
   private List<dev.alvh.core.order.Fill> storedFills(dev.alvh.core.order.OrderRef ref) {

@@ -107,15 +107,18 @@ public final class Reconciler {
     };
   }
 
-  /** The signed quantity per contract key of the legs of the open tranches. */
+  /**
+   * The signed quantity per contract key of the legs of the open tranches, from the tranches as
+   * they are now (strikes, expiries and quantity after rolls, partial closes and roll splits; the
+   * {@code leg} table keeps the legs as first opened and is not used here).
+   */
   public static Map<String, Long> trancheLegs(Store store) {
     Map<String, Long> out = new TreeMap<>();
-    store.jdbc().query("SELECT l.contract, l.side, l.quantity FROM leg l JOIN tranche t ON t.id = l.tranche_id"
-        + " WHERE t.status = 'OPEN'", rs -> {
-          long q = rs.getLong(3) * ("SELL".equals(rs.getString(2)) ? -1 : 1);
-          out.merge(rs.getString(1), q, Long::sum);
-          return null;
-        });
+    for (dev.alvh.core.condor.Tranche t : store.openTranches()) {
+      for (dev.alvh.core.instrument.ComboLeg leg : t.openingLegs()) {
+        out.merge(leg.contract().key(), (long) leg.ratio() * t.quantity() * leg.side().sign(), Long::sum);
+      }
+    }
     return out;
   }
 

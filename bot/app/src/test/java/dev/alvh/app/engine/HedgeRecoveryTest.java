@@ -349,6 +349,49 @@ class HedgeRecoveryTest {
     assertThat(b.store.openTranches()).singleElement().satisfies(t -> assertThat(t.quantity()).isEqualTo(2));
   }
 
+  @Test
+  void aRollKilledAfterItsFillsMovesTheTrancheSideOnce() {
+    Bot b = new Bot(dir.resolve("crash"), new FakeBroker());
+    OrderIntent condor = condor(b);
+    b.broker.onPlace = b.broker.fillAll();
+    b.engine.desk().submit(condor, r -> { });
+    b.engine.applyRecoveredOrders();
+    assertThat(b.store.openTranches()).singleElement().satisfies(t -> assertThat(t.quantity()).isEqualTo(3));
+    dev.alvh.core.condor.Tranche before = b.store.openTranches().get(0);
+
+    // The put side rolled to the next listed expiry: close the old vertical, open the same strikes later.
+    LocalDate later = market.expirations(OptionContract.SPXW).stream().filter(e -> e.isAfter(before.putExpiry()))
+        .findFirst().orElseThrow();
+    OptionContract newShort = OptionContract.spxw(later, before.shortPut(), OptionRight.PUT);
+    OptionContract newLong = OptionContract.spxw(later, before.longPut(), OptionRight.PUT);
+    OrderIntent roll = new OrderIntent(OrderRef.forTranche(before.id(), "roll", clock.marketTime()),
+        OrderPurpose.ROLL_CONDOR, before.id(), List.of(
+            ComboLeg.of(Side.BUY, OptionContract.spxw(before.putExpiry(), before.shortPut(), OptionRight.PUT)),
+            ComboLeg.of(Side.SELL, OptionContract.spxw(before.putExpiry(), before.longPut(), OptionRight.PUT)),
+            ComboLeg.of(Side.SELL, newShort), ComboLeg.of(Side.BUY, newLong)), 3,
+        NetPrice.credit(new BigDecimal("0.05")), "roll (test): put side to " + later);
+    b.broker.onPlace = o -> {
+      b.broker.fillAll().accept(o);
+      throw b.broker.die("after the fills, before the tranche");
+    };
+    assertThatThrownBy(() -> b.engine.desk().submit(roll, r -> { })).isInstanceOf(Killed.class);
+    assertThat(b.store.openTranches()).singleElement()
+        .satisfies(t -> assertThat(t.putExpiry()).as("not in the books yet").isEqualTo(before.putExpiry()));
+
+    ReconcileReport rep = b.restart();
+    assertThat(positionDifferences(rep)).isEmpty();
+    assertThat(b.store.openTranches()).singleElement().satisfies(t -> {
+      assertThat(t.putExpiry()).isEqualTo(later);
+      assertThat(t.shortPut()).isEqualByComparingTo(before.shortPut());
+      assertThat(t.quantity()).isEqualTo(3);
+      assertThat(t.rolls()).isEqualTo(before.rolls() + 1);
+    });
+    ReconcileReport again = b.restart();
+    assertThat(positionDifferences(again)).isEmpty();
+    assertThat(b.engine.applyRecoveredOrders()).isZero();
+    assertThat(b.store.openTranches()).singleElement().satisfies(t -> assertThat(t.rolls()).isEqualTo(before.rolls() + 1));
+  }
+
   // ------------------------------------------------------------------------------------ helpers
 
   private void assertSecondRestartChangesNothing(Bot b) {
