@@ -1,6 +1,7 @@
 package dev.alvh.paper.chains;
 
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.alvh.core.instrument.OptionContract;
@@ -128,6 +129,26 @@ public final class ChainFiles {
         index.dates().size(), (System.nanoTime() - started) / 1_000_000));
   }
 
+  /** Reads the next row into {@code cells} and its line into {@code line[0]}; false at the end. */
+  private static boolean nextRow(JsonParser p, List<String> cells, int[] line) throws IOException {
+    cells.clear();
+    line[0] = -1;
+    JsonToken t;
+    while ((t = p.nextToken()) != null) {
+      if (t == JsonToken.START_ARRAY) {
+        line[0] = -1;
+      } else if (t == JsonToken.END_ARRAY) {
+        return true;
+      } else {
+        if (line[0] < 0) {
+          line[0] = p.currentTokenLocation().getLineNr();
+        }
+        cells.add(p.getText());
+      }
+    }
+    return false;
+  }
+
   private static boolean isChainFile(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".csv.gz") || n.endsWith(".txt.gz")
@@ -156,7 +177,12 @@ public final class ChainFiles {
               String inner = e.getName().toLowerCase(Locale.ROOT);
               if (!e.isDirectory() && (inner.endsWith(".csv") || inner.endsWith(".txt"))) {
                 any = true;
-                read(name + "!" + e.getName(), reader(zip));
+                // The CSV reader closes its input at the end; the zip's next entry still has to be read.
+                read(name + "!" + e.getName(), reader(new java.io.FilterInputStream(zip) {
+                  @Override
+                  public void close() {
+                  }
+                }));
               }
             }
             if (!any) {
@@ -178,12 +204,15 @@ public final class ChainFiles {
     }
 
     void read(String name, Reader in) {
-      try (MappingIterator<String[]> it = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-          .with(CsvParser.Feature.TRIM_SPACES).readValues(in)) {
-        if (!it.hasNextValue()) {
+      // Token by token: each CSV row is an array of strings; the line of its first cell is the row's line.
+      try (JsonParser p = CSV.getFactory().createParser(in)) {
+        ((CsvParser) p).enable(CsvParser.Feature.TRIM_SPACES);
+        List<String> cells = new ArrayList<>();
+        int[] at = new int[1];
+        if (!nextRow(p, cells, at)) {
           throw new HistoryFileException(name + ": empty file, no header");
         }
-        String[] header = it.nextValue();
+        String[] header = cells.toArray(String[]::new);
         Map<String, Integer> cols = new HashMap<>();
         for (int i = 0; i < header.length; i++) {
           cols.putIfAbsent(ChainLayout.normalize(header[i]), i);
@@ -196,14 +225,12 @@ public final class ChainFiles {
         }
         layouts.put(name, layout);
         Row row = new Row(name, header.length, cols);
-        int line = 1;
-        while (it.hasNextValue()) {
-          String[] cells = it.nextValue();
-          line = it.getCurrentLocation().getLineNr();
-          if (cells.length == 1 && cells[0].isBlank()) {
+        long before = rows;
+        while (nextRow(p, cells, at)) {
+          if (cells.size() == 1 && cells.get(0).isBlank()) {
             continue;
           }
-          row.set(cells, line);
+          row.set(cells.toArray(String[]::new), at[0]);
           rows++;
           switch (layout) {
             case CBOE_DATASHOP -> dataShop(row);
@@ -212,7 +239,7 @@ public final class ChainFiles {
             default -> throw new IllegalStateException("unknown layout " + layout);
           }
         }
-        if (line == 1) {
+        if (rows == before) {
           LOG.warn("option chain file {} has a header and no rows", name);
         }
       } catch (IOException e) {

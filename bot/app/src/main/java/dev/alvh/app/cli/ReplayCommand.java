@@ -120,7 +120,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (options != null) {
           try {
-            replay.chains(ChainFiles.load(options).index());
+            replay.chains(ChainFiles.load(options));
           } catch (HistoryFileException e) {
             return usage(e.getMessage());
           }

@@ -16,6 +16,7 @@ import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.time.VirtualClock;
 import dev.alvh.paper.broker.PaperBroker;
+import dev.alvh.paper.chains.ChainFiles;
 import dev.alvh.paper.chains.ChainIndex;
 import dev.alvh.paper.chains.ChainOverlay;
 import dev.alvh.paper.market.DailyBar;
@@ -81,6 +82,8 @@ public final class Replay {
   private Progress progress = Progress.NONE;
   private int threads = Book.values().length;
   private ChainIndex chains = ChainIndex.EMPTY;
+  private long chainQuotesLoaded;
+  private long chainLoadMs;
 
   /** A replay with {@code config}, writing its databases under {@code dataDir}. */
   public Replay(BotConfig config, Path dataDir) {
@@ -108,8 +111,10 @@ public final class Replay {
    * contract, from each quote date's last scheduled cycle to its end of day (see
    * {@link ChainOverlay}); the model elsewhere. Default: no chains.
    */
-  public Replay chains(ChainIndex index) {
-    this.chains = index;
+  public Replay chains(ChainFiles.Loaded loaded) {
+    this.chains = loaded.index();
+    this.chainQuotesLoaded = loaded.report().quotes();
+    this.chainLoadMs = loaded.report().elapsedMs();
     return this;
   }
 
@@ -243,7 +248,8 @@ public final class Replay {
       all = all.plus(c);
     }
     long chainDays = days.keySet().stream().filter(chains::has).count();
-    return new ReplaySummary.OptionQuotes(all.realChain(), all.model(), all.modelOnChainDays(), chainDays, byBook);
+    return new ReplaySummary.OptionQuotes(all.realChain(), all.model(), all.modelOnChainDays(), chainDays,
+        chainQuotesLoaded, chainLoadMs, byBook);
   }
 
   /** The fires on days of the history, keeping only each day's last cycle unless {@code everyCycle}. */

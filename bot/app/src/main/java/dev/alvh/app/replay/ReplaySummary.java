@@ -66,9 +66,12 @@ public record ReplaySummary(
    * @param model            priced by the model
    * @param modelOnChainDays of {@code model}: while a chain file was served, for contracts it lacks
    * @param chainDays        replayed days with real chain quotes
+   * @param chainQuotesLoaded quotes read from the chain files (0 without {@code --options})
+   * @param chainLoadMs      wall time of reading the chain files, milliseconds
    * @param books            the same counts per book
    */
   public record OptionQuotes(long realChain, long model, long modelOnChainDays, long chainDays,
+      long chainQuotesLoaded, long chainLoadMs,
       Map<String, dev.alvh.paper.chains.ChainOverlay.Counts> books) {
   }
 }
