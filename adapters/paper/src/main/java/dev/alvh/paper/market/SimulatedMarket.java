@@ -377,11 +377,16 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     double lo = Math.floor(fwd * Math.exp(-STRIKE_SIGMAS_DOWN * sd) / step) * step;
     double hi = Math.ceil(fwd * Math.exp(STRIKE_SIGMAS_UP * sd) / step) * step;
     List<OptionQuote> quotes = new ArrayList<>();
-    java.util.Set<BigDecimal> listed = new java.util.TreeSet<>();
+    java.util.Collection<BigDecimal> listed = new ArrayList<>();
     for (double k = Math.max(step, lo); k <= hi; k += step) {
       listed.add(BigDecimal.valueOf(k).stripTrailingZeros());
     }
-    listed.addAll(overlay.strikes(tradingClass, expiry, clock.now()));
+    List<BigDecimal> real = overlay.strikes(tradingClass, expiry, clock.now());
+    if (!real.isEmpty()) {
+      // The grid and the real chain's strikes, each once (2900 and 2900.0 are one strike).
+      listed = new java.util.TreeSet<>(listed);
+      listed.addAll(real);
+    }
     for (BigDecimal strike : listed) {
       for (OptionRight r : OptionRight.values()) {
         quotes.add(spxQuote(new OptionContract("SPX", tradingClass, expiry, strike, r, 100), ix, years));
