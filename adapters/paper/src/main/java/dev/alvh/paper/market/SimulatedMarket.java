@@ -87,6 +87,8 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   private Instant cachedAt = Instant.MIN;
   private IndexLevels cachedIndices;
   private LocalDate expiryCacheDay = LocalDate.MIN;
+  /** Real quotes consulted before the model for SPX and SPXW options; see {@link QuoteOverlay}. */
+  private QuoteOverlay overlay = QuoteOverlay.NONE;
 
   /**
    * A market over {@code history}, read at {@code clock}'s time.
@@ -118,6 +120,22 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
       }
       vxByDay.put(day, Collections.unmodifiableMap(row));
     });
+  }
+
+  /**
+   * A market over {@code history} that quotes SPX and SPXW options from {@code overlay} where it
+   * has them (real option chains) and from the model elsewhere.
+   *
+   * @param history    daily bars, one per trading day, and VX closes where the source has them
+   * @param clock      the time
+   * @param config     model parameters
+   * @param tradingDay which days are trading days (for listing expirations)
+   * @param overlay    quotes consulted before the model
+   */
+  public SimulatedMarket(MarketHistory history, Clock clock, MarketConfig config, Predicate<LocalDate> tradingDay,
+      QuoteOverlay overlay) {
+    this(history, clock, config, tradingDay);
+    this.overlay = Check.notNull(overlay, "overlay");
   }
 
   /**
@@ -199,8 +217,9 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
       expiryCacheDay = today;
     }
     return expiryCache.computeIfAbsent(tradingClass, c -> List.copyOf(switch (c) {
-      case OptionContract.SPXW -> calendar.spxw(today, today.plusDays(LISTED_DAYS_AHEAD));
-      case OptionContract.SPX_AM -> calendar.spxMonthly(today.plusDays(1), today.plusDays(LISTED_DAYS_AHEAD));
+      case OptionContract.SPXW -> overlay.expirations(c, today, calendar.spxw(today, today.plusDays(LISTED_DAYS_AHEAD)));
+      case OptionContract.SPX_AM -> overlay.expirations(c, today,
+          calendar.spxMonthly(today.plusDays(1), today.plusDays(LISTED_DAYS_AHEAD)));
       default -> calendar.vixAfter(today, curveModel.listedExpiries());
     }));
   }
@@ -237,7 +256,12 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
       }
       return Optional.of(priceVix(contract, f.getAsDouble(), years));
     }
-    return Optional.of(priceSpx(contract, indices(), years));
+    return Optional.of(spxQuote(contract, indices(), years));
+  }
+
+  /** The overlay's quote of an SPX-class option where it has one, else the model's. */
+  private OptionQuote spxQuote(OptionContract c, IndexLevels ix, double years) {
+    return overlay.quote(c, clock.now()).orElseGet(() -> priceSpx(c, ix, years));
   }
 
   /**
@@ -353,10 +377,19 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     double lo = Math.floor(fwd * Math.exp(-STRIKE_SIGMAS_DOWN * sd) / step) * step;
     double hi = Math.ceil(fwd * Math.exp(STRIKE_SIGMAS_UP * sd) / step) * step;
     List<OptionQuote> quotes = new ArrayList<>();
+    java.util.Collection<BigDecimal> listed = new ArrayList<>();
     for (double k = Math.max(step, lo); k <= hi; k += step) {
-      BigDecimal strike = BigDecimal.valueOf(k).stripTrailingZeros();
+      listed.add(BigDecimal.valueOf(k).stripTrailingZeros());
+    }
+    List<BigDecimal> real = overlay.strikes(tradingClass, expiry, clock.now());
+    if (!real.isEmpty()) {
+      // The grid and the real chain's strikes, each once (2900 and 2900.0 are one strike).
+      listed = new java.util.TreeSet<>(listed);
+      listed.addAll(real);
+    }
+    for (BigDecimal strike : listed) {
       for (OptionRight r : OptionRight.values()) {
-        quotes.add(priceSpx(new OptionContract("SPX", tradingClass, expiry, strike, r, 100), ix, years));
+        quotes.add(spxQuote(new OptionContract("SPX", tradingClass, expiry, strike, r, 100), ix, years));
       }
     }
     return new OptionChain(tradingClass, expiry, ix.spx(), quotes);

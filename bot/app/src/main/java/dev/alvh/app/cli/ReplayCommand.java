@@ -13,6 +13,7 @@ import dev.alvh.app.report.ReportWriter;
 import dev.alvh.app.report.VolatilityCycles;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.core.config.BotConfig;
+import dev.alvh.paper.chains.ChainFiles;
 import dev.alvh.paper.history.HistoryFileException;
 import dev.alvh.paper.history.HistoryLoader;
 import dev.alvh.paper.history.LoadedHistory;
@@ -52,6 +53,12 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "DIR", description = "folder of daily history CSV files (Cboe or ISO)")
   Path data;
 
+  @Option(names = "--options", paramLabel = "DIR",
+      description = "folder of SPX/SPXW option chain files (Cboe DataShop Option EOD Summary, OptionsDX, or"
+          + " quote_date,root,expiration,type,strike,bid,ask): options are quoted from them on their dates, from the"
+          + " day's last cycle on, and by the model where they lack a contract (needs --data; docs/real-chains.md)")
+  Path options;
+
   @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "first day to replay (default: the first)")
   String from;
 
@@ -76,6 +83,9 @@ final class ReplayCommand implements Callable<Integer> {
     }
     if (scenario != null && data != null) {
       return usage("give either --scenario or --data, not both (--scenario " + scenario + ", --data " + data + ")");
+    }
+    if (options != null && data == null) {
+      return usage("--options needs --data (real chains go with real history), but --data was not given");
     }
     if (scenario != null && !SyntheticHistory.TWO_CYCLES.equals(scenario)) {
       return usage("--scenario must be one of [two-cycles], but was '" + scenario + "'");
@@ -107,6 +117,13 @@ final class ReplayCommand implements Callable<Integer> {
           h = new HistoryLoader(cal::isTradingDay).load(data);
         } catch (HistoryFileException e) {
           return usage(e.getMessage());
+        }
+        if (options != null) {
+          try {
+            replay.chains(ChainFiles.load(options));
+          } catch (HistoryFileException e) {
+            return usage(e.getMessage());
+          }
         }
         List<String> problems = h.problems().stream().map(Object::toString).toList();
         result = replay.runBooks(data.toString(), h.history(), cal, fromDate, toDate, false, problems);
@@ -181,6 +198,10 @@ final class ReplayCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "  %-10s %9.2f %8.2f %8.2f %8.2f %7.2f %7.2f %12s %12s %s%n", e.getKey(),
           m.totalReturn(), m.cagr(), m.maxDrawdownPct(), m.maxDrawdownRiskPct(), m.sharpe(), m.sortino(),
           m.hedgePremium().toPlainString(), m.hedgePnl().toPlainString(), m.layersPerCycle());
+    }
+    if (s.quotes() != null) {
+      System.out.printf(Locale.ROOT, "  option quotes    real chains %d, model %d (%d of them on %d chain days)%n",
+          s.quotes().realChain(), s.quotes().model(), s.quotes().modelOnChainDays(), s.quotes().chainDays());
     }
     if (!s.dataProblems().isEmpty()) {
       System.out.printf(Locale.ROOT, "  history rows left out: %d (first: %s)%n", s.dataProblems().size(),

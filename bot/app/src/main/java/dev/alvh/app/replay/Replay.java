@@ -16,6 +16,9 @@ import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.time.VirtualClock;
 import dev.alvh.paper.broker.PaperBroker;
+import dev.alvh.paper.chains.ChainFiles;
+import dev.alvh.paper.chains.ChainIndex;
+import dev.alvh.paper.chains.ChainOverlay;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.MarketHistory;
 import dev.alvh.paper.market.SimulatedMarket;
@@ -78,6 +81,9 @@ public final class Replay {
   private final Path dataDir;
   private Progress progress = Progress.NONE;
   private int threads = Book.values().length;
+  private ChainIndex chains = ChainIndex.EMPTY;
+  private long chainQuotesLoaded;
+  private long chainLoadMs;
 
   /** A replay with {@code config}, writing its databases under {@code dataDir}. */
   public Replay(BotConfig config, Path dataDir) {
@@ -97,6 +103,18 @@ public final class Replay {
    */
   public Replay threads(int n) {
     this.threads = Math.max(1, n);
+    return this;
+  }
+
+  /**
+   * Quotes SPX and SPXW options from the real chains of {@code index} where they have the
+   * contract, from each quote date's last scheduled cycle to its end of day (see
+   * {@link ChainOverlay}); the model elsewhere. Default: no chains.
+   */
+  public Replay chains(ChainFiles.Loaded loaded) {
+    this.chains = loaded.index();
+    this.chainQuotesLoaded = loaded.report().quotes();
+    this.chainLoadMs = loaded.report().elapsedMs();
     return this;
   }
 
@@ -162,6 +180,11 @@ public final class Replay {
       cal.isTradingDay(LocalDate.of(y, 1, 2));
     }
     Map<Book, BookRun> runs = new EnumMap<>(Book.class);
+    Map<LocalDate, Instant> servedFrom = lastCycles(fires);
+    Map<Book, ChainOverlay> overlays = new EnumMap<>(Book.class);
+    for (Book b : Book.values()) {
+      overlays.put(b, new ChainOverlay(chains, config.market(), servedFrom::get));
+    }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Book.values().length), r -> {
       Thread t = new Thread(r, "alvh-replay");
       t.setDaemon(true);
@@ -170,7 +193,7 @@ public final class Replay {
     try {
       Map<Book, Future<BookRun>> futures = new EnumMap<>(Book.class);
       for (Book b : Book.values()) {
-        futures.put(b, pool.submit(() -> runBook(b, history, cal, fires, start, realFrom, realTo)));
+        futures.put(b, pool.submit(() -> runBook(b, history, cal, fires, start, realFrom, realTo, overlays.get(b))));
       }
       for (Map.Entry<Book, Future<BookRun>> f : futures.entrySet()) {
         runs.put(f.getKey(), f.getValue().get());
@@ -200,8 +223,33 @@ public final class Replay {
         Math.round(allCycles * 1000.0 / Math.max(elapsedMs, 1) * 10) / 10.0, a.tranchesOpened(), a.ordersSent(),
         a.fills(), a.startEquity(), a.finalEquity(), metrics.get(Book.ALVH.key()).maxDrawdownPct(),
         a.exitReasons(), a.condorPnl(), a.database().toString(), elapsedMs, everyCycle ? "all" : "last", metrics,
-        new ReplaySummary.CycleCount(cycles.size(), cycles), List.copyOf(dataProblems), a.statesVisited());
+        new ReplaySummary.CycleCount(cycles.size(), cycles), List.copyOf(dataProblems), a.statesVisited(),
+        optionQuotes(overlays, servedFrom));
     return new ReplayResult(summary, runs, inRange);
+  }
+
+  /** The last trading cycle of each day of {@code fires}: from it on, a day's real chain quotes are served. */
+  static Map<LocalDate, Instant> lastCycles(List<ScheduledFire> fires) {
+    Map<LocalDate, Instant> out = new HashMap<>();
+    for (ScheduledFire f : fires) {
+      if (f.kind() == JobKind.CYCLE) {
+        out.merge(f.at().atZone(Clock.MARKET_ZONE).toLocalDate(), f.at(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    return out;
+  }
+
+  private ReplaySummary.OptionQuotes optionQuotes(Map<Book, ChainOverlay> overlays, Map<LocalDate, Instant> days) {
+    ChainOverlay.Counts all = new ChainOverlay.Counts(0, 0, 0);
+    Map<String, ChainOverlay.Counts> byBook = new LinkedHashMap<>();
+    for (Map.Entry<Book, ChainOverlay> e : overlays.entrySet()) {
+      ChainOverlay.Counts c = e.getValue().counts();
+      byBook.put(e.getKey().key(), c);
+      all = all.plus(c);
+    }
+    long chainDays = days.keySet().stream().filter(chains::has).count();
+    return new ReplaySummary.OptionQuotes(all.realChain(), all.model(), all.modelOnChainDays(), chainDays,
+        chainQuotesLoaded, chainLoadMs, byBook);
   }
 
   /** The fires on days of the history, keeping only each day's last cycle unless {@code everyCycle}. */
@@ -224,10 +272,10 @@ public final class Replay {
   }
 
   private BookRun runBook(Book book, MarketHistory history, NyseCalendar cal, List<ScheduledFire> fires,
-      Instant start, LocalDate from, LocalDate to) {
+      Instant start, LocalDate from, LocalDate to, ChainOverlay overlay) {
     VirtualClock clock = new VirtualClock(start);
     // The whole MarketHistory: its VX futures (when the data has them) make the VX curve.
-    SimulatedMarket market = new SimulatedMarket(history, clock, config.market(), cal::isTradingDay);
+    SimulatedMarket market = new SimulatedMarket(history, clock, config.market(), cal::isTradingDay, overlay);
     PaperBroker broker = new PaperBroker(market, clock, config.broker().paper());
     BigDecimal startEquity = broker.account().netLiquidation();
     String name = database(book);

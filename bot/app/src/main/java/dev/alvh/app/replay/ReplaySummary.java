@@ -34,13 +34,15 @@ import java.util.Map;
  * @param volatilityCycles the complete volatility cycles of the replayed VIX closes
  * @param dataProblems     history rows left out, with file and line
  * @param statesVisited    trading days the ALVH book spent in each hedge state (from its daily snapshots)
+ * @param quotes           where the SPX and SPXW option quotes of all books came from: real chains
+ *                         ({@code replay --options}) or the model
  */
 public record ReplaySummary(
     String scenario, LocalDate from, LocalDate to, long tradingDays, long cycles, double cyclesPerSecond,
     long tranchesOpened, long ordersSent, long fills, BigDecimal startEquity, BigDecimal finalEquity,
     double maxDrawdownPct, Map<String, Long> exitReasons, BigDecimal condorPnl, String database, long elapsedMs,
     String cyclesPerDay, Map<String, BookMetrics> books, CycleCount volatilityCycles, List<String> dataProblems,
-    Map<String, Long> statesVisited) {
+    Map<String, Long> statesVisited, OptionQuotes quotes) {
 
   /** The largest peak-to-trough fall of {@code equity}, percent of the peak (0 when it never falls). */
   public static double maxDrawdownPct(Iterable<BigDecimal> equity) {
@@ -54,5 +56,22 @@ public record ReplaySummary(
    * @param cycles each with its dates and peak
    */
   public record CycleCount(int count, List<VolatilityCycles.VolatilityCycle> cycles) {
+  }
+
+  /**
+   * Where the SPX and SPXW option quotes came from, summed over the books (each single quote and
+   * each strike of a chain the market built counts once).
+   *
+   * @param realChain        quoted from a real chain file
+   * @param model            priced by the model
+   * @param modelOnChainDays of {@code model}: while a chain file was served, for contracts it lacks
+   * @param chainDays        replayed days with real chain quotes
+   * @param chainQuotesLoaded quotes read from the chain files (0 without {@code --options})
+   * @param chainLoadMs      wall time of reading the chain files, milliseconds
+   * @param books            the same counts per book
+   */
+  public record OptionQuotes(long realChain, long model, long modelOnChainDays, long chainDays,
+      long chainQuotesLoaded, long chainLoadMs,
+      Map<String, dev.alvh.paper.chains.ChainOverlay.Counts> books) {
   }
 }

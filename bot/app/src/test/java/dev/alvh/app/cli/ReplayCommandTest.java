@@ -100,4 +100,53 @@ class ReplayCommandTest {
     assertThat(report.resolve("report.html")).isNotEmptyFile();
     assertThat(new ObjectMapper().readTree(report.resolve("summary.json").toFile())).isEqualTo(s);
   }
+
+  private Path tinyHistory() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("data"));
+    String days = "2024-01-02,%1$s\n2024-01-03,%1$s\n2024-01-04,%1$s\n2024-01-05,%1$s\n";
+    Files.writeString(data.resolve("spx.csv"), "date,open,high,low,close\n" + days.formatted("4700,4760,4690,4750"));
+    Files.writeString(data.resolve("vix.csv"), "date,open,high,low,close\n" + days.formatted("14,14.5,13,13.5"));
+    Files.writeString(data.resolve("vix3m.csv"), "date,open,high,low,close\n" + days.formatted("16,16.2,15.5,15.8"));
+    return data;
+  }
+
+  @Test
+  void aBadOptionChainFileIsNamedWithItsLineAndStopsBeforeReplaying() throws Exception {
+    Path data = tinyHistory();
+    Path options = Files.createDirectories(dir.resolve("options"));
+    Files.writeString(options.resolve("spx_2024.csv"), "quote_date,underlying_snapshot,root,expiration,type,strike,bid,ask\n"
+        + "2024-01-03,4745,SPXW,2024-02-16,put,4600,31.1,31.5\n"
+        + "2024-01-03,4745,SPXW,2024-02-16,put,4650,3l.1,41.5\n");
+    assertThat(errLine("--data", data.toString(), "--options", options.toString())).isEqualTo(
+        "replay: spx_2024.csv line 3: column bid '3l.1' is not a number");
+    Files.writeString(options.resolve("spx_2024.csv"), "date,bid,ask\n2024-01-03,1,2\n");
+    assertThat(errLine("--data", data.toString(), "--options", options.toString())).startsWith(
+        "replay: spx_2024.csv: the header matches no option chain layout");
+    assertThat(errLine("--options", options.toString())).isEqualTo(
+        "replay: --options needs --data (real chains go with real history), but --data was not given");
+    assertThat(dir.resolve("db")).doesNotExist();
+  }
+
+  @Test
+  void realChainsOfTheSampleQuoteOptionsAndTheSummaryCountsThem() throws Exception {
+    Optional<Path> shared = TestPaths.sharedData();
+    assumeTrue(shared.isPresent() && Files.isDirectory(shared.get().resolve("options")),
+        "../shared/data/options is absent; skipping the replay on real option chains");
+    int code = Main.run("replay", "--data-dir", dir.resolve("db").toString(), "--data", shared.get().toString(),
+        "--options", shared.get().resolve("options").toString(), "--from", "2019-04-25", "--to", "2019-05-10",
+        "--json");
+    assertThat(code).as(io.err()).isZero();
+    List<String> lines = io.out().lines().toList();
+    JsonNode q = new ObjectMapper().readTree(lines.get(lines.size() - 1)).get("quotes");
+    assertThat(q.get("chainQuotesLoaded").asLong()).isEqualTo(224_504);
+    // 2019-04-25, 04-29, 05-01, 05-03, 05-07 and 05-09 are the sample's dates in the range.
+    assertThat(q.get("chainDays").asLong()).isEqualTo(6);
+    assertThat(q.get("realChain").asLong()).isPositive();
+    assertThat(q.get("model").asLong()).isPositive();
+    long books = 0;
+    for (String book : List.of("alvh", "unhedged", "rigid")) {
+      books += q.get("books").get(book).get("realChain").asLong();
+    }
+    assertThat(books).isEqualTo(q.get("realChain").asLong());
+  }
 }
