@@ -147,6 +147,21 @@ public final class MarketFit {
       + " | median IV bias, vol pts | median abs spread error / real | median real spread | median model spread |\n"
       + "|---|---|---|---|---|---|---|---|---|";
 
+  /** The columns a chain file in the sample's layout has (in any order, among others). */
+  public static final List<String> COLUMNS = List.of("quote_date", "underlying_snapshot", "root", "expiration", "dte",
+      "type", "strike", "bid", "ask");
+
+  /** True when the header of {@code file} has every column of {@link #COLUMNS}. */
+  public static boolean hasSampleLayout(Path file) {
+    try (Stream<String> lines = Files.lines(file)) {
+      List<String> header = lines.findFirst().map(l -> Arrays.stream(l.split(","))
+          .map(h -> h.strip().toLowerCase(Locale.ROOT)).toList()).orElse(List.of());
+      return header.containsAll(COLUMNS);
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
+  }
+
   /**
    * Reads a chain file in the 2019 sample's layout.
    *
@@ -165,8 +180,7 @@ public final class MarketFit {
           for (int i = 0; i < f.length; i++) {
             col.put(f[i].strip().toLowerCase(Locale.ROOT), i);
           }
-          for (String need : List.of("quote_date", "underlying_snapshot", "root", "expiration", "dte", "type",
-              "strike", "bid", "ask")) {
+          for (String need : COLUMNS) {
             if (!col.containsKey(need)) {
               throw new IllegalArgumentException(file + ": no column '" + need + "' in the header");
             }
