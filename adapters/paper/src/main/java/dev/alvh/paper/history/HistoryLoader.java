@@ -115,7 +115,7 @@ public final class HistoryLoader {
     for (BadRow p : problems) {
       LOG.warn("history row left out: {} (in {})", p, dir);
     }
-    return new LoadedHistory(new MarketHistory(bars, vx), vix9d, problems, files);
+    return new LoadedHistory(new MarketHistory(bars, vx, vix9d), vix9d, problems, files);
   }
 
   /**

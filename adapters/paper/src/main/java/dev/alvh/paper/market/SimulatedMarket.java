@@ -38,10 +38,13 @@ import java.util.function.Predicate;
  * surface built from VIX and VIX3M; VIX options with Black-76 on the VX future of the same
  * expiry. Every parameter is in {@link MarketConfig} and documented in {@code adapters/paper/README.md}.
  *
- * <p>SPX surface: at-the-money total variance is interpolated linearly in days between the VIX
- * (30 days) and VIX3M (93 days) points, scaled by {@code market.atmVixRatio}; a put skew and a
- * call skew tilt it by log-moneyness. Bid and ask sit around the model price by
- * {@code market.spreadPct}, clamped to [minSpread, maxSpread] and put on the 0.05 grid.
+ * <p>SPX surface ({@link MarketConfig.Surface}, fitted to real 2019 quotes, docs/market-model.md):
+ * at-the-money total variance is linear in days through the VIX9D (9 days), VIX (30 days) and
+ * VIX3M (93 days) points, each scaled by its ratio; a sticky-moneyness skew in standardized
+ * log-moneyness {@code z = ln(K/F) / (atm x sqrt(T))} tilts it, steeper below the forward. Bid
+ * and ask ({@link MarketConfig.Spread}) sit around the model price by a width rising with the
+ * price, the days to expiry and VIX, on the 0.05 grid. Everything that depends on the expiry
+ * only is computed once per expiry and instant.
  *
  * <p>VX curve: the history's VX closes ({@code m1..m8} mapped to the VIX expirations after the
  * day) where present, geometrically interpolated from the previous close through the session;
@@ -61,22 +64,26 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
 
   private static final LocalTime OPEN = LocalTime.of(9, 30);
   private static final LocalTime CLOSE = LocalTime.of(16, 0);
-  private static final BigDecimal TICK = new BigDecimal("0.05");
   private static final int LISTED_DAYS_AHEAD = 130;
   private static final double STRIKE_SIGMAS_DOWN = 4.0;
   private static final double STRIKE_SIGMAS_UP = 3.0;
   private static final double DAYS_PER_YEAR = 365.0;
   private static final double VIX_DAYS = 30.0;
   private static final double VIX3M_DAYS = 93.0;
+  private static final double VIX9D_DAYS = 9.0;
   private static final double MIN_VOL_DAYS = 7.0;
 
   private final NavigableMap<LocalDate, DailyBar> bars;
   /** VX closes per history day: expiry to close. */
   private final NavigableMap<LocalDate, Map<LocalDate, Double>> vxByDay;
+  /** VIX9D close over VIX close per history day that has a VIX9D close. */
+  private final NavigableMap<LocalDate, Double> vix9dRatioByDay;
   private final Clock clock;
   private final MarketConfig config;
   private final MarketConfig.VixOptions vixModel;
   private final MarketConfig.VxCurve curveModel;
+  private final MarketConfig.Surface surface;
+  private final MarketConfig.Spread spreadModel;
   private final Expirations calendar;
   private final Black76Pricer pricer = Black76Pricer.DEFAULT;
 
@@ -84,6 +91,9 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   private final Map<String, OptionChain> chainCache = new HashMap<>();
   private final Map<String, List<LocalDate>> expiryCache = new HashMap<>();
   private final Map<LocalDate, Double> vxCache = new HashMap<>();
+  private final Map<String, Smile> smileCache = new HashMap<>();
+  private double cachedVix9d = Double.NaN;
+  private boolean vix9dKnown;
   private Instant cachedAt = Instant.MIN;
   private IndexLevels cachedIndices;
   private LocalDate expiryCacheDay = LocalDate.MIN;
@@ -105,6 +115,8 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     Check.notNull(tradingDay, "tradingDay");
     this.vixModel = config.vix();
     this.curveModel = config.vxCurve();
+    this.surface = config.surface();
+    this.spreadModel = config.spread();
     this.calendar = new Expirations(tradingDay::test);
     this.bars = new TreeMap<>();
     history.bars().forEach(b -> this.bars.put(b.date(), b));
@@ -119,6 +131,13 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
         }
       }
       vxByDay.put(day, Collections.unmodifiableMap(row));
+    });
+    this.vix9dRatioByDay = new TreeMap<>();
+    history.vix9d().forEach((day, v) -> {
+      DailyBar b = bars.get(day);
+      if (b != null && v != null && v > 0 && Double.isFinite(v)) {
+        vix9dRatioByDay.put(day, v / b.vixClose());
+      }
     });
   }
 
@@ -256,12 +275,13 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
       }
       return Optional.of(priceVix(contract, f.getAsDouble(), years));
     }
-    return Optional.of(spxQuote(contract, indices(), years));
+    IndexLevels ix = indices();
+    return Optional.of(spxQuote(contract, cls, ix));
   }
 
   /** The overlay's quote of an SPX-class option where it has one, else the model's. */
-  private OptionQuote spxQuote(OptionContract c, IndexLevels ix, double years) {
-    return overlay.quote(c, clock.now()).orElseGet(() -> priceSpx(c, ix, years));
+  private OptionQuote spxQuote(OptionContract c, String cls, IndexLevels ix) {
+    return overlay.quote(c, clock.now()).orElseGet(() -> priceSpx(c, smile(cls, c.expiry(), ix), ix));
   }
 
   /**
@@ -370,9 +390,9 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
 
   private OptionChain buildSpxChain(String tradingClass, LocalDate expiry) {
     IndexLevels ix = indices();
-    double years = Math.max(yearsTo(tradingClass, expiry), 0.0);
-    double fwd = forward(ix.spx(), years);
-    double sd = atmVol(ix, years) * Math.sqrt(Math.max(years, 1.0 / DAYS_PER_YEAR));
+    Smile smile = smile(tradingClass, expiry, ix);
+    double fwd = smile.forward();
+    double sd = smile.atm() * smile.sqrtYears();
     double step = config.strikeStep();
     double lo = Math.floor(fwd * Math.exp(-STRIKE_SIGMAS_DOWN * sd) / step) * step;
     double hi = Math.ceil(fwd * Math.exp(STRIKE_SIGMAS_UP * sd) / step) * step;
@@ -389,7 +409,8 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     }
     for (BigDecimal strike : listed) {
       for (OptionRight r : OptionRight.values()) {
-        quotes.add(spxQuote(new OptionContract("SPX", tradingClass, expiry, strike, r, 100), ix, years));
+        OptionContract c = new OptionContract("SPX", tradingClass, expiry, strike, r, 100);
+        quotes.add(overlay.quote(c, clock.now()).orElseGet(() -> priceSpx(c, smile, ix)));
       }
     }
     return new OptionChain(tradingClass, expiry, ix.spx(), quotes);
@@ -426,22 +447,167 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     return out;
   }
 
-  private OptionQuote priceSpx(OptionContract c, IndexLevels ix, double years) {
+  private OptionQuote priceSpx(OptionContract c, Smile smile, IndexLevels ix) {
     double k = c.strike().doubleValue();
-    double fwd = forward(ix.spx(), years);
-    double vol = skewedVol(ix, years, k, fwd);
-    BlackInputs in = BlackInputs.fromSpot(ix.spx(), rate(), dividendYield(), years, vol, k, c.right());
+    double z = Math.log(k / smile.forward()) / smile.stdDev();
+    double vol = smileVol(smile, z);
+    BlackInputs in = BlackInputs.fromSpot(ix.spx(), rate(), dividendYield(), smile.years(), vol, k, c.right());
     OptionGreeks g = pricer.greeks(in);
     double px = Math.max(g.price(), 0.0);
-    double spread = Math.min(config.maxSpread(), Math.max(config.minSpread(), px * config.spreadPct() / 100.0));
-    BigDecimal bid = onTick(Math.max(px - spread / 2, 0.0), TICK, RoundingMode.FLOOR);
-    BigDecimal ask = onTick(px + spread / 2, TICK, RoundingMode.CEILING).max(bid.add(TICK));
+    // Market makers quote a whole number of ticks wide: the width is rounded first, then placed.
+    BigDecimal tick = spreadTick();
+    BigDecimal width = onTick(spxSpread(px, smile.spreadScale(), z), tick, RoundingMode.HALF_UP).max(tick);
+    BigDecimal bid = onTick(Math.max(px - width.doubleValue() / 2, 0.0), tick, RoundingMode.HALF_UP);
+    BigDecimal ask = bid.add(width);
     return new OptionQuote(c, bid, ask, vol, g.spotDelta(), g.spotGamma(), g.vega(), g.theta());
+  }
+
+  /**
+   * The SPX bid/ask width, points, of an option worth {@code price} at standardized moneyness
+   * {@code z}, where {@code scale} carries the days-to-expiry and VIX factors ({@link MarketConfig.Spread}).
+   */
+  private double spxSpread(double price, double scale, double z) {
+    double w = scale * Math.pow(price, spreadModel.priceExponent())
+        * Math.exp(spreadModel.moneynessExponent() * Math.abs(z));
+    w = Math.min(w, Math.min(spreadModel.maxSpread(), spreadModel.maxPriceFraction() * price));
+    return Math.max(w, spreadModel.minSpread());
+  }
+
+  /**
+   * The SPX bid/ask width, points, of an option worth {@code price} at standardized moneyness
+   * {@code z} (ln(K/F) over ATM vol x sqrt(years)), {@code days} to expiry and VIX {@code vix}.
+   */
+  public double spxSpread(double price, double days, double vix, double z) {
+    return spxSpread(price, spreadScale(days, vix), z);
+  }
+
+  private double spreadScale(double days, double vix) {
+    return spreadModel.coefficient() * Math.pow(Math.max(days, 1.0) / VIX_DAYS, spreadModel.dteExponent())
+        * Math.pow(vix / spreadModel.refVix(), spreadModel.vixExponent());
+  }
+
+  private BigDecimal spreadTick() {
+    return BigDecimal.valueOf(spreadModel.tick());
+  }
+
+  /**
+   * The smile's vol at standardized moneyness {@code z} ({@link MarketConfig.Surface}). Each wing
+   * is a parabola in |z| up to its vertex and flat beyond it, so the vol keeps its direction away
+   * from the money (no call wing turning up past the data, deltas stay monotone in the strike).
+   */
+  private double smileVol(Smile smile, double z) {
+    double u = Math.abs(z);
+    double a = z < 0 ? smile.putSlope() : -smile.callSlope();
+    double c = z < 0 ? surface.putCurvature() : surface.callCurvature();
+    if (a * c < 0) {
+      u = Math.min(u, -a / (2 * c));
+    }
+    double tilt = Math.min(surface.maxVolFactor(), Math.max(surface.minVolFactor(), 1 + a * u + c * u * u));
+    return Math.min(smile.atm() * tilt, BlackInputs.MAX_VOL);
+  }
+
+  /**
+   * The model implied vol of the SPX surface now at strike {@code strike} of {@code expiry}
+   * ({@code SPXW} or {@code SPX}), the vol {@link #quote} prices with.
+   */
+  public double spxVol(String tradingClass, LocalDate expiry, double strike) {
+    refresh();
+    Smile smile = smile(tradingClass, expiry, indices());
+    return smileVol(smile, Math.log(strike / smile.forward()) / smile.stdDev());
+  }
+
+  /** The SPX forward now to {@code expiry}, as the surface uses it. */
+  public double spxForward(String tradingClass, LocalDate expiry) {
+    refresh();
+    return smile(tradingClass, expiry, indices()).forward();
+  }
+
+  /** Everything about one SPX expiry that does not depend on the strike. */
+  private record Smile(
+      double years, double forward, double atm, double sqrtYears, double stdDev, double putSlope, double callSlope,
+      double spreadScale) {
+  }
+
+  private Smile smile(String tradingClass, LocalDate expiry, IndexLevels ix) {
+    String key = tradingClass + " " + expiry;
+    Smile s = smileCache.get(key);
+    if (s == null) {
+      double years = Math.max(yearsTo(tradingClass, expiry), 0.0);
+      double days = Math.max(years * DAYS_PER_YEAR, 1.0);
+      double atm = atmVol(ix.vix(), ix.vix3m(), vix9d(), days);
+      double sqrtYears = Math.sqrt(days / DAYS_PER_YEAR);
+      double term = Math.pow(days / VIX_DAYS, surface.skewTermExponent());
+      s = new Smile(years, forward(ix.spx(), years), atm, sqrtYears, atm * sqrtYears, surface.putSlope() * term,
+          surface.callSlope() * term, spreadScale(days, ix.vix()));
+      smileCache.put(key, s);
+    }
+    return s;
+  }
+
+  /**
+   * VIX9D now: VIX now times the day's VIX9D/VIX close ratio, moving from the previous day's
+   * ratio to today's through the session; NaN when the history has no VIX9D for the day.
+   */
+  double vix9d() {
+    refresh();
+    if (!vix9dKnown) {
+      cachedVix9d = computeVix9d();
+      vix9dKnown = true;
+    }
+    return cachedVix9d;
+  }
+
+  private double computeVix9d() {
+    ZonedDateTime t = clock.marketTime();
+    Map.Entry<LocalDate, Double> e = vix9dRatioByDay.floorEntry(t.toLocalDate());
+    Map.Entry<LocalDate, DailyBar> bar = bars.floorEntry(t.toLocalDate());
+    if (e == null || bar == null || !e.getKey().equals(bar.getKey())) {
+      return Double.NaN;
+    }
+    double ratio = e.getValue();
+    if (e.getKey().equals(t.toLocalDate())) {
+      Map.Entry<LocalDate, Double> prev = vix9dRatioByDay.lowerEntry(e.getKey());
+      if (prev != null) {
+        ratio = interp(prev.getValue(), ratio, sessionFraction(t.toLocalTime()));
+      }
+    }
+    return indices().vix() * ratio;
+  }
+
+  /**
+   * SPX at-the-money implied vol (a fraction) {@code days} ahead from VIX9D (NaN: none), VIX and
+   * VIX3M ({@link MarketConfig.Surface}).
+   */
+  public double atmVol(double vix, double vix3m, double vix9d, double days) {
+    double d = Math.max(days, 1.0);
+    double v30 = surface.vixRatio() * vix / 100;
+    double v93 = surface.vix3mRatio() * vix3m / 100;
+    double w30 = sq(v30) * VIX_DAYS;
+    double w93 = sq(v93) * VIX3M_DAYS;
+    double totalVar;
+    if (d <= VIX_DAYS) {
+      if (Double.isNaN(vix9d)) {
+        return v30;
+      }
+      double v9 = surface.vix9dRatio() * vix9d / 100;
+      if (d <= VIX9D_DAYS) {
+        return v9;
+      }
+      double w9 = sq(v9) * VIX9D_DAYS;
+      double rate = Math.max((w30 - w9) / (VIX_DAYS - VIX9D_DAYS), sq(surface.minForwardFactor() * Math.min(v9, v30)));
+      totalVar = w9 + rate * (d - VIX9D_DAYS);
+    } else {
+      double rate = Math.max((w93 - w30) / (VIX3M_DAYS - VIX_DAYS),
+          sq(surface.minForwardFactor() * Math.min(v30, v93)));
+      totalVar = w30 + rate * (d - VIX_DAYS);
+    }
+    return Math.sqrt(totalVar / d);
   }
 
   private OptionQuote priceVix(OptionContract c, double future, double years) {
     double k = c.strike().doubleValue();
-    double vol = vixVol(indices().vix(), years * DAYS_PER_YEAR, k, future);
+    IndexLevels ix = indices();
+    double vol = vixVol(ix.vix(), ix.vix3m(), years * DAYS_PER_YEAR, k, future);
     OptionGreeks g = pricer.greeks(BlackInputs.onFuture(future, rate(), years, vol, k, c.right()));
     double px = Math.max(g.price(), 0.0);
     double spread = Math.min(vixModel.maxSpread(), Math.max(vixModel.minSpread(), px * vixModel.spreadPct() / 100.0));
@@ -452,9 +618,16 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     return new OptionQuote(c, bid, ask, vol, g.delta(), g.gamma(), g.vega(), g.theta());
   }
 
-  /** Vol-of-vol at {@code vix}, {@code days} to expiry, with the upward skew at strike {@code k}. */
-  double vixVol(double vix, double days, double k, double future) {
+  /**
+   * Vol-of-vol at {@code vix} with VIX3M at {@code vix3m}, {@code days} to expiry, with the upward
+   * skew at strike {@code k} of the future {@code future} ({@link MarketConfig.VixOptions}): the
+   * 30-day level rises with VIX and, when the curve is inverted (VIX above VIX3M), by
+   * {@code volOfVolInversion} per unit of VIX/VIX3M - 1.
+   */
+  double vixVol(double vix, double vix3m, double days, double k, double future) {
     double level = vixModel.volOfVolBase() + vixModel.volOfVolSlope() * (vix - vixModel.volOfVolRefVix());
+    double inversion = Math.max(0.0, vix / vix3m - 1);
+    level *= 1 + vixModel.volOfVolInversion() * inversion;
     double term = Math.pow(VIX_DAYS / Math.max(days, MIN_VOL_DAYS), vixModel.volOfVolTermDecay());
     double atm = Math.min(vixModel.volOfVolMax(), Math.max(vixModel.volOfVolMin(), level * term));
     double skewed = atm * Math.max(vixModel.minSkewFactor(), 1 + vixModel.skew() * Math.log(k / future));
@@ -470,22 +643,6 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     LocalTime at = OptionContract.SPXW.equals(tradingClass) ? CLOSE : OPEN;
     ZonedDateTime settle = expiry.atTime(at).atZone(Clock.MARKET_ZONE);
     return Duration.between(clock.now(), settle.toInstant()).toSeconds() / (DAYS_PER_YEAR * 86_400);
-  }
-
-  private double atmVol(IndexLevels ix, double years) {
-    double days = Math.max(years * DAYS_PER_YEAR, 1.0);
-    double v30 = sq(ix.vix() / 100) * 30;
-    double v93 = sq(ix.vix3m() / 100) * 93;
-    double totalVar = v30 + (v93 - v30) * (days - 30) / 63.0;
-    double floor = sq(Math.min(ix.vix(), ix.vix3m()) / 100) * days * 0.25;
-    return config.atmVixRatio() * Math.sqrt(Math.max(totalVar, floor) / days);
-  }
-
-  private double skewedVol(IndexLevels ix, double years, double strike, double fwd) {
-    double atm = atmVol(ix, years);
-    double m = Math.log(strike / fwd);
-    double tilt = m < 0 ? -config.putSkew() * m : -config.callSkew() * m;
-    return Math.max(atm * (1 + tilt), atm * 0.3);
   }
 
   private double forward(double spot, double years) {
@@ -505,6 +662,8 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     if (!now.equals(cachedAt)) {
       chainCache.clear();
       vxCache.clear();
+      smileCache.clear();
+      vix9dKnown = false;
       cachedIndices = null;
       cachedAt = now;
     }

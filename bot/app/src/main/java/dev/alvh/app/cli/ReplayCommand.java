@@ -9,6 +9,7 @@ import dev.alvh.app.replay.Progress;
 import dev.alvh.app.replay.Replay;
 import dev.alvh.app.replay.ReplaySummary;
 import dev.alvh.app.report.BookMetrics;
+import dev.alvh.app.report.MarketModelReport;
 import dev.alvh.app.report.ReportWriter;
 import dev.alvh.app.report.VolatilityCycles;
 import dev.alvh.app.schedule.NyseCalendar;
@@ -69,6 +70,11 @@ final class ReplayCommand implements Callable<Integer> {
       description = "write report.html, PNG charts, summary.json, trades.csv and transitions.csv into DIR")
   Path report;
 
+  @Option(names = "--market-fit", paramLabel = "DIR",
+      description = "with --data and --report: add a market model section comparing the simulated market with the"
+          + " real SPX/SPXW chain files of DIR (docs/market-model.md)")
+  Path marketFit;
+
   @Option(names = "--json", description = "print the summary as one JSON object on the last line; no progress bar")
   boolean json;
 
@@ -104,7 +110,11 @@ final class ReplayCommand implements Callable<Integer> {
     if (report != null && Files.exists(report) && !Files.isDirectory(report)) {
       return usage("--report must be a folder, but " + report + " is a file");
     }
+    if (marketFit != null && (data == null || report == null || !Files.isDirectory(marketFit))) {
+      return usage("--market-fit needs --data and --report and must be a folder, but was " + marketFit);
+    }
     Path dir = dataDir != null ? dataDir : Path.of(cfg.store().dataDir());
+    LoadedHistory loaded = null;
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
     Replay replay = new Replay(cfg, dir);
     Replay.ReplayResult result;
@@ -125,6 +135,7 @@ final class ReplayCommand implements Callable<Integer> {
             return usage(e.getMessage());
           }
         }
+        loaded = h;
         List<String> problems = h.problems().stream().map(Object::toString).toList();
         result = replay.runBooks(data.toString(), h.history(), cal, fromDate, toDate, false, problems);
       } else {
@@ -139,9 +150,14 @@ final class ReplayCommand implements Callable<Integer> {
     if (report != null) {
       try {
         new ReportWriter().write(result, line, report);
+        if (marketFit != null) {
+          new MarketModelReport().write(marketFit, loaded.history(), cfg.market(), cal::isTradingDay, report);
+        }
       } catch (java.io.UncheckedIOException e) {
         System.err.println("replay: cannot write the report in " + report + ": " + e.getMessage());
         return 1;
+      } catch (IllegalArgumentException e) {
+        return usage(e.getMessage());
       }
     }
     if (json) {

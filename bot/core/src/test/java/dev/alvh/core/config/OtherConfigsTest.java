@@ -98,26 +98,35 @@ class OtherConfigsTest {
   @Test
   void marketStrikeStepZeroNamesKeyValueAndRange() {
     MarketConfig d = MarketConfig.DEFAULTS;
-    assertThatThrownBy(() -> new MarketConfig(d.seed(), d.ratePct(), d.dividendYieldPct(), d.putSkew(),
-        d.callSkew(), 0, d.spreadPct(), d.minSpread(), d.maxSpread(), d.atmVixRatio(), d.startSpx()))
+    assertThatThrownBy(() -> new MarketConfig(d.seed(), d.ratePct(), d.dividendYieldPct(), 0, d.startSpx()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("market.strikeStep must be in [0.5, 100], but was 0");
   }
 
   @Test
   void marketMaxSpreadBelowMinSpreadIsRefused() {
-    MarketConfig d = MarketConfig.DEFAULTS;
-    assertThatThrownBy(() -> new MarketConfig(d.seed(), d.ratePct(), d.dividendYieldPct(), d.putSkew(),
-        d.callSkew(), d.strikeStep(), d.spreadPct(), 0.5, 0.2, d.atmVixRatio(), d.startSpx()))
+    MarketConfig.Spread d = MarketConfig.Spread.DEFAULTS;
+    assertThatThrownBy(() -> new MarketConfig.Spread(d.coefficient(), d.priceExponent(), d.dteExponent(),
+        d.moneynessExponent(), d.vixExponent(), d.refVix(), 0.5, 0.2, d.maxPriceFraction(), d.tick()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("market.maxSpread must be in [0.5, 50], but was 0.2");
+        .hasMessage("market.spread.maxSpread must be in [0.5, 100], but was 0.2");
+  }
+
+  @Test
+  void marketSurfaceNegativePutSlopeNamesTheNestedKey() {
+    MarketConfig.Surface d = MarketConfig.Surface.DEFAULTS;
+    assertThatThrownBy(() -> new MarketConfig.Surface(d.vix9dRatio(), d.vixRatio(), d.vix3mRatio(),
+        d.minForwardFactor(), -0.1, d.putCurvature(), d.callSlope(), d.callCurvature(), d.skewTermExponent(),
+        d.minVolFactor(), d.maxVolFactor()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("market.surface.putSlope must be in [0, 2], but was -0.1");
   }
 
   @Test
   void marketVixVolOfVolMaxBelowMinNamesTheFullKey() {
     MarketConfig.VixOptions d = MarketConfig.VixOptions.DEFAULTS;
     assertThatThrownBy(() -> new MarketConfig.VixOptions(d.volOfVolBase(), d.volOfVolSlope(), d.volOfVolRefVix(),
-        0.9, 0.5, d.volOfVolTermDecay(), d.skew(), d.minSkewFactor(), d.strikeStep(), d.fineStrikesUpTo(),
+        0.9, 0.5, d.volOfVolTermDecay(), d.volOfVolInversion(), d.skew(), d.minSkewFactor(), d.strikeStep(), d.fineStrikesUpTo(),
         d.wideStrikeStep(), d.lowestStrikeFactor(), d.highestStrikeFactor(), d.spreadPct(), d.minSpread(),
         d.maxSpread(), d.tickBreak(), d.smallTick(), d.largeTick()))
         .isInstanceOf(IllegalArgumentException.class)
