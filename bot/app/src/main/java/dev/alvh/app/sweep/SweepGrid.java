@@ -97,7 +97,10 @@ public final class SweepGrid {
     try {
       root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new SweepGridException("sweep grid " + source + " is not valid YAML: " + e.getOriginalMessage()
+      // The parser's message spans lines (with a caret under the text); keep its sentences only.
+      String problem = e.getOriginalMessage().lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+          .collect(java.util.stream.Collectors.joining("; "));
+      throw new SweepGridException("sweep grid " + source + " is not valid YAML: " + problem
           + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
     }
     if (root == null || !root.isObject() || root.isEmpty()) {
