@@ -68,6 +68,15 @@ class SweepGridTest {
     assertThat(points.get(2).config().hedge().carryCap()).isNotEqualTo(HedgeConfig.CarryCap.DEFAULTS);
   }
 
+  @Test
+  void sampleHedgeGridOfTheCheckoutIsSixtyValidPoints() {
+    List<SweepGrid.Point> points = SweepGrid.load(
+        dev.alvh.app.TestPaths.checkoutRoot().resolve("paper-config/sweep-hedge.yaml"), BotConfig.DEFAULTS);
+    assertThat(points).hasSize(60);
+    assertThat(points.get(59).values()).containsKeys("hedge.sizing.budgetShareOfCondorRisk", "hedge.l1.beSigmaBelow",
+        "hedge.l2.beSigmaBelow");
+  }
+
   private static String error(String yaml) {
     try {
       parse(yaml);
