@@ -689,7 +689,36 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     return open * Math.pow(close / open, f);
   }
 
-  private static BigDecimal onTick(double price, BigDecimal tick, RoundingMode mode) {
+  /**
+   * {@code price} as a multiple of {@code tick}, rounded with {@code mode}: the same value and
+   * scale as {@code BigDecimal.valueOf(price).divide(tick, 0, mode).multiply(tick)}, which writes
+   * the double out as text and was a quarter of a sweep's CPU time (every strike of every chain).
+   * Away from a rounding boundary the double quotient picks the same multiple, so only a quotient
+   * within 1e-6 of a boundary (or a mode other than FLOOR, CEILING and HALF_*) takes that exact path.
+   */
+  static BigDecimal onTick(double price, BigDecimal tick, RoundingMode mode) {
+    double q = price / tick.doubleValue();
+    if (Math.abs(q) < 1e7) {
+      double n = Double.NaN;
+      switch (mode) {
+        case FLOOR, CEILING -> {
+          if (Math.abs(q - Math.rint(q)) > 1e-6) {
+            n = mode == RoundingMode.FLOOR ? Math.floor(q) : Math.ceil(q);
+          }
+        }
+        case HALF_UP, HALF_DOWN, HALF_EVEN -> {
+          if (Math.abs(q - (Math.floor(q) + 0.5)) > 1e-6) {
+            n = Math.rint(q);
+          }
+        }
+        default -> {
+          // exact path below
+        }
+      }
+      if (!Double.isNaN(n)) {
+        return BigDecimal.valueOf((long) n).multiply(tick);
+      }
+    }
     return BigDecimal.valueOf(price).divide(tick, 0, mode).multiply(tick);
   }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "alvh", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
     description = "SPX iron condors with an Adaptive Layered VIX Hedge, for Interactive Brokers.",
-    subcommands = {ReplayCommand.class, PaperCommand.class, LiveCommand.class, ConsoleCommand.class,
+    subcommands = {ReplayCommand.class, SweepCommand.class, PaperCommand.class, LiveCommand.class, ConsoleCommand.class,
         CtlCommand.class, VersionCommand.class, PaperTwsCommand.class, IbkrCheckCommand.class})
 public final class Main implements Runnable {
 

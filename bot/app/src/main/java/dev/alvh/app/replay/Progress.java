@@ -27,14 +27,20 @@ public class Progress implements AutoCloseable {
   private final ScheduledExecutorService drawer;
   private final long started = System.nanoTime();
   private volatile boolean drawn;
+  private final String label;
+  private final String unit;
 
   private Progress() {
     this.out = null;
     this.drawer = null;
+    this.label = "replay";
+    this.unit = "jobs";
   }
 
-  private Progress(PrintStream out, long everyMs) {
+  private Progress(PrintStream out, long everyMs, String label, String unit) {
     this.out = out;
+    this.label = label;
+    this.unit = unit;
     this.drawer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "alvh-progress");
       t.setDaemon(true);
@@ -45,7 +51,12 @@ public class Progress implements AutoCloseable {
 
   /** A bar on {@code out} redrawn at most every {@code everyMs} ms. */
   public static Progress on(PrintStream out, long everyMs) {
-    return new Progress(out, everyMs);
+    return new Progress(out, everyMs, "replay", "jobs");
+  }
+
+  /** A bar on {@code out} named {@code label}, counting {@code unit} (for example {@code book runs}). */
+  public static Progress on(PrintStream out, long everyMs, String label, String unit) {
+    return new Progress(out, everyMs, label, unit);
   }
 
   /** Sets the number of jobs the replay will run. */
@@ -65,8 +76,8 @@ public class Progress implements AutoCloseable {
     long d = Math.min(done.get(), total);
     int filled = (int) (WIDTH * d / total);
     double secs = (System.nanoTime() - started) / 1e9;
-    return String.format(Locale.ROOT, "replay [%s%s] %3d%% %d/%d jobs %.1fs", "#".repeat(filled),
-        "-".repeat(WIDTH - filled), 100 * d / total, d, total, secs);
+    return String.format(Locale.ROOT, "%s [%s%s] %3d%% %d/%d %s %.1fs", label, "#".repeat(filled),
+        "-".repeat(WIDTH - filled), 100 * d / total, d, total, unit, secs);
   }
 
   private void draw() {

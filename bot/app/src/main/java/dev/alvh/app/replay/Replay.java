@@ -84,6 +84,8 @@ public final class Replay {
   private ChainIndex chains = ChainIndex.EMPTY;
   private long chainQuotesLoaded;
   private long chainLoadMs;
+  private List<Book> books = List.of(Book.values());
+  private boolean inMemory;
 
   /** A replay with {@code config}, writing its databases under {@code dataDir}. */
   public Replay(BotConfig config, Path dataDir) {
@@ -115,6 +117,25 @@ public final class Replay {
     this.chains = loaded.index();
     this.chainQuotesLoaded = loaded.report().quotes();
     this.chainLoadMs = loaded.report().elapsedMs();
+    return this;
+  }
+
+  /** Runs only {@code selected} (default: every book), in that order. */
+  public Replay books(List<Book> selected) {
+    if (selected.isEmpty()) {
+      throw new IllegalArgumentException("a replay needs at least one book");
+    }
+    this.books = List.copyOf(selected);
+    return this;
+  }
+
+  /**
+   * Keeps each book's records in a private in-memory H2 database, dropped when the book ends,
+   * instead of a file in the data directory (the sweep runs many replays and keeps only their
+   * measures).
+   */
+  public Replay inMemory(boolean yes) {
+    this.inMemory = yes;
     return this;
   }
 
@@ -173,7 +194,7 @@ public final class Replay {
         everyCycle);
     LOG.info("replaying {} from {} to {}: {} jobs per book, {}", scenario, realFrom, realTo, fires.size(),
         everyCycle ? "every cycle" : "last cycle of each day");
-    progress.total((long) fires.size() * Book.values().length);
+    progress.total((long) fires.size() * books.size());
 
     // The books share the calendar: fill its per-year cache here so the threads only read it.
     for (int y = bars.get(0).date().getYear() - 1; y <= bars.get(bars.size() - 1).date().getYear() + 1; y++) {
@@ -182,17 +203,17 @@ public final class Replay {
     Map<Book, BookRun> runs = new EnumMap<>(Book.class);
     Map<LocalDate, Instant> servedFrom = lastCycles(fires);
     Map<Book, ChainOverlay> overlays = new EnumMap<>(Book.class);
-    for (Book b : Book.values()) {
+    for (Book b : books) {
       overlays.put(b, new ChainOverlay(chains, config.market(), servedFrom::get));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Book.values().length), r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, books.size()), r -> {
       Thread t = new Thread(r, "alvh-replay");
       t.setDaemon(true);
       return t;
     });
     try {
       Map<Book, Future<BookRun>> futures = new EnumMap<>(Book.class);
-      for (Book b : Book.values()) {
+      for (Book b : books) {
         futures.put(b, pool.submit(() -> runBook(b, history, cal, fires, start, realFrom, realTo, overlays.get(b))));
       }
       for (Map.Entry<Book, Future<BookRun>> f : futures.entrySet()) {
@@ -218,10 +239,10 @@ public final class Replay {
     runs.forEach((b, r) -> metrics.put(b.key(), BookMetrics.of(r, cycles, Clock.MARKET_ZONE)));
     long elapsedMs = (System.nanoTime() - started) / 1_000_000;
     long allCycles = runs.values().stream().mapToLong(BookRun::cycles).sum();
-    BookRun a = runs.get(Book.ALVH);
+    BookRun a = runs.getOrDefault(Book.ALVH, runs.get(books.get(0)));
     ReplaySummary summary = new ReplaySummary(scenario, realFrom, realTo, a.snapshots().size(), a.cycles(),
         Math.round(allCycles * 1000.0 / Math.max(elapsedMs, 1) * 10) / 10.0, a.tranchesOpened(), a.ordersSent(),
-        a.fills(), a.startEquity(), a.finalEquity(), metrics.get(Book.ALVH.key()).maxDrawdownPct(),
+        a.fills(), a.startEquity(), a.finalEquity(), metrics.get(a.book().key()).maxDrawdownPct(),
         a.exitReasons(), a.condorPnl(), a.database().toString(), elapsedMs, everyCycle ? "all" : "last", metrics,
         new ReplaySummary.CycleCount(cycles.size(), cycles), List.copyOf(dataProblems), a.statesVisited(),
         optionQuotes(overlays, servedFrom));
@@ -279,8 +300,10 @@ public final class Replay {
     PaperBroker broker = new PaperBroker(market, clock, config.broker().paper());
     BigDecimal startEquity = broker.account().netLiquidation();
     String name = database(book);
-    deleteOldDatabase(name);
-    try (Store store = Store.open(dataDir, name)) {
+    if (!inMemory) {
+      deleteOldDatabase(name);
+    }
+    try (Store store = inMemory ? Store.openInMemory(name) : Store.open(dataDir, name)) {
       TradingEngine engine = new TradingEngine(book, config, clock, market, broker, store, broker::settleExpiring);
       engine.desk().releaseHaltEachDay(true);
       // The history before the first replayed day warms the hedge's signals up (not evaluated).

@@ -36,6 +36,8 @@ import org.flywaydb.core.Flyway;
  */
 public final class Store implements AutoCloseable {
 
+  private static final java.util.concurrent.atomic.AtomicLong MEMORY_IDS = new java.util.concurrent.atomic.AtomicLong();
+
   private final Connection c;
   private final Path file;
   private final String url;
@@ -66,6 +68,35 @@ public final class Store implements AutoCloseable {
       return new Store(DriverManager.getConnection(url, "sa", ""), Path.of(base + ".mv.db"), url);
     } catch (SQLException | java.io.IOException | RuntimeException e) {
       throw new StoreException("cannot open the database " + base + ".mv.db: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Opens a new private in-memory database named after {@code name} and migrates it. It lives as
+   * long as this store's connection: {@link #close()} drops it. Nothing is written to disk.
+   *
+   * @throws StoreException when it cannot be created or migrated
+   */
+  public static Store openInMemory(String name) {
+    String unique = name + "-" + MEMORY_IDS.incrementAndGet();
+    // A replay's store runs a few dozen distinct statements over and over: a query cache that
+    // holds them all saves H2 parsing each again (the default keeps 8).
+    String url = "jdbc:h2:mem:" + unique + ";QUERY_CACHE_SIZE=64";
+    Connection c = null;
+    try {
+      // This connection keeps the database alive while Flyway opens and closes its own.
+      c = DriverManager.getConnection(url, "sa", "");
+      Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+      return new Store(c, Path.of("mem:" + unique), url);
+    } catch (SQLException | RuntimeException e) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (SQLException ignored) {
+          // the database is dropped with its last connection either way
+        }
+      }
+      throw new StoreException("cannot create the in-memory database " + unique + ": " + e.getMessage(), e);
     }
   }
 
@@ -228,8 +259,9 @@ public final class Store implements AutoCloseable {
   @Override
   public void close() {
     try {
-      if (!c.isClosed() && jdbc.queryOne("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS", rs -> rs.getLong(1))
-          .orElse(0L) == 1) {
+      boolean memory = url.startsWith("jdbc:h2:mem:");
+      if (!c.isClosed() && !memory
+          && jdbc.queryOne("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS", rs -> rs.getLong(1)).orElse(0L) == 1) {
         jdbc.update("SHUTDOWN COMPACT");
       }
       c.close();
