@@ -121,7 +121,7 @@ final class ReplayCommand implements Callable<Integer> {
     String line = mapper().writeValueAsString(s);
     if (report != null) {
       try {
-        new ReportWriter().write(result, line, report);
+        new ReportWriter().write(result, line, report, java.util.List.of(), cfg.replay().rollingSharpeDays());
       } catch (java.io.UncheckedIOException e) {
         System.err.println("replay: cannot write the report in " + report + ": " + e.getMessage());
         return 1;
