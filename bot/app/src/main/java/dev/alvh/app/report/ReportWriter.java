@@ -43,6 +43,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -417,6 +418,8 @@ public final class ReportWriter {
     vix.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     vix.setMarker(SeriesMarkers.NONE);
     vix.setLineColor(Color.BLACK);
+    vix.setLineStyle(SeriesLines.SOLID);
+    vix.setLineWidth(1.5f);
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisMax(top);
     return c;
@@ -445,6 +448,7 @@ public final class ReportWriter {
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     s.setMarker(SeriesMarkers.NONE);
     s.setLineColor(color);
+    s.setLineStyle(SeriesLines.SOLID);
   }
 
   // ---- HTML -----------------------------------------------------------------------------------
