@@ -149,7 +149,7 @@ final class ReplayCommand implements Callable<Integer> {
     String line = mapper().writeValueAsString(s);
     if (report != null) {
       try {
-        new ReportWriter().write(result, line, report);
+        new ReportWriter().write(result, line, report, java.util.List.of(), cfg.replay().rollingSharpeDays());
         if (marketFit != null) {
           new MarketModelReport().write(marketFit, loaded.history(), cfg.market(), cal::isTradingDay, report);
         }

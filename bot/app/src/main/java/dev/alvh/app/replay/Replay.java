@@ -309,12 +309,16 @@ public final class Replay {
       // The history before the first replayed day warms the hedge's signals up (not evaluated).
       engine.hedgeDesk().warmUp(history.bars().stream().filter(b -> b.date().isBefore(from))
           .map(b -> dev.alvh.core.signal.DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose())).toList());
+      NavigableMap<LocalDate, DayGreeks> greeks = new TreeMap<>();
       for (ScheduledFire f : fires) {
         clock.set(f.at());
         switch (f.kind()) {
           case PRE_OPEN -> engine.preOpen();
           case CYCLE -> engine.runCycle();
-          case END_OF_DAY -> engine.endOfDay(market.spxClose(clock.marketDate()));
+          case END_OF_DAY -> {
+            engine.endOfDay(market.spxClose(clock.marketDate()));
+            greeks.put(clock.marketDate(), DayGreeks.of(broker.positions(), market, market.indices().spx()));
+          }
           default -> throw new IllegalStateException("unknown job kind " + f.kind());
         }
         progress.step();
@@ -358,7 +362,8 @@ public final class Replay {
       return new BookRun(book, store.file(), c.cycles(), c.ordersSent(), c.fills(), c.tranchesOpened(), startEquity,
           broker.account().netLiquidation(), store.exitReasons(), store.realizedPnl(), snaps, trades,
           q.transitions(), risk, premium.setScale(2, RoundingMode.HALF_EVEN),
-          hedgePnl.setScale(2, RoundingMode.HALF_EVEN), dev.alvh.app.store.HedgeStore.statesVisited(store.jdbc()));
+          hedgePnl.setScale(2, RoundingMode.HALF_EVEN), dev.alvh.app.store.HedgeStore.statesVisited(store.jdbc()),
+          q.roundTrips(), greeks.subMap(from, true, to, true));
     }
   }
 

@@ -54,6 +54,30 @@ public final class ReplayQueries {
             rs.getBigDecimal(3).subtract(rs.getBigDecimal(4)).multiply(BigDecimal.valueOf(100L * rs.getInt(5)))));
   }
 
+  /** Every tranche with its life and result (its round trip), by id. */
+  public List<RoundTrip> roundTrips() {
+    return jdbc.query("SELECT id, opened_on, closed_on, quantity, COALESCE(opening_credit, credit), rolls, exit_reason,"
+        + " realized_pnl FROM tranche ORDER BY id", rs -> new RoundTrip(rs.getLong(1), rs.getDate(2).toLocalDate(),
+            rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getInt(4), rs.getBigDecimal(5), rs.getInt(6),
+            rs.getString(7), rs.getBigDecimal(8)));
+  }
+
+  /**
+   * One tranche from its opening to its close.
+   *
+   * @param id            the tranche's id
+   * @param openedOn      the day it opened
+   * @param closedOn      the day it closed, null while open
+   * @param quantity      condors
+   * @param openingCredit credit received at the opening, points per condor
+   * @param rolls         theta-inversion rolls it went through
+   * @param exitReason    why it ended (an {@code ExitReason} key), null while open
+   * @param realizedPnl   its P&amp;L when closed (credits, debits, commissions), USD; null while open
+   */
+  public record RoundTrip(long id, LocalDate openedOn, LocalDate closedOn, int quantity, BigDecimal openingCredit,
+      int rolls, String exitReason, BigDecimal realizedPnl) {
+  }
+
   /**
    * One day's end of one book.
    *

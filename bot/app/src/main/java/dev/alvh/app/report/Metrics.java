@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The performance measures of one book, as pure functions of its daily equity (and, for the
@@ -158,6 +159,89 @@ public final class Metrics {
     }
     worst = lower(worst, new MonthReturn(month.toString(), round(ratio(last, base) * 100 - 100)));
     return Optional.of(worst);
+  }
+
+  /**
+   * The return of every calendar month in percent: the month's last equity against the previous
+   * month's last (the first month against the first equity), as {@link #worstMonth} measures it.
+   */
+  public static NavigableMap<YearMonth, Double> monthlyReturns(NavigableMap<LocalDate, BigDecimal> equity) {
+    NavigableMap<YearMonth, Double> out = new TreeMap<>();
+    if (equity.size() < 2) {
+      return out;
+    }
+    BigDecimal base = equity.firstEntry().getValue();
+    YearMonth month = YearMonth.from(equity.firstKey());
+    BigDecimal last = base;
+    for (Map.Entry<LocalDate, BigDecimal> e : equity.entrySet()) {
+      YearMonth m = YearMonth.from(e.getKey());
+      if (!m.equals(month)) {
+        out.put(month, round(ratio(last, base) * 100 - 100));
+        base = last;
+        month = m;
+      }
+      last = e.getValue();
+    }
+    out.put(month, round(ratio(last, base) * 100 - 100));
+    return out;
+  }
+
+  /**
+   * The return of each calendar year in percent, compounded from {@link #monthlyReturns} (the
+   * first year from the first equity).
+   */
+  public static NavigableMap<Integer, Double> yearlyReturns(NavigableMap<LocalDate, BigDecimal> equity) {
+    NavigableMap<Integer, Double> growth = new TreeMap<>();
+    monthlyReturns(equity).forEach((m, r) -> growth.merge(m.getYear(), 1 + r / 100, (a, b) -> a * b));
+    NavigableMap<Integer, Double> out = new TreeMap<>();
+    growth.forEach((y, g) -> out.put(y, round(g * 100 - 100)));
+    return out;
+  }
+
+  /**
+   * The Sharpe ratio of the {@code window} daily returns ending on each day (annualized, risk-free
+   * 0, as {@link #sharpe}), from the first day with a full window on; 0 where the window's returns
+   * do not vary.
+   */
+  public static NavigableMap<LocalDate, Double> rollingSharpe(NavigableMap<LocalDate, BigDecimal> equity, int window) {
+    if (window < 2) {
+      throw new IllegalArgumentException("window must be at least 2 days, but was " + window);
+    }
+    NavigableMap<LocalDate, Double> out = new TreeMap<>();
+    List<LocalDate> days = new ArrayList<>(equity.keySet());
+    double[] r = dailyReturns(equity);
+    if (r.length != days.size() - 1) {
+      return out; // a non-positive equity: no returns to measure
+    }
+    double sum = 0;
+    double sumSq = 0;
+    for (int i = 0; i < r.length; i++) {
+      sum += r[i];
+      sumSq += r[i] * r[i];
+      if (i >= window) {
+        sum -= r[i - window];
+        sumSq -= r[i - window] * r[i - window];
+      }
+      if (i >= window - 1) {
+        double mean = sum / window;
+        double var = (sumSq - window * mean * mean) / (window - 1);
+        double sd = var > 1e-18 ? Math.sqrt(var) : 0;
+        out.put(days.get(i + 1), sd == 0 ? 0 : round(mean / sd * Math.sqrt(TRADING_DAYS_PER_YEAR)));
+      }
+    }
+    return out;
+  }
+
+  /** The fall of equity from its running peak on each day, percent of the peak (0 or negative). */
+  public static NavigableMap<LocalDate, Double> drawdowns(NavigableMap<LocalDate, BigDecimal> equity) {
+    NavigableMap<LocalDate, Double> out = new TreeMap<>();
+    double peak = Double.NEGATIVE_INFINITY;
+    for (Map.Entry<LocalDate, BigDecimal> e : equity.entrySet()) {
+      double v = e.getValue().doubleValue();
+      peak = Math.max(peak, v);
+      out.put(e.getKey(), peak > 0 ? round(-(peak - v) / peak * 100) : 0.0);
+    }
+    return out;
   }
 
   /** The peak of a day-by-day series of values (0 when empty). */

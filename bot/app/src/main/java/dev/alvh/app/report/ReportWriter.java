@@ -1,5 +1,17 @@
 package dev.alvh.app.report;
 
+import dev.alvh.app.replay.DayGreeks;
+import dev.alvh.core.hedge.HedgeState;
+import java.math.RoundingMode;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.engine.Book;
@@ -18,9 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,31 +38,55 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TimeZone;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Writes a replay's report folder: {@code report.html} (opens offline: inline CSS, images by
- * relative path), PNG charts drawn with XChart ({@code equity.png}, {@code vix-hedge.png},
- * {@code drawdown.png}), {@code summary.json}, {@code trades.csv} (every fill of every book) and
- * {@code transitions.csv} (every hedge transition of every book, one column per signal).
+ * relative path), PNG charts drawn with XChart ({@link #CHARTS}), {@code summary.json},
+ * {@code trades.csv} (every fill of every book) and {@code transitions.csv} (every hedge transition
+ * of every book, one column per signal). The page has the books' measures, monthly returns, days
+ * per hedge state, exit reasons, the ALVH book's round trips, the charts, and any further
+ * {@link Section} a caller adds. Every book the replay ran is shown; none is assumed.
  */
 public final class ReportWriter {
 
   /** The chart files, in the order the page shows them. */
-  public static final List<String> CHARTS = List.of("equity.png", "vix-hedge.png", "drawdown.png");
+  public static final List<String> CHARTS = List.of("equity.png", "drawdown.png", "rolling-sharpe.png",
+      "vix-hedge.png", "greeks.png", "exit-reasons.png");
+
+  /**
+   * A further section of {@code report.html}, written by another part of the bot (e.g. a
+   * market-model study): it writes its own files into the report folder and returns its HTML.
+   */
+  public interface Section {
+
+    /** The section's heading. */
+    String title();
+
+    /**
+     * Writes the section's files into {@code dir} and returns its HTML body (no heading; images
+     * by relative path, no external resource).
+     *
+     * @throws IOException when a file cannot be written
+     */
+    String html(Path dir) throws IOException;
+  }
 
   private static final int WIDTH = 1100;
   private static final int HEIGHT = 460;
-  private static final Map<Book, Color> BOOK_COLORS = Map.of(Book.ALVH, new Color(0x1f, 0x77, 0xb4),
-      Book.UNHEDGED, new Color(0xd6, 0x27, 0x28), Book.RIGID, new Color(0x2c, 0xa0, 0x2c));
-  /** Band colours of the hedge states, light enough to read the VIX line over them. */
-  private static final Map<String, Color> STATE_COLORS = new LinkedHashMap<>();
+  /** Line colours of the books, by key; a book not listed takes the next colour of {@link #SPARE_COLORS}. */
+  private static final Map<String, Color> BOOK_COLORS = Map.of(Book.ALVH.key(), new Color(0x1f, 0x77, 0xb4),
+      Book.UNHEDGED.key(), new Color(0xd6, 0x27, 0x28), Book.RIGID.key(), new Color(0x2c, 0xa0, 0x2c));
+  private static final List<Color> SPARE_COLORS = List.of(new Color(0xff, 0x7f, 0x0e), new Color(0x94, 0x67, 0xbd),
+      new Color(0x8c, 0x56, 0x4b), new Color(0x7f, 0x7f, 0x7f), new Color(0x17, 0xbe, 0xcf));
+  /** Band colours of the hedge states, light enough to read the VIX line over them; every state has one. */
+  static final Map<String, Color> STATE_COLORS = new LinkedHashMap<>();
 
   static {
     STATE_COLORS.put("CALM", new Color(0xa6, 0xdb, 0xa0, 110));
@@ -62,6 +96,11 @@ public final class ReportWriter {
     STATE_COLORS.put("L3", new Color(0xd7, 0x30, 0x27, 150));
     STATE_COLORS.put("PRESS", new Color(0x9e, 0x6b, 0xd1, 150));
     STATE_COLORS.put("UNWIND", new Color(0x74, 0xad, 0xd1, 150));
+    for (HedgeState h : HedgeState.values()) {
+      if (!STATE_COLORS.containsKey(h.name())) {
+        throw new IllegalStateException("hedge state " + h + " has no band colour");
+      }
+    }
   }
 
   private final ObjectMapper json = new ObjectMapper();
@@ -73,14 +112,37 @@ public final class ReportWriter {
    * @throws UncheckedIOException when a file cannot be written
    */
   public void write(Replay.ReplayResult result, String summaryJson, Path dir) {
+    write(result, summaryJson, dir, List.of());
+  }
+
+  /**
+   * Writes the report of {@code result} into {@code dir} (created if needed), with {@code extra}
+   * sections after the replay's own.
+   *
+   * @param summaryJson the JSON summary, exactly as {@code --json} prints it
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public void write(Replay.ReplayResult result, String summaryJson, Path dir, List<Section> extra) {
+    write(result, summaryJson, dir, extra, dev.alvh.core.config.ReplayConfig.DEFAULT_ROLLING_SHARPE_DAYS);
+  }
+
+  /**
+   * Writes the report of {@code result} into {@code dir} (created if needed), with {@code extra}
+   * sections after the replay's own and a rolling Sharpe ratio over {@code rollingSharpeDays}.
+   *
+   * @param summaryJson the JSON summary, exactly as {@code --json} prints it
+   * @throws UncheckedIOException when a file cannot be written
+   */
+  public void write(Replay.ReplayResult result, String summaryJson, Path dir, List<Section> extra,
+      int rollingSharpeDays) {
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("summary.json"), summaryJson + System.lineSeparator(), StandardCharsets.UTF_8);
       writeTrades(result, dir.resolve("trades.csv"));
       writeTransitions(result, dir.resolve("transitions.csv"));
       System.setProperty("java.awt.headless", "true");
+      List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts = charts(result, rollingSharpeDays);
       // Each chart is its own object; drawing them side by side uses the second core.
-      List<XYChart> charts = List.of(equityChart(result), vixChart(result), drawdownChart(result));
       java.util.stream.IntStream.range(0, charts.size()).parallel().forEach(i -> {
         try {
           BitmapEncoder.saveBitmap(charts.get(i), dir.resolve(CHARTS.get(i)).toString(),
@@ -89,10 +151,29 @@ public final class ReportWriter {
           throw new UncheckedIOException(e);
         }
       });
-      Files.writeString(dir.resolve("report.html"), html(result.summary()), StandardCharsets.UTF_8);
+      StringBuilder more = new StringBuilder();
+      for (Section sec : extra) {
+        more.append("<h2>").append(esc(sec.title())).append("</h2>\n").append(sec.html(dir)).append('\n');
+      }
+      Files.writeString(dir.resolve("report.html"), html(result, rollingSharpeDays, more.toString()),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The charts of {@link #CHARTS}, in that order, not yet drawn. */
+  static List<org.knowm.xchart.internal.chartpart.Chart<?, ?>> charts(Replay.ReplayResult r, int rollingSharpeDays) {
+    DateAxis axis = axis(r);
+    return List.of(equityChart(r, axis), drawdownChart(r, axis), rollingSharpeChart(r, axis, rollingSharpeDays),
+        vixChart(r, axis), greeksChart(r, axis), exitReasonsChart(r));
+  }
+
+  /** The date axis of the replayed range. */
+  static DateAxis axis(Replay.ReplayResult r) {
+    LocalDate from = r.bars().isEmpty() ? null : r.bars().get(0).date();
+    LocalDate to = r.bars().isEmpty() ? null : r.bars().get(r.bars().size() - 1).date();
+    return DateAxis.forRange(from, to);
   }
 
   // ---- CSV ------------------------------------------------------------------------------------
@@ -179,7 +260,7 @@ public final class ReportWriter {
 
   // ---- charts ---------------------------------------------------------------------------------
 
-  private static XYChart chart(String title, String yTitle) {
+  private static XYChart chart(String title, String yTitle, DateAxis axis) {
     XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("date").yAxisTitle(yTitle)
         .build();
     org.knowm.xchart.style.XYStyler s = c.getStyler();
@@ -187,102 +268,193 @@ public final class ReportWriter {
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
     s.setPlotGridLinesColor(new Color(0xe0, 0xe0, 0xe0));
-    s.setTimezone(TimeZone.getTimeZone(ZoneOffset.UTC));
-    c.getStyler().setDatePattern("yyyy-MM");
-    c.getStyler().setXAxisMaxLabelCount(14);
+    s.setYAxisDecimalPattern("#,##0.##");
+    axis.applyTo(c);
     return c;
   }
 
-  private static Date date(LocalDate d) {
-    return Date.from(d.atStartOfDay(ZoneOffset.UTC).toInstant());
+  /** The line colour of {@code book} (its position among the report's books picks a spare colour). */
+  static Color bookColor(Replay.ReplayResult r, Book book) {
+    Color c = BOOK_COLORS.get(book.key());
+    if (c != null) {
+      return c;
+    }
+    int spare = 0;
+    for (Book b : r.books().keySet()) {
+      if (b == book) {
+        break;
+      }
+      if (!BOOK_COLORS.containsKey(b.key())) {
+        spare++;
+      }
+    }
+    return SPARE_COLORS.get(spare % SPARE_COLORS.size());
   }
 
-  private static XYChart equityChart(Replay.ReplayResult r) {
-    XYChart c = chart("Equity of the three books (net liquidation, USD)", "USD");
+  private static NavigableMap<LocalDate, BigDecimal> equity(BookRun b) {
+    NavigableMap<LocalDate, BigDecimal> out = new TreeMap<>();
+    b.snapshots().forEach(s -> out.put(s.date(), s.equity()));
+    return out;
+  }
+
+  private static XYChart equityChart(Replay.ReplayResult r, DateAxis axis) {
+    XYChart c = chart("Equity of each book (net liquidation, USD)", "USD", axis);
+    c.getStyler().setYAxisDecimalPattern("#,##0");
     for (BookRun b : r.books().values()) {
-      List<Date> x = new ArrayList<>();
-      List<Double> y = new ArrayList<>();
-      b.snapshots().forEach(s -> {
-        x.add(date(s.date()));
-        y.add(s.equity().doubleValue());
-      });
-      line(c, b.book().key(), x, y, BOOK_COLORS.get(b.book()));
+      lineOf(c, b.book().key(), equity(b), BigDecimal::doubleValue, axis, bookColor(r, b.book()));
     }
     return c;
   }
 
-  private static XYChart drawdownChart(Replay.ReplayResult r) {
-    XYChart c = chart("Drawdown from the running peak (% of equity)", "%");
+  private static XYChart drawdownChart(Replay.ReplayResult r, DateAxis axis) {
+    XYChart c = chart("Drawdown from the running peak (% of equity)", "%", axis);
+    c.getStyler().setYAxisDecimalPattern("0.0");
     for (BookRun b : r.books().values()) {
-      List<Date> x = new ArrayList<>();
-      List<Double> y = new ArrayList<>();
-      double peak = Double.NEGATIVE_INFINITY;
-      for (ReplayQueries.DaySnapshot s : b.snapshots()) {
-        double e = s.equity().doubleValue();
-        peak = Math.max(peak, e);
-        x.add(date(s.date()));
-        y.add(peak > 0 ? -(peak - e) / peak * 100 : 0.0);
-      }
-      line(c, b.book().key(), x, y, BOOK_COLORS.get(b.book()));
+      lineOf(c, b.book().key(), Metrics.drawdowns(equity(b)), v -> v, axis, bookColor(r, b.book()));
     }
     c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
     return c;
   }
 
-  private static XYChart vixChart(Replay.ReplayResult r) {
+  private static XYChart rollingSharpeChart(Replay.ReplayResult r, DateAxis axis, int days) {
+    XYChart c = chart("Rolling Sharpe ratio over " + days + " trading days (annualized, risk-free 0)", "Sharpe",
+        axis);
+    c.getStyler().setYAxisDecimalPattern("0.0");
+    for (BookRun b : r.books().values()) {
+      lineOf(c, b.book().key(), Metrics.rollingSharpe(equity(b), days), v -> v, axis, bookColor(r, b.book()));
+    }
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
+    return c;
+  }
+
+  private static XYChart greeksChart(Replay.ReplayResult r, DateAxis axis) {
     BookRun alvh = r.books().get(Book.ALVH);
-    XYChart c = chart("VIX close with the ALVH book's hedge state as bands", "VIX");
+    XYChart c = chart("Greeks of the ALVH book at each day's end (USD)", "USD", axis);
+    c.getStyler().setYAxisDecimalPattern("#,##0");
+    NavigableMap<LocalDate, DayGreeks> g = alvh == null ? new TreeMap<>() : alvh.greeks();
+    lineOf(c, "SPX delta: USD per 1% SPX rise", g, DayGreeks::spxDeltaUsdPerPct, axis, new Color(0x1f, 0x77, 0xb4));
+    lineOf(c, "VIX-option delta: USD per VX point", g, DayGreeks::vixDeltaUsdPerPt, axis, new Color(0x9e, 0x6b, 0xd1));
+    lineOf(c, "vega: USD per vol point", g, DayGreeks::vegaUsdPerVolPt, axis, new Color(0xd6, 0x27, 0x28));
+    lineOf(c, "theta: USD per day", g, DayGreeks::thetaUsdPerDay, axis, new Color(0x2c, 0xa0, 0x2c));
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
+    return c;
+  }
+
+  private static CategoryChart exitReasonsChart(Replay.ReplayResult r) {
+    CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+        .title("How condor positions ended, by book (roll: sides rolled)").xAxisTitle("exit reason")
+        .yAxisTitle("count").build();
+    c.getStyler().setChartBackgroundColor(Color.WHITE);
+    c.getStyler().setPlotBackgroundColor(Color.WHITE);
+    c.getStyler().setPlotGridLinesColor(new Color(0xe0, 0xe0, 0xe0));
+    c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    c.getStyler().setYAxisDecimalPattern("#,##0");
+    c.getStyler().setLabelsVisible(true);
+    c.getStyler().setLabelsFontColorAutomaticEnabled(false);
+    c.getStyler().setLabelsFontColor(Color.BLACK);
+    List<String> reasons = exitReasonKeys(r);
+    for (BookRun b : r.books().values()) {
+      List<Double> counts = reasons.stream().map(k -> (double) b.exitReasons().getOrDefault(k, 0L)).toList();
+      CategorySeries s = c.addSeries(b.book().key(), reasons, counts);
+      s.setFillColor(bookColor(r, b.book()));
+    }
+    return c;
+  }
+
+  /** The exit reason keys any book has, in the order they first appear. */
+  private static List<String> exitReasonKeys(Replay.ReplayResult r) {
+    Set<String> keys = new LinkedHashSet<>();
+    r.books().values().forEach(b -> keys.addAll(b.exitReasons().keySet()));
+    return keys.isEmpty() ? List.of("none") : List.copyOf(keys);
+  }
+
+  private static XYChart vixChart(Replay.ReplayResult r, DateAxis axis) {
+    BookRun alvh = r.books().get(Book.ALVH);
+    XYChart c = chart("VIX close with the ALVH book's hedge state as bands", "VIX", axis);
+    c.getStyler().setYAxisDecimalPattern("0");
+    c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+    c.getStyler().setMarkerSize(11);
     double top = 0;
     for (DailyBar b : r.bars()) {
       top = Math.max(top, b.vixClose());
     }
     top = Math.ceil(top / 5) * 5 + 5;
     Map<LocalDate, String> stateByDay = new LinkedHashMap<>();
-    alvh.snapshots().forEach(s -> stateByDay.put(s.date(), s.hedgeState()));
+    if (alvh != null) {
+      alvh.snapshots().forEach(s -> stateByDay.put(s.date(), s.hedgeState()));
+    }
+    List<Double> x = new ArrayList<>();
+    r.bars().forEach(b -> x.add(axis.x(b.date())));
+    if (x.isEmpty()) {
+      x.add(0.0);
+    }
     for (Map.Entry<String, Color> st : STATE_COLORS.entrySet()) {
-      List<Date> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
       boolean any = false;
       for (DailyBar b : r.bars()) {
         boolean in = st.getKey().equals(stateByDay.get(b.date()));
         any |= in;
-        x.add(date(b.date()));
         y.add(in ? top : 0.0);
       }
       if (any) {
-        XYSeries s = c.addSeries("state " + st.getKey(), x, y);
+        // A day's band spans from its close to the next day's (a step drawn from each point).
+        XYSeries s = c.addSeries("band " + st.getKey(), x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
         s.setFillColor(st.getValue());
         s.setLineColor(new Color(0, 0, 0, 0));
         s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
       }
+      // The legend entry: a square of the band's colour (an area series' legend shows only its line),
+      // for every state whether or not the run visited it; its one point lies below the plot.
+      XYSeries key = c.addSeries(st.getKey() + (any ? "" : " (not visited)"), List.of(x.get(0)), List.of(-top));
+      key.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      key.setMarker(SeriesMarkers.SQUARE);
+      key.setMarkerColor(opaqueOnWhite(st.getValue()));
     }
-    List<Date> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();
-    r.bars().forEach(b -> {
-      x.add(date(b.date()));
-      y.add(b.vixClose());
-    });
-    line(c, "VIX", x, y, Color.BLACK);
+    r.bars().forEach(b -> y.add(b.vixClose()));
+    XYSeries vix = c.addSeries("VIX close", x, y.isEmpty() ? List.of(0.0) : y);
+    vix.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    vix.setMarker(SeriesMarkers.NONE);
+    vix.setLineColor(Color.BLACK);
+    vix.setLineStyle(SeriesLines.SOLID);
+    vix.setLineWidth(1.5f);
     c.getStyler().setYAxisMin(0.0);
     c.getStyler().setYAxisMax(top);
     return c;
   }
 
-  private static void line(XYChart c, String name, List<Date> x, List<Double> y, Color color) {
+  /** The colour a translucent band shows on the white plot. */
+  static Color opaqueOnWhite(Color c) {
+    double a = c.getAlpha() / 255.0;
+    return new Color((int) Math.round(c.getRed() * a + 255 * (1 - a)), (int) Math.round(c.getGreen() * a + 255 * (1 - a)),
+        (int) Math.round(c.getBlue() * a + 255 * (1 - a)));
+  }
+
+  private static <T> void lineOf(XYChart c, String name, NavigableMap<LocalDate, T> series,
+      java.util.function.Function<T, Double> value, DateAxis axis, Color color) {
+    List<Double> x = new ArrayList<>();
+    List<Double> y = new ArrayList<>();
+    series.forEach((d, v) -> {
+      x.add(axis.x(d));
+      y.add(value.apply(v));
+    });
     if (x.isEmpty()) {
-      x = List.of(new Date(0));
-      y = List.of(0.0);
+      x.add(0.0);
+      y.add(0.0);
     }
     XYSeries s = c.addSeries(name, x, y);
     s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     s.setMarker(SeriesMarkers.NONE);
     s.setLineColor(color);
+    s.setLineStyle(SeriesLines.SOLID);
   }
 
   // ---- HTML -----------------------------------------------------------------------------------
 
-  private static String html(ReplaySummary s) {
+  private static String html(Replay.ReplayResult r, int rollingSharpeDays, String extra) {
+    ReplaySummary s = r.summary();
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>ALVH replay: ")
         .append(esc(s.scenario())).append("</title>\n<style>\n")
@@ -290,6 +462,7 @@ public final class ReportWriter {
         .append("max-width:1150px;color:#222;line-height:1.45}\n")
         .append("table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 10px;")
         .append("text-align:right}th:first-child,td:first-child{text-align:left}thead th{background:#f2f2f2}\n")
+        .append("td.neg{color:#b00}td.pos{color:#070}table.small td,table.small th{padding:2px 6px;font-size:.9em}\n")
         .append("img{max-width:100%;border:1px solid #ddd;margin:.5em 0}.note{color:#555;font-size:.92em}\n")
         .append("</style></head><body>\n");
     h.append("<h1>ALVH replay: ").append(esc(s.scenario())).append("</h1>\n");
@@ -297,7 +470,7 @@ public final class ReportWriter {
         .append(" trading days; cycles per day: ").append(esc(s.cyclesPerDay())).append("; ")
         .append(s.cycles()).append(" cycles per book; ").append(s.elapsedMs()).append(" ms wall time (")
         .append(String.format(Locale.ROOT, "%.0f", s.cyclesPerSecond())).append(" cycles/s over all books).</p>\n");
-    h.append("<h2>Books</h2>\n<table><thead><tr><th>measure</th>");
+    h.append("<h2 id=\"books\">Books</h2>\n<table><thead><tr><th>measure</th>");
     s.books().keySet().forEach(k -> h.append("<th>").append(esc(k)).append("</th>"));
     h.append("</tr></thead><tbody>\n");
     row(h, s, "total return %", m -> fmt(m.totalReturn()));
@@ -321,7 +494,22 @@ public final class ReportWriter {
         .append(" ((width &minus; credit) &times; 100 &times; contracts) of the tranches open at a day's end.")
         .append(" Hedge P&amp;L is the signed cash of hedge fills, plus hedge settlements, plus the end mark of")
         .append(" hedge positions still open.</p>\n");
-    h.append("<h2>Volatility cycles: ").append(s.volatilityCycles().count()).append("</h2>\n");
+    chartImg(h, "equity.png", "Equity of each book");
+    chartImg(h, "drawdown.png", "Drawdown of each book");
+    chartImg(h, "rolling-sharpe.png", "Rolling " + rollingSharpeDays + "-day Sharpe ratio of each book");
+    monthlyReturns(h, r);
+    h.append("<h2 id=\"hedge\">The hedge</h2>\n");
+    chartImg(h, "vix-hedge.png", "VIX with the ALVH book's hedge state");
+    daysPerState(h, r);
+    chartImg(h, "greeks.png", "Greeks of the ALVH book");
+    h.append("<p class=\"note\">Greeks at each day's end from the model quotes of the book's positions: SPX")
+        .append(" delta in USD for a 1% rise of SPX, VIX-option delta in USD per point of the VX future, vega in")
+        .append(" USD per volatility point (SPX and VIX options together), theta in USD per calendar day.</p>\n");
+    h.append("<h2 id=\"exits\">Exit reasons</h2>\n");
+    chartImg(h, "exit-reasons.png", "Exit reasons by book");
+    exitReasons(h, r);
+    roundTrips(h, r);
+    h.append("<h2 id=\"cycles\">Volatility cycles: ").append(s.volatilityCycles().count()).append("</h2>\n");
     if (s.volatilityCycles().count() > 0) {
       h.append("<table><thead><tr><th>#</th><th>start</th><th>spike</th><th>peak</th><th>peak VIX</th>")
           .append("<th>calm again</th></tr></thead><tbody>\n");
@@ -333,21 +521,145 @@ public final class ReportWriter {
       }
       h.append("</tbody></table>\n");
     }
-    h.append("<h2>Charts</h2>\n");
-    for (String png : CHARTS) {
-      h.append("<p><img src=\"").append(png).append("\" alt=\"").append(png).append("\"></p>\n");
-    }
-    h.append("<h2>Files</h2>\n<ul><li><a href=\"summary.json\">summary.json</a>: the JSON summary</li>\n")
+    h.append(extra);
+    h.append("<h2 id=\"files\">Files</h2>\n<ul><li><a href=\"summary.json\">summary.json</a>: the JSON summary</li>\n")
         .append("<li><a href=\"trades.csv\">trades.csv</a>: every fill of every book</li>\n")
         .append("<li><a href=\"transitions.csv\">transitions.csv</a>: every hedge transition, one column per")
         .append(" signal</li></ul>\n");
     if (!s.dataProblems().isEmpty()) {
-      h.append("<h2>History rows left out: ").append(s.dataProblems().size()).append("</h2>\n<ul>\n");
+      h.append("<h2 id=\"data-problems\">History rows left out: ").append(s.dataProblems().size()).append("</h2>\n<ul>\n");
       s.dataProblems().forEach(p -> h.append("<li>").append(esc(p)).append("</li>\n"));
       h.append("</ul>\n");
     }
     h.append("</body></html>\n");
     return h.toString();
+  }
+
+  private static void chartImg(StringBuilder h, String png, String alt) {
+    h.append("<p><img src=\"").append(png).append("\" alt=\"").append(esc(alt)).append("\"></p>\n");
+  }
+
+  /** Monthly returns of each book: a row per year, a column per month and the year's compounded total. */
+  private static void monthlyReturns(StringBuilder h, Replay.ReplayResult r) {
+    h.append("<h2 id=\"monthly-returns\">Monthly returns (%)</h2>\n");
+    for (BookRun b : r.books().values()) {
+      NavigableMap<LocalDate, BigDecimal> eq = equity(b);
+      NavigableMap<YearMonth, Double> months = Metrics.monthlyReturns(eq);
+      NavigableMap<Integer, Double> years = Metrics.yearlyReturns(eq);
+      h.append("<h3>").append(esc(b.book().key())).append("</h3>\n<table class=\"small monthly\"><thead><tr><th>year</th>");
+      for (Month m : Month.values()) {
+        h.append("<th>").append(m.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).append("</th>");
+      }
+      h.append("<th>year</th></tr></thead><tbody>\n");
+      for (Map.Entry<Integer, Double> y : years.entrySet()) {
+        h.append("<tr><td>").append(y.getKey()).append("</td>");
+        for (Month m : Month.values()) {
+          Double v = months.get(YearMonth.of(y.getKey(), m));
+          h.append(v == null ? "<td></td>" : signedCell(v));
+        }
+        h.append(signedCell(y.getValue())).append("</tr>\n");
+      }
+      h.append("</tbody></table>\n");
+    }
+    h.append("<p class=\"note\">A month's return is its last equity against the previous month's last (the first")
+        .append(" month against the first day's equity); the year's is the months compounded.</p>\n");
+  }
+
+  private static String signedCell(double v) {
+    return "<td class=\"" + (v < 0 ? "neg" : "pos") + "\">" + String.format(Locale.ROOT, "%.2f", v) + "</td>";
+  }
+
+  /** Trading days in each hedge state, a column per book, every state listed. */
+  private static void daysPerState(StringBuilder h, Replay.ReplayResult r) {
+    h.append("<h3 id=\"days-per-state\">Days per hedge state</h3>\n<table class=\"states\"><thead><tr><th>state</th>");
+    r.books().keySet().forEach(b -> h.append("<th>").append(esc(b.key())).append("</th>"));
+    h.append("</tr></thead><tbody>\n");
+    for (String state : STATE_COLORS.keySet()) {
+      Color c = opaqueOnWhite(STATE_COLORS.get(state));
+      h.append("<tr><td><span style=\"display:inline-block;width:.9em;height:.9em;margin-right:.4em;background:")
+          .append(String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue()))
+          .append("\"></span>").append(state).append("</td>");
+      for (BookRun b : r.books().values()) {
+        long days = b.statesVisited().getOrDefault(state, 0L);
+        long all = b.statesVisited().values().stream().mapToLong(Long::longValue).sum();
+        h.append("<td>").append(days).append(all > 0 ? String.format(Locale.ROOT, " (%.1f%%)", days * 100.0 / all) : "")
+            .append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table>\n");
+  }
+
+  private static void exitReasons(StringBuilder h, Replay.ReplayResult r) {
+    h.append("<table class=\"exits\"><thead><tr><th>exit reason</th>");
+    r.books().keySet().forEach(b -> h.append("<th>").append(esc(b.key())).append("</th>"));
+    h.append("</tr></thead><tbody>\n");
+    for (String k : exitReasonKeys(r)) {
+      h.append("<tr><td>").append(esc(k)).append("</td>");
+      r.books().values().forEach(b -> h.append("<td>").append(b.exitReasons().getOrDefault(k, 0L)).append("</td>"));
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table>\n<p class=\"note\">Each reason counts the tranches it closed, except roll: every")
+        .append(" roll carried out (a theta-inversion roll moves a tested side out and the tranche stays open, to")
+        .append(" close later for another reason).</p>\n");
+  }
+
+  /** Each book's round-trip statistics, then every round trip of the ALVH book. */
+  private static void roundTrips(StringBuilder h, Replay.ReplayResult r) {
+    h.append("<h2 id=\"round-trips\">Round trips</h2>\n<table class=\"trip-stats\"><thead><tr><th>measure</th>");
+    r.books().keySet().forEach(b -> h.append("<th>").append(esc(b.key())).append("</th>"));
+    h.append("</tr></thead><tbody>\n");
+    Map<Book, List<ReplayQueries.RoundTrip>> closed = new LinkedHashMap<>();
+    r.books().forEach((k, b) -> closed.put(k, b.roundTrips().stream().filter(t -> t.closedOn() != null).toList()));
+    tripRow(h, closed, "closed tranches", l -> Integer.toString(l.size()));
+    tripRow(h, closed, "winners %", l -> l.isEmpty() ? "" : fmt(l.stream()
+        .filter(t -> t.realizedPnl() != null && t.realizedPnl().signum() > 0).count() * 100.0 / l.size()));
+    tripRow(h, closed, "average P&amp;L, USD", l -> l.isEmpty() ? "" : money(l.stream().map(ReportWriter::pnl)
+        .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(l.size()), 2, RoundingMode.HALF_EVEN)));
+    tripRow(h, closed, "average days held", l -> l.isEmpty() ? "" : String.format(Locale.ROOT, "%.1f",
+        l.stream().mapToLong(t -> ChronoUnit.DAYS.between(t.openedOn(), t.closedOn())).average().orElse(0)));
+    tripRow(h, closed, "best / worst P&amp;L, USD", l -> l.isEmpty() ? "" : money(l.stream().map(ReportWriter::pnl)
+        .max(BigDecimal::compareTo).orElseThrow()) + " / " + money(l.stream().map(ReportWriter::pnl)
+        .min(BigDecimal::compareTo).orElseThrow()));
+    h.append("</tbody></table>\n");
+    BookRun alvh = r.books().get(Book.ALVH);
+    if (alvh == null) {
+      return;
+    }
+    LocalDate last = r.bars().isEmpty() ? null : r.bars().get(r.bars().size() - 1).date();
+    h.append("<h3>Every tranche of the ALVH book</h3>\n<table class=\"small trips\"><thead><tr><th>tranche</th>")
+        .append("<th>opened</th><th>closed</th><th>days held</th><th>condors</th><th>opening credit</th>")
+        .append("<th>rolls</th><th>exit</th><th>P&amp;L, USD</th></tr></thead><tbody>\n");
+    for (ReplayQueries.RoundTrip t : alvh.roundTrips()) {
+      LocalDate end = t.closedOn() != null ? t.closedOn() : last;
+      h.append("<tr><td>").append(t.id()).append("</td><td>").append(t.openedOn()).append("</td><td>")
+          .append(t.closedOn() == null ? "open" : t.closedOn().toString()).append("</td><td>")
+          .append(end == null ? "" : Long.toString(ChronoUnit.DAYS.between(t.openedOn(), end)))
+          .append("</td><td>").append(t.quantity()).append("</td><td>")
+          .append(t.openingCredit() == null ? "" : t.openingCredit().stripTrailingZeros().toPlainString())
+          .append("</td><td>").append(t.rolls()).append("</td><td>")
+          .append(t.exitReason() == null ? "" : esc(t.exitReason())).append("</td>");
+      if (t.realizedPnl() == null || t.closedOn() == null) {
+        h.append("<td></td>");
+      } else {
+        h.append("<td class=\"").append(t.realizedPnl().signum() < 0 ? "neg" : "pos").append("\">")
+            .append(money(t.realizedPnl())).append("</td>");
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table>\n<p class=\"note\">Days held are calendar days; the opening credit is in points per")
+        .append(" condor; P&amp;L is the tranche's credits less its debits and commissions, for closed tranches.</p>\n");
+  }
+
+  private static BigDecimal pnl(ReplayQueries.RoundTrip t) {
+    return t.realizedPnl() == null ? BigDecimal.ZERO : t.realizedPnl();
+  }
+
+  private static void tripRow(StringBuilder h, Map<Book, List<ReplayQueries.RoundTrip>> closed, String label,
+      java.util.function.Function<List<ReplayQueries.RoundTrip>, String> value) {
+    h.append("<tr><td>").append(label).append("</td>");
+    closed.values().forEach(l -> h.append("<td>").append(esc(value.apply(l))).append("</td>"));
+    h.append("</tr>\n");
   }
 
   private static void row(StringBuilder h, ReplaySummary s, String label,

@@ -232,11 +232,20 @@ public final class Store implements AutoCloseable {
     return queryOne("SELECT COUNT(*) FROM " + table, rs -> rs.getLong(1)).orElse(0L);
   }
 
-  /** Tranches closed for each exit reason key. */
+  /**
+   * How condor positions ended, by exit reason key: tranches closed for each reason, except
+   * {@code roll}, which counts every roll carried out: the theta-inversion rolls (roll orders
+   * that filled; the tranche stays open and later ends for another reason) plus the tranches
+   * closed by a roll at the time exit.
+   */
   public Map<String, Long> exitReasons() {
     Map<String, Long> out = new LinkedHashMap<>();
     for (ExitReason r : ExitReason.values()) {
       long n = queryOne("SELECT COUNT(*) FROM tranche WHERE exit_reason=?", rs -> rs.getLong(1), r.key()).orElse(0L);
+      if (r == ExitReason.ROLL) {
+        n += queryOne("SELECT COUNT(DISTINCT f.ref) FROM fill f JOIN orders o ON o.ref = f.ref WHERE o.purpose=?",
+            rs -> rs.getLong(1), dev.alvh.core.order.OrderPurpose.ROLL_CONDOR.name()).orElse(0L);
+      }
       // The five strategy exits always appear (zero counts included); an operator's flatten only when it happened.
       if (r != ExitReason.MANUAL || n > 0) {
         out.put(r.key(), n);

@@ -99,4 +99,44 @@ class MetricsTest {
     assertThat(Metrics.worstMonth(first).orElseThrow()).isEqualTo(new Metrics.MonthReturn("2020-01", -20.0));
     assertThat(Metrics.worstMonth(dated("2020-01-02", "100"))).isEmpty();
   }
+
+  @Test
+  void monthlyReturnsAreMonthEndToMonthEndAndYearsCompoundThem() {
+    NavigableMap<LocalDate, BigDecimal> eq = dated("2020-11-02", "100", "2020-11-30", "110", "2020-12-15", "90",
+        "2020-12-31", "99", "2021-01-29", "108.9");
+    assertThat(Metrics.monthlyReturns(eq)).containsExactly(
+        java.util.Map.entry(java.time.YearMonth.of(2020, 11), 10.0),
+        java.util.Map.entry(java.time.YearMonth.of(2020, 12), -10.0),
+        java.util.Map.entry(java.time.YearMonth.of(2021, 1), 10.0));
+    // 2020: 1.10 x 0.90 = 0.99; 2021: 1.10
+    assertThat(Metrics.yearlyReturns(eq)).containsExactly(java.util.Map.entry(2020, -1.0),
+        java.util.Map.entry(2021, 10.0));
+  }
+
+  @Test
+  void rollingSharpeUsesTheLastWindowOfReturns() {
+    // returns: +10%, -10%, +10%, +10%
+    NavigableMap<LocalDate, BigDecimal> eq = curve(LocalDate.of(2020, 1, 1), 100, 110, 99, 108.9, 119.79);
+    NavigableMap<LocalDate, Double> r = Metrics.rollingSharpe(eq, 2);
+    assertThat(r.keySet()).containsExactly(LocalDate.of(2020, 1, 3), LocalDate.of(2020, 1, 4),
+        LocalDate.of(2020, 1, 5));
+    // window {+0.1, -0.1}: mean 0 -> 0; window {-0.1, +0.1}: 0; window {+0.1, +0.1}: no spread -> 0
+    assertThat(r.get(LocalDate.of(2020, 1, 3))).isZero();
+    assertThat(r.get(LocalDate.of(2020, 1, 5))).isZero();
+    NavigableMap<LocalDate, BigDecimal> up = curve(LocalDate.of(2020, 1, 1), 100, 101, 103);
+    // returns 0.01, 0.0198...: mean / sample sd x sqrt(252)
+    double r1 = 0.01;
+    double r2 = 103.0 / 101 - 1;
+    double mean = (r1 + r2) / 2;
+    double sd = Math.sqrt(((r1 - mean) * (r1 - mean) + (r2 - mean) * (r2 - mean)) / 1);
+    assertThat(Metrics.rollingSharpe(up, 2).get(LocalDate.of(2020, 1, 3))).isCloseTo(mean / sd * Math.sqrt(252),
+        within(1e-3));
+    assertThat(Metrics.rollingSharpe(up, 2).get(LocalDate.of(2020, 1, 3))).isEqualTo(Metrics.sharpe(up));
+  }
+
+  @Test
+  void drawdownsFollowTheRunningPeak() {
+    assertThat(Metrics.drawdowns(curve(LocalDate.of(2020, 1, 1), 100, 120, 90, 130)).values())
+        .containsExactly(0.0, 0.0, -25.0, 0.0);
+  }
 }

@@ -53,7 +53,7 @@ class VolatilityCyclesTest {
 
   @Test
   void thresholdsComeFromConfig() {
-    ReplayConfig low = new ReplayConfig(14, 20, 2, false, 200);
+    ReplayConfig low = new ReplayConfig(14, 20, 2, false, 200, 63);
     assertThat(VolatilityCycles.detect(vix(13, 13, 21, 13, 13), low)).hasSize(1);
     assertThat(VolatilityCycles.detect(vix(13, 13, 21, 13, 13), ReplayConfig.DEFAULTS)).isEmpty();
   }

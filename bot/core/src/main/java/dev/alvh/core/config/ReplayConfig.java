@@ -16,11 +16,13 @@ import java.time.LocalDate;
  * @param dailyAllCycles     on daily history, run every scheduled intraday cycle instead of only
  *                           the last one of each day (slower; daily bars carry no intraday path)
  * @param progressEveryMs    the terminal progress bar redraws at most this often, milliseconds
+ * @param rollingSharpeDays  the report's rolling Sharpe ratio is measured over this many daily
+ *                           returns (63: about a quarter of trading days)
  * @param sweep              the default windows of {@code alvh sweep}, {@code replay.sweep.*}
  */
 public record ReplayConfig(
     double cycleCalmVix, double cycleSpikeVix, int cycleCalmDays, boolean dailyAllCycles, int progressEveryMs,
-    Sweep sweep) {
+    int rollingSharpeDays, Sweep sweep) {
 
   /** Calm below VIX 20. */
   public static final double DEFAULT_CYCLE_CALM_VIX = 20.0;
@@ -32,15 +34,19 @@ public record ReplayConfig(
   public static final boolean DEFAULT_DAILY_ALL_CYCLES = false;
   /** The progress bar redraws at most five times a second. */
   public static final int DEFAULT_PROGRESS_EVERY_MS = 200;
+  /** The rolling Sharpe ratio of the report: 63 trading days, a quarter. */
+  public static final int DEFAULT_ROLLING_SHARPE_DAYS = 63;
 
   /** The defaults. */
   public static final ReplayConfig DEFAULTS = new ReplayConfig(DEFAULT_CYCLE_CALM_VIX, DEFAULT_CYCLE_SPIKE_VIX,
-      DEFAULT_CYCLE_CALM_DAYS, DEFAULT_DAILY_ALL_CYCLES, DEFAULT_PROGRESS_EVERY_MS, Sweep.DEFAULTS);
+      DEFAULT_CYCLE_CALM_DAYS, DEFAULT_DAILY_ALL_CYCLES, DEFAULT_PROGRESS_EVERY_MS, DEFAULT_ROLLING_SHARPE_DAYS,
+      Sweep.DEFAULTS);
 
   /** The measures of a replay with the default sweep windows. */
   public ReplayConfig(double cycleCalmVix, double cycleSpikeVix, int cycleCalmDays, boolean dailyAllCycles,
-      int progressEveryMs) {
-    this(cycleCalmVix, cycleSpikeVix, cycleCalmDays, dailyAllCycles, progressEveryMs, Sweep.DEFAULTS);
+      int progressEveryMs, int rollingSharpeDays) {
+    this(cycleCalmVix, cycleSpikeVix, cycleCalmDays, dailyAllCycles, progressEveryMs, rollingSharpeDays,
+        Sweep.DEFAULTS);
   }
 
   /** Checks every field. */
@@ -51,6 +57,7 @@ public record ReplayConfig(
         "must be above replay.cycleCalmVix (" + cycleCalmVix + "), but was " + cycleSpikeVix);
     Check.inRange(cycleCalmDays, 1, 250, "replay.cycleCalmDays");
     Check.inRange(progressEveryMs, 20, 10_000, "replay.progressEveryMs");
+    Check.inRange(rollingSharpeDays, 5, 1_000, "replay.rollingSharpeDays");
     Check.notNull(sweep, "replay.sweep");
   }
 
