@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The contracts the bot trades and reads, in IB's terms (alvh-spec.md section 1, brief §4.1), and
+ * The contracts the bot trades and reads, in IB's terms (docs/strategy.md section 1, brief §4.1), and
  * the mapping between core {@link OptionContract}s and wire {@link Contract}s.
  *
  * <p>Options are described by symbol, expiry (IB's {@code lastTradeDateOrContractMonth}, which for

@@ -31,8 +31,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-    description = {"Paper-trade the whole bot through history on a virtual clock, three books side by side"
-        + " (alvh, unhedged, rigid), and print a summary.",
+    description = {"Paper-trade the whole bot through history on a virtual clock, four books side by side"
+        + " (alvh, unhedged, rigid, base), and print a summary.",
         "With no options: the synthetic two-cycles scenario on the embedded defaults, every scheduled cycle.",
         "With --data DIR: daily history files (spx.csv, vix.csv, vix3m.csv; optional vix9d.csv and VX futures),"
             + " the last scheduled cycle of each day plus pre-open and end of day (replay.dailyAllCycles: every"

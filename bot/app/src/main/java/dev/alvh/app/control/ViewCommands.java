@@ -240,6 +240,7 @@ final class ViewCommands {
             .append(h.openedOn()).append(": ").append(String.join(", ", h.legs().stream()
                 .map(x -> x.side() + " " + x.contract().key()).toList())).append(System.lineSeparator());
       }
+      heldLayerReasons(bot, d, t);
       t.append("signals    ").append(s == null ? "no closes yet" : "as of the close of " + s.date()
           + (s.warm() ? "" : " (not warm: " + s.notWarmReason() + ")")).append(System.lineSeparator());
       sig.forEach((k, v) -> {
@@ -252,6 +253,36 @@ final class ViewCommands {
       t.append("rules      (thresholds in force)").append(System.lineSeparator());
       rules.forEach((k, v) -> t.append(String.format(Locale.ROOT, "  %-40s %s%n", k, v)));
       return Reply.ok(t.toString().stripTrailing(), d);
+    }
+
+    /**
+     * For each held layer: why it is held (the rule and signals of the transition that wanted it),
+     * its cost, its mark and its P&amp;L; as {@code layerReasons} in the data and a block of text.
+     */
+    private static void heldLayerReasons(Bot bot, Map<String, Object> d, StringBuilder t) {
+      List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> views = dev.alvh.app.hedge.LayerReasons.of(
+          bot.engine().hedgeDesk().held(), bot.engine().hedgeDesk().transitions(), bot.market());
+      List<Map<String, Object>> rows = new java.util.ArrayList<>();
+      for (dev.alvh.app.hedge.LayerReasons.HeldLayerView v : views) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", v.id());
+        r.put("layer", v.layer());
+        r.put("quantity", v.quantity());
+        r.put("openedOn", v.openedOn().toString());
+        r.put("why", v.why());
+        r.put("since", v.since() == null ? null : v.since().toString());
+        r.put("signals", v.signals());
+        r.put("cost", v.cost().toPlainString());
+        r.put("mark", v.mark() == null ? null : v.mark().toPlainString());
+        r.put("pnl", v.pnl() == null ? null : v.pnl().toPlainString());
+        rows.add(r);
+      }
+      d.put("layerReasons", rows);
+      if (!views.isEmpty()) {
+        t.append("why held").append(System.lineSeparator());
+        dev.alvh.app.hedge.LayerReasons.lines(views).forEach(l -> t.append("  ").append(l)
+            .append(System.lineSeparator()));
+      }
     }
 
     private static void flatten(JsonNode n, String prefix, Map<String, Object> out) {

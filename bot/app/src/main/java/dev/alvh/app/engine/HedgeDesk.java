@@ -63,7 +63,9 @@ import org.slf4j.LoggerFactory;
  * <p>Each cycle: {@link #plan(ZonedDateTime)} asks the {@link HedgePlanner} for the orders of the
  * state decided at the last close; the engine sends them through its order path and reports each
  * fill with {@link #filled}. The {@link Book#UNHEDGED} book has a desk that stays in CALM and
- * plans nothing, so that its condors run with no hedge.
+ * plans nothing, so that its condors run with no hedge; the {@link Book#BASE} book's machine has
+ * no rule, so it stays in CALM holding the standing base layer alone. Every hedged book holds the
+ * base layer while condors are open ({@code hedge.base}, unless switched off).
  *
  * <p>Not thread-safe: the trading thread owns it.
  */
@@ -96,7 +98,9 @@ public final class HedgeDesk {
   private boolean workPending;
 
   private final HedgeBetaStore betaStore;
-  private final List<Deque<double[]>> betaPairs = List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>());
+  /** The (dVIX, dVX) pairs of the base layer (index 0) and of L1 to L3. */
+  private final List<Deque<double[]>> betaPairs = List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>(),
+      new ArrayDeque<>());
   private final Map<LocalDate, Double> lastVx = new HashMap<>();
   private double lastVix = Double.NaN;
 
@@ -119,6 +123,8 @@ public final class HedgeDesk {
     this.machine = switch (book) {
       case ALVH -> HedgeStateMachine.adaptive(this.config);
       case RIGID -> HedgeStateMachine.rigid(this.config);
+      // The base book never leaves CALM: it holds the standing base layer alone.
+      case BASE -> new HedgeStateMachine(this.config, List.of(), dev.alvh.core.hedge.LegalMoves.RIGID);
       case UNHEDGED -> null;
     };
     this.planner = new HedgePlanner(this.config);
@@ -132,9 +138,9 @@ public final class HedgeDesk {
     for (DailyCloses c : hedgeStore.closes()) {
       last = signals.append(c, Double.POSITIVE_INFINITY, events);
     }
-    for (int level = 1; level <= 3; level++) {
+    for (int level = 0; level <= 3; level++) {
       for (HedgeBetaStore.Pair p : betaStore.pairs(level, this.config.sizing().betaDays())) {
-        betaPairs.get(level - 1).addLast(new double[] {p.dVix(), p.dVx()});
+        betaPairs.get(level).addLast(new double[] {p.dVix(), p.dVx()});
       }
     }
     betaStore.last().ifPresent(l -> {
@@ -167,6 +173,11 @@ public final class HedgeDesk {
   /** The positions held now. */
   public List<HeldLayer> held() {
     return positions.held();
+  }
+
+  /** The book's stored transitions, oldest first. */
+  public List<HedgeStore.TransitionRow> transitions() {
+    return hedgeStore.transitions();
   }
 
   /** The signals of the last close, if any. */
@@ -225,7 +236,9 @@ public final class HedgeDesk {
           s.notWarmReason());
       saidNotWarm = true;
     }
-    HedgeContext in = ctx.withLayersHeld(positions.any()).withCarryCapReached(carryCapReached(today));
+    // UNWIND to CALM waits for the adaptive layers only: the base layer stays while condors are open.
+    HedgeContext in = ctx.withLayersHeld(positions.held().stream().anyMatch(HeldLayer::isAdaptive))
+        .withCarryCapReached(carryCapReached(today));
     HedgeDecision d = machine.evaluate(in, s);
     Optional<HedgeTransition> moved = d.moved();
     if (moved.isPresent()) {
@@ -263,7 +276,10 @@ public final class HedgeDesk {
     }
   }
 
-  /** Minimum break-even distance in sigma over the open tranches; +Infinity without any. */
+  /**
+   * Minimum break-even distance over the open tranches, in sigmas of a move over
+   * {@code hedge.signals.beSigmaHorizonDays} trading days; +Infinity without any.
+   */
   private double beSigma(LocalDate today) {
     double min = Double.POSITIVE_INFINITY;
     double spx = market.indices().spx();
@@ -273,7 +289,7 @@ public final class HedgeDesk {
       }
       Optional<OptionQuote> atm = market.chain(OptionContract.SPXW, t.expiry()).nearestDelta(OptionRight.PUT, 0.5);
       if (atm.isPresent() && atm.get().iv() > 0) {
-        min = Math.min(min, Math.max(0, t.beSigma(spx, atm.get().iv(), today)));
+        min = Math.min(min, Math.max(0, t.beSigmaOver(spx, atm.get().iv(), config.signals().beSigmaHorizonDays())));
       }
     }
     return min;
@@ -294,14 +310,14 @@ public final class HedgeDesk {
     for (LocalDate e : expiries) {
       market.vxFuture(e).ifPresent(v -> now.put(e, v));
     }
-    for (int level = 1; level <= 3; level++) {
-      HedgeConfig.Layer layer = config.layer(level);
+    for (int level = 0; level <= 3; level++) {
+      HedgeConfig.Layer layer = level == 0 ? config.base().asLayer() : config.layer(level);
       Optional<LocalDate> e = expiries.stream().filter(d -> {
         long dte = ChronoUnit.DAYS.between(today, d);
         return dte >= layer.minDte() && dte <= layer.maxDte();
       }).findFirst();
       if (e.isPresent() && now.containsKey(e.get()) && lastVx.containsKey(e.get()) && Double.isFinite(lastVix)) {
-        Deque<double[]> pairs = betaPairs.get(level - 1);
+        Deque<double[]> pairs = betaPairs.get(level);
         double dVix = vix - lastVix;
         double dVx = now.get(e.get()) - lastVx.get(e.get());
         pairs.addLast(new double[] {dVix, dVx});
@@ -317,7 +333,7 @@ public final class HedgeDesk {
     betaStore.saveLast(new HedgeBetaStore.LastCloses(today, vix, now));
   }
 
-  /** The current {@code beta} of each layer. */
+  /** The current {@code beta} of the base layer and of L1 to L3, in that order. */
   public List<Double> betas() {
     List<Double> out = new ArrayList<>();
     for (Deque<double[]> pairs : betaPairs) {
@@ -374,7 +390,8 @@ public final class HedgeDesk {
       return List.of();
     }
     HedgeState state = forced.orElse(ctx.state());
-    if (state.level() == 0 && !positions.any()) {
+    boolean baseWanted = config.base().enabled() && !store.openTranches().isEmpty();
+    if (state.level() == 0 && !positions.any() && !baseWanted) {
       return List.of();
     }
     LocalDate today = now.withZoneSameInstant(Clock.MARKET_ZONE).toLocalDate();
@@ -398,9 +415,10 @@ public final class HedgeDesk {
     }
     HedgePlan p;
     try {
-      double vega = state.level() > 0 ? HedgePlanner.condorVega(open, market) : 0;
+      double vega = state.level() > 0 || baseWanted ? HedgePlanner.condorVega(open, market) : 0;
       HedgePlanInput in = new HedgePlanInput(now, state, market.indices().vix(), eventDay(today),
-          HedgePlanner.condorRisk(open), vega, betas(), positions.held(), gain, spreadsSold);
+          HedgePlanner.condorRisk(open), vega, betas(), positions.held(), gain, spreadsSold,
+          carryCapReached(today));
       p = planner.plan(in, market);
       workPending = !p.actions().isEmpty();
       saidNoPlan = false;

@@ -278,8 +278,7 @@ public final class TradingEngine {
   }
 
   private static boolean hedgePurpose(OrderPurpose p) {
-    return p == OrderPurpose.OPEN_HEDGE || p == OrderPurpose.CLOSE_HEDGE || p == OrderPurpose.OPEN_PRESS
-        || p == OrderPurpose.CLOSE_PRESS;
+    return p.hedges();
   }
 
   /**

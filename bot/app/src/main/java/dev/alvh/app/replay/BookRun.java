@@ -1,6 +1,7 @@
 package dev.alvh.app.replay;
 
 import dev.alvh.app.engine.Book;
+import dev.alvh.core.order.OrderPurpose;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,6 +33,10 @@ import java.util.NavigableMap;
  * @param statesVisited  trading days in each hedge state
  * @param roundTrips     every tranche with its life and result
  * @param greeks         the book's greeks at each day's end
+ * @param hedgeTrades    every change of a hedge position
+ * @param trancheCredits each tranche's opening day and credit
+ * @param stateSkips     entries refused by the hedge state
+ * @param heldAtEnd      the hedge positions held at the end, each with why, cost, mark and P&amp;L
  */
 public record BookRun(
     Book book, Path database, long cycles, long ordersSent, long fills, long tranchesOpened, BigDecimal startEquity,
@@ -39,10 +44,15 @@ public record BookRun(
     List<ReplayQueries.DaySnapshot> snapshots, List<ReplayQueries.Trade> trades,
     List<ReplayQueries.Transition> transitions, NavigableMap<LocalDate, BigDecimal> riskCapital,
     BigDecimal hedgePremium, BigDecimal hedgePnl, Map<String, Long> statesVisited,
-    List<ReplayQueries.RoundTrip> roundTrips, NavigableMap<LocalDate, DayGreeks> greeks) {
+    List<ReplayQueries.RoundTrip> roundTrips, NavigableMap<LocalDate, DayGreeks> greeks,
+    List<ReplayQueries.HedgeTrade> hedgeTrades, List<ReplayQueries.TrancheCredit> trancheCredits,
+    List<ReplayQueries.StateSkip> stateSkips, List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> heldAtEnd) {
 
-  /** Whether an order purpose belongs to the hedge (its name contains {@code HEDGE}). */
+  /**
+   * Whether the stored order purpose {@code purpose} (an {@link OrderPurpose} name) belongs to the
+   * hedge: {@link OrderPurpose#hedges()} decides, so press spreads count like layers.
+   */
   public static boolean isHedgePurpose(String purpose) {
-    return purpose != null && purpose.contains("HEDGE");
+    return purpose != null && OrderPurpose.named(purpose).map(OrderPurpose::hedges).orElse(false);
   }
 }

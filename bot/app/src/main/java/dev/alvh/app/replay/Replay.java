@@ -49,13 +49,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the whole bot over history on a virtual clock, three books side by side: the Quartz
+ * Runs the whole bot over history on a virtual clock, four books side by side: the Quartz
  * triggers of {@link TradingSchedule} give the fire times, each book's clock jumps to each, and
  * the same jobs as live run (pre-open, trading cycle, end of day) against the book's own paper
  * broker and simulated market, storing everything in the book's own H2 file.
  *
  * <p>Books: {@link Book#ALVH} in {@code replay.mv.db}, {@link Book#UNHEDGED} in
- * {@code replay-unhedged.mv.db}, {@link Book#RIGID} in {@code replay-rigid.mv.db}, all in the
+ * {@code replay-unhedged.mv.db}, {@link Book#RIGID} in {@code replay-rigid.mv.db}, {@link Book#BASE} in
+ * {@code replay-base.mv.db}, all in the
  * data directory and recreated by each run, so a replay never mixes with the state of a paper or
  * live bot. Each book has its own market instance built from the same history, so the books run
  * on their own threads without sharing anything mutable.
@@ -162,7 +163,7 @@ public final class Replay {
   }
 
   /**
-   * Replays the three books over {@code history} from {@code from} to {@code to} (null: the
+   * Replays the four books over {@code history} from {@code from} to {@code to} (null: the
    * history's first or last day). The whole history stays visible to the market, so days before
    * {@code from} can warm up signals.
    *
@@ -245,7 +246,8 @@ public final class Replay {
         a.fills(), a.startEquity(), a.finalEquity(), metrics.get(a.book().key()).maxDrawdownPct(),
         a.exitReasons(), a.condorPnl(), a.database().toString(), elapsedMs, everyCycle ? "all" : "last", metrics,
         new ReplaySummary.CycleCount(cycles.size(), cycles), List.copyOf(dataProblems), a.statesVisited(),
-        optionQuotes(overlays, servedFrom));
+        optionQuotes(overlays, servedFrom),
+        ReplaySummary.AlvhVsBase.of(metrics.get(Book.ALVH.key()), metrics.get(Book.BASE.key())));
     return new ReplayResult(summary, runs, inRange);
   }
 
@@ -357,22 +359,31 @@ public final class Replay {
         }
         hedgeCash = hedgeCash.subtract(t.commission());
       }
-      BigDecimal hedgePnl = hedgeCash.add(hedgeSettlements(broker, hedgeContracts))
+      BigDecimal hedgePnl = hedgeCash.add(hedgeSettlements(broker.settlements(), hedgeContracts))
           .add(hedgeMark(broker, market, hedgeContracts));
+      List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> heldAtEnd = dev.alvh.app.hedge.LayerReasons.of(
+          engine.hedgeDesk().held(), new dev.alvh.app.store.HedgeStore(store.jdbc(), book.key()).transitions(), market);
       return new BookRun(book, store.file(), c.cycles(), c.ordersSent(), c.fills(), c.tranchesOpened(), startEquity,
           broker.account().netLiquidation(), store.exitReasons(), store.realizedPnl(), snaps, trades,
           q.transitions(), risk, premium.setScale(2, RoundingMode.HALF_EVEN),
           hedgePnl.setScale(2, RoundingMode.HALF_EVEN), dev.alvh.app.store.HedgeStore.statesVisited(store.jdbc()),
-          q.roundTrips(), greeks.subMap(from, true, to, true));
+          q.roundTrips(), greeks.subMap(from, true, to, true),
+          q.hedgeTrades(), q.trancheCredits(), q.stateSkips(), heldAtEnd);
     }
   }
 
   /**
-   * Cash the broker settled on expired hedge options. The paper broker's settlement records
-   * ({@code PaperBroker.settlements()}) are not on this branch yet, so this is 0 until they are.
+   * Cash the broker settled on expired hedge options: the settlements of the broker's ledger
+   * ({@link PaperBroker#settlements()}) whose contract was traded by a hedge order, USD.
    */
-  private static BigDecimal hedgeSettlements(PaperBroker broker, Set<String> hedgeContracts) {
-    return BigDecimal.ZERO;
+  static BigDecimal hedgeSettlements(List<PaperBroker.Settlement> settlements, Set<String> hedgeContracts) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (PaperBroker.Settlement st : settlements) {
+      if (hedgeContracts.contains(st.contract().key())) {
+        sum = sum.add(st.cash());
+      }
+    }
+    return sum;
   }
 
   /** The mid-market value of the hedge positions still open, USD. */

@@ -43,6 +43,64 @@ public final class ReplayQueries {
             rs.getString(5)));
   }
 
+  /** Every change of a hedge position (hedge_trade), in order. */
+  public List<HedgeTrade> hedgeTrades() {
+    return jdbc.query("SELECT layer_id, level, kind, action, trade_date, quantity FROM hedge_trade ORDER BY id",
+        rs -> new HedgeTrade(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+            rs.getDate(5).toLocalDate(), rs.getInt(6)));
+  }
+
+  /** Each tranche's opening day and credit received over its life, USD (credit x quantity x 100). */
+  public List<TrancheCredit> trancheCredits() {
+    return jdbc.query("SELECT opened_on, credit * quantity * 100 FROM tranche ORDER BY id",
+        rs -> new TrancheCredit(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2)));
+  }
+
+  /**
+   * Entry opportunities refused by the hedge state ({@code condor.entryStates}): one per day and
+   * state, with the day and the state named in the stored rule.
+   */
+  public List<StateSkip> stateSkips() {
+    String prefix = "no new tranche while the hedge is in ";
+    return jdbc.query("SELECT occurred_at, rule FROM decision WHERE kind=? AND code=? ORDER BY id",
+        rs -> {
+          String rule = rs.getString(2);
+          String state = rule != null && rule.startsWith(prefix) ? rule.substring(prefix.length()).trim() : "?";
+          return new StateSkip(rs.getTimestamp(1).toInstant(), state);
+        }, dev.alvh.app.store.OrderStore.ENTRY_SKIPPED, dev.alvh.core.condor.SkipCode.HEDGE_STATE.key());
+  }
+
+  /**
+   * One change of a hedge position.
+   *
+   * @param layerId  the position
+   * @param level    0 base layer or PRESS spread, 1 to 3 adaptive layers
+   * @param kind     VIX_CALL, SPX_PUT_SPREAD, PRESS_SPREAD
+   * @param action   OPEN, CLOSE, PROFIT_TAKE, PRESS_TRIM, OPEN_SPREAD, SETTLE
+   * @param date     trade date
+   * @param quantity combos, positive opened, negative closed
+   */
+  public record HedgeTrade(String layerId, int level, String kind, String action, LocalDate date, int quantity) {
+  }
+
+  /**
+   * A tranche's opening day and its credit.
+   *
+   * @param openedOn the day it opened
+   * @param credit   credit received over its life, USD
+   */
+  public record TrancheCredit(LocalDate openedOn, BigDecimal credit) {
+  }
+
+  /**
+   * An entry refused by the hedge state.
+   *
+   * @param time  when
+   * @param state the hedge state that refused it
+   */
+  public record StateSkip(Instant time, String state) {
+  }
+
   /**
    * Each tranche's life and maximum loss ({@code (width - credit) x 100 x quantity}, USD), by
    * id.

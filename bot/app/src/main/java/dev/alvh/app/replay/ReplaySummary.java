@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * What a replay did and measured; written as the JSON summary. The top-level counts describe
- * the ALVH book; {@code books} has the measures of all three.
+ * the ALVH book; {@code books} has the measures of all four.
  *
  * @param scenario         the market the replay ran on ({@code two-cycles} or the data folder)
  * @param from             first trading day
@@ -30,19 +30,45 @@ import java.util.Map;
  * @param elapsedMs        wall time, milliseconds
  * @param cyclesPerDay     {@code all} (every scheduled cycle) or {@code last} (daily history: the
  *                         last scheduled cycle of each day, plus pre-open and end of day)
- * @param books            measures per book: {@code alvh}, {@code unhedged}, {@code rigid}
+ * @param books            measures per book: {@code alvh}, {@code unhedged}, {@code rigid}, {@code base}
  * @param volatilityCycles the complete volatility cycles of the replayed VIX closes
  * @param dataProblems     history rows left out, with file and line
  * @param statesVisited    trading days the ALVH book spent in each hedge state (from its daily snapshots)
  * @param quotes           where the SPX and SPXW option quotes of all books came from: real chains
  *                         ({@code replay --options}) or the model
+ * @param alvhVsBase       whether the adaptive machine beats the standing base layer alone on
+ *                         CAGR / max drawdown (spec section 4, revision 2)
  */
 public record ReplaySummary(
     String scenario, LocalDate from, LocalDate to, long tradingDays, long cycles, double cyclesPerSecond,
     long tranchesOpened, long ordersSent, long fills, BigDecimal startEquity, BigDecimal finalEquity,
     double maxDrawdownPct, Map<String, Long> exitReasons, BigDecimal condorPnl, String database, long elapsedMs,
     String cyclesPerDay, Map<String, BookMetrics> books, CycleCount volatilityCycles, List<String> dataProblems,
-    Map<String, Long> statesVisited, OptionQuotes quotes) {
+    Map<String, Long> statesVisited, OptionQuotes quotes, AlvhVsBase alvhVsBase) {
+
+  /**
+   * ALVH against the {@code base} book on CAGR / max drawdown (% of equity).
+   *
+   * @param alvhBeatsBase      ALVH's ratio is above base's
+   * @param alvhCagrOverMaxDd  ALVH's CAGR / max drawdown
+   * @param baseCagrOverMaxDd  base's CAGR / max drawdown
+   * @param verdict            the sentence the report shows
+   */
+  public record AlvhVsBase(boolean alvhBeatsBase, double alvhCagrOverMaxDd, double baseCagrOverMaxDd,
+      String verdict) {
+
+    /** The comparison of {@code alvh} and {@code base}; null when either book is missing. */
+    public static AlvhVsBase of(BookMetrics alvh, BookMetrics base) {
+      if (alvh == null || base == null) {
+        return null;
+      }
+      boolean beats = alvh.cagrOverMaxDrawdown() > base.cagrOverMaxDrawdown();
+      return new AlvhVsBase(beats, alvh.cagrOverMaxDrawdown(), base.cagrOverMaxDrawdown(), beats
+          ? "ALVH beats the standing base layer alone on CAGR / max drawdown"
+          : "ALVH does not beat the standing base layer alone on CAGR / max drawdown: the adaptive layers add nothing"
+              + " over this range");
+    }
+  }
 
   /** The largest peak-to-trough fall of {@code equity}, percent of the peak (0 when it never falls). */
   public static double maxDrawdownPct(Iterable<BigDecimal> equity) {

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 
 /**
  * The measures of one book in the JSON summary ({@code books.alvh}, {@code books.unhedged},
- * {@code books.rigid}); see {@link Metrics} for the conventions.
+ * {@code books.rigid}, {@code books.base}); see {@link Metrics} for the conventions.
  *
  * @param totalReturn        percent, first to last day
  * @param cagr               percent a year
@@ -37,24 +37,54 @@ import java.util.TreeMap;
  * @param condorPnl          realized condor P&amp;L, USD
  * @param database           the book's H2 file
  * @param statesVisited      trading days in each hedge state (daily snapshots)
+ * @param maxDrawdownUsd     largest fall of equity from its running peak, USD
+ * @param cagrOverMaxDrawdown {@code cagr / maxDrawdownPct} (0 when the book never drew down)
+ * @param condorCredit       credit received on the tranches opened, USD
+ * @param hedgeNetCost       the hedge's net cost: premium and commissions paid minus what the
+ *                           hedge returned (sales, settlements, the end mark), USD; the negated
+ *                           {@code hedgePnl}
+ * @param hedgeNetCostShareOfCreditPct {@code hedgeNetCost} as a percent of {@code condorCredit}
+ * @param entriesBlockedByState entry opportunities refused by the hedge state
+ *                           ({@code condor.entryStates}), per state
+ * @param entriesBlockedInL2L3 of those, refused in L2 or L3
+ * @param entriesOpenedInL2L3 tranches opened while the hedge was in L2 or L3
+ * @param perYear            per calendar year: return, USD drawdown, days in CALM or WATCH,
+ *                           adaptive-layer round trips
+ * @param heldAtEnd          the hedge positions held at the end: why, cost, mark, P&amp;L
  */
 public record BookMetrics(
     double totalReturn, double cagr, double maxDrawdownPct, double maxDrawdownRiskPct, BigDecimal riskCapital,
     double sharpe, double sortino, Metrics.MonthReturn worstMonth, BigDecimal hedgePremium, BigDecimal hedgePnl,
     List<Integer> layersPerCycle, BigDecimal startEquity, BigDecimal finalEquity, long tranchesOpened,
-    long ordersSent, long fills, BigDecimal condorPnl, String database, Map<String, Long> statesVisited) {
+    long ordersSent, long fills, BigDecimal condorPnl, String database, Map<String, Long> statesVisited,
+    BigDecimal maxDrawdownUsd, double cagrOverMaxDrawdown, BigDecimal condorCredit, BigDecimal hedgeNetCost,
+    double hedgeNetCostShareOfCreditPct, Map<String, Long> entriesBlockedByState, long entriesBlockedInL2L3,
+    long entriesOpenedInL2L3, Map<Integer, HedgeStudyMeasures.Year> perYear,
+    List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> heldAtEnd) {
 
   /** The measures of {@code run} over the given volatility cycles. */
   public static BookMetrics of(BookRun run, List<VolatilityCycles.VolatilityCycle> cycles, ZoneId zone) {
     NavigableMap<LocalDate, BigDecimal> equity = new TreeMap<>();
     run.snapshots().forEach(s -> equity.put(s.date(), s.equity()));
     BigDecimal risk = Metrics.peak(run.riskCapital().values());
-    return new BookMetrics(Metrics.totalReturn(equity), Metrics.cagr(equity), Metrics.maxDrawdownPct(equity.values()),
+    double cagr = Metrics.cagr(equity);
+    double dd = Metrics.maxDrawdownPct(equity.values());
+    BigDecimal credit = HedgeStudyMeasures.condorCredit(run);
+    BigDecimal netCost = HedgeStudyMeasures.hedgeNetCost(run);
+    return new BookMetrics(Metrics.totalReturn(equity), cagr, dd,
         Metrics.maxDrawdownRiskPct(equity.values(), risk), risk, Metrics.sharpe(equity), Metrics.sortino(equity),
         Metrics.worstMonth(equity).orElse(null), run.hedgePremium(), run.hedgePnl(),
         layersPerCycle(run, cycles, zone), run.startEquity(), run.finalEquity(), run.tranchesOpened(),
         run.ordersSent(), run.fills(), run.condorPnl(), run.database().toString(),
-        run.statesVisited());
+        run.statesVisited(), Metrics.maxDrawdown(equity.values()).setScale(2, java.math.RoundingMode.HALF_EVEN),
+        ratio(cagr, dd), credit, netCost, HedgeStudyMeasures.shareOfCreditPct(netCost, credit),
+        HedgeStudyMeasures.entriesBlockedByState(run), HedgeStudyMeasures.entriesBlockedInL2L3(run),
+        HedgeStudyMeasures.entriesOpenedInL2L3(run), HedgeStudyMeasures.perYear(run), run.heldAtEnd());
+  }
+
+  /** {@code cagr / maxDrawdownPct}, rounded to 4 places; 0 when there was no drawdown. */
+  public static double ratio(double cagr, double maxDrawdownPct) {
+    return maxDrawdownPct <= 0 ? 0 : Math.round(cagr / maxDrawdownPct * 10000) / 10000.0;
   }
 
   /**

@@ -82,7 +82,8 @@ public final class ReportWriter {
   private static final int HEIGHT = 460;
   /** Line colours of the books, by key; a book not listed takes the next colour of {@link #SPARE_COLORS}. */
   private static final Map<String, Color> BOOK_COLORS = Map.of(Book.ALVH.key(), new Color(0x1f, 0x77, 0xb4),
-      Book.UNHEDGED.key(), new Color(0xd6, 0x27, 0x28), Book.RIGID.key(), new Color(0x2c, 0xa0, 0x2c));
+      Book.UNHEDGED.key(), new Color(0xd6, 0x27, 0x28), Book.RIGID.key(), new Color(0x2c, 0xa0, 0x2c),
+      Book.BASE.key(), new Color(0x94, 0x67, 0xbd));
   private static final List<Color> SPARE_COLORS = List.of(new Color(0xff, 0x7f, 0x0e), new Color(0x94, 0x67, 0xbd),
       new Color(0x8c, 0x56, 0x4b), new Color(0x7f, 0x7f, 0x7f), new Color(0x17, 0xbe, 0xcf));
   /** Band colours of the hedge states, light enough to read the VIX line over them; every state has one. */
@@ -489,7 +490,21 @@ public final class ReportWriter {
     row(h, s, "tranches opened", m -> Long.toString(m.tranchesOpened()));
     row(h, s, "orders sent / leg fills", m -> m.ordersSent() + " / " + m.fills());
     row(h, s, "realized condor P&amp;L, USD", m -> money(m.condorPnl()));
+    row(h, s, "CAGR / max drawdown", m -> String.format(Locale.ROOT, "%.4f", m.cagrOverMaxDrawdown()));
+    row(h, s, "max drawdown, USD", m -> money(m.maxDrawdownUsd()));
+    row(h, s, "condor credit received, USD", m -> money(m.condorCredit()));
+    row(h, s, "hedge net cost, USD", m -> money(m.hedgeNetCost()));
+    row(h, s, "hedge net cost, % of condor credit", m -> fmt(m.hedgeNetCostShareOfCreditPct()));
+    row(h, s, "entries refused in L2/L3 / opened in L2/L3", m -> m.entriesBlockedInL2L3() + " / "
+        + m.entriesOpenedInL2L3());
     h.append("</tbody></table>\n");
+    if (s.alvhVsBase() != null) {
+      h.append("<p><b>").append(esc(s.alvhVsBase().verdict())).append("</b> (CAGR / max drawdown: alvh ")
+          .append(String.format(Locale.ROOT, "%.4f", s.alvhVsBase().alvhCagrOverMaxDd())).append(", base ")
+          .append(String.format(Locale.ROOT, "%.4f", s.alvhVsBase().baseCagrOverMaxDd())).append(").</p>\n");
+    }
+    perYearTable(h, s);
+    heldLayers(h, s);
     h.append("<p class=\"note\">Risk capital is the peak, over the run, of the summed maximum loss")
         .append(" ((width &minus; credit) &times; 100 &times; contracts) of the tranches open at a day's end.")
         .append(" Hedge P&amp;L is the signed cash of hedge fills, plus hedge settlements, plus the end mark of")
@@ -660,6 +675,34 @@ public final class ReportWriter {
     h.append("<tr><td>").append(label).append("</td>");
     closed.values().forEach(l -> h.append("<td>").append(esc(value.apply(l))).append("</td>"));
     h.append("</tr>\n");
+  }
+
+  /** Per book and year: days in CALM or WATCH and adaptive-layer round trips. */
+  private static void perYearTable(StringBuilder h, ReplaySummary s) {
+    h.append("<h2>Per year</h2>\n<table><thead><tr><th>book</th><th>year</th><th>return %</th>")
+        .append("<th>max drawdown, USD</th><th>days in CALM or WATCH, %</th><th>adaptive layers bought</th>")
+        .append("<th>round trips (sold within ").append(HedgeStudyMeasures.ROUND_TRIP_TRADING_DAYS)
+        .append(" trading days)</th></tr></thead><tbody>\n");
+    s.books().forEach((book, m) -> m.perYear().forEach((year, y) -> h.append("<tr><td>").append(esc(book))
+        .append("</td><td>").append(year).append("</td><td>").append(fmt(y.returnPct())).append("</td><td>")
+        .append(money(y.maxDrawdownUsd())).append("</td><td>").append(fmt(y.calmOrWatchPct())).append("</td><td>")
+        .append(y.adaptiveLayersBought()).append("</td><td>").append(y.adaptiveRoundTrips()).append("</td></tr>\n")));
+    h.append("</tbody></table>\n");
+  }
+
+  /** Per book: each hedge position held at the end, why it is held, its cost, mark and P&amp;L. */
+  private static void heldLayers(StringBuilder h, ReplaySummary s) {
+    h.append("<h2>Hedge positions held at the end</h2>\n<table><thead><tr><th>book</th><th>position</th>")
+        .append("<th>layer</th><th>qty</th><th>cost, USD</th><th>mark, USD</th><th>P&amp;L, USD</th>")
+        .append("<th>why</th></tr></thead><tbody>\n");
+    s.books().forEach((book, m) -> m.heldAtEnd().forEach(v -> h.append("<tr><td>").append(esc(book))
+        .append("</td><td>").append(esc(v.id())).append("</td><td>").append(esc(v.layer())).append("</td><td>")
+        .append(v.quantity()).append("</td><td>").append(money(v.cost())).append("</td><td>")
+        .append(v.mark() == null ? "n/a" : money(v.mark())).append("</td><td>")
+        .append(v.pnl() == null ? "n/a" : money(v.pnl())).append("</td><td style=\"text-align:left\">")
+        .append(esc(v.why())).append(v.signals() == null ? "" : "<br><span class=\"note\">" + esc(v.signals())
+            + "</span>").append("</td></tr>\n")));
+    h.append("</tbody></table>\n");
   }
 
   private static void row(StringBuilder h, ReplaySummary s, String label,

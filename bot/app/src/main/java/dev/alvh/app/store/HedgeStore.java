@@ -61,20 +61,22 @@ public final class HedgeStore {
   public void saveContext(HedgeContext c, LocalDate stateSince, Instant at) {
     jdbc.update("MERGE INTO hedge_context(book, state, as_of, vix_peak, last_escalation, closes_since_escalation,"
             + " l3_trigger_closes, calm_closes, exit_closes, contango_closes, layers_held, carry_cap_reached,"
-            + " state_since, updated_at, returned) KEY(book) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            + " state_since, updated_at, returned, be_sigma_entry, closes_since_unwind) KEY(book)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         book, c.state().code(), date(c.asOf()), c.vixPeak(), date(c.lastEscalation()), c.closesSinceEscalation(),
         c.l3TriggerCloses(), c.calmCloses(), c.exitCloses(), c.contangoCloses(), c.layersHeld(),
-        c.carryCapReached(), date(stateSince), Timestamp.from(at), c.returned());
+        c.carryCapReached(), date(stateSince), Timestamp.from(at), c.returned(), c.beSigmaEntry(),
+        c.closesSinceUnwind());
   }
 
   /** The book's stored context, if the bot ran before. */
   public Optional<SavedContext> loadContext() {
     return jdbc.queryOne("SELECT state, as_of, vix_peak, last_escalation, closes_since_escalation, l3_trigger_closes,"
-        + " calm_closes, exit_closes, contango_closes, layers_held, carry_cap_reached, state_since, returned"
-        + " FROM hedge_context WHERE book=?", rs -> new SavedContext(new HedgeContext(
+        + " calm_closes, exit_closes, contango_closes, layers_held, carry_cap_reached, state_since, returned,"
+        + " be_sigma_entry, closes_since_unwind FROM hedge_context WHERE book=?", rs -> new SavedContext(new HedgeContext(
             HedgeState.fromCode(rs.getInt(1)), local(rs.getDate(2)), rs.getDouble(3), local(rs.getDate(4)),
             rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getBoolean(10),
-            rs.getBoolean(11), rs.getInt(13)), local(rs.getDate(12))), book);
+            rs.getBoolean(11), rs.getInt(13), rs.getBoolean(14), rs.getInt(15)), local(rs.getDate(12))), book);
   }
 
   // --------------------------------------------------------------------------------- transitions

@@ -136,7 +136,8 @@ class ControlServiceTest {
     cycle();
     assertThat(bot.engine().counters().tranchesOpened()).as("the 10:00 cycle opens a tranche").isEqualTo(1);
     Reply p = ok("positions");
-    assertThat((List<?>) p.data().get("positions")).hasSize(4);
+    assertThat((List<?>) p.data().get("positions")).as("the condor's four legs and the base layer's VIX call")
+        .hasSize(5);
     assertThat(p.text()).contains("SPXW");
     Reply t = ok("tranches");
     assertThat(t.text()).startsWith("T1").contains("OPEN");
@@ -232,7 +233,7 @@ class ControlServiceTest {
     ok("pause");
     assertThat(ok("resume").text()).contains("resumed");
     cycle();
-    assertThat(bot.engine().counters().ordersSent()).isEqualTo(1);
+    assertThat(bot.engine().counters().ordersSent()).as("a condor and its base layer").isEqualTo(2);
     refused("resume now", "takes no arguments");
   }
 
@@ -292,6 +293,8 @@ class ControlServiceTest {
     assertThat(bot.store().openTranches()).isEmpty();
     assertThat(bot.store().exitReasons()).containsEntry("manual", 1L);
     assertThat(ok("flatten condors --yes").text()).contains("nothing to close");
+    assertThat(ok("flatten hedges --yes").text()).as("the base layer, until the next cycle would sell it")
+        .contains("1 closing order sent");
     assertThat(ok("flatten hedges --yes").text()).contains("no hedge layers held");
   }
 
@@ -302,12 +305,14 @@ class ControlServiceTest {
     ok("force L1");
     clock.set(clock.now().plusSeconds(900));
     cycle();
-    assertThat(bot.engine().hedgeDesk().held()).as("the forced L1 buys its layer").hasSize(1);
+    assertThat(bot.engine().hedgeDesk().held()).as("the forced L1 buys its layer beside the base layer")
+        .extracting(dev.alvh.core.hedge.HeldLayer::level).containsExactlyInAnyOrder(0, 1);
     Reply h = ok("hedge");
-    assertThat((List<?>) h.data().get("layers")).hasSize(1);
-    assertThat(h.text()).contains("L1", "VIX");
+    assertThat((List<?>) h.data().get("layers")).hasSize(2);
+    assertThat(h.text()).contains("L1", "VIX", "why held", "standing base layer", "no stored transition wanted it");
+    assertThat((List<?>) h.data().get("layerReasons")).hasSize(2);
     Reply f = ok("flatten hedges --yes");
-    assertThat((List<?>) f.data().get("hedgeOrders")).hasSize(1);
+    assertThat((List<?>) f.data().get("hedgeOrders")).hasSize(2);
     assertThat(bot.engine().hedgeDesk().held()).as("flatten sold the layer").isEmpty();
     assertThat(bot.store().openTranches()).as("flatten hedges leaves the condors").hasSize(1);
     assertThat(ok("flatten hedges --yes").text()).contains("no hedge layers held");

@@ -69,7 +69,8 @@ class ReplayBooksTest {
     assertThat(s.tradingDays()).isEqualTo(160);
     assertThat(s.cycles()).isEqualTo(160);
     assertThat(s.tranchesOpened()).isEqualTo(result.books().get(Book.ALVH).tranchesOpened()).isPositive();
-    assertThat(s.books()).containsOnlyKeys("alvh", "unhedged", "rigid");
+    assertThat(s.books()).containsOnlyKeys("alvh", "unhedged", "rigid", "base");
+    assertThat(s.alvhVsBase()).isNotNull();
     assertThat(s.maxDrawdownPct()).isEqualTo(s.books().get("alvh").maxDrawdownPct());
     assertThat(s.books().get("unhedged").hedgePremium()).isZero();
     assertThat(s.books().get("unhedged").riskCapital()).isPositive();

@@ -112,8 +112,9 @@ class PaperRestartTest {
       first.saveSwitches();
       clock.set(clock.now().plusSeconds(900));
       first.runJob(JobKind.CYCLE, clock.now());
-      assertThat(first.engine().hedgeDesk().held()).as("the forced L1's layer").hasSize(1);
-      assertThat(brokerPositions(first)).isEqualTo(books(first)).hasSize(5);
+      assertThat(first.engine().hedgeDesk().held()).as("the forced L1's layer and the base layer")
+          .extracting(dev.alvh.core.hedge.HeldLayer::level).containsExactlyInAnyOrder(0, 1);
+      assertThat(brokerPositions(first)).isEqualTo(books(first)).hasSize(6);
       before = seen(first);
     }
 
@@ -258,7 +259,11 @@ class PaperRestartTest {
       assertThat(first.store().count("settlement")).isEqualTo(1);
       PaperBroker broker = (PaperBroker) first.broker();
       assertThat(broker.positions()).isEmpty();
-      assertThat(broker.settlements()).hasSize(4).allMatch(s -> s.date().equals(expiry));
+      assertThat(broker.settlements()).filteredOn(s -> s.contract().tradingClass().equals("SPXW"))
+          .as("the condor's four legs").hasSize(4).allMatch(s -> s.date().equals(expiry));
+      assertThat(broker.settlements()).filteredOn(s -> s.contract().tradingClass().equals("VIX"))
+          .as("the base layer, held to its own expiry with no trading cycle to roll it").hasSize(1)
+          .allMatch(s -> s.date().isBefore(expiry));
       cash = broker.account().cash();
       ledger = broker.settlements();
     }

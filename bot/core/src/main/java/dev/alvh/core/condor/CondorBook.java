@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The open tranches as the hedge sees them: the nearest break-even in sigma ({@code beSigma}
- * of alvh-spec.md section 3) and the condors' risk capital (the base of the hedge budget,
+ * of docs/strategy.md section 3) and the condors' risk capital (the base of the hedge budget,
  * section 4).
  *
  * @param open the open tranches

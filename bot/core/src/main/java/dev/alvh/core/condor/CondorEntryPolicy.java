@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * When a new iron condor tranche may open, and which one: the entry rules of alvh-spec.md
+ * When a new iron condor tranche may open, and which one: the entry rules of docs/strategy.md
  * section 2, each a sentence that a skipped entry names.
  *
  * <p>Stateless; the gates that need no option chain ({@link #gate}) run first so the chain is

@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
- * When an open tranche closes: profit target, stop, time exit (alvh-spec.md section 2).
+ * When an open tranche closes: profit target, stop, time exit (docs/strategy.md section 2).
  * With {@code condor.rollAtTimeExit} the time exit is a roll: the tranche closes with reason
  * {@link ExitReason#ROLL} and the entry rules open its successor in the 45-60 DTE window.
  *

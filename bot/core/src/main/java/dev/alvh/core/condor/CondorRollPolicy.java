@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /**
- * The time-shift ("theta inversion") roll of alvh-spec.md section 2: when VIX is at least
+ * The time-shift ("theta inversion") roll of docs/strategy.md section 2: when VIX is at least
  * {@code condor.rollVixMin} (16) and a short strike's |delta| is at least
  * {@code condor.rollShortDelta} (0.30), roll that tested side to the next 45-60 DTE expiry, for a
  * credit or a debit of at most {@code condor.rollMaxDebit}; at most

@@ -155,11 +155,25 @@ public record Tranche(
 
   /**
    * The break-even distance in sigma: distance from {@code spot} to the nearer break-even,
-   * divided by {@code spot x atmVol x sqrt(dte / 365)} (alvh-spec.md section 2); the DTE is that of
+   * divided by {@code spot x atmVol x sqrt(dte / 365)} (docs/strategy.md section 2); the DTE is that of
    * the nearer expiry, at least one day.
    */
   public double beSigma(double spot, double atmVol, LocalDate today) {
     double years = Math.max(java.time.temporal.ChronoUnit.DAYS.between(today, expiry()), 1) / 365.0;
+    double distance = Math.min(spot - lowerBreakEven().doubleValue(), upperBreakEven().doubleValue() - spot);
+    return distance / (spot * atmVol * Math.sqrt(years));
+  }
+
+  /**
+   * Break-even distance in sigmas of a move over {@code horizonTradingDays} trading days (spec
+   * section 3, revision 2): the distance from {@code spot} to the nearer break-even, divided by
+   * spot x ATM implied vol x sqrt(h / 252). Negative when spot is beyond a break-even.
+   *
+   * <p>Example: SPX 5000, ATM IV 0.15, h 5: a one-week sigma is 5000 x 0.15 x sqrt(5/252) = 105.6
+   * points; a break-even 300 points away is 2.84 sigma.
+   */
+  public double beSigmaOver(double spot, double atmVol, int horizonTradingDays) {
+    double years = Math.max(horizonTradingDays, 1) / 252.0;
     double distance = Math.min(spot - lowerBreakEven().doubleValue(), upperBreakEven().doubleValue() - spot);
     return distance / (spot * atmVol * Math.sqrt(years));
   }

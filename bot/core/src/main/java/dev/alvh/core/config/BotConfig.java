@@ -9,7 +9,7 @@ import dev.alvh.core.Check;
  * what the bot runs with when no file sets anything. The YAML file {@code paper-config/bot.yaml}
  * lists every key with its default.
  *
- * @param condor   iron condor rules (alvh-spec.md section 2)
+ * @param condor   iron condor rules (docs/strategy.md section 2)
  * @param hedge    layered hedge rules (sections 3 and 4)
  * @param risk     risk limits
  * @param broker   broker connection and paper broker

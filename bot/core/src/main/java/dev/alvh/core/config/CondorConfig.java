@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The iron condor rules of alvh-spec.md section 2, every number a named default.
+ * The iron condor rules of docs/strategy.md section 2, every number a named default.
  *
  * <p>YAML group {@code condor.*}. Percentages are in percent: {@code trancheRiskPct: 2.5} means
  * 2.5% of net liquidation.
@@ -80,7 +80,7 @@ public record CondorConfig(
   /** The hedge states, by name; the state machine's enum lives in the hedge package. */
   static final List<String> HEDGE_STATES = List.of("CALM", "WATCH", "L1", "L2", "L3", "PRESS", "UNWIND");
 
-  /** The defaults of alvh-spec.md section 2. */
+  /** The defaults of docs/strategy.md section 2. */
   public static final CondorConfig DEFAULTS = new CondorConfig(
       DEFAULT_DTE_MIN, DEFAULT_DTE_MAX, DEFAULT_SHORT_DELTA, DEFAULT_WING_WIDTH, DEFAULT_MIN_CREDIT_PCT,
       DEFAULT_TRANCHE_RISK_PCT, DEFAULT_ENTRY_INTERVAL_DAYS, DEFAULT_MAX_OPEN_TRANCHES, DEFAULT_ENTRY_STATES,

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 
 /**
  * The {@code hedge.*} section of the bot configuration: every number of sections 3 and 4 of
- * {@code alvh-spec.md} (signals, the layered hedge state machine, the layers, PRESS and UNWIND),
+ * {@code docs/strategy.md} (signals, the layered hedge state machine, the layers, PRESS and UNWIND),
  * each with a named default.
  *
  * <p>The tree of keys, one nested record per group:
@@ -13,7 +13,7 @@ import java.math.BigDecimal;
  * hedge:
  *   signals:   vixBaseEmaDays, contangoZDays, rsiSpxDays, rsiVixDays, rsiVixLongDays,
  *              macdFastDays, macdSlowDays, macdSignalDays, rsiVixOnVxFront,
- *              eventWindowTradingDays,
+ *              eventWindowTradingDays, beSigmaHorizonDays,
  *              score: contangoZAtMost, termRatioBelow, rsiSpxBelow, macdRisingDays, beSigmaBelow
  *   watch:     scoreAtLeast, calmScoreAtMost, calmCloses
  *   l1:        vixTrigger, vixRel, scoreAtLeast, beSigmaBelow, layer
@@ -24,7 +24,8 @@ import java.math.BigDecimal;
  *              spread: vixAtLeast, shortStrikeOverVxFront, width, minDte, maxDte,
  *                      maxLossShareOfCondorRisk, stopMultipleOfCredit
  *   unwind:    rsiVixLongBelow, l1ExitVix, l2ExitVix, l3ExitVix, exitCloses,
- *              contangoTermRatioAtLeast, contangoCloses, coolDownTradingDays
+ *              contangoTermRatioAtLeast, contangoCloses, coolDownTradingDays, beSigmaMargin
+ *   base:      enabled, minDte, maxDte, strikeOffset, budgetShareOfCondorRisk, vegaTarget, rollAtDte
  *   sizing:    budgetShareOfCondorRisk, betaDays, eventDaySizeFactor, rollAtDte,
  *              profitTakeMultiple, profitTakeSellShare
  *   carryCap:  months, maxShareOfCredit, l1ScoreAtLeast
@@ -52,6 +53,7 @@ import java.math.BigDecimal;
  * @param sizing   hedge budget and layer sizing, {@code hedge.sizing}
  * @param carryCap the carry cap, {@code hedge.carryCap}
  * @param desk     what the spec leaves open when layers become orders, {@code hedge.desk}
+ * @param base     the standing base layer of revision 2, {@code hedge.base}
  */
 public record HedgeConfig(
     Signals signals,
@@ -63,15 +65,16 @@ public record HedgeConfig(
     Unwind unwind,
     Sizing sizing,
     CarryCap carryCap,
-    Desk desk) {
+    Desk desk,
+    Base base) {
 
   /** Highest VIX level any trigger may be set to; VIX closed at 82.69 on 2020-03-16. */
   public static final double MAX_VIX = 200;
 
-  /** The defaults of {@code alvh-spec.md}, one instance. */
+  /** The defaults of {@code docs/strategy.md}, one instance. */
   public static final HedgeConfig DEFAULTS = new HedgeConfig(
       Signals.DEFAULTS, Watch.DEFAULTS, L1.DEFAULTS, L2.DEFAULTS, L3.DEFAULTS,
-      Press.DEFAULTS, Unwind.DEFAULTS, Sizing.DEFAULTS, CarryCap.DEFAULTS, Desk.DEFAULTS);
+      Press.DEFAULTS, Unwind.DEFAULTS, Sizing.DEFAULTS, CarryCap.DEFAULTS, Desk.DEFAULTS, Base.DEFAULTS);
 
   /** Checks every group and the rules that span groups. */
   public HedgeConfig {
@@ -85,6 +88,7 @@ public record HedgeConfig(
     Check.notNull(sizing, "hedge.sizing");
     Check.notNull(carryCap, "hedge.carryCap");
     Check.notNull(desk, "hedge.desk");
+    Check.notNull(base, "hedge.base");
     Check.isTrue(l1.vixTrigger() < l2.vixTrigger() && l2.vixTrigger() < l3.vixTrigger(),
         "hedge.l1/l2/l3.vixTrigger", "must rise from L1 to L3, but were "
             + l1.vixTrigger() + ", " + l2.vixTrigger() + ", " + l3.vixTrigger());
@@ -131,6 +135,9 @@ public record HedgeConfig(
    * @param rsiVixOnVxFront       compute the VIX RSIs on VX front-month closes where available
    * @param eventWindowTradingDays an event this many trading days before or after today makes
    *                              today an event day
+   * @param beSigmaHorizonDays    {@code beSigma} measures the break-even distance in sigmas of a
+   *                              move over this many trading days (revision 2):
+   *                              distance / (SPX x ATM IV x sqrt(h / 252))
    * @param score                 the confluence score thresholds
    */
   public record Signals(
@@ -144,6 +151,7 @@ public record HedgeConfig(
       int macdSignalDays,
       boolean rsiVixOnVxFront,
       int eventWindowTradingDays,
+      int beSigmaHorizonDays,
       Score score) {
 
     /** Spec 3, {@code vixBase}: EMA of 50 VIX daily closes (seed 002). */
@@ -166,11 +174,13 @@ public record HedgeConfig(
     public static final boolean RSI_VIX_ON_VX_FRONT = true;
     /** Spec 3, {@code eventDay}: within one trading day of an FOMC, CPI or PPI date. */
     public static final int EVENT_WINDOW_TRADING_DAYS = 1;
+    /** Spec 3 (revision 2), {@code beSigma}: in sigmas of a 5-trading-day move (a week). */
+    public static final int BE_SIGMA_HORIZON_DAYS = 5;
 
     /** The defaults of spec section 3. */
     public static final Signals DEFAULTS = new Signals(VIX_BASE_EMA_DAYS, CONTANGO_Z_DAYS,
         RSI_SPX_DAYS, RSI_VIX_DAYS, RSI_VIX_LONG_DAYS, MACD_FAST_DAYS, MACD_SLOW_DAYS,
-        MACD_SIGNAL_DAYS, RSI_VIX_ON_VX_FRONT, EVENT_WINDOW_TRADING_DAYS, Score.DEFAULTS);
+        MACD_SIGNAL_DAYS, RSI_VIX_ON_VX_FRONT, EVENT_WINDOW_TRADING_DAYS, BE_SIGMA_HORIZON_DAYS, Score.DEFAULTS);
 
     /** Checks every window. */
     public Signals {
@@ -185,6 +195,7 @@ public record HedgeConfig(
       Check.isTrue(macdFastDays < macdSlowDays, "hedge.signals.macdFastDays",
           "must be below hedge.signals.macdSlowDays (" + macdSlowDays + "), but was " + macdFastDays);
       Check.inRange(eventWindowTradingDays, 0, 10, "hedge.signals.eventWindowTradingDays");
+      Check.inRange(beSigmaHorizonDays, 1, 252, "hedge.signals.beSigmaHorizonDays");
       Check.notNull(score, "hedge.signals.score");
     }
   }
@@ -555,6 +566,10 @@ public record HedgeConfig(
    * @param contangoCloses           consecutive closes of restored contango that unwind
    * @param coolDownTradingDays      trading days after the last escalation before UNWIND may
    *                                 escalate again
+   * @param beSigmaMargin            hysteresis (revision 2): a level reached through a
+   *                                 {@code beSigma} rule is not left through the VIX exit level
+   *                                 while {@code beSigma} stays below that rule's trigger plus
+   *                                 this margin
    */
   public record Unwind(
       double rsiVixLongBelow,
@@ -564,7 +579,8 @@ public record HedgeConfig(
       int exitCloses,
       double contangoTermRatioAtLeast,
       int contangoCloses,
-      int coolDownTradingDays) {
+      int coolDownTradingDays,
+      double beSigmaMargin) {
 
     /** Spec 4, to UNWIND: {@code rsiVix21 < 30} (seed 001 exit rule). */
     public static final double RSI_VIX_LONG_BELOW = 30;
@@ -582,10 +598,13 @@ public record HedgeConfig(
     public static final int CONTANGO_CLOSES = 3;
     /** Spec 4, UNWIND to L1/L2/L3: a cool-down of 5 trading days since the last escalation. */
     public static final int COOL_DOWN_TRADING_DAYS = 5;
+    /** Spec 4 (revision 2), hysteresis: {@code beSigma} trigger + 0.5. */
+    public static final double BE_SIGMA_MARGIN = 0.5;
 
     /** The defaults of spec section 4. */
     public static final Unwind DEFAULTS = new Unwind(RSI_VIX_LONG_BELOW, L1_EXIT_VIX, L2_EXIT_VIX,
-        L3_EXIT_VIX, EXIT_CLOSES, CONTANGO_TERM_RATIO_AT_LEAST, CONTANGO_CLOSES, COOL_DOWN_TRADING_DAYS);
+        L3_EXIT_VIX, EXIT_CLOSES, CONTANGO_TERM_RATIO_AT_LEAST, CONTANGO_CLOSES, COOL_DOWN_TRADING_DAYS,
+        BE_SIGMA_MARGIN);
 
     /** Checks every value. */
     public Unwind {
@@ -597,6 +616,7 @@ public record HedgeConfig(
       Check.inRange(contangoTermRatioAtLeast, 0.1, 10, "hedge.unwind.contangoTermRatioAtLeast");
       Check.inRange(contangoCloses, 1, 20, "hedge.unwind.contangoCloses");
       Check.inRange(coolDownTradingDays, 0, 60, "hedge.unwind.coolDownTradingDays");
+      Check.inRange(beSigmaMargin, 0, 10, "hedge.unwind.beSigmaMargin");
     }
 
     /** The exit level of hedge level 1, 2 or 3 (PRESS uses level 3). */
@@ -761,6 +781,76 @@ public record HedgeConfig(
       Check.inRange(putSpreadWidth, 1, 1000, "hedge.desk.putSpreadWidth");
       Check.inRange(manageEveryCycles, 1, 100, "hedge.desk.manageEveryCycles");
       Check.inRange(expiryWindowSlackDays, 0, 30, "hedge.desk.expiryWindowSlackDays");
+    }
+  }
+
+  /**
+   * The standing base layer ({@code hedge.base}, spec section 4, revision 2): VIX calls held in
+   * every hedge state while any condor tranche is open (CALM and WATCH hold it, UNWIND falls back
+   * to it), closed when no tranche is open. The adaptive layers L1 to L3 are added on top of it.
+   *
+   * <p>Example, by default: with condors of USD 40,000 max loss open, the base layer may spend
+   * USD 1,600 (4%) on VIX calls of the first expiry with 30 to 60 days to expiry, at the first
+   * strike at or above VX(expiry) + 3, no more than it takes to offset 25% of the condors' vega,
+   * rolled into the window again at 7 days to expiry. Its premium counts towards the carry cap;
+   * while the cap is reached the base layer is not rolled or bought again (the close says so).
+   *
+   * @param enabled                 whether the base layer is held at all (false: revision 1)
+   * @param minDte                  shortest days to expiry of its expiry window, inclusive
+   * @param maxDte                  longest days to expiry of its expiry window, inclusive
+   * @param strikeOffset            VIX points over the VX future of the expiry; the strike is the
+   *                                first listed one at or above VX + offset
+   * @param budgetShareOfCondorRisk its own budget, a share of the condors' total risk capital
+   * @param vegaTarget              share of the condors' vega it aims to offset, 0 to 1
+   * @param rollAtDte               held this close to expiry (days) it is rolled into the window
+   */
+  public record Base(
+      boolean enabled,
+      int minDte,
+      int maxDte,
+      double strikeOffset,
+      BigDecimal budgetShareOfCondorRisk,
+      double vegaTarget,
+      int rollAtDte) {
+
+    /** Spec 4 (revision 2): the base layer is held. */
+    public static final boolean ENABLED = true;
+    /** Spec 4 (revision 2): expiry window 30-60 DTE (shortest). */
+    public static final int MIN_DTE = 30;
+    /** Spec 4 (revision 2): expiry window 30-60 DTE (longest). */
+    public static final int MAX_DTE = 60;
+    /** Spec 4 (revision 2): first strike >= VX(expiry) + 3. */
+    public static final double STRIKE_OFFSET = 3;
+    /** Spec 4 (revision 2): budget 4% of the condors' risk capital (the study's starting point). */
+    public static final BigDecimal BUDGET_SHARE_OF_CONDOR_RISK = new BigDecimal("0.04");
+    /**
+     * Vega sizing "like the other layers": the spec names no target for the base layer; it starts
+     * at L1's 25%, and the hedge study chooses it.
+     */
+    public static final double VEGA_TARGET = 0.25;
+    /** Spec 4 (revision 2): rolled at 7 DTE. */
+    public static final int ROLL_AT_DTE = 7;
+
+    /** The starting values of revision 2. */
+    public static final Base DEFAULTS = new Base(ENABLED, MIN_DTE, MAX_DTE, STRIKE_OFFSET,
+        BUDGET_SHARE_OF_CONDOR_RISK, VEGA_TARGET, ROLL_AT_DTE);
+
+    /** Checks every value. */
+    public Base {
+      Check.inRange(minDte, 1, 400, "hedge.base.minDte");
+      Check.inRange(maxDte, minDte, 400, "hedge.base.maxDte");
+      Check.inRange(strikeOffset, 0, 100, "hedge.base.strikeOffset");
+      Check.notNull(budgetShareOfCondorRisk, "hedge.base.budgetShareOfCondorRisk");
+      Check.inRange(budgetShareOfCondorRisk, BigDecimal.ZERO, BigDecimal.ONE, "hedge.base.budgetShareOfCondorRisk");
+      Check.inRange(vegaTarget, 0, 1, "hedge.base.vegaTarget");
+      Check.inRange(rollAtDte, 0, 60, "hedge.base.rollAtDte");
+      Check.isTrue(rollAtDte < minDte, "hedge.base.rollAtDte",
+          "must be below hedge.base.minDte (" + minDte + "), but was " + rollAtDte);
+    }
+
+    /** The base layer as a {@link Layer} of VIX calls (its budget share is of its own budget). */
+    public Layer asLayer() {
+      return new Layer(LayerInstrument.VIX_CALLS, minDte, maxDte, strikeOffset, BigDecimal.ONE, vegaTarget);
     }
   }
 }

@@ -8,7 +8,7 @@ import dev.alvh.core.order.OrderIntent;
  *
  * @param type     what the order does
  * @param layerId  the position it opens or changes ({@link HeldLayer#id()})
- * @param level    the layer level 1 to 3; 0 for a PRESS spread
+ * @param level    the layer level 1 to 3; 0 for the base layer (long) and for a PRESS spread
  * @param kind     what the position is made of
  * @param order    the order intent, with a deterministic ref and a reason that names both size limits
  */
@@ -35,6 +35,11 @@ public record HedgeAction(Type type, String layerId, int level, HedgeLayerKind k
     Check.inRange(level, 0, 3, "level");
     Check.notNull(kind, "kind");
     Check.notNull(order, "order");
+  }
+
+  /** Whether the action concerns the standing base layer. */
+  public boolean isBase() {
+    return level == 0 && kind.isLong();
   }
 
   /** Whether the action opens a position (spends premium or takes on spread risk). */

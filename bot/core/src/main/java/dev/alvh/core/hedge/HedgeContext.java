@@ -44,6 +44,15 @@ import java.time.LocalDate;
  *                              condition that never stopped holding, such as {@code beSigma} below a
  *                              trigger while the same condors stay open, does not re-buy the layers
  *                              UNWIND has just sold. Restarts at 0 with each escalation.
+ * @param beSigmaEntry          the current state was entered through a {@code beSigma} rule
+ *                              (revision 2 hysteresis: it is not left through the VIX exit level
+ *                              while {@code beSigma} stays below that rule's trigger plus
+ *                              {@code hedge.unwind.beSigmaMargin})
+ * @param closesSinceUnwind     closes evaluated since the machine last entered UNWIND or PRESS, the
+ *                              states that sell layers (the entry close is 0);
+ *                              {@link Integer#MAX_VALUE} when it never did or when unknown (a
+ *                              context stored before revision 2). No escalation buys layers again
+ *                              before {@code hedge.unwind.coolDownTradingDays} such closes
  */
 public record HedgeContext(
     HedgeState state,
@@ -57,7 +66,9 @@ public record HedgeContext(
     int contangoCloses,
     boolean layersHeld,
     boolean carryCapReached,
-    int returned) {
+    int returned,
+    boolean beSigmaEntry,
+    int closesSinceUnwind) {
 
   /** Checks every value. */
   public HedgeContext {
@@ -69,6 +80,23 @@ public record HedgeContext(
     Check.notNegative(exitCloses, "exitCloses");
     Check.notNegative(contangoCloses, "contangoCloses");
     Check.notNegative(returned, "returned");
+    Check.notNegative(closesSinceUnwind, "closesSinceUnwind");
+  }
+
+  /** A context with no UNWIND or PRESS known. */
+  public HedgeContext(HedgeState state, LocalDate asOf, double vixPeak, LocalDate lastEscalation,
+      int closesSinceEscalation, int l3TriggerCloses, int calmCloses, int exitCloses, int contangoCloses,
+      boolean layersHeld, boolean carryCapReached, int returned, boolean beSigmaEntry) {
+    this(state, asOf, vixPeak, lastEscalation, closesSinceEscalation, l3TriggerCloses, calmCloses, exitCloses,
+        contangoCloses, layersHeld, carryCapReached, returned, beSigmaEntry, Integer.MAX_VALUE);
+  }
+
+  /** A context not entered through a {@code beSigma} rule. */
+  public HedgeContext(HedgeState state, LocalDate asOf, double vixPeak, LocalDate lastEscalation,
+      int closesSinceEscalation, int l3TriggerCloses, int calmCloses, int exitCloses, int contangoCloses,
+      boolean layersHeld, boolean carryCapReached, int returned) {
+    this(state, asOf, vixPeak, lastEscalation, closesSinceEscalation, l3TriggerCloses, calmCloses, exitCloses,
+        contangoCloses, layersHeld, carryCapReached, returned, false);
   }
 
   /** A context with no escalation alternative returned yet. */
@@ -92,13 +120,13 @@ public record HedgeContext(
   /** This context with the caller's knowledge of whether layers are still held. */
   public HedgeContext withLayersHeld(boolean held) {
     return new HedgeContext(state, asOf, vixPeak, lastEscalation, closesSinceEscalation,
-        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, held, carryCapReached, returned);
+        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, held, carryCapReached, returned, beSigmaEntry, closesSinceUnwind);
   }
 
   /** This context with the caller's knowledge of whether the carry cap is reached. */
   public HedgeContext withCarryCapReached(boolean reached) {
     return new HedgeContext(state, asOf, vixPeak, lastEscalation, closesSinceEscalation,
-        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, reached, returned);
+        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, reached, returned, beSigmaEntry, closesSinceUnwind);
   }
 
   HedgeContext withCounters(LocalDate date, int sinceEscalation, int l3Trigger, int calm, int exit,
@@ -109,26 +137,33 @@ public record HedgeContext(
   HedgeContext withCounters(LocalDate date, int sinceEscalation, int l3Trigger, int calm, int exit,
       int contango, int returnedNow) {
     return new HedgeContext(state, date, vixPeak, lastEscalation, sinceEscalation, l3Trigger, calm,
-        exit, contango, layersHeld, carryCapReached, returnedNow);
+        exit, contango, layersHeld, carryCapReached, returnedNow, beSigmaEntry, closesSinceUnwind);
+  }
+
+  HedgeContext withClosesSinceUnwind(int n) {
+    return new HedgeContext(state, asOf, vixPeak, lastEscalation, closesSinceEscalation,
+        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, carryCapReached, returned, beSigmaEntry, n);
   }
 
   HedgeContext withAsOf(LocalDate date) {
     return new HedgeContext(state, date, vixPeak, lastEscalation, closesSinceEscalation,
-        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, carryCapReached, returned);
+        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, carryCapReached, returned, beSigmaEntry, closesSinceUnwind);
   }
 
   HedgeContext withPeak(double peak) {
     return new HedgeContext(state, asOf, peak, lastEscalation, closesSinceEscalation,
-        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, carryCapReached, returned);
+        l3TriggerCloses, calmCloses, exitCloses, contangoCloses, layersHeld, carryCapReached, returned, beSigmaEntry, closesSinceUnwind);
   }
 
   /**
    * The context after entering {@code to} on {@code date}: state counters restart; an escalation
-   * also restarts the cool-down and the returned alternatives.
+   * also restarts the cool-down and the returned alternatives; {@code throughBeSigma} says whether
+   * the rule that fired was a {@code beSigma} rule.
    */
-  HedgeContext enter(HedgeState to, LocalDate date, boolean escalation) {
+  HedgeContext enter(HedgeState to, LocalDate date, boolean escalation, boolean throughBeSigma) {
     return new HedgeContext(to, date, vixPeak, escalation ? date : lastEscalation,
         escalation ? 0 : closesSinceEscalation, l3TriggerCloses, 0, 0, 0, layersHeld, carryCapReached,
-        escalation ? 0 : returned);
+        escalation ? 0 : returned, throughBeSigma,
+        to == HedgeState.UNWIND || to == HedgeState.PRESS ? 0 : closesSinceUnwind);
   }
 }

@@ -44,7 +44,8 @@ import java.util.Set;
  *   <li>A PRESS spread whose debit to close is at least {@code hedge.press.spread.stopMultipleOfCredit}
  *       times its credit is closed (in any state), and so is one within {@code rollAtDte} days of
  *       expiry: a short VIX call is not carried into the VIX settlement.</li>
- *   <li>A state that wants no layer (CALM, WATCH, UNWIND) closes every position: layers from the
+ *   <li>A state that wants no adaptive layer (CALM, WATCH, UNWIND) closes every position but the
+ *       base layer: layers from the
  *       shortest-dated to the longest, then the PRESS spreads. A spread is one combo, so its short
  *       call never stands without its long call.</li>
  *   <li>Layers above the state's level are closed. Entering PRESS closes L1
@@ -54,6 +55,9 @@ import java.util.Set;
  *       {@code profitTakeMultiple} times its cost sells {@code profitTakeSellShare}, once.</li>
  *   <li>Each wanted layer not held is bought, L1 first: quantity = min(budget limit, vega-target
  *       limit), halved on an event day; both limits are in the order's reason.</li>
+ *   <li>The standing base layer (revision 2, {@code hedge.base}): bought when missing while condor
+ *       tranches are open, rolled at {@code hedge.base.rollAtDte}, closed when no tranche is open;
+ *       in every state, the states that want no adaptive layer included.</li>
  *   <li>In PRESS, the realized gain still to move ({@code pressGainBudget}) buys more L3, and once
  *       per PRESS, with VIX at or above {@code hedge.press.spread.vixAtLeast}, VIX bear call
  *       spreads are sold up to their max-loss cap.</li>
@@ -65,7 +69,7 @@ public final class HedgePlanner {
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
   private static final DateTimeFormatter CYCLE = DateTimeFormatter.ofPattern("yyyyMMddHHmm", Locale.ROOT);
-  private static final String[] LAYER_NAMES = {"", "L1 base layer", "L2 intermediate layer", "L3 stabilizer layer"};
+  private static final String[] LAYER_NAMES = {"", "L1 first adaptive layer", "L2 intermediate layer", "L3 stabilizer layer"};
 
   private final HedgeConfig config;
 
@@ -107,6 +111,7 @@ public final class HedgePlanner {
     int want = in.state().level();
     if (want == 0) {
       c.closeAll();
+      c.baseLayer();
       return c.result();
     }
     c.trimToState();
@@ -116,6 +121,7 @@ public final class HedgePlanner {
       c.pressTopUp();
       c.pressSpreads();
     }
+    c.baseLayer();
     return c.result();
   }
 
@@ -181,9 +187,9 @@ public final class HedgePlanner {
     void closeAll() {
       String why = in.state() == HedgeState.UNWIND
           ? "UNWIND: close layers shortest-dated first, then the PRESS spreads"
-          : in.state() + " holds no hedge: close";
+          : in.state() + " holds no adaptive layer: close";
       for (HeldLayer h : live) {
-        if (h.kind().isLong() && !done(h)) {
+        if (h.kind().isLong() && !h.isBase() && !done(h)) {
           close(h, why);
         }
       }
@@ -198,7 +204,7 @@ public final class HedgePlanner {
       int want = in.state().level();
       boolean press = in.state() == HedgeState.PRESS;
       for (HeldLayer h : live) {
-        if (!h.kind().isLong() || done(h)) {
+        if (!h.kind().isLong() || h.isBase() || done(h)) {
           continue;
         }
         if (h.level() > want) {
@@ -226,7 +232,7 @@ public final class HedgePlanner {
       int want = in.state().level();
       BigDecimal multiple = config.sizing().profitTakeMultiple();
       for (HeldLayer h : live) {
-        if (!h.kind().isLong() || done(h) || h.level() > want) {
+        if (!h.kind().isLong() || h.isBase() || done(h) || h.level() > want) {
           continue;
         }
         long dte = ChronoUnit.DAYS.between(today, h.expiry());
@@ -288,6 +294,111 @@ public final class HedgePlanner {
           why + ": " + describe(h));
       actions.add(new HedgeAction(type, h.id(), h.level(), h.kind(), o));
       handled.add(h.id());
+    }
+
+    // ------------------------------------------------------------------------------ base layer
+
+    /**
+     * The standing base layer (revision 2): held in every state while a condor tranche is open;
+     * closed when none is open (or when {@code hedge.base.enabled} is false); rolled into its
+     * window at {@code hedge.base.rollAtDte}, the expiring calls sold only once the new ones can
+     * be priced; neither bought nor rolled while the carry cap is reached (an expiring one is then
+     * sold, and the order says why). It takes no profit and PRESS does not sell it: it is the
+     * convexity already held when a spike starts.
+     */
+    void baseLayer() {
+      HedgeConfig.Base cfg = config.base();
+      boolean condors = in.condorRisk().signum() > 0;
+      List<HeldLayer> bases = live.stream().filter(h -> h.isBase() && !done(h)).toList();
+      if (!cfg.enabled() || !condors) {
+        String why = !cfg.enabled() ? "base layer off (hedge.base.enabled false): close the base layer"
+            : "no condor tranche open: close the base layer";
+        for (HeldLayer h : bases) {
+          close(h, why);
+        }
+        return;
+      }
+      // A base position left alone this cycle (no quote) still counts as held: nothing is bought beside it.
+      boolean kept = live.stream().anyMatch(h -> h.isBase() && done(h));
+      List<HeldLayer> toRoll = new ArrayList<>();
+      for (HeldLayer h : bases) {
+        long dte = ChronoUnit.DAYS.between(today, h.expiry());
+        if (dte > cfg.rollAtDte()) {
+          kept = true;
+        } else if (in.carryCapReached()) {
+          close(h, "base layer within " + cfg.rollAtDte() + " DTE (" + dte + "), not rolled: carry cap reached"
+              + " (hedge premium over the trailing " + config.carryCap().months() + " months above "
+              + pct(config.carryCap().maxShareOfCredit().doubleValue()) + " of condor credit)");
+        } else {
+          toRoll.add(h);
+        }
+      }
+      if (kept) {
+        return;
+      }
+      if (in.carryCapReached()) {
+        if (bases.isEmpty()) {
+          notes.add("base layer: not bought, carry cap reached (hedge premium over the trailing "
+              + config.carryCap().months() + " months above " + pct(config.carryCap().maxShareOfCredit().doubleValue())
+              + " of condor credit)");
+        }
+        return;
+      }
+      Optional<HedgeAction> buy = baseBuy(!toRoll.isEmpty());
+      if (buy.isPresent() && !toRoll.isEmpty()
+          && !buy.get().order().legs().get(0).contract().expiry().isAfter(toRoll.get(0).expiry())) {
+        buy = Optional.empty();
+        notes.add("base layer: no later expiry to roll into this cycle, kept");
+      }
+      if (buy.isEmpty()) {
+        // The expiring calls are sold only once their replacement can be bought: until then they stay.
+        return;
+      }
+      for (HeldLayer h : toRoll) {
+        long dte = ChronoUnit.DAYS.between(today, h.expiry());
+        if (!close(h, "roll: base layer within " + cfg.rollAtDte() + " DTE (" + dte + "), condors open")) {
+          return;
+        }
+      }
+      actions.add(buy.get());
+    }
+
+    /** The order buying the base layer, sized by its budget and its vega target; empty (with a note) when none. */
+    private Optional<HedgeAction> baseBuy(boolean roll) {
+      HedgeConfig.Base cfg = config.base();
+      Optional<Pick> pick = pickVixCall(0, cfg.asLayer());
+      if (pick.isEmpty()) {
+        return Optional.empty();
+      }
+      Pick p = pick.get();
+      BigDecimal budget = in.condorRisk().multiply(cfg.budgetShareOfCondorRisk());
+      BigDecimal each = p.limit.amount().multiply(HUNDRED);
+      long budgetQty = each.signum() > 0 ? budget.divide(each, 0, RoundingMode.FLOOR).longValue() : 0;
+      double target = cfg.vegaTarget() * in.condorVega();
+      long vegaQty = p.offsetEach > 0 ? (long) Math.ceil(target / p.offsetEach - 1e-9) : 0;
+      long qty = Math.min(budgetQty, vegaQty);
+      String event = "";
+      if (in.eventDay()) {
+        long full = qty;
+        qty = BigDecimal.valueOf(qty).multiply(config.sizing().eventDaySizeFactor())
+            .setScale(0, RoundingMode.FLOOR).longValue();
+        event = "; event day: " + plain(config.sizing().eventDaySizeFactor().multiply(HUNDRED)) + "% of " + full;
+      }
+      String limits = "budget limit " + budgetQty + " (USD " + money(budget) + " = "
+          + plain(cfg.budgetShareOfCondorRisk().multiply(HUNDRED)) + "% of condor risk USD " + money(in.condorRisk())
+          + ", " + money(each) + " each), vega limit " + vegaQty + " (target " + pct(cfg.vegaTarget())
+          + " of condor vega " + whole(in.condorVega()) + " USD/pt = " + whole(target) + ", " + p.offsetText + ")"
+          + event;
+      if (qty < 1) {
+        notes.add("base layer (" + in.state() + "): not bought, quantity 0: " + limits);
+        return Optional.empty();
+      }
+      String id = "B-" + stamp;
+      OrderIntent o = new OrderIntent(ref(id, OrderPurpose.OPEN_HEDGE.action()), OrderPurpose.OPEN_HEDGE, 0, p.legs,
+          (int) Math.min(qty, Integer.MAX_VALUE), p.limit, (roll ? "roll of " : "") + "base layer ("
+              + in.state() + ", condors open): buy " + p.what + " at " + plain(p.limit.amount()) + " x" + qty
+              + ": quantity = min(" + limits + ")");
+      return Optional.of(new HedgeAction(HedgeAction.Type.OPEN, id, 0, HedgeLayerKind.VIX_CALL, o));
     }
 
     // ------------------------------------------------------------------------------ opening
@@ -419,7 +530,7 @@ public final class HedgePlanner {
       double target = layer.vegaTarget() * in.condorVega();
       double heldOffset = 0;
       for (HeldLayer h : live) {
-        if (h.kind().isLong() && h.level() < level && !closed.contains(h.id())) {
+        if (h.kind().isLong() && !h.isBase() && h.level() < level && !closed.contains(h.id())) {
           heldOffset += h.quantity() * offsetEach(h.kind(), h.level(), h.legs()).orElse(0);
         }
       }
@@ -458,7 +569,7 @@ public final class HedgePlanner {
 
     /** The VIX call of {@code layer}: expiry in its window, first strike >= VX(expiry) + offset. */
     private Optional<Pick> pickVixCall(int level, HedgeConfig.Layer layer) {
-      String name = "L" + level;
+      String name = level == 0 ? "base layer" : "L" + level;
       Optional<LocalDate> expiry = inWindow(market.expirations(OptionContract.VIX), layer.minDte(), layer.maxDte());
       if (expiry.isEmpty()) {
         notes.add(name + ": no VIX expiry with " + layer.minDte() + " to " + layer.maxDte() + " DTE listed");

@@ -15,8 +15,16 @@ import java.util.Set;
  * @param from the states the rule applies in
  * @param to   the state it moves to
  * @param when the condition
+ * @param throughBeSigma whether the rule is a {@code beSigma} alternative (the state it enters
+ *                       keeps the revision-2 hysteresis of {@code hedge.unwind.beSigmaMargin})
  */
-public record HedgeRule(String name, Set<HedgeState> from, HedgeState to, HedgeCondition when) {
+public record HedgeRule(String name, Set<HedgeState> from, HedgeState to, HedgeCondition when,
+    boolean throughBeSigma) {
+
+  /** A rule that is not a {@code beSigma} alternative. */
+  public HedgeRule(String name, Set<HedgeState> from, HedgeState to, HedgeCondition when) {
+    this(name, from, to, when, false);
+  }
 
   /** Checks every value and copies {@code from}. */
   public HedgeRule {

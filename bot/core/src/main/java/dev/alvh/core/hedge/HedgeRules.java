@@ -39,6 +39,17 @@ import java.util.List;
  * VIX sits at 12) re-bought the layers every cool-down and UNWIND sold them again three closes
  * later: 119 round trips in the 2017-2021 replay.
  *
+ * <p><b>No sale and re-purchase within the cool-down.</b> Every escalation (from any state) also
+ * needs {@code hedge.unwind.coolDownTradingDays} closes since the machine last entered UNWIND or
+ * PRESS, the states that sell layers; PRESS back to L3 too. Without it UNWIND went to CALM once
+ * the layers were sold and CALM bought L1 again the next close.
+ *
+ * <p><b>Hysteresis (revision 2).</b> A state entered through a {@code beSigma} rule (L1 or L2, from
+ * below or from UNWIND) does not leave through the VIX exit level while {@code beSigma} stays
+ * below that rule's trigger plus {@code hedge.unwind.beSigmaMargin}: the condors that wanted the
+ * layer are still as close to their break-evens, whatever VIX does. The other exits (rsiVix21,
+ * restored contango) still apply.
+ *
  * <p><b>Carry cap.</b> While the carry cap is reached, the L1 rules also need
  * {@code score >= hedge.carryCap.l1ScoreAtLeast}. Jumps past L1 (to L2 or L3) are driven by the
  * stronger L2 and L3 conditions and are not capped.
@@ -153,9 +164,21 @@ public final class HedgeRules {
     return s.vix() >= cfg.l3().vixTrigger() && s.vixRel() >= cfg.l3().vixRel();
   }
 
-  /** The cool-down after the last escalation is over. */
+  /**
+   * The cool-down is over: {@code hedge.unwind.coolDownTradingDays} closes since the last
+   * escalation and since the machine last entered UNWIND or PRESS (which sell layers).
+   */
   static boolean coolDownOver(SignalSnapshot s, HedgeContext c, HedgeConfig cfg) {
-    return c.closesSinceEscalation() >= cfg.unwind().coolDownTradingDays();
+    return c.closesSinceEscalation() >= cfg.unwind().coolDownTradingDays() && sinceSaleOver(s, c, cfg);
+  }
+
+  /**
+   * {@code hedge.unwind.coolDownTradingDays} closes since the machine last entered UNWIND or
+   * PRESS: no layer is sold and bought again within the cool-down, whichever way back it takes
+   * (UNWIND to CALM to L1 included).
+   */
+  static boolean sinceSaleOver(SignalSnapshot s, HedgeContext c, HedgeConfig cfg) {
+    return c.closesSinceUnwind() >= cfg.unwind().coolDownTradingDays();
   }
 
   /** Some L1, L2 or L3 escalation condition holds (cool-down and carry cap aside). */
@@ -163,6 +186,19 @@ public final class HedgeRules {
     return l3Sustained(s, c, cfg) || l3Inverted(s, c, cfg)
         || l2VixSpike(s, c, cfg) || l2BreakEven(s, c, cfg) || l2Score(s, c, cfg)
         || l1VixSpike(s, c, cfg) || l1Score(s, c, cfg) || l1BreakEven(s, c, cfg);
+  }
+
+  /**
+   * Hysteresis of revision 2: the state was entered through a {@code beSigma} rule and
+   * {@code beSigma} is still below that rule's trigger ({@code hedge.l1/l2.beSigmaBelow} by the
+   * state) plus {@code hedge.unwind.beSigmaMargin}; the VIX exit level does not unwind it then.
+   */
+  static boolean beSigmaHolds(SignalSnapshot s, HedgeContext c, HedgeConfig cfg) {
+    if (!c.beSigmaEntry()) {
+      return false;
+    }
+    double trigger = c.state() == L1 ? cfg.l1().beSigmaBelow() : cfg.l2().beSigmaBelow();
+    return s.beSigma() < trigger + cfg.unwind().beSigmaMargin();
   }
 
   /** The close counts towards WATCH to CALM. */
@@ -223,7 +259,7 @@ public final class HedgeRules {
 
     rules.add(new HedgeRule("PRESS to L3: VIX makes a new high above " + fmt(p.newHighAbove())
         + " x vixPeak", EnumSet.of(PRESS), L3,
-        (s, c, k) -> s.vix() > k.press().newHighAbove() * c.vixPeak()));
+        (s, c, k) -> s.vix() > k.press().newHighAbove() * c.vixPeak() && coolDownOver(s, c, k)));
     rules.add(new HedgeRule("L3 to PRESS: vixPeak >= " + fmt(p.peakAtLeast()) + " and VIX <= "
         + fmt(p.retraceTo()) + " x vixPeak and macdVixHist falling", EnumSet.of(L3), PRESS,
         (s, c, k) -> c.vixPeak() >= k.press().peakAtLeast()
@@ -238,7 +274,7 @@ public final class HedgeRules {
     rules.add(new HedgeRule("L1, L2, L3 or PRESS to UNWIND: VIX below the state's exit level (L1 "
         + fmt(u.l1ExitVix()) + ", L2 " + fmt(u.l2ExitVix()) + ", L3 and PRESS " + fmt(u.l3ExitVix())
         + ") on " + u.exitCloses() + " consecutive closes", hedged, UNWIND,
-        (s, c, k) -> c.exitCloses() >= k.unwind().exitCloses()));
+        (s, c, k) -> c.exitCloses() >= k.unwind().exitCloses() && !beSigmaHolds(s, c, k)));
     rules.add(new HedgeRule("L1, L2, L3 or PRESS to UNWIND: contango restored, termRatio >= "
         + fmt(u.contangoTermRatioAtLeast()) + " and macdVixHist < 0 on " + u.contangoCloses()
         + " consecutive closes", hedged, UNWIND,
@@ -258,11 +294,13 @@ public final class HedgeRules {
    */
   private static void escalation(List<HedgeRule> rules, HedgeConfig cfg, EnumSet<HedgeState> from,
       HedgeState to, String condition, Escalation alternative, HedgeCondition when) {
-    rules.add(new HedgeRule(names(from) + " to " + to + ": " + condition, from, to, when));
+    boolean throughBeSigma = alternative == Escalation.L1_BREAK_EVEN || alternative == Escalation.L2_BREAK_EVEN;
+    rules.add(new HedgeRule(names(from) + " to " + to + ": " + condition, from, to,
+        when.and(HedgeRules::sinceSaleOver), throughBeSigma));
     rules.add(new HedgeRule("UNWIND to " + to + " after the " + cfg.unwind().coolDownTradingDays()
         + "-trading-day cool-down since the last escalation, the condition having returned: " + condition,
         EnumSet.of(UNWIND), to,
-        when.and(HedgeRules::coolDownOver).and((s, c, k) -> c.hasReturned(alternative))));
+        when.and(HedgeRules::coolDownOver).and((s, c, k) -> c.hasReturned(alternative)), throughBeSigma));
   }
 
   /**

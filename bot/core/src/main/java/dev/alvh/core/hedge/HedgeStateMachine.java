@@ -103,7 +103,7 @@ public final class HedgeStateMachine {
         HedgeState from = ctx.state();
         HedgeState to = rule.to();
         legalMoves.requireLegal(from, to);
-        HedgeContext next = counted.enter(to, s.date(), isEscalation(from, to));
+        HedgeContext next = counted.enter(to, s.date(), isEscalation(from, to), rule.throughBeSigma());
         next = next.withPeak(peakAfter(to, ctx.vixPeak(), s.vix()));
         HedgeTransition t = new HedgeTransition(s.date(), from, to, rule.name(), s, ctx.vixPeak());
         return new HedgeDecision.Transitioned(t, next);
@@ -122,9 +122,10 @@ public final class HedgeStateMachine {
         next(ctx.calmCloses(), HedgeRules.calmClose(s, config)),
         next(ctx.exitCloses(), HedgeRules.exitClose(state, s, config)),
         next(ctx.contangoCloses(), HedgeRules.contangoClose(s, config)), ctx.returned());
+    int sinceUnwind = ctx.closesSinceUnwind() == Integer.MAX_VALUE ? Integer.MAX_VALUE : ctx.closesSinceUnwind() + 1;
     return counted.withCounters(s.date(), since, counted.l3TriggerCloses(), counted.calmCloses(),
         counted.exitCloses(), counted.contangoCloses(),
-        HedgeRules.Escalation.afterClose(ctx.returned(), s, counted, config));
+        HedgeRules.Escalation.afterClose(ctx.returned(), s, counted, config)).withClosesSinceUnwind(sinceUnwind);
   }
 
   private static int next(int count, boolean holds) {

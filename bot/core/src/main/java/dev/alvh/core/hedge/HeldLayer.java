@@ -14,7 +14,8 @@ import java.util.List;
  * (a debit), cost 12 x 1.85 x 100 = 2,220 USD.
  *
  * @param id          stable id, unique among the book's positions, for example {@code L2-202002241545}
- * @param level       the layer level 1, 2 or 3; 0 for a PRESS spread
+ * @param level       the layer level 1, 2 or 3; 0 for the standing base layer (long) and for a
+ *                    PRESS spread
  * @param kind        what it is made of
  * @param legs        the legs as opened (a combo of one for calls; long leg first for spreads)
  * @param quantity    combos held now, at least 1
@@ -38,6 +39,16 @@ public record HeldLayer(
     Check.positive(quantity, "quantity");
     Check.notNull(entryPrice, "entryPrice");
     Check.notNull(openedOn, "openedOn");
+  }
+
+  /** Whether this is the standing base layer (level 0, bought): held while condors are open. */
+  public boolean isBase() {
+    return level == 0 && kind.isLong();
+  }
+
+  /** Whether this is an adaptive layer L1 to L3 (or an L3 top-up). */
+  public boolean isAdaptive() {
+    return level > 0;
   }
 
   /** The expiry of the position (all legs share it). */

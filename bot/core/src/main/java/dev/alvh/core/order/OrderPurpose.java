@@ -23,6 +23,34 @@ public enum OrderPurpose {
     this.action = action;
   }
 
+  /**
+   * Whether the order belongs to the hedge rather than to the condors: hedge layers bought and
+   * sold and the PRESS spreads sold and bought back. Hedge premium, hedge P&amp;L and every other
+   * hedge measure count exactly these purposes.
+   */
+  public boolean hedges() {
+    return this == OPEN_HEDGE || this == CLOSE_HEDGE || this == OPEN_PRESS || this == CLOSE_PRESS;
+  }
+
+  /**
+   * Whether the order only reduces risk, so that it passes while the bot is halted: closing a
+   * tranche, selling a hedge layer, buying back a PRESS spread (a short VIX call spread). Rolls
+   * open new risk and opening orders add it, so neither counts.
+   */
+  public boolean reducesRisk() {
+    return this == CLOSE_CONDOR || this == CLOSE_HEDGE || this == CLOSE_PRESS;
+  }
+
+  /** The purpose named {@code name} ({@link #name()}), if it is one. */
+  public static java.util.Optional<OrderPurpose> named(String name) {
+    for (OrderPurpose p : values()) {
+      if (p.name().equals(name)) {
+        return java.util.Optional.of(p);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The short word used inside order refs, for example {@code open}. */
   public String action() {
     return action;

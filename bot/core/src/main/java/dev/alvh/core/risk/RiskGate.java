@@ -45,8 +45,8 @@ import java.util.Optional;
  *       risk-reducing one passes.
  * </ol>
  *
- * <p>Risk-reducing orders are {@link OrderPurpose#CLOSE_CONDOR} and {@link OrderPurpose#CLOSE_HEDGE}.
- * Rolls open new risk and hedges may sell spreads (PRESS), so neither counts as risk-reducing.
+ * <p>Risk-reducing orders are the purposes whose {@link OrderPurpose#reducesRisk()} is true:
+ * closing a tranche, selling a hedge layer, buying back a PRESS spread.
  *
  * <p>Not thread-safe; the trading thread owns it. The console's kill switch and release go
  * through the trading thread (or the caller synchronizes).
@@ -81,7 +81,7 @@ public final class RiskGate {
 
   /** True for orders that only reduce risk and pass while halted. */
   public static boolean isRiskReducing(OrderPurpose purpose) {
-    return purpose == OrderPurpose.CLOSE_CONDOR || purpose == OrderPurpose.CLOSE_HEDGE;
+    return purpose.reducesRisk();
   }
 
   /**

@@ -129,4 +129,12 @@ class TrancheTest {
     // 152.40 / (5000 x 0.15 x sqrt(1/365)) = 152.40 / 39.2565 = 3.8822
     assertThat(example().beSigma(5000, 0.15, EXPIRY)).isCloseTo(3.8822, within(0.0005));
   }
+
+  @Test
+  void beSigmaOverAWeekUsesTheHorizonNotTheTimeToExpiry() {
+    // 152.40 / (5000 x 0.15 x sqrt(5/252)) = 152.40 / 105.644 = 1.4426, the same 46 days or 1 day out.
+    assertThat(example().beSigmaOver(5000, 0.15, 5)).isCloseTo(1.4426, within(0.0005));
+    assertThat(example().beSigmaOver(4900, 0.20, 5)).isCloseTo(102.40 / (4900 * 0.20 * Math.sqrt(5 / 252.0)),
+        within(1e-9));
+  }
 }

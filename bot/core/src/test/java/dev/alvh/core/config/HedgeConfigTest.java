@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-/** The defaults are the numbers of alvh-spec.md sections 3 and 4; bad values name their full key. */
+/** The defaults are the numbers of docs/strategy.md sections 3 and 4; bad values name their full key. */
 class HedgeConfigTest {
 
   private static final HedgeConfig D = HedgeConfig.DEFAULTS;
 
   @Test
   void defaults_areTheSpecNumbers() {
-    assertThat(D.signals()).isEqualTo(new HedgeConfig.Signals(50, 30, 14, 14, 21, 12, 26, 9, true, 1,
+    assertThat(D.signals()).isEqualTo(new HedgeConfig.Signals(50, 30, 14, 14, 21, 12, 26, 9, true, 1, 5,
         new HedgeConfig.Score(-1.5, 1.0, 40, 2, 1.5)));
     assertThat(D.watch()).isEqualTo(new HedgeConfig.Watch(2, 0, 3));
     assertThat(D.l1()).isEqualTo(new HedgeConfig.L1(16, 1.10, 3, 1.5,
@@ -24,10 +24,25 @@ class HedgeConfigTest {
         new HedgeConfig.Layer(HedgeConfig.LayerInstrument.VIX_CALLS, 60, 120, 10, new BigDecimal("0.45"), 0.80)));
     assertThat(D.press()).isEqualTo(new HedgeConfig.Press(26, 0.85, 1.05, BigDecimal.ONE, new BigDecimal("0.50"),
         new BigDecimal("0.25"), new HedgeConfig.PressSpread(25, 5, 5, 14, 45, new BigDecimal("0.10"), new BigDecimal("2.0"))));
-    assertThat(D.unwind()).isEqualTo(new HedgeConfig.Unwind(30, 14.5, 18, 20, 3, 1.05, 3, 5));
+    assertThat(D.unwind()).isEqualTo(new HedgeConfig.Unwind(30, 14.5, 18, 20, 3, 1.05, 3, 5, 0.5));
     assertThat(D.sizing()).isEqualTo(new HedgeConfig.Sizing(new BigDecimal("0.15"), 60, new BigDecimal("0.50"), 7,
         new BigDecimal("2.0"), new BigDecimal("0.50")));
     assertThat(D.carryCap()).isEqualTo(new HedgeConfig.CarryCap(12, new BigDecimal("0.25"), 3));
+    assertThat(D.base()).isEqualTo(new HedgeConfig.Base(true, 30, 60, 3, new BigDecimal("0.04"), 0.25, 7));
+  }
+
+  @Test
+  void revisionTwoKeys_nameTheirKeys() {
+    assertThatThrownBy(() -> new HedgeConfig.Base(true, 30, 60, 3, new BigDecimal("1.5"), 0.25, 7))
+        .hasMessage("hedge.base.budgetShareOfCondorRisk must be in [0, 1], but was 1.5");
+    assertThatThrownBy(() -> new HedgeConfig.Base(true, 30, 20, 3, new BigDecimal("0.04"), 0.25, 7))
+        .hasMessage("hedge.base.maxDte must be in [30, 400], but was 20");
+    assertThatThrownBy(() -> new HedgeConfig.Base(true, 7, 60, 3, new BigDecimal("0.04"), 0.25, 7))
+        .hasMessage("hedge.base.rollAtDte must be below hedge.base.minDte (7), but was 7");
+    assertThatThrownBy(() -> new HedgeConfig.Unwind(30, 14.5, 18, 20, 3, 1.05, 3, 5, -0.5))
+        .hasMessage("hedge.unwind.beSigmaMargin must be in [0, 10], but was -0.5");
+    assertThatThrownBy(() -> new HedgeConfig.Signals(50, 30, 14, 14, 21, 12, 26, 9, true, 1, 0,
+        HedgeConfig.Score.DEFAULTS)).hasMessage("hedge.signals.beSigmaHorizonDays must be in [1, 252], but was 0");
   }
 
   @Test
@@ -51,9 +66,9 @@ class HedgeConfigTest {
 
   @Test
   void otherGroups_nameTheirKeys() {
-    assertThatThrownBy(() -> new HedgeConfig.Unwind(30, 14.5, 18, 20, 3, 1.05, 3, -1))
+    assertThatThrownBy(() -> new HedgeConfig.Unwind(30, 14.5, 18, 20, 3, 1.05, 3, -1, 0.5))
         .hasMessage("hedge.unwind.coolDownTradingDays must be in [0, 60], but was -1");
-    assertThatThrownBy(() -> new HedgeConfig.Signals(50, 30, 14, 14, 21, 26, 12, 9, true, 1, HedgeConfig.Score.DEFAULTS))
+    assertThatThrownBy(() -> new HedgeConfig.Signals(50, 30, 14, 14, 21, 26, 12, 9, true, 1, 5, HedgeConfig.Score.DEFAULTS))
         .hasMessage("hedge.signals.macdFastDays must be below hedge.signals.macdSlowDays (12), but was 26");
     assertThatThrownBy(() -> new HedgeConfig.Sizing(new BigDecimal("-0.15"), 60, new BigDecimal("0.5"), 7,
         new BigDecimal("2"), new BigDecimal("0.5")))
@@ -64,14 +79,14 @@ class HedgeConfigTest {
 
   @Test
   void crossGroupRules_nameBothKeys() {
-    HedgeConfig.Unwind exitAboveTrigger = new HedgeConfig.Unwind(30, 16.5, 18, 20, 3, 1.05, 3, 5);
+    HedgeConfig.Unwind exitAboveTrigger = new HedgeConfig.Unwind(30, 16.5, 18, 20, 3, 1.05, 3, 5, 0.5);
     assertThatThrownBy(() -> new HedgeConfig(D.signals(), D.watch(), D.l1(), D.l2(), D.l3(), D.press(),
-        exitAboveTrigger, D.sizing(), D.carryCap(), D.desk()))
+        exitAboveTrigger, D.sizing(), D.carryCap(), D.desk(), D.base()))
         .hasMessage("hedge.unwind.l1ExitVix must be below hedge.l1.vixTrigger (16.0), but was 16.5");
     HedgeConfig.L3 fatL3 = new HedgeConfig.L3(26, 1.5, 2, 0.9, new HedgeConfig.Layer(
         HedgeConfig.LayerInstrument.VIX_CALLS, 60, 120, 10, new BigDecimal("0.50"), 0.8));
     assertThatThrownBy(() -> new HedgeConfig(D.signals(), D.watch(), D.l1(), D.l2(), fatL3, D.press(),
-        D.unwind(), D.sizing(), D.carryCap(), D.desk()))
+        D.unwind(), D.sizing(), D.carryCap(), D.desk(), D.base()))
         .hasMessage("hedge.l1/l2/l3.layer.budgetShare must add up to at most 1, but add up to 1.05");
   }
 

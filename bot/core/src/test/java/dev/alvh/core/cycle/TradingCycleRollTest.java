@@ -21,7 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The theta-inversion roll as the trading cycle plans it (alvh-spec.md section 2). */
+/** The theta-inversion roll as the trading cycle plans it (docs/strategy.md section 2). */
 class TradingCycleRollTest {
 
   private static final ZonedDateTime NOW = ZonedDateTime.of(2024, 1, 8, 15, 45, 0, 0, ZoneId.of("America/New_York"));

@@ -68,13 +68,13 @@ class HedgeEventsTest {
         .day(s -> s.vix(32).vixRel(1.8).macd(1.5, 3))              // 4 L2 -> L3 (2 closes)
         .day(s -> s.vix(36).vixRel(1.9).macd(1.6, 3))              // 5 peak 36
         .day(s -> s.vix(30).vixRel(1.5).macd(1.2, -1))             // 6 L3 -> PRESS (30 <= 30.6)
-        .day(s -> s.vix(38).vixRel(1.8).macd(1.3, 1))              // 7 PRESS -> L3 (38 > 37.8)
-        .day(s -> s.vix(31).vixRel(1.4).macd(1.0, -1))             // 8 L3 -> PRESS (31 <= 32.3)
-        .days(3, s -> s.vix(19).vixRel(0.9).macd(-0.2, -1).termRatio(1.0)) // 9-11 PRESS -> UNWIND on 11
-        .day(s -> s.vix(16).vixRel(1.1))                           // 12 cool-down: 5 closes since 7, escalates
-        .days(3, s -> s.vix(14).rsiVix21(29))                      // 13 L1 -> UNWIND (rsiVix21)
-        ;
-    day(s -> s.vix(13));                                           // 16 UNWIND -> CALM
+        .day(s -> s.vix(38).vixRel(1.8).macd(1.3, 1))              // 7 a new high 1 close after PRESS sold: stays
+        .days(3, s -> s.vix(31).vixRel(1.4).macd(1.0, -1))         // 8-10 PRESS (peak now 38)
+        .day(s -> s.vix(40.5).vixRel(1.9).macd(1.3, 1))            // 11 PRESS -> L3 (40.5 > 39.9, 5 closes since PRESS)
+        .day(s -> s.vix(31).vixRel(1.4).macd(1.0, -1))             // 12 L3 -> PRESS (31 <= 34.4)
+        .days(3, s -> s.vix(19).vixRel(0.9).macd(-0.2, -1).termRatio(1.0)) // 13-15 PRESS -> UNWIND on 15
+        .days(5, s -> s.vix(16).vixRel(1.1))                       // 16-20 UNWIND -> L1 on 20: 5 closes since UNWIND
+        .days(2, s -> s.vix(14).rsiVix21(29));                     // 21 L1 -> UNWIND (rsiVix21), 22 UNWIND -> CALM
     List<Event> events = run(HedgeStateMachine.adaptive(HedgeConfig.DEFAULTS), HedgeContext.initial());
     assertThat(events).containsExactly(
         new Event(d(0), CALM, WATCH, "CALM to WATCH: score >= 2"),
@@ -82,12 +82,25 @@ class HedgeEventsTest {
         new Event(d(2), L1, L2, "CALM, WATCH or L1 to L2: VIX >= 20 and vixRel >= 1.25 and macdVixHist > 0"),
         new Event(d(4), L2, L3, "CALM, WATCH, L1 or L2 to L3: VIX >= 26 and vixRel >= 1.5 on 2 consecutive closes"),
         new Event(d(6), L3, PRESS, "L3 to PRESS: vixPeak >= 26 and VIX <= 0.85 x vixPeak and macdVixHist falling"),
-        new Event(d(7), PRESS, L3, "PRESS to L3: VIX makes a new high above 1.05 x vixPeak"),
-        new Event(d(8), L3, PRESS, "L3 to PRESS: vixPeak >= 26 and VIX <= 0.85 x vixPeak and macdVixHist falling"),
-        new Event(d(11), PRESS, UNWIND, "L1, L2, L3 or PRESS to UNWIND: VIX below the state's exit level (L1 14.5, L2 18, L3 and PRESS 20) on 3 consecutive closes"),
-        new Event(d(12), UNWIND, L1, "UNWIND to L1 after the 5-trading-day cool-down since the last escalation, the condition having returned: VIX >= 16 and vixRel >= 1.1; while the carry cap is reached, also score >= 3"),
-        new Event(d(13), L1, UNWIND, "L1, L2, L3 or PRESS to UNWIND: rsiVix21 < 30"),
-        new Event(d(14), UNWIND, CALM, "UNWIND to CALM: all hedge layers closed and no escalation condition holds"));
+        new Event(d(11), PRESS, L3, "PRESS to L3: VIX makes a new high above 1.05 x vixPeak"),
+        new Event(d(12), L3, PRESS, "L3 to PRESS: vixPeak >= 26 and VIX <= 0.85 x vixPeak and macdVixHist falling"),
+        new Event(d(15), PRESS, UNWIND, "L1, L2, L3 or PRESS to UNWIND: VIX below the state's exit level (L1 14.5, L2 18, L3 and PRESS 20) on 3 consecutive closes"),
+        new Event(d(20), UNWIND, L1, "UNWIND to L1 after the 5-trading-day cool-down since the last escalation, the condition having returned: VIX >= 16 and vixRel >= 1.1; while the carry cap is reached, also score >= 3"),
+        new Event(d(21), L1, UNWIND, "L1, L2, L3 or PRESS to UNWIND: rsiVix21 < 30"),
+        new Event(d(22), UNWIND, CALM, "UNWIND to CALM: all hedge layers closed and no escalation condition holds"));
+  }
+
+  @Test
+  void afterUnwindToCalm_noLayerIsBoughtAgainWithinTheCoolDown() {
+    day(s -> s.vix(17).vixRel(1.2))                                // 0 CALM -> L1
+        .day(s -> s.vix(14).rsiVix21(29))                          // 1 L1 -> UNWIND (sells L1)
+        .day(s -> s.vix(14))                                       // 2 UNWIND -> CALM
+        .days(3, s -> s.vix(17).vixRel(1.2))                       // 3-5 CALM: 2 to 4 closes since UNWIND
+        .day(s -> s.vix(17).vixRel(1.2));                          // 6 CALM -> L1: 5 closes since UNWIND
+    List<Event> events = run(HedgeStateMachine.adaptive(HedgeConfig.DEFAULTS), HedgeContext.initial());
+    assertThat(events).extracting(Event::date, Event::to).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(d(0), L1), org.assertj.core.groups.Tuple.tuple(d(1), UNWIND),
+        org.assertj.core.groups.Tuple.tuple(d(2), CALM), org.assertj.core.groups.Tuple.tuple(d(6), L1));
   }
 
   @Test

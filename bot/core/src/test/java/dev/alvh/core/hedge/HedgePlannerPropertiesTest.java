@@ -29,7 +29,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * of {@link HedgeStateMachinePropertiesTest}, 30 seeds x 200 trading days, a random condor book
  * each day, every order filled at its limit): the hedge budget is never exceeded, PRESS spreads
  * stay within their max-loss cap, no short VIX call is ever held without its long call, UNWIND
- * only closes, and the same inputs give the same orders.
+ * only closes adaptive layers, and the same inputs give the same orders. Revision 2: the base
+ * layer stays within its own budget and is never sold while a condor is open unless the carry cap
+ * binds (and the order says so); no adaptive layer is sold and bought again within the cool-down
+ * ({@code hedge.unwind.coolDownTradingDays}), a roll (sold and bought in one plan) aside.
  */
 class HedgePlannerPropertiesTest {
 
@@ -54,11 +57,15 @@ class HedgePlannerPropertiesTest {
     BigDecimal toppedUp = BigDecimal.ZERO;
     boolean spreadsSold = false;
     double vix = 15;
+    int dayIndex = 0;
+    Map<Integer, Integer> soldOn = new HashMap<>();
     List<String> orders = new ArrayList<>();
     for (SignalSnapshot s : path) {
       market.today = s.date();
       market.vix = vix;
-      BigDecimal risk = BigDecimal.valueOf(r.nextInt(200_000));
+      BigDecimal risk = r.nextInt(8) == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(r.nextInt(200_000));
+      boolean carryCap = r.nextInt(6) == 0;
+      dayIndex++;
       double vega = r.nextDouble() * 20_000;
       boolean press = ctx.state() == HedgeState.PRESS;
       BigDecimal gain = press ? realized.max(BigDecimal.ZERO).multiply(C.press().gainToL3Share()).subtract(toppedUp)
@@ -66,14 +73,40 @@ class HedgePlannerPropertiesTest {
       ZonedDateTime t = ZonedDateTime.of(s.date(), LocalTime.of(9, 45), Clock.MARKET_ZONE);
       HedgePlan plan = planner.plan(new HedgePlanInput(t, ctx.state(), vix, r.nextInt(5) == 0, risk, vega,
           List.of(0.3 + r.nextDouble() * 0.5, 0.3 + r.nextDouble() * 0.4, 0.2 + r.nextDouble() * 0.3),
-          book.held(), gain, spreadsSold), market);
+          book.held(), gain, spreadsSold, carryCap), market);
+      boolean baseBought = plan.actions().stream().anyMatch(a -> a.isBase() && a.opens());
       for (HedgeAction a : plan.actions()) {
         OrderIntent o = a.order();
         BigDecimal cost = o.limit().amount().multiply(HUNDRED).multiply(BigDecimal.valueOf(o.quantity()));
         if (ctx.state() == HedgeState.UNWIND) {
-          assertThat(a.opens()).as("UNWIND only closes: " + o.reason()).isFalse();
+          assertThat(a.opens() && !a.isBase()).as("UNWIND only closes adaptive layers: " + o.reason()).isFalse();
         }
-        if (a.type() == HedgeAction.Type.OPEN && a.layerId().startsWith("L3T-")) {
+        if (a.isBase() && a.type() == HedgeAction.Type.CLOSE && risk.signum() > 0) {
+          assertThat(baseBought || carryCap).as("base layer sold while condors are open, not rolled and no carry cap: "
+              + o.reason()).isTrue();
+          if (!baseBought) {
+            assertThat(o.reason()).as("a base layer not rolled says why").contains("carry cap reached");
+          }
+        }
+        if (a.isBase() && a.opens()) {
+          assertThat(carryCap).as("no base layer bought while the carry cap is reached").isFalse();
+          assertThat(cost).as("base layer within its own budget")
+              .isLessThanOrEqualTo(risk.multiply(C.base().budgetShareOfCondorRisk()));
+        }
+        if (a.level() >= 1 && a.type() == HedgeAction.Type.OPEN && !a.layerId().startsWith("L3T-")) {
+          Integer sold = soldOn.get(a.level());
+          assertThat(sold == null || dayIndex - sold >= C.unwind().coolDownTradingDays())
+              .as("L" + a.level() + " bought " + (sold == null ? 0 : dayIndex - sold) + " closes after it was sold: "
+                  + o.reason()).isTrue();
+        }
+        if (a.level() >= 1 && a.kind().isLong() && a.type() == HedgeAction.Type.CLOSE
+            && plan.actions().stream().noneMatch(x -> x.level() == a.level() && x.opens())) {
+          soldOn.put(a.level(), dayIndex);
+        }
+        if (a.isBase() && a.opens()) {
+          BigDecimal layerBudget = risk.multiply(C.base().budgetShareOfCondorRisk());
+          assertThat(cost).isLessThanOrEqualTo(layerBudget);
+        } else if (a.type() == HedgeAction.Type.OPEN && a.layerId().startsWith("L3T-")) {
           assertThat(cost).as("top-up within the gain to move").isLessThanOrEqualTo(gain);
         } else if (a.type() == HedgeAction.Type.OPEN) {
           BigDecimal layerBudget = risk.multiply(C.sizing().budgetShareOfCondorRisk())
@@ -96,7 +129,7 @@ class HedgePlannerPropertiesTest {
         orders.add(s.date() + " " + ctx.state() + " " + HedgeRecordedOrdersTest.line(o));
       }
       vix = s.vix();
-      HedgeDecision d = machine.evaluate(ctx.withLayersHeld(book.any()), s);
+      HedgeDecision d = machine.evaluate(ctx.withLayersHeld(book.held().stream().anyMatch(HeldLayer::isAdaptive)), s);
       if (d.moved().isPresent()) {
         realized = BigDecimal.ZERO;
         toppedUp = BigDecimal.ZERO;
@@ -139,6 +172,8 @@ class HedgePlannerPropertiesTest {
     for (long seed = 0; seed < 6; seed++) {
       all.addAll(run(seed));
     }
+    assertThat(all).as("the base layer is bought, and sold (rolled or closed)").anyMatch(o -> o.contains("alvh-B-")
+        && o.contains("-hedge-")).anyMatch(o -> o.contains("alvh-B-") && o.contains("-unhedge-"));
     assertThat(all).anyMatch(o -> o.contains("-hedge-")).anyMatch(o -> o.contains("-unhedge-"))
         .anyMatch(o -> o.contains("OPEN_PRESS")).anyMatch(o -> o.contains("CLOSE_PRESS"))
         .anyMatch(o -> o.contains("-trim-")).anyMatch(o -> o.contains("L3T-"))

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 class HedgePlannerTest {
 
-  static final HedgeConfig C = HedgeConfig.DEFAULTS;
+  /** The adaptive layers alone (revision 1): these tests are about L1 to L3 and PRESS; the base layer has its own. */
+  static final HedgeConfig C = HedgeBaseLayerTest.withoutBase(HedgeConfig.DEFAULTS);
   static final LocalDate DAY = LocalDate.of(2024, 1, 8);
   static final ZonedDateTime T = ZonedDateTime.of(DAY, LocalTime.of(15, 45), Clock.MARKET_ZONE);
   static final LocalDate FEB = LocalDate.of(2024, 2, 14);
@@ -140,7 +141,7 @@ class HedgePlannerTest {
     HedgePlan plan = planner.plan(in, market);
 
     assertThat(plan.actions()).isEmpty();
-    assertThat(plan.notes()).singleElement().asString().contains("L1 base layer").contains("budget limit 0");
+    assertThat(plan.notes()).singleElement().asString().contains("L1 first adaptive layer").contains("budget limit 0");
   }
 
   @Test
@@ -281,7 +282,7 @@ class HedgePlannerTest {
         new BigDecimal("0.35"), 0.55);
     HedgeConfig.L2 l2 = new HedgeConfig.L2(20, 1.25, 4, 1.0, alt);
     HedgeConfig cfg = new HedgeConfig(C.signals(), C.watch(), C.l1(), l2, C.l3(), C.press(), C.unwind(), C.sizing(),
-        C.carryCap(), C.desk());
+        C.carryCap(), C.desk(), C.base());
     HeldLayer l1 = heldAtMid("L1-a", 1, call(FEB, 20), 1);
 
     HedgePlan plan = new HedgePlanner(cfg).plan(input(HedgeState.L2, 1_000_000, List.of(l1)), market);
@@ -324,7 +325,7 @@ class HedgePlannerTest {
     HedgeConfig.Desk d = C.desk();
     HedgeConfig strict = new HedgeConfig(C.signals(), C.watch(), C.l1(), C.l2(), C.l3(), C.press(), C.unwind(),
         C.sizing(), C.carryCap(), new HedgeConfig.Desk(d.eventsFile(), d.betaMinDays(), d.betaFallback(), d.betaMin(),
-            d.betaMax(), d.priceTick(), d.putSpreadLongDelta(), d.putSpreadWidth(), d.manageEveryCycles(), 0));
+            d.betaMax(), d.priceTick(), d.putSpreadLongDelta(), d.putSpreadWidth(), d.manageEveryCycles(), 0), C.base());
     HedgePlan none = new HedgePlanner(strict).plan(in, market);
     assertThat(none.actions()).noneMatch(x -> x.level() == 2);
     assertThat(none.notes()).contains("L2: no VIX expiry with 30 to 60 DTE listed");

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class HedgeRecordedOrdersTest {
 
-  static final HedgeConfig C = HedgeConfig.DEFAULTS;
+  /** The adaptive layers alone (revision 1): these tests are about L1 to L3 and PRESS; the base layer has its own. */
+  static final HedgeConfig C = HedgeBaseLayerTest.withoutBase(HedgeConfig.DEFAULTS);
   static final BigDecimal RISK = new BigDecimal("100000");
   static final double CONDOR_VEGA = 6_000;
   static final List<Double> BETAS = List.of(0.6, 0.45, 0.35);

@@ -277,13 +277,40 @@ class HedgeStateMachineTest {
   // --- UNWIND: escalation conditions must return ---------------------------------------------
 
   @Test
+  void aLevelReachedThroughBeSigma_isNotLeftThroughTheVixExitWhileBeSigmaStaysBelowTriggerPlusMargin() {
+    HedgeContext calm = new HedgeContext(CALM, null, 0, null, Integer.MAX_VALUE, 0, 0, 0, 0, false, false);
+    List<HedgeDecision> d = runAll(calm,
+        s -> s.vix(12).beSigma(0.9),                  // 0 CALM -> L2: beSigma < 1
+        s -> s.vix(12).beSigma(0.9),                  // 1
+        s -> s.vix(12).beSigma(1.2),                  // 2
+        s -> s.vix(12).beSigma(1.49),                 // 3 VIX below 18 on 3 closes, but beSigma < 1.0 + 0.5: held
+        s -> s.vix(12).beSigma(1.5));                 // 4 beSigma back at the trigger + margin: L2 -> UNWIND
+    assertThat(d).extracting(HedgeDecision::state).containsExactly(L2, L2, L2, L2, UNWIND);
+    assertThat(d.get(0).context().beSigmaEntry()).isTrue();
+    assertThat(d.get(4).moved().orElseThrow().rule()).startsWith("L1, L2, L3 or PRESS to UNWIND: VIX below");
+    assertThat(d.get(4).context().beSigmaEntry()).isFalse();
+  }
+
+  @Test
+  void aLevelReachedThroughVix_leavesThroughTheVixExitWhateverBeSigma() {
+    HedgeContext calm = new HedgeContext(CALM, null, 0, null, Integer.MAX_VALUE, 0, 0, 0, 0, false, false);
+    List<HedgeDecision> d = runAll(calm,
+        s -> s.vix(16.5).vixRel(1.2).beSigma(1.2),    // 0 CALM -> L1: VIX >= 16 and vixRel >= 1.10
+        s -> s.vix(14).vixRel(1.0).beSigma(1.6),
+        s -> s.vix(14).vixRel(1.0).beSigma(1.6),
+        s -> s.vix(14).vixRel(1.0).beSigma(1.6));     // 3 L1 -> UNWIND: below 14.5 on 3 closes
+    assertThat(d).extracting(HedgeDecision::state).containsExactly(L1, L1, L1, UNWIND);
+    assertThat(d.get(0).context().beSigmaEntry()).isFalse();
+  }
+
+  @Test
   void unwind_doesNotBuyAgainOnABreakEvenThatNeverStoppedHolding_butDoesOnceItReturns() {
     HedgeContext calm = new HedgeContext(CALM, null, 0, null, Integer.MAX_VALUE, 0, 0, 0, 0, false, false);
     List<HedgeDecision> d = runAll(calm,
         s -> s.vix(12).beSigma(0.9),                  // 0 CALM -> L2: beSigma < 1 (escalation)
         s -> s.vix(12).beSigma(0.9),                  // 1
         s -> s.vix(12).beSigma(0.9),                  // 2
-        s -> s.vix(12).beSigma(0.9),                  // 3 L2 -> UNWIND: VIX below 18 on 3 closes
+        s -> s.vix(12).beSigma(0.9).rsiVix21(29),     // 3 L2 -> UNWIND: rsiVix21 < 30 (the VIX exit waits, hysteresis)
         s -> s.vix(12).beSigma(0.9),                  // 4
         s -> s.vix(12).beSigma(0.9),                  // 5 cool-down over (5 closes since 0) ...
         s -> s.vix(12).beSigma(0.9),                  // 6 ... but beSigma < 1 never went away

@@ -196,6 +196,23 @@ class RiskGateTest {
   }
 
   @Test
+  void whileHaltedAPressSpreadCanBeBoughtBack_butNotSold() {
+    RiskGate g = new RiskGate(D);
+    g.halt("console: operator halt", NOW);
+    LocalDate vixExp = EXP.minusDays(10);
+    List<ComboLeg> spread = List.of(ComboLeg.of(Side.BUY, OptionContract.vix(vixExp, bd("35"), OptionRight.CALL)),
+        ComboLeg.of(Side.SELL, OptionContract.vix(vixExp, bd("30"), OptionRight.CALL)));
+    OrderIntent buyBack = new OrderIntent(new OrderRef("alvh-PS-1-unpress-202403041000"), OrderPurpose.CLOSE_PRESS, 0,
+        spread.stream().map(ComboLeg::reversed).toList(), 2, NetPrice.debit(bd("1.00")), "test");
+    OrderIntent sell = new OrderIntent(new OrderRef("alvh-PS-1-press-202403041000"), OrderPurpose.OPEN_PRESS, 0,
+        spread, 2, NetPrice.credit(bd("1.00")), "test");
+    RiskContext model = ok().withModelPrice(Optional.of(NetPrice.debit(bd("1.00"))));
+    assertThat(g.judge(buyBack, model, NOW).passed()).as("CLOSE_PRESS reduces risk").isTrue();
+    assertThat(g.judge(sell, ok(), NOW).limit()).isEqualTo("halted");
+    assertThat(RiskGate.isRiskReducing(OrderPurpose.CLOSE_PRESS)).isTrue();
+  }
+
+  @Test
   void releaseHoldsOnlyForTheDayItWasGivenOn() {
     RiskGate g = new RiskGate(D);
     g.beforeCycle(ctx(bd("940000"), 0, null, Duration.ZERO), false, NOW);

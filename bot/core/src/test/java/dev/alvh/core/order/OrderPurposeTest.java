@@ -1,0 +1,29 @@
+package dev.alvh.core.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** One definition each of which purposes hedge and which only reduce risk. */
+class OrderPurposeTest {
+
+  @Test
+  void theHedgeIsLayersAndPressSpreads_bothWays() {
+    assertThat(Arrays.stream(OrderPurpose.values()).filter(OrderPurpose::hedges))
+        .containsExactlyInAnyOrder(OrderPurpose.OPEN_HEDGE, OrderPurpose.CLOSE_HEDGE, OrderPurpose.OPEN_PRESS,
+            OrderPurpose.CLOSE_PRESS);
+  }
+
+  @Test
+  void closingATrancheALayerOrAPressSpreadReducesRisk_nothingElse() {
+    assertThat(Arrays.stream(OrderPurpose.values()).filter(OrderPurpose::reducesRisk))
+        .containsExactlyInAnyOrder(OrderPurpose.CLOSE_CONDOR, OrderPurpose.CLOSE_HEDGE, OrderPurpose.CLOSE_PRESS);
+  }
+
+  @Test
+  void namedReadsTheStoredName() {
+    assertThat(OrderPurpose.named("CLOSE_PRESS")).contains(OrderPurpose.CLOSE_PRESS);
+    assertThat(OrderPurpose.named("HEDGE")).isEmpty();
+  }
+}
