@@ -167,6 +167,7 @@ final class ReplayCommand implements Callable<Integer> {
         s.tradingDays(), s.cycles(), s.cyclesPerSecond());
     System.out.printf(Locale.ROOT, "  tranches opened  %d%n", s.tranchesOpened());
     System.out.printf(Locale.ROOT, "  orders sent      %d, fills %d%n", s.ordersSent(), s.fills());
+    System.out.printf(Locale.ROOT, "  fill model       %s%n", s.fillModel().description());
     System.out.printf(Locale.ROOT, "  exits            %s%n", s.exitReasons());
     System.out.printf(Locale.ROOT, "  condor P&L       %s USD (realized)%n", s.condorPnl().toPlainString());
     System.out.printf(Locale.ROOT, "  equity           %s -> %s USD, max drawdown %.2f%%%n",
@@ -181,6 +182,12 @@ final class ReplayCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "  %-10s %9.2f %8.2f %8.2f %8.2f %7.2f %7.2f %12s %12s %s%n", e.getKey(),
           m.totalReturn(), m.cagr(), m.maxDrawdownPct(), m.maxDrawdownRiskPct(), m.sharpe(), m.sortino(),
           m.hedgePremium().toPlainString(), m.hedgePnl().toPlainString(), m.layersPerCycle());
+    }
+    for (Map.Entry<String, BookMetrics> e : s.books().entrySet()) {
+      dev.alvh.app.report.ExecutionStats x = e.getValue().execution();
+      System.out.printf(Locale.ROOT, "  %-10s walks: %d filled (by step %s, mean step %.2f), %d unfilled;"
+          + " mean share of spread paid %.3f %s%n", e.getKey(), x.ordersFilled(), x.stepsToFill(),
+          x.meanStepsToFill(), x.ordersUnfilled(), x.meanSharePaid(), x.meanSharePaidByLegs());
     }
     if (!s.dataProblems().isEmpty()) {
       System.out.printf(Locale.ROOT, "  history rows left out: %d (first: %s)%n", s.dataProblems().size(),

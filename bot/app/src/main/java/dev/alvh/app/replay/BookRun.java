@@ -29,13 +29,15 @@ import java.util.NavigableMap;
  * @param hedgePremium   premium paid for hedge buys, USD
  * @param hedgePnl       hedge fills' cash (premium and commissions, signed) plus hedge
  *                       settlements plus the end mark of hedge positions still open, USD
+ * @param execution      how its orders were walked and filled
  */
 public record BookRun(
     Book book, Path database, long cycles, long ordersSent, long fills, long tranchesOpened, BigDecimal startEquity,
     BigDecimal finalEquity, Map<String, Long> exitReasons, BigDecimal condorPnl,
     List<ReplayQueries.DaySnapshot> snapshots, List<ReplayQueries.Trade> trades,
     List<ReplayQueries.Transition> transitions, NavigableMap<LocalDate, BigDecimal> riskCapital,
-    BigDecimal hedgePremium, BigDecimal hedgePnl, Map<String, Long> statesVisited) {
+    BigDecimal hedgePremium, BigDecimal hedgePnl, Map<String, Long> statesVisited,
+    dev.alvh.app.report.ExecutionStats execution) {
 
   /** Whether an order purpose belongs to the hedge (its name contains {@code HEDGE}). */
   public static boolean isHedgePurpose(String purpose) {

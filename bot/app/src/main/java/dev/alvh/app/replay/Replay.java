@@ -153,8 +153,8 @@ public final class Replay {
     inRange.forEach(b -> days.add(b.date()));
     List<ScheduledFire> fires = jobs(new TradingSchedule(config.schedule()).firesBetween(start, end), days,
         everyCycle);
-    LOG.info("replaying {} from {} to {}: {} jobs per book, {}", scenario, realFrom, realTo, fires.size(),
-        everyCycle ? "every cycle" : "last cycle of each day");
+    LOG.info("replaying {} from {} to {}: {} jobs per book, {}; fills: {}", scenario, realFrom, realTo, fires.size(),
+        everyCycle ? "every cycle" : "last cycle of each day", config.paper().fill().describe());
     progress.total((long) fires.size() * Book.values().length);
 
     // The books share the calendar: fill its per-year cache here so the threads only read it.
@@ -200,7 +200,8 @@ public final class Replay {
         Math.round(allCycles * 1000.0 / Math.max(elapsedMs, 1) * 10) / 10.0, a.tranchesOpened(), a.ordersSent(),
         a.fills(), a.startEquity(), a.finalEquity(), metrics.get(Book.ALVH.key()).maxDrawdownPct(),
         a.exitReasons(), a.condorPnl(), a.database().toString(), elapsedMs, everyCycle ? "all" : "last", metrics,
-        new ReplaySummary.CycleCount(cycles.size(), cycles), List.copyOf(dataProblems), a.statesVisited());
+        new ReplaySummary.CycleCount(cycles.size(), cycles), List.copyOf(dataProblems), a.statesVisited(),
+        ReplaySummary.FillModel.of(config.paper().fill()));
     return new ReplayResult(summary, runs, inRange);
   }
 
@@ -228,7 +229,7 @@ public final class Replay {
     VirtualClock clock = new VirtualClock(start);
     // The whole MarketHistory: its VX futures (when the data has them) make the VX curve.
     SimulatedMarket market = new SimulatedMarket(history, clock, config.market(), cal::isTradingDay);
-    PaperBroker broker = new PaperBroker(market, clock, config.broker().paper());
+    PaperBroker broker = new PaperBroker(market, clock, config.broker().paper(), config.paper().fill());
     BigDecimal startEquity = broker.account().netLiquidation();
     String name = database(book);
     deleteOldDatabase(name);
@@ -287,7 +288,8 @@ public final class Replay {
       return new BookRun(book, store.file(), c.cycles(), c.ordersSent(), c.fills(), c.tranchesOpened(), startEquity,
           broker.account().netLiquidation(), store.exitReasons(), store.realizedPnl(), snaps, trades,
           q.transitions(), risk, premium.setScale(2, RoundingMode.HALF_EVEN),
-          hedgePnl.setScale(2, RoundingMode.HALF_EVEN), dev.alvh.app.store.HedgeStore.statesVisited(store.jdbc()));
+          hedgePnl.setScale(2, RoundingMode.HALF_EVEN), dev.alvh.app.store.HedgeStore.statesVisited(store.jdbc()),
+          dev.alvh.app.report.ExecutionStats.of(engine.desk().walkEnds()));
     }
   }
 

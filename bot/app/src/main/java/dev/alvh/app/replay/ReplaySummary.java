@@ -34,17 +34,36 @@ import java.util.Map;
  * @param volatilityCycles the complete volatility cycles of the replayed VIX closes
  * @param dataProblems     history rows left out, with file and line
  * @param statesVisited    trading days the ALVH book spent in each hedge state (from its daily snapshots)
+ * @param fillModel        the paper broker's fill model every book ran with ({@code paper.fill.*})
  */
 public record ReplaySummary(
     String scenario, LocalDate from, LocalDate to, long tradingDays, long cycles, double cyclesPerSecond,
     long tranchesOpened, long ordersSent, long fills, BigDecimal startEquity, BigDecimal finalEquity,
     double maxDrawdownPct, Map<String, Long> exitReasons, BigDecimal condorPnl, String database, long elapsedMs,
     String cyclesPerDay, Map<String, BookMetrics> books, CycleCount volatilityCycles, List<String> dataProblems,
-    Map<String, Long> statesVisited) {
+    Map<String, Long> statesVisited, FillModel fillModel) {
 
   /** The largest peak-to-trough fall of {@code equity}, percent of the peak (0 when it never falls). */
   public static double maxDrawdownPct(Iterable<BigDecimal> equity) {
     return Metrics.maxDrawdownPct(equity);
+  }
+
+  /**
+   * The fill model of a replay ({@code paper.fill.*}).
+   *
+   * @param model         {@code SHARE_OF_SPREAD} or {@code MID}
+   * @param shareOneLeg   share of the spread a single-leg order paid from the bid (0.5 under MID)
+   * @param shareTwoLegs  the same for two legs
+   * @param shareFourLegs the same for four or more legs (three legs: halfway between two and four)
+   * @param description   one line for the report
+   */
+  public record FillModel(String model, BigDecimal shareOneLeg, BigDecimal shareTwoLegs, BigDecimal shareFourLegs,
+      String description) {
+
+    /** The summary's view of {@code fill}: the shares that applied (all 0.5 under MID). */
+    public static FillModel of(dev.alvh.core.config.PaperConfig.Fill fill) {
+      return new FillModel(fill.model().name(), fill.share(1), fill.share(2), fill.share(4), fill.describe());
+    }
   }
 
   /**

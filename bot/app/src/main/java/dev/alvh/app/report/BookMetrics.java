@@ -37,12 +37,14 @@ import java.util.TreeMap;
  * @param condorPnl          realized condor P&amp;L, USD
  * @param database           the book's H2 file
  * @param statesVisited      trading days in each hedge state (daily snapshots)
+ * @param execution          walk steps to fill and the share of the spread paid ({@link ExecutionStats})
  */
 public record BookMetrics(
     double totalReturn, double cagr, double maxDrawdownPct, double maxDrawdownRiskPct, BigDecimal riskCapital,
     double sharpe, double sortino, Metrics.MonthReturn worstMonth, BigDecimal hedgePremium, BigDecimal hedgePnl,
     List<Integer> layersPerCycle, BigDecimal startEquity, BigDecimal finalEquity, long tranchesOpened,
-    long ordersSent, long fills, BigDecimal condorPnl, String database, Map<String, Long> statesVisited) {
+    long ordersSent, long fills, BigDecimal condorPnl, String database, Map<String, Long> statesVisited,
+    ExecutionStats execution) {
 
   /** The measures of {@code run} over the given volatility cycles. */
   public static BookMetrics of(BookRun run, List<VolatilityCycles.VolatilityCycle> cycles, ZoneId zone) {
@@ -54,7 +56,7 @@ public record BookMetrics(
         Metrics.worstMonth(equity).orElse(null), run.hedgePremium(), run.hedgePnl(),
         layersPerCycle(run, cycles, zone), run.startEquity(), run.finalEquity(), run.tranchesOpened(),
         run.ordersSent(), run.fills(), run.condorPnl(), run.database().toString(),
-        run.statesVisited());
+        run.statesVisited(), run.execution());
   }
 
   /**

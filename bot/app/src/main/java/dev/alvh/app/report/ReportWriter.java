@@ -297,6 +297,9 @@ public final class ReportWriter {
         .append(" trading days; cycles per day: ").append(esc(s.cyclesPerDay())).append("; ")
         .append(s.cycles()).append(" cycles per book; ").append(s.elapsedMs()).append(" ms wall time (")
         .append(String.format(Locale.ROOT, "%.0f", s.cyclesPerSecond())).append(" cycles/s over all books).</p>\n");
+    if (s.fillModel() != null) {
+      h.append("<p>Fill model: ").append(esc(s.fillModel().description())).append(".</p>\n");
+    }
     h.append("<h2>Books</h2>\n<table><thead><tr><th>measure</th>");
     s.books().keySet().forEach(k -> h.append("<th>").append(esc(k)).append("</th>"));
     h.append("</tr></thead><tbody>\n");
@@ -316,6 +319,11 @@ public final class ReportWriter {
     row(h, s, "tranches opened", m -> Long.toString(m.tranchesOpened()));
     row(h, s, "orders sent / leg fills", m -> m.ordersSent() + " / " + m.fills());
     row(h, s, "realized condor P&amp;L, USD", m -> money(m.condorPnl()));
+    row(h, s, "orders filled / walked to the end unfilled", m -> m.execution().ordersFilled() + " / "
+        + m.execution().ordersUnfilled());
+    row(h, s, "fills by walk step (0 = at mid)", m -> m.execution().stepsToFill().toString());
+    row(h, s, "mean share of the spread paid from the bid, by legs", m -> fmt(m.execution().meanSharePaid()) + " "
+        + m.execution().meanSharePaidByLegs());
     h.append("</tbody></table>\n");
     h.append("<p class=\"note\">Risk capital is the peak, over the run, of the summed maximum loss")
         .append(" ((width &minus; credit) &times; 100 &times; contracts) of the tranches open at a day's end.")
