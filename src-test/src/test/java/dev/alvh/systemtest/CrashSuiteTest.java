@@ -158,7 +158,7 @@ class CrashSuiteTest {
     LocalDate startDay = bars.get(startIdx).date();
     clock = new JumpClock(startDay.atTime(LocalTime.of(9, 30)).atZone(Clock.MARKET_ZONE).toInstant(), SPEED);
     SimulatedMarket market = new SimulatedMarket(bars, clock, cfg.market(), cal::isTradingDay);
-    broker = new PaperBroker(market, clock, cfg.broker().paper());
+    broker = new PaperBroker(market, clock, cfg.broker().paper(), cfg.paper().fill());
     tws = new TwsServer(broker, market, clock, PaperTws.ACCOUNT, Duration.ofMillis(100));
     int port = tws.start("127.0.0.1", 0);
 

@@ -52,8 +52,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The configuration makes things happen within two trading days: a condor entry every cycle,
  * closed once the debit to close is at most 99% of the credit or at least all of it (a profit target
  * and a stop: one of the two is met within hours); L1's VIX trigger low enough that the first close moves the hedge
- * to L1, whose layer is bought the next morning; the paper broker fills half-way from mid to the
- * natural price, so orders fill after a step or two of their price walk (modifications through the
+ * to L1, whose layer is bought the next morning; both paper brokers fill with the default fill model
+ * ({@code paper.fill.*}: a share of the spread from the bid, 0.75 for one leg, 0.56 for four), so
+ * orders at mid rest and fill after a step or two of their price walk (modifications through the
  * protocol). Compared, row by row, in order: the decision
  * table, the order journal (ref, purpose, tranche, legs, quantity, limits, status, outcome), every
  * step of every price walk, the fills (contract, side, quantity, price, commission), the tranches,
@@ -94,8 +95,6 @@ class SameDecisionsTest {
       "  maxDailyLossPct: 50",
       "  maxMarginUsePct: 100",
       "broker:",
-      "  paper:",
-      "    fillSpreadFraction: 0.5",
       "  ibkr:",
       "    maxMessagesPerSecond: 49",
       "    chainWidthPct: 8",

@@ -56,8 +56,10 @@ class ReproducibilityTest {
     OptionChain spxw = m.chain(OptionContract.SPXW, spxwExpiry);
 
     List<Fill> fills = new ArrayList<>();
+    BigDecimal s = new BigDecimal("0.75");
     PaperBroker b = new PaperBroker(m, clock, new BrokerConfig.Paper(new BigDecimal("1000000"),
-        new BigDecimal("0.65"), new BigDecimal("0.60"), new BigDecimal("0.5"), 0.5, seed));
+        new BigDecimal("0.65"), new BigDecimal("0.60"), 0.5, seed),
+        new dev.alvh.core.config.PaperConfig.Fill(dev.alvh.core.config.PaperConfig.FillModel.SHARE_OF_SPREAD, s, s, s));
     b.setListener(new BrokerListener() {
       @Override
       public void orderUpdated(OrderUpdate update) {

@@ -4,6 +4,7 @@ import dev.alvh.core.Check;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.account.Position;
 import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.core.config.PaperConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.Side;
@@ -38,11 +39,16 @@ import org.slf4j.LoggerFactory;
  * A paper broker: fills combo limit orders against the simulated market's quotes, charges
  * commissions, and settles expired options in cash, SPX and VIX options alike (multiplier 100).
  *
- * <p>Fill rule: the model fill price of a combo is the sum of its legs' mids, each moved by
- * {@code broker.paper.fillSpreadFraction} of its half-spread against the bot. A BUY of the legs
- * (IB's BAG convention, see {@link dev.alvh.core.order.NetPrice}) fills when its signed limit is
- * at or above that price, at that price: never better than the model allows, never worse than
- * the limit. Leg prices keep four decimals, rounded against the bot. An order that does not fill
+ * <p>Fill rule ({@link PaperConfig.Fill}, {@code paper.fill.*}): with {@code s} the share of the
+ * spread for the order's number of legs, each leg bought fills at {@code bid + s x spread} and
+ * each leg sold at {@code ask - s x spread}, so the combo's model fill price is its bid (the sum
+ * of the legs' worse sides) plus {@code s} times its spread (the sum of ratio x leg spread).
+ * Defaults: 0.75 for one leg, 0.66 for two, 0.61 for three, 0.56 for four; the {@code MID} model
+ * fills every leg at its mid ({@code s = 0.5}). A BUY of the legs (IB's BAG convention, see
+ * {@link dev.alvh.core.order.NetPrice}) fills when its signed limit is at or above that price, at
+ * that price: never better than the model allows, never worse than the limit, so an order at mid
+ * rests until the bot's price walk reaches the model price. Leg prices keep four decimals,
+ * rounded against the bot. An order that does not fill
  * rests as Submitted until cancelled; {@link #matchWorking()} tries resting orders again at the
  * market of now.
  *
@@ -72,7 +78,6 @@ import org.slf4j.LoggerFactory;
 public final class PaperBroker implements Broker {
 
   private static final Logger LOG = LoggerFactory.getLogger(PaperBroker.class);
-  private static final BigDecimal TWO = BigDecimal.valueOf(2);
   /** Leg fill prices keep 4 decimals: mids of 0.05-grid quotes fall on 0.025, and rounding them
    * to the cent would move a combo priced at mid past its own limit. */
   private static final int PRICE_SCALE = 4;
@@ -119,6 +124,7 @@ public final class PaperBroker implements Broker {
   private final SettlementPrices settlementPrices;
   private final Clock clock;
   private final BrokerConfig.Paper config;
+  private final PaperConfig.Fill fillModel;
   private final SplittableRandom partialDraws;
   private final PaperAccountPort port;
   /** Orders that were working when the account was last saved: cancelled by the restart. */
@@ -166,7 +172,19 @@ public final class PaperBroker implements Broker {
    */
   public PaperBroker(MarketData market, SettlementPrices settlementPrices, Clock clock, BrokerConfig.Paper config,
       PaperAccountPort port) {
+    this(market, settlementPrices, clock, config, PaperConfig.Fill.DEFAULTS, port);
+  }
+
+  /**
+   * A paper account kept through {@code port} that fills with {@code fillModel}; see
+   * {@link #PaperBroker(MarketData, SettlementPrices, Clock, BrokerConfig.Paper, PaperAccountPort)}.
+   *
+   * @param fillModel the price fills take ({@code paper.fill.*})
+   */
+  public PaperBroker(MarketData market, SettlementPrices settlementPrices, Clock clock, BrokerConfig.Paper config,
+      PaperConfig.Fill fillModel, PaperAccountPort port) {
     this.market = Check.notNull(market, "market");
+    this.fillModel = Check.notNull(fillModel, "fillModel");
     this.settlementPrices = Check.notNull(settlementPrices, "settlementPrices");
     this.clock = Check.notNull(clock, "clock");
     this.config = Check.notNull(config, "config");
@@ -235,7 +253,23 @@ public final class PaperBroker implements Broker {
    * {@link #PaperBroker(MarketData, Clock, BrokerConfig.Paper)}.
    */
   public PaperBroker(MarketData market, Clock clock, BrokerConfig.Paper config, PaperAccountPort port) {
-    this(market, market instanceof SettlementPrices sp ? sp : (cls, day) -> Optional.empty(), clock, config, port);
+    this(market, clock, config, PaperConfig.Fill.DEFAULTS, port);
+  }
+
+  /**
+   * A paper account kept through {@code port} over {@code market} that fills with
+   * {@code fillModel} ({@code paper.fill.*}); settlement values as in
+   * {@link #PaperBroker(MarketData, Clock, BrokerConfig.Paper)}.
+   */
+  public PaperBroker(MarketData market, Clock clock, BrokerConfig.Paper config, PaperConfig.Fill fillModel,
+      PaperAccountPort port) {
+    this(market, market instanceof SettlementPrices sp ? sp : (cls, day) -> Optional.empty(), clock, config,
+        fillModel, port);
+  }
+
+  /** A paper account over {@code market} that fills with {@code fillModel} ({@code paper.fill.*}). */
+  public PaperBroker(MarketData market, Clock clock, BrokerConfig.Paper config, PaperConfig.Fill fillModel) {
+    this(market, clock, config, fillModel, PaperAccountPort.NONE);
   }
 
   /**
@@ -401,22 +435,29 @@ public final class PaperBroker implements Broker {
     this.listener = Check.notNull(listener, "listener");
   }
 
+  /** The fill model this broker fills with. */
+  public PaperConfig.Fill fillModel() {
+    return fillModel;
+  }
+
   /**
-   * The model fill price per unit of each leg of {@code intent} now: mid plus
-   * {@code fillSpreadFraction} of the half-spread against the bot, 4 decimals rounded against
-   * the bot; empty when a leg has no quote.
+   * The model fill price per unit of each leg of {@code intent} now: a leg bought at
+   * {@code bid + s x spread}, a leg sold at {@code ask - s x spread}, {@code s} the fill model's
+   * share for the order's number of legs, 4 decimals rounded against the bot; empty when a leg
+   * has no quote.
    */
   public Optional<List<BigDecimal>> modelLegPrices(OrderIntent intent) {
+    BigDecimal share = fillModel.share(intent.legs().size());
     List<BigDecimal> out = new ArrayList<>(intent.legs().size());
     for (ComboLeg leg : intent.legs()) {
       Optional<OptionQuote> q = market.quote(leg.contract());
       if (q.isEmpty()) {
         return Optional.empty();
       }
-      BigDecimal against = q.get().spread().divide(TWO).multiply(config.fillSpreadFraction());
+      BigDecimal paid = q.get().spread().multiply(share);
       out.add(leg.side() == Side.BUY
-          ? q.get().mid().add(against).setScale(PRICE_SCALE, RoundingMode.CEILING)
-          : q.get().mid().subtract(against).max(BigDecimal.ZERO).setScale(PRICE_SCALE, RoundingMode.FLOOR));
+          ? q.get().bid().add(paid).setScale(PRICE_SCALE, RoundingMode.CEILING)
+          : q.get().ask().subtract(paid).max(BigDecimal.ZERO).setScale(PRICE_SCALE, RoundingMode.FLOOR));
     }
     return Optional.of(out);
   }

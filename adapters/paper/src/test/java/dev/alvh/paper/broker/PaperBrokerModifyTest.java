@@ -66,11 +66,12 @@ class PaperBrokerModifyTest {
         return Optional.ofNullable(q.get(contract));
       }
     };
-    // fills at mid plus half of the half-spread against the bot: the vertical's model credit is
-    // (5.10 - 0.05) - (2.50 + 0.05) = 2.50, mid 2.60
+    // fills at 75% of the spread from the bid (mid plus half of the half-spread against the bot): the
+    // vertical's model credit is (5.10 - 0.05) - (2.50 + 0.05) = 2.50, mid 2.60
+    BigDecimal s = new BigDecimal("0.75");
     PaperBroker b = new PaperBroker(m, new VirtualClock(Instant.parse("2024-01-08T20:45:00Z")),
-        new BrokerConfig.Paper(new BigDecimal("1000000"), new BigDecimal("0.65"), new BigDecimal("0.60"),
-            new BigDecimal("0.5")));
+        new BrokerConfig.Paper(new BigDecimal("1000000"), new BigDecimal("0.65"), new BigDecimal("0.60")),
+        new dev.alvh.core.config.PaperConfig.Fill(dev.alvh.core.config.PaperConfig.FillModel.SHARE_OF_SPREAD, s, s, s));
     b.setListener(new BrokerListener() {
       @Override
       public void orderUpdated(OrderUpdate update) {

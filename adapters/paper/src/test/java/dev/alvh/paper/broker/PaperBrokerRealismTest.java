@@ -3,6 +3,7 @@ package dev.alvh.paper.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.core.config.PaperConfig;
 import dev.alvh.core.config.MarketConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
@@ -77,8 +78,22 @@ class PaperBrokerRealismTest {
       WEEKDAYS);
   private final Recorder rec = new Recorder();
 
+  /** The fill models the property test draws from: mid, the defaults, and one share for every leg count. */
+  private static final List<PaperConfig.Fill> FILL_MODELS = List.of(PaperConfig.Fill.AT_MID, PaperConfig.Fill.DEFAULTS,
+      uniform("0.625"), uniform("0.875"), uniform("1"));
+
+  private static PaperConfig.Fill uniform(String share) {
+    BigDecimal s = new BigDecimal(share);
+    return new PaperConfig.Fill(PaperConfig.FillModel.SHARE_OF_SPREAD, s, s, s);
+  }
+
+  /** A broker filling at mid: the settlement and partial-fill tests below trade at mids. */
   private PaperBroker broker(BrokerConfig.Paper config) {
-    PaperBroker b = new PaperBroker(market, clock, config);
+    return broker(config, PaperConfig.Fill.AT_MID);
+  }
+
+  private PaperBroker broker(BrokerConfig.Paper config, PaperConfig.Fill fill) {
+    PaperBroker b = new PaperBroker(market, clock, config, fill);
     b.setListener(rec);
     return b;
   }
@@ -195,10 +210,10 @@ class PaperBrokerRealismTest {
     int filledOrders = 0;
     int restingOrders = 0;
     for (int round = 0; round < 400; round++) {
-      BigDecimal fraction = BigDecimal.valueOf(rnd.nextInt(0, 5)).divide(BigDecimal.valueOf(4));
+      PaperConfig.Fill fill = FILL_MODELS.get(rnd.nextInt(0, 5));
       rec.fills.clear();
       rec.updates.clear();
-      PaperBroker b = broker(new BrokerConfig.Paper(START, new BigDecimal("0.65"), new BigDecimal("0.60"), fraction));
+      PaperBroker b = broker(BrokerConfig.Paper.DEFAULTS, fill);
       boolean vix = rnd.nextBoolean();
       OptionChain chain = vix ? market.chain(OptionContract.VIX, LocalDate.of(2018, 3, 21))
           : market.chain(OptionContract.SPXW, LocalDate.of(2018, 3, 16));
@@ -213,12 +228,13 @@ class PaperBrokerRealismTest {
         quotes.add(q);
         legs.add(new ComboLeg(q.contract(), rnd.nextBoolean() ? Side.BUY : Side.SELL, rnd.nextInt(1, 3)));
       }
-      // the model price: each leg's mid moved against the bot by the fraction of its half-spread
+      // the model price: each leg bought at bid + share x spread, sold at ask - share x spread
+      BigDecimal share = fill.share(legs.size());
       BigDecimal model = BigDecimal.ZERO;
       for (int i = 0; i < legs.size(); i++) {
         OptionQuote q = quotes.get(i);
-        BigDecimal against = q.spread().multiply(fraction).divide(BigDecimal.valueOf(2));
-        BigDecimal px = legs.get(i).side() == Side.BUY ? q.mid().add(against) : q.mid().subtract(against).max(BigDecimal.ZERO);
+        BigDecimal paid = q.spread().multiply(share);
+        BigDecimal px = legs.get(i).side() == Side.BUY ? q.bid().add(paid) : q.ask().subtract(paid).max(BigDecimal.ZERO);
         model = model.add(px.multiply(BigDecimal.valueOf((long) legs.get(i).side().sign() * legs.get(i).ratio())));
       }
       BigDecimal limit = model.add(BigDecimal.valueOf(rnd.nextInt(-40, 41)).multiply(new BigDecimal("0.05")))
@@ -240,13 +256,13 @@ class PaperBrokerRealismTest {
       for (Fill f : rec.fills) {
         int i = legs.stream().map(ComboLeg::contract).toList().indexOf(f.contract());
         OptionQuote q = quotes.get(i);
-        BigDecimal against = q.spread().multiply(fraction).divide(BigDecimal.valueOf(2));
+        BigDecimal paid = q.spread().multiply(share);
         if (f.side() == Side.BUY) {
-          assertThat(f.price()).as("buy price, round " + round).isGreaterThanOrEqualTo(q.mid().add(against));
+          assertThat(f.price()).as("buy price, round " + round).isGreaterThanOrEqualTo(q.bid().add(paid));
           assertThat(f.price()).isLessThanOrEqualTo(q.ask());
         } else {
           assertThat(f.price()).as("sell price, round " + round)
-              .isLessThanOrEqualTo(q.mid().subtract(against).max(BigDecimal.ZERO));
+              .isLessThanOrEqualTo(q.ask().subtract(paid).max(BigDecimal.ZERO));
           assertThat(f.price()).isGreaterThanOrEqualTo(q.bid());
         }
         assertThat(f.quantity()).isEqualTo(legs.get(i).ratio() * qty);
@@ -278,7 +294,7 @@ class PaperBrokerRealismTest {
   private static BrokerConfig.Paper partial(double probability, long seed) {
     BrokerConfig.Paper d = BrokerConfig.Paper.DEFAULTS;
     return new BrokerConfig.Paper(d.startingCash(), d.commissionPerContract(), d.feePerContract(),
-        d.fillSpreadFraction(), probability, seed);
+        probability, seed);
   }
 
   private List<Integer> partialRun(long seed) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.account.Position;
 import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.core.config.PaperConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
@@ -106,9 +107,18 @@ class PaperBrokerTest {
     market.set(LC, "0.60", "0.80");
   }
 
-  private PaperBroker broker(String fillSpreadFraction) {
+  /** Fills at mid. */
+  private static final PaperConfig.Fill MID = PaperConfig.Fill.AT_MID;
+
+  /** Every order, whatever its legs, pays {@code share} of the spread from its bid. */
+  private static PaperConfig.Fill uniform(String share) {
+    BigDecimal s = new BigDecimal(share);
+    return new PaperConfig.Fill(PaperConfig.FillModel.SHARE_OF_SPREAD, s, s, s);
+  }
+
+  private PaperBroker broker(PaperConfig.Fill fill) {
     PaperBroker b = new PaperBroker(market, clock, new BrokerConfig.Paper(START, new BigDecimal("0.65"),
-        new BigDecimal("0.60"), new BigDecimal(fillSpreadFraction)));
+        new BigDecimal("0.60")), fill);
     b.setListener(rec);
     return b;
   }
@@ -129,7 +139,7 @@ class PaperBrokerTest {
 
   @Test
   void creditLimitAtTheMidFillsAtMidWithSubmittedThenFilled() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.place(condor("r1", 2, NetPrice.credit(new BigDecimal("5.00"))));
 
     assertThat(rec.events).containsExactly("SUBMITTED", "fill", "fill", "fill", "fill", "FILLED");
@@ -149,7 +159,7 @@ class PaperBrokerTest {
 
   @Test
   void cashMovesByTheSumOfTheFillsCashFlows() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.place(condor("r1", 2, NetPrice.credit(new BigDecimal("5.00"))));
     BigDecimal flows = rec.fills.stream().map(Fill::cashFlow).reduce(BigDecimal.ZERO, BigDecimal::add);
     // 5.00 x 100 x 2 = 1,000 in, 4 legs x 2.50 commission = 10 out
@@ -159,7 +169,7 @@ class PaperBrokerTest {
 
   @Test
   void limitBetterThanNeededFillsAtTheModelPriceNotAtTheLimit() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.place(condor("r1", 1, NetPrice.credit(new BigDecimal("4.50"))));
     assertThat(rec.events).last().isEqualTo("FILLED");
     assertThat(netOf(rec.fills, 1)).isEqualByComparingTo("-5.00");
@@ -167,7 +177,7 @@ class PaperBrokerTest {
 
   @Test
   void positionsAreBookedSignedPerLeg() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.place(condor("r1", 3, NetPrice.credit(new BigDecimal("5.00"))));
     assertThat(b.positions()).extracting(Position::contract, Position::quantity)
         .containsExactlyInAnyOrder(
@@ -177,7 +187,7 @@ class PaperBrokerTest {
 
   @Test
   void creditLimitAboveTheModelCreditRestsAndCancelEmitsCancelled() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     long id = b.place(condor("r1", 2, NetPrice.credit(new BigDecimal("5.05"))));
 
     assertThat(rec.events).containsExactly("SUBMITTED");
@@ -198,14 +208,14 @@ class PaperBrokerTest {
 
   @Test
   void cancellingAnUnknownRefEmitsNothing() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.cancel(new OrderRef("nope"));
     assertThat(rec.events).isEmpty();
   }
 
   @Test
   void duplicateRefIsRefused() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.place(condor("r1", 1, NetPrice.credit(new BigDecimal("5.05"))));
     assertThatThrownBy(() -> b.place(condor("r1", 1, NetPrice.credit(new BigDecimal("5.00")))))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("r1").hasMessageContaining("duplicate");
@@ -216,7 +226,7 @@ class PaperBrokerTest {
 
   @Test
   void unquotedLegMakesTheOrderInactive() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     market.quotes.remove(LC);
     b.place(condor("r1", 1, NetPrice.credit(new BigDecimal("5.00"))));
     assertThat(rec.events).containsExactly("INACTIVE");
@@ -225,8 +235,8 @@ class PaperBrokerTest {
   }
 
   @Test
-  void fullSpreadFractionNeverFillsBetterThanTheNaturalPrice() {
-    PaperBroker b = broker("1");
+  void fullShareNeverFillsBetterThanTheNaturalPrice() {
+    PaperBroker b = broker(uniform("1"));
     b.place(condor("r1", 1, NetPrice.credit(new BigDecimal("5.00"))));
     assertThat(rec.events).containsExactly("SUBMITTED");
 
@@ -244,17 +254,71 @@ class PaperBrokerTest {
   }
 
   @Test
-  void halfSpreadFractionFillsBetweenMidAndNatural() {
-    PaperBroker b = broker("0.5");
+  void threeQuarterShareFillsBetweenMidAndNatural() {
+    PaperBroker b = broker(uniform("0.75"));
     b.place(condor("r1", 1, NetPrice.credit(new BigDecimal("4.80"))));
     assertThat(rec.events).last().isEqualTo("FILLED");
     // each leg moves 0.05 against the bot: -5.00 + 4 x 0.05 = -4.80
     assertThat(netOf(rec.fills, 1)).isEqualByComparingTo("-4.80");
   }
 
+  // ---- the default fill model: a leg-count dependent share of the spread from the bid ----
+
+  @Test
+  void byDefaultAFourLegOrderAtMidRestsAndFillsAt56PercentOfTheComboSpreadFromItsBid() {
+    PaperBroker b = broker(PaperConfig.Fill.DEFAULTS);
+    // combo bid (the bot's worst side): 2.40 - 5.20 - 3.20 + 0.60 = -5.40; combo spread 4 x 0.20 = 0.80;
+    // model price -5.40 + 0.56 x 0.80 = -4.952, a credit of 4.952 (mid 5.00, natural 4.60)
+    b.place(condor("mid", 1, NetPrice.credit(new BigDecimal("5.00"))));
+    assertThat(rec.events).containsExactly("SUBMITTED");
+    assertThat(b.modelNetPrice(condor("x", 1, NetPrice.credit(BigDecimal.ONE)))).hasValueSatisfying(
+        v -> assertThat(v).isEqualByComparingTo("-4.952"));
+
+    b.modify(new OrderRef("mid"), NetPrice.credit(new BigDecimal("4.95")));
+    assertThat(rec.events).last().isEqualTo("FILLED");
+    assertThat(netOf(rec.fills, 1)).isEqualByComparingTo("-4.952");
+    // every leg 0.56 of its own spread from its bid side: bought 2.40 + 0.112, sold 5.20 - 0.112, ...
+    assertThat(rec.fills).extracting(f -> f.price().stripTrailingZeros().toPlainString())
+        .containsExactly("2.512", "5.088", "3.088", "0.712");
+  }
+
+  @Test
+  void byDefaultASingleOptionPays75PercentOfTheSpreadAndASaleReceivesTheMirror() {
+    PaperBroker b = broker(PaperConfig.Fill.DEFAULTS);
+    b.place(single("buy-mid", Side.BUY, LP, NetPrice.debit(new BigDecimal("2.50"))));
+    assertThat(rec.fills).isEmpty();
+    b.place(single("buy", Side.BUY, LP, NetPrice.debit(new BigDecimal("2.55"))));
+    assertThat(rec.fills).singleElement().satisfies(f -> assertThat(f.price()).isEqualByComparingTo("2.55"));
+    rec.fills.clear();
+    // a sale fills at the ask minus 75% of the spread: 5.20 - 0.15 = 5.05
+    b.place(single("sell-mid", Side.SELL, SP, NetPrice.credit(new BigDecimal("5.10"))));
+    assertThat(rec.fills).isEmpty();
+    b.place(single("sell", Side.SELL, SP, NetPrice.credit(new BigDecimal("5.05"))));
+    assertThat(rec.fills).singleElement().satisfies(f -> assertThat(f.price()).isEqualByComparingTo("5.05"));
+  }
+
+  @Test
+  void twoAndThreeLegOrdersPayTheirOwnShares() {
+    PaperBroker b = broker(PaperConfig.Fill.DEFAULTS);
+    // put vertical: bid 2.40 - 5.20 = -2.80, spread 0.40; at 0.66: -2.80 + 0.264 = -2.536
+    OrderIntent vertical = new OrderIntent(new OrderRef("v"), OrderPurpose.OPEN_CONDOR, 1,
+        List.of(ComboLeg.of(Side.BUY, LP), ComboLeg.of(Side.SELL, SP)), 1, NetPrice.credit(BigDecimal.ONE), "test");
+    assertThat(b.modelNetPrice(vertical)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("-2.536"));
+    // three legs: halfway between 0.66 and 0.56, 0.61: bid 2.40 - 5.20 - 3.20 = -6.00, spread 0.60 -> -6.00 + 0.366
+    OrderIntent three = new OrderIntent(new OrderRef("t"), OrderPurpose.OPEN_CONDOR, 1,
+        List.of(ComboLeg.of(Side.BUY, LP), ComboLeg.of(Side.SELL, SP), ComboLeg.of(Side.SELL, SC)), 1,
+        NetPrice.credit(BigDecimal.ONE), "test");
+    assertThat(b.modelNetPrice(three)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("-5.634"));
+  }
+
+  private static OrderIntent single(String ref, Side side, OptionContract c, NetPrice limit) {
+    return new OrderIntent(new OrderRef(ref), OrderPurpose.OPEN_HEDGE, 0, List.of(ComboLeg.of(side, c)), 1, limit,
+        "test");
+  }
+
   @Test
   void settlementBelowTheShortPutPaysIntrinsicAndRemovesExpiringPositions() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.place(condor("r1", 2, NetPrice.credit(new BigDecimal("5.00"))));
     OptionContract later = OptionContract.spxw(EXPIRY.plusDays(7), new BigDecimal("4700"), OptionRight.PUT);
     market.set(later, "1.00", "1.20");
@@ -271,7 +335,7 @@ class PaperBrokerTest {
 
   @Test
   void settlementBeyondBothWingsOfEachSideCostsTheWidth() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.place(condor("r1", 2, NetPrice.credit(new BigDecimal("5.00"))));
     // SPX 4700: long 4750 put +50 x 200 = 10,000, short 4800 put -100 x 200 = -20,000
     assertThat(b.settleExpiring(EXPIRY, new BigDecimal("4700"))).isEqualByComparingTo("-10000");
@@ -280,7 +344,7 @@ class PaperBrokerTest {
 
   @Test
   void settlementAboveTheShortCallPaysTheCallIntrinsic() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.place(condor("r1", 2, NetPrice.credit(new BigDecimal("5.00"))));
     // SPX 5230.50: short 5150 call -80.50 x 200 = -16,100, long 5200 call +30.50 x 200 = +6,100
     assertThat(b.settleExpiring(EXPIRY, new BigDecimal("5230.50"))).isEqualByComparingTo("-10000");
@@ -288,7 +352,7 @@ class PaperBrokerTest {
 
   @Test
   void settlementOnAnotherDateLeavesPositionsAlone() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.place(condor("r1", 1, NetPrice.credit(new BigDecimal("5.00"))));
     assertThat(b.settleExpiring(EXPIRY.minusDays(1), new BigDecimal("4000"))).isEqualByComparingTo("0");
     assertThat(b.positions()).hasSize(4);
@@ -296,7 +360,7 @@ class PaperBrokerTest {
 
   @Test
   void netLiquidationIsCashPlusPositionsAtMid() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.place(condor("r1", 2, NetPrice.credit(new BigDecimal("5.00"))));
     // positions at mid: (2.50 - 5.10 - 3.10 + 0.70) x 100 x 2 = -1,000
     AccountSummary a = b.account();
@@ -311,7 +375,7 @@ class PaperBrokerTest {
 
   @Test
   void unquotedPositionIsMarkedAtIntrinsic() {
-    PaperBroker b = broker("0");
+    PaperBroker b = broker(MID);
     b.place(condor("r1", 1, NetPrice.credit(new BigDecimal("5.00"))));
     AccountSummary a = b.account();
     market.quotes.remove(SP);

@@ -55,7 +55,7 @@ public final class PaperTws {
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
     List<DailyBar> bars = PaperMarket.history(cfg, clock.marketDate(), PaperMarket.daysAhead(speed));
     SimulatedMarket market = new SimulatedMarket(bars, clock, cfg.market(), cal::isTradingDay);
-    PaperBroker broker = new PaperBroker(market, clock, cfg.broker().paper());
+    PaperBroker broker = new PaperBroker(market, clock, cfg.broker().paper(), cfg.paper().fill());
     TwsServer server = new TwsServer(broker, market, clock, ACCOUNT, tickInterval);
     server.onEndOfDay(cfg.schedule().endOfDay(), date -> market.spxClose(date)
         .ifPresent(close -> broker.settleExpiring(date, close)));

@@ -200,6 +200,7 @@ final class ReplayCommand implements Callable<Integer> {
         s.tradingDays(), s.cycles(), s.cyclesPerSecond());
     System.out.printf(Locale.ROOT, "  tranches opened  %d%n", s.tranchesOpened());
     System.out.printf(Locale.ROOT, "  orders sent      %d, fills %d%n", s.ordersSent(), s.fills());
+    System.out.printf(Locale.ROOT, "  fill model       %s%n", s.fillModel().description());
     System.out.printf(Locale.ROOT, "  exits            %s%n", s.exitReasons());
     System.out.printf(Locale.ROOT, "  condor P&L       %s USD (realized)%n", s.condorPnl().toPlainString());
     System.out.printf(Locale.ROOT, "  equity           %s -> %s USD, max drawdown %.2f%%%n",
@@ -218,6 +219,12 @@ final class ReplayCommand implements Callable<Integer> {
     if (s.quotes() != null) {
       System.out.printf(Locale.ROOT, "  option quotes    real chains %d, model %d (%d of them on %d chain days)%n",
           s.quotes().realChain(), s.quotes().model(), s.quotes().modelOnChainDays(), s.quotes().chainDays());
+    }
+    for (Map.Entry<String, BookMetrics> e : s.books().entrySet()) {
+      dev.alvh.app.report.ExecutionStats x = e.getValue().execution();
+      System.out.printf(Locale.ROOT, "  %-10s walks: %d filled (by step %s, mean step %.2f), %d unfilled;"
+          + " mean share of spread paid %.3f %s%n", e.getKey(), x.ordersFilled(), x.stepsToFill(),
+          x.meanStepsToFill(), x.ordersUnfilled(), x.meanSharePaid(), x.meanSharePaidByLegs());
     }
     if (!s.dataProblems().isEmpty()) {
       System.out.printf(Locale.ROOT, "  history rows left out: %d (first: %s)%n", s.dataProblems().size(),

@@ -143,6 +143,7 @@ public final class OrderDesk implements BrokerListener {
   private Consumer<Outcome> outcomeListener = o -> { };
   private long sent;
   private long fills;
+  private final List<WalkEnd> walkEnds = new ArrayList<>();
 
   /** A desk over {@code broker}; it registers itself as the broker's listener. */
   public OrderDesk(BotConfig config, Clock clock, MarketData market, Broker broker, Store store) {
@@ -329,6 +330,7 @@ public final class OrderDesk implements BrokerListener {
     OrderTracker tracker = new OrderTracker(first);
     Working w = new Working(tracker, done);
     w.lastLimit = walk.first();
+    w.sentAt = pq;
     dev.alvh.app.crash.CrashPoints.reach("journal-before");
     if (journaled) {
       store.jdbc().update("UPDATE orders SET limit_price=?, updated_at=? WHERE ref=?", first.limit().bagLimit(),
@@ -371,6 +373,7 @@ public final class OrderDesk implements BrokerListener {
         break;
       }
       w.lastLimit = p;
+      w.step = k;
       orders.step(first.ref(), k, p, clock.now(), tracker.status(), tracker.filledCombos());
     }
     w.walkOver = true;
@@ -640,6 +643,15 @@ public final class OrderDesk implements BrokerListener {
     orders.outcome(ref, o.name(), filled);
     Result r = new Result(t.intent(), o, filled, t.fills(), w.lastLimit, t.reason());
     w.result = r;
+    if (w.sentAt != null) {
+      BigDecimal share = filled > 0 ? sharePaid(w.sentAt, r.creditPerCombo().negate()) : null;
+      synchronized (walkEnds) {
+        walkEnds.add(new WalkEnd(t.intent().purpose().name(), t.intent().legs().size(), o, w.step, share));
+      }
+      if (filled > 0) {
+        LOG.debug("{} filled at walk step {}, paying {} of the spread from the bid", ref, w.step, share);
+      }
+    }
     outcomeListener.accept(o);
     if (o != Outcome.FILLED) {
       LOG.info("{} ended {}: {} of {} combos at last limit {}{}", ref, o, filled, t.intent().quantity(), w.lastLimit,
@@ -651,9 +663,44 @@ public final class OrderDesk implements BrokerListener {
   private record Held(OrderIntent intent, Optional<NetPrice> worst, Consumer<Result> done) {
   }
 
+  /**
+   * How one sent order's price walk ended: the step it was at when it ended (0 = the first
+   * price, at mid) and, when combos filled, the price paid as a share of the package spread
+   * measured from the package's bid at the time it was sent (0.5 = mid, 1 = natural). Kept in
+   * memory for the replay summary; the step is also in {@code orders.steps}.
+   *
+   * @param purpose   the order's purpose
+   * @param legs      legs of the combo
+   * @param outcome   how it ended
+   * @param step      the walk step it ended at
+   * @param sharePaid the net price paid per combo as a share of the spread from the bid; null
+   *                  when nothing filled or the spread was 0
+   */
+  public record WalkEnd(String purpose, int legs, Outcome outcome, int step, BigDecimal sharePaid) {
+  }
+
+  /** How every walk that was sent ended, oldest first. */
+  public List<WalkEnd> walkEnds() {
+    synchronized (walkEnds) {
+      return List.copyOf(walkEnds);
+    }
+  }
+
+  /** {@code paidSigned} (BAG convention) as a share of {@code pq}'s spread from its bid; null for a 0 spread. */
+  static BigDecimal sharePaid(QuoteCheck.PackageQuote pq, BigDecimal paidSigned) {
+    BigDecimal spread = pq.natural().signed().subtract(pq.mid().signed()).multiply(BigDecimal.valueOf(2));
+    if (spread.signum() <= 0) {
+      return null;
+    }
+    BigDecimal bid = pq.natural().signed().subtract(spread);
+    return paidSigned.subtract(bid).divide(spread, 4, java.math.RoundingMode.HALF_EVEN);
+  }
+
   private static final class Working {
     final OrderTracker tracker;
     final Consumer<Result> done;
+    QuoteCheck.PackageQuote sentAt;
+    int step;
     NetPrice lastLimit;
     boolean walkOver;
     Result result;

@@ -37,6 +37,7 @@ import java.util.NavigableMap;
  * @param trancheCredits each tranche's opening day and credit
  * @param stateSkips     entries refused by the hedge state
  * @param heldAtEnd      the hedge positions held at the end, each with why, cost, mark and P&amp;L
+ * @param execution      how its orders were walked and filled
  */
 public record BookRun(
     Book book, Path database, long cycles, long ordersSent, long fills, long tranchesOpened, BigDecimal startEquity,
@@ -46,7 +47,8 @@ public record BookRun(
     BigDecimal hedgePremium, BigDecimal hedgePnl, Map<String, Long> statesVisited,
     List<ReplayQueries.RoundTrip> roundTrips, NavigableMap<LocalDate, DayGreeks> greeks,
     List<ReplayQueries.HedgeTrade> hedgeTrades, List<ReplayQueries.TrancheCredit> trancheCredits,
-    List<ReplayQueries.StateSkip> stateSkips, List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> heldAtEnd) {
+    List<ReplayQueries.StateSkip> stateSkips, List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> heldAtEnd,
+    dev.alvh.app.report.ExecutionStats execution) {
 
   /**
    * Whether the stored order purpose {@code purpose} (an {@link OrderPurpose} name) belongs to the

@@ -193,8 +193,8 @@ public final class Replay {
     inRange.forEach(b -> days.add(b.date()));
     List<ScheduledFire> fires = jobs(new TradingSchedule(config.schedule()).firesBetween(start, end), days,
         everyCycle);
-    LOG.info("replaying {} from {} to {}: {} jobs per book, {}", scenario, realFrom, realTo, fires.size(),
-        everyCycle ? "every cycle" : "last cycle of each day");
+    LOG.info("replaying {} from {} to {}: {} jobs per book, {}; fills: {}", scenario, realFrom, realTo, fires.size(),
+        everyCycle ? "every cycle" : "last cycle of each day", config.paper().fill().describe());
     progress.total((long) fires.size() * books.size());
 
     // The books share the calendar: fill its per-year cache here so the threads only read it.
@@ -247,7 +247,8 @@ public final class Replay {
         a.exitReasons(), a.condorPnl(), a.database().toString(), elapsedMs, everyCycle ? "all" : "last", metrics,
         new ReplaySummary.CycleCount(cycles.size(), cycles), List.copyOf(dataProblems), a.statesVisited(),
         optionQuotes(overlays, servedFrom),
-        ReplaySummary.AlvhVsBase.of(metrics.get(Book.ALVH.key()), metrics.get(Book.BASE.key())));
+        ReplaySummary.AlvhVsBase.of(metrics.get(Book.ALVH.key()), metrics.get(Book.BASE.key())),
+        ReplaySummary.FillModel.of(config.paper().fill()));
     return new ReplayResult(summary, runs, inRange);
   }
 
@@ -299,7 +300,7 @@ public final class Replay {
     VirtualClock clock = new VirtualClock(start);
     // The whole MarketHistory: its VX futures (when the data has them) make the VX curve.
     SimulatedMarket market = new SimulatedMarket(history, clock, config.market(), cal::isTradingDay, overlay);
-    PaperBroker broker = new PaperBroker(market, clock, config.broker().paper());
+    PaperBroker broker = new PaperBroker(market, clock, config.broker().paper(), config.paper().fill());
     BigDecimal startEquity = broker.account().netLiquidation();
     String name = database(book);
     if (!inMemory) {
@@ -368,7 +369,8 @@ public final class Replay {
           q.transitions(), risk, premium.setScale(2, RoundingMode.HALF_EVEN),
           hedgePnl.setScale(2, RoundingMode.HALF_EVEN), dev.alvh.app.store.HedgeStore.statesVisited(store.jdbc()),
           q.roundTrips(), greeks.subMap(from, true, to, true),
-          q.hedgeTrades(), q.trancheCredits(), q.stateSkips(), heldAtEnd);
+          q.hedgeTrades(), q.trancheCredits(), q.stateSkips(), heldAtEnd,
+          dev.alvh.app.report.ExecutionStats.of(engine.desk().walkEnds()));
     }
   }
 

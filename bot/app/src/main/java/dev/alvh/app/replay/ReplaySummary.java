@@ -38,13 +38,15 @@ import java.util.Map;
  *                         ({@code replay --options}) or the model
  * @param alvhVsBase       whether the adaptive machine beats the standing base layer alone on
  *                         CAGR / max drawdown (spec section 4, revision 2)
+ * @param fillModel        the paper broker's fill model every book ran with ({@code paper.fill.*})
  */
 public record ReplaySummary(
     String scenario, LocalDate from, LocalDate to, long tradingDays, long cycles, double cyclesPerSecond,
     long tranchesOpened, long ordersSent, long fills, BigDecimal startEquity, BigDecimal finalEquity,
     double maxDrawdownPct, Map<String, Long> exitReasons, BigDecimal condorPnl, String database, long elapsedMs,
     String cyclesPerDay, Map<String, BookMetrics> books, CycleCount volatilityCycles, List<String> dataProblems,
-    Map<String, Long> statesVisited, OptionQuotes quotes, AlvhVsBase alvhVsBase) {
+    Map<String, Long> statesVisited, OptionQuotes quotes, AlvhVsBase alvhVsBase,
+    FillModel fillModel) {
 
   /**
    * ALVH against the {@code base} book on CAGR / max drawdown (% of equity).
@@ -73,6 +75,24 @@ public record ReplaySummary(
   /** The largest peak-to-trough fall of {@code equity}, percent of the peak (0 when it never falls). */
   public static double maxDrawdownPct(Iterable<BigDecimal> equity) {
     return Metrics.maxDrawdownPct(equity);
+  }
+
+  /**
+   * The fill model of a replay ({@code paper.fill.*}).
+   *
+   * @param model         {@code SHARE_OF_SPREAD} or {@code MID}
+   * @param shareOneLeg   share of the spread a single-leg order paid from the bid (0.5 under MID)
+   * @param shareTwoLegs  the same for two legs
+   * @param shareFourLegs the same for four or more legs (three legs: halfway between two and four)
+   * @param description   one line for the report
+   */
+  public record FillModel(String model, BigDecimal shareOneLeg, BigDecimal shareTwoLegs, BigDecimal shareFourLegs,
+      String description) {
+
+    /** The summary's view of {@code fill}: the shares that applied (all 0.5 under MID). */
+    public static FillModel of(dev.alvh.core.config.PaperConfig.Fill fill) {
+      return new FillModel(fill.model().name(), fill.share(1), fill.share(2), fill.share(4), fill.describe());
+    }
   }
 
   /**

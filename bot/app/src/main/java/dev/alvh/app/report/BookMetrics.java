@@ -51,6 +51,7 @@ import java.util.TreeMap;
  * @param perYear            per calendar year: return, USD drawdown, days in CALM or WATCH,
  *                           adaptive-layer round trips
  * @param heldAtEnd          the hedge positions held at the end: why, cost, mark, P&amp;L
+ * @param execution          walk steps to fill and the share of the spread paid ({@link ExecutionStats})
  */
 public record BookMetrics(
     double totalReturn, double cagr, double maxDrawdownPct, double maxDrawdownRiskPct, BigDecimal riskCapital,
@@ -60,7 +61,8 @@ public record BookMetrics(
     BigDecimal maxDrawdownUsd, double cagrOverMaxDrawdown, BigDecimal condorCredit, BigDecimal hedgeNetCost,
     double hedgeNetCostShareOfCreditPct, Map<String, Long> entriesBlockedByState, long entriesBlockedInL2L3,
     long entriesOpenedInL2L3, Map<Integer, HedgeStudyMeasures.Year> perYear,
-    List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> heldAtEnd) {
+    List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> heldAtEnd,
+    ExecutionStats execution) {
 
   /** The measures of {@code run} over the given volatility cycles. */
   public static BookMetrics of(BookRun run, List<VolatilityCycles.VolatilityCycle> cycles, ZoneId zone) {
@@ -79,7 +81,8 @@ public record BookMetrics(
         run.statesVisited(), Metrics.maxDrawdown(equity.values()).setScale(2, java.math.RoundingMode.HALF_EVEN),
         ratio(cagr, dd), credit, netCost, HedgeStudyMeasures.shareOfCreditPct(netCost, credit),
         HedgeStudyMeasures.entriesBlockedByState(run), HedgeStudyMeasures.entriesBlockedInL2L3(run),
-        HedgeStudyMeasures.entriesOpenedInL2L3(run), HedgeStudyMeasures.perYear(run), run.heldAtEnd());
+        HedgeStudyMeasures.entriesOpenedInL2L3(run), HedgeStudyMeasures.perYear(run), run.heldAtEnd(),
+        run.execution());
   }
 
   /** {@code cagr / maxDrawdownPct}, rounded to 4 places; 0 when there was no drawdown. */

@@ -471,6 +471,9 @@ public final class ReportWriter {
         .append(" trading days; cycles per day: ").append(esc(s.cyclesPerDay())).append("; ")
         .append(s.cycles()).append(" cycles per book; ").append(s.elapsedMs()).append(" ms wall time (")
         .append(String.format(Locale.ROOT, "%.0f", s.cyclesPerSecond())).append(" cycles/s over all books).</p>\n");
+    if (s.fillModel() != null) {
+      h.append("<p>Fill model: ").append(esc(s.fillModel().description())).append(".</p>\n");
+    }
     h.append("<h2 id=\"books\">Books</h2>\n<table><thead><tr><th>measure</th>");
     s.books().keySet().forEach(k -> h.append("<th>").append(esc(k)).append("</th>"));
     h.append("</tr></thead><tbody>\n");
@@ -497,6 +500,11 @@ public final class ReportWriter {
     row(h, s, "hedge net cost, % of condor credit", m -> fmt(m.hedgeNetCostShareOfCreditPct()));
     row(h, s, "entries refused in L2/L3 / opened in L2/L3", m -> m.entriesBlockedInL2L3() + " / "
         + m.entriesOpenedInL2L3());
+    row(h, s, "orders filled / walked to the end unfilled", m -> m.execution().ordersFilled() + " / "
+        + m.execution().ordersUnfilled());
+    row(h, s, "fills by walk step (0 = at mid)", m -> m.execution().stepsToFill().toString());
+    row(h, s, "mean share of the spread paid from the bid, by legs", m -> fmt(m.execution().meanSharePaid()) + " "
+        + m.execution().meanSharePaidByLegs());
     h.append("</tbody></table>\n");
     if (s.alvhVsBase() != null) {
       h.append("<p><b>").append(esc(s.alvhVsBase().verdict())).append("</b> (CAGR / max drawdown: alvh ")

@@ -106,7 +106,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
           c.market().seed(), c.market().startSpx(), HISTORY_DAYS_BEFORE + historyDaysAhead), clock.now());
       List<DailyBar> bars = anchor.bars(today, historyDaysAhead, cal::isTradingDay);
       SimulatedMarket m = new SimulatedMarket(bars, clock, c.market(), cal::isTradingDay);
-      PaperBroker b = new PaperBroker(m, clock, c.broker().paper(),
+      PaperBroker b = new PaperBroker(m, clock, c.broker().paper(), c.paper().fill(),
           new dev.alvh.app.store.PaperAccountStore(store.jdbc(), clock::now));
       return new Ports(m, m, b, b::settleExpiring, () -> { }, () -> true);
     });

@@ -48,7 +48,7 @@ class SoakTest {
     Instant end = bars.get(bars.size() - 1).date().atTime(LocalTime.of(23, 59)).atZone(Clock.MARKET_ZONE).toInstant();
     VirtualClock clock = new VirtualClock(start);
     SimulatedMarket market = new SimulatedMarket(bars, clock, config.market(), cal::isTradingDay);
-    PaperBroker broker = new PaperBroker(market, clock, config.broker().paper());
+    PaperBroker broker = new PaperBroker(market, clock, config.broker().paper(), config.paper().fill());
     long heapStart = 0;
     long days = 0;
     long cycles = 0;

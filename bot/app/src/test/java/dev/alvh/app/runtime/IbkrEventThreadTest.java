@@ -160,7 +160,7 @@ class IbkrEventThreadTest {
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
     SimulatedMarket market = new SimulatedMarket(PaperMarket.history(cfg, clock.marketDate(), PaperMarket.daysAhead(1)),
         clock, cfg.market(), cal::isTradingDay);
-    HoldingBroker exchange = new HoldingBroker(new PaperBroker(market, clock, cfg.broker().paper()));
+    HoldingBroker exchange = new HoldingBroker(new PaperBroker(market, clock, cfg.broker().paper(), cfg.paper().fill()));
     TwsServer tws = new TwsServer(exchange, market, clock, "DU0000001", Duration.ofMillis(200));
     open.add(tws);
     int port = tws.start("127.0.0.1", 0);

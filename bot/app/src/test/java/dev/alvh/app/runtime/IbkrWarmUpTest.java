@@ -100,7 +100,7 @@ class IbkrWarmUpTest {
     NyseCalendar cal = NyseCalendar.of(base.schedule());
     SimulatedMarket sim = new SimulatedMarket(PaperMarket.history(base, DAY, PaperMarket.daysAhead(1)), clock,
         base.market(), cal::isTradingDay);
-    PaperBroker broker = new PaperBroker(sim, clock, base.broker().paper());
+    PaperBroker broker = new PaperBroker(sim, clock, base.broker().paper(), base.paper().fill());
     try (TwsServer tws = new TwsServer(broker, withoutHistory(sim), clock, PaperTws.ACCOUNT, Duration.ofMillis(50))) {
       BotConfig cfg = config(tws.start("127.0.0.1", 0));
       try (Bot bot = Bot.ibkr(cfg, tmp.resolve("cold"), clock, IbkrAdapter.connect(cfg.broker(), clock))) {

@@ -40,7 +40,7 @@ class PacingTest {
   private static final Instant START = LocalDateTime.of(2024, 3, 5, 10, 0).atZone(Clock.MARKET_ZONE).toInstant();
   /** Orders at mid rest at the paper broker (it fills at the natural price): every walk takes all its steps. */
   private static final BotConfig RESTING = ConfigLoader.withOverrides(BotConfig.DEFAULTS,
-      Map.of("broker.paper.fillSpreadFraction", "1"), "test");
+      Map.of("paper.fill.shareOneLeg", "1", "paper.fill.shareTwoLegs", "1", "paper.fill.shareFourLegs", "1"), "test");
 
   @TempDir
   Path dir;

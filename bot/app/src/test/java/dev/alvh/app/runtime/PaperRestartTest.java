@@ -147,7 +147,7 @@ class PaperRestartTest {
   @Test
   void anOrderWorkingAtAKillIsReportedCancelledAfterTheRestartAndNotSentAgain() {
     BotConfig resting = ConfigLoader.withOverrides(BotConfig.DEFAULTS,
-        Map.of("broker.paper.fillSpreadFraction", "1"), "test");
+        Map.of("paper.fill.shareOneLeg", "1", "paper.fill.shareTwoLegs", "1", "paper.fill.shareFourLegs", "1"), "test");
     String ref;
     try (Bot first = paper(resting)) {
       // The walk's first pause never returns: the bot dies with its order resting at mid.

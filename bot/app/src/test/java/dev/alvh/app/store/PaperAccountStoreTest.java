@@ -57,7 +57,9 @@ class PaperAccountStoreTest {
   private static final RecursiveComparisonConfiguration EXACT_MONEY = RecursiveComparisonConfiguration.builder()
       .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).build();
   private static final BrokerConfig.Paper CONFIG = new BrokerConfig.Paper(START, new BigDecimal("0.65"),
-      new BigDecimal("0.60"), BigDecimal.ZERO);
+      new BigDecimal("0.60"));
+  /** Fills at mid: the account arithmetic below is checked on mids. */
+  private static final dev.alvh.core.config.PaperConfig.Fill AT_MID = dev.alvh.core.config.PaperConfig.Fill.AT_MID;
 
   /** Settable quotes per contract. */
   static final class Quotes implements MarketData {
@@ -111,7 +113,7 @@ class PaperAccountStoreTest {
   }
 
   private PaperBroker broker() {
-    PaperBroker b = new PaperBroker(market, clock, CONFIG, new PaperAccountStore(store.jdbc(), clock::now));
+    PaperBroker b = new PaperBroker(market, clock, CONFIG, AT_MID, new PaperAccountStore(store.jdbc(), clock::now));
     b.setListener(Reconciler.storeOnly(store));
     return b;
   }
@@ -225,7 +227,7 @@ class PaperAccountStoreTest {
 
   @Test
   void aFailureInTheMiddleOfABookingKeepsNeitherTheBrokersRowsNorTheBots() {
-    PaperBroker b = new PaperBroker(market, clock, CONFIG, new PaperAccountStore(store.jdbc(), clock::now));
+    PaperBroker b = new PaperBroker(market, clock, CONFIG, AT_MID, new PaperAccountStore(store.jdbc(), clock::now));
     BrokerListener stores = Reconciler.storeOnly(store);
     b.setListener(new BrokerListener() {
       private int fills;

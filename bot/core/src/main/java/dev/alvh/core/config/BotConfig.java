@@ -22,17 +22,27 @@ import dev.alvh.core.Check;
  * @param health   health and metrics server
  * @param alerts   alerts to the owner
  * @param logging  log files
+ * @param paper    the simulated broker's fill model (paper trading, paper-tws, replay)
  */
 public record BotConfig(
     CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker, ScheduleConfig schedule,
     StoreConfig store, ConsoleConfig console, MarketConfig market, ExecutionConfig execution,
-    ReplayConfig replay, HealthConfig health, AlertsConfig alerts, LoggingConfig logging) {
+    ReplayConfig replay, HealthConfig health, AlertsConfig alerts, LoggingConfig logging, PaperConfig paper) {
 
   /** Every default. */
   public static final BotConfig DEFAULTS = new BotConfig(CondorConfig.DEFAULTS, HedgeConfig.DEFAULTS,
       RiskConfig.DEFAULTS, BrokerConfig.DEFAULTS, ScheduleConfig.DEFAULTS, StoreConfig.DEFAULTS,
       ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS, ExecutionConfig.DEFAULTS, ReplayConfig.DEFAULTS,
-      HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS, LoggingConfig.DEFAULTS);
+      HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS, LoggingConfig.DEFAULTS, PaperConfig.DEFAULTS);
+
+  /** Every group but the last, with the default fill model ({@link PaperConfig#DEFAULTS}). */
+  public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
+      ScheduleConfig schedule, StoreConfig store, ConsoleConfig console, MarketConfig market,
+      ExecutionConfig execution, ReplayConfig replay, HealthConfig health, AlertsConfig alerts,
+      LoggingConfig logging) {
+    this(condor, hedge, risk, broker, schedule, store, console, market, execution, replay, health, alerts, logging,
+        PaperConfig.DEFAULTS);
+  }
 
   /** The first eight groups, with the defaults of the later ones. */
   public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
@@ -64,5 +74,6 @@ public record BotConfig(
     Check.notNull(health, "health");
     Check.notNull(alerts, "alerts");
     Check.notNull(logging, "logging");
+    Check.notNull(paper, "paper");
   }
 }

@@ -50,20 +50,19 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
   }
 
   /**
-   * The paper broker: starting cash, commissions and how fills are simulated; YAML group
-   * {@code broker.paper.*}.
+   * The paper broker: starting cash, commissions and partial fills; YAML group
+   * {@code broker.paper.*}. The price a fill takes is {@link PaperConfig.Fill} ({@code paper.fill.*}).
    *
    * @param startingCash           cash at the start of a run, USD
    * @param commissionPerContract  broker commission per option contract, USD (IB: about 0.65)
    * @param feePerContract         exchange and regulatory fees per option contract, USD
-   * @param fillSpreadFraction     fill at mid plus this fraction of the half-spread against the bot
    * @param partialFillProbability chance that an order which can fill fills only in part (the
    *                               rest keeps working); 0 turns partial fills off
    * @param partialFillSeed        seed of the partial-fill draws (same seed, same fills)
    */
   public record Paper(
       BigDecimal startingCash, BigDecimal commissionPerContract, BigDecimal feePerContract,
-      BigDecimal fillSpreadFraction, double partialFillProbability, long partialFillSeed) {
+      double partialFillProbability, long partialFillSeed) {
 
     /** One million USD to start. */
     public static final BigDecimal DEFAULT_STARTING_CASH = new BigDecimal("1000000");
@@ -71,8 +70,6 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
     public static final BigDecimal DEFAULT_COMMISSION_PER_CONTRACT = new BigDecimal("0.65");
     /** 0.60 USD per contract of exchange and regulatory fees (Cboe index option fees are of this order). */
     public static final BigDecimal DEFAULT_FEE_PER_CONTRACT = new BigDecimal("0.60");
-    /** Fill at mid: no part of the half-spread against the bot. */
-    public static final BigDecimal DEFAULT_FILL_SPREAD_FRACTION = new BigDecimal("0");
     /** Partial fills off: an order that can fill fills completely. */
     public static final double DEFAULT_PARTIAL_FILL_PROBABILITY = 0.0;
     /** Seed 7 for the partial-fill draws. */
@@ -81,13 +78,12 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
     /** The defaults. */
     public static final Paper DEFAULTS = new Paper(
         DEFAULT_STARTING_CASH, DEFAULT_COMMISSION_PER_CONTRACT, DEFAULT_FEE_PER_CONTRACT,
-        DEFAULT_FILL_SPREAD_FRACTION, DEFAULT_PARTIAL_FILL_PROBABILITY, DEFAULT_PARTIAL_FILL_SEED);
+        DEFAULT_PARTIAL_FILL_PROBABILITY, DEFAULT_PARTIAL_FILL_SEED);
 
-    /** Cash, commissions and the fill fraction; partial fills off. */
-    public Paper(BigDecimal startingCash, BigDecimal commissionPerContract, BigDecimal feePerContract,
-        BigDecimal fillSpreadFraction) {
-      this(startingCash, commissionPerContract, feePerContract, fillSpreadFraction,
-          DEFAULT_PARTIAL_FILL_PROBABILITY, DEFAULT_PARTIAL_FILL_SEED);
+    /** Cash and commissions; partial fills off. */
+    public Paper(BigDecimal startingCash, BigDecimal commissionPerContract, BigDecimal feePerContract) {
+      this(startingCash, commissionPerContract, feePerContract, DEFAULT_PARTIAL_FILL_PROBABILITY,
+          DEFAULT_PARTIAL_FILL_SEED);
     }
 
     /** Checks every field. */
@@ -95,7 +91,6 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       Check.inRange(startingCash, new BigDecimal("1000"), new BigDecimal("1000000000"), "broker.paper.startingCash");
       Check.inRange(commissionPerContract, BigDecimal.ZERO, BigDecimal.TEN, "broker.paper.commissionPerContract");
       Check.inRange(feePerContract, BigDecimal.ZERO, BigDecimal.TEN, "broker.paper.feePerContract");
-      Check.inRange(fillSpreadFraction, BigDecimal.ZERO, BigDecimal.ONE, "broker.paper.fillSpreadFraction");
       Check.inRange(partialFillProbability, 0, 1, "broker.paper.partialFillProbability");
     }
   }

@@ -58,7 +58,6 @@ class OtherConfigsTest {
     assertThat(d.host()).isEqualTo("127.0.0.1");
     assertThat(d.paper().commissionPerContract()).isEqualByComparingTo("0.65");
     assertThat(d.paper().feePerContract()).isEqualByComparingTo("0.60");
-    assertThat(d.paper().fillSpreadFraction()).isEqualByComparingTo("0");
   }
 
   @Test
@@ -78,18 +77,35 @@ class OtherConfigsTest {
   }
 
   @Test
-  void paperFillSpreadFractionAboveOneNamesTheNestedKey() {
-    BrokerConfig.Paper d = BrokerConfig.Paper.DEFAULTS;
-    assertThatThrownBy(() -> new BrokerConfig.Paper(d.startingCash(), d.commissionPerContract(),
-        d.feePerContract(), new BigDecimal("1.5"))).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("broker.paper.fillSpreadFraction must be in [0, 1], but was 1.5");
+  void paperFillDefaultsPayAShareOfTheSpreadByLegCount() {
+    PaperConfig.Fill d = PaperConfig.DEFAULTS.fill();
+    assertThat(d.model()).isEqualTo(PaperConfig.FillModel.SHARE_OF_SPREAD);
+    assertThat(d.share(1)).isEqualByComparingTo("0.75");
+    assertThat(d.share(2)).isEqualByComparingTo("0.66");
+    assertThat(d.share(3)).as("three legs: halfway between two and four").isEqualByComparingTo("0.61");
+    assertThat(d.share(4)).isEqualByComparingTo("0.56");
+    assertThat(d.share(6)).isEqualByComparingTo("0.56");
+    assertThat(PaperConfig.Fill.AT_MID.share(1)).isEqualByComparingTo("0.5");
+    assertThat(PaperConfig.Fill.AT_MID.share(4)).isEqualByComparingTo("0.5");
+    assertThat(d.describe()).contains("SHARE_OF_SPREAD").contains("0.75").contains("0.56");
+  }
+
+  @Test
+  void paperFillShareOutsideMidToNaturalNamesTheNestedKey() {
+    PaperConfig.Fill d = PaperConfig.Fill.DEFAULTS;
+    assertThatThrownBy(() -> new PaperConfig.Fill(d.model(), d.shareOneLeg(), d.shareTwoLegs(),
+        new BigDecimal("1.5"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("paper.fill.shareFourLegs must be in [0.5, 1], but was 1.5");
+    assertThatThrownBy(() -> new PaperConfig.Fill(d.model(), new BigDecimal("0.4"), d.shareTwoLegs(),
+        d.shareFourLegs())).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("paper.fill.shareOneLeg must be in [0.5, 1], but was 0.4");
   }
 
   @Test
   void paperStartingCashBelowMinimumNamesTheNestedKey() {
     BrokerConfig.Paper d = BrokerConfig.Paper.DEFAULTS;
     assertThatThrownBy(() -> new BrokerConfig.Paper(new BigDecimal("999"), d.commissionPerContract(),
-        d.feePerContract(), d.fillSpreadFraction())).isInstanceOf(IllegalArgumentException.class)
+        d.feePerContract())).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("broker.paper.startingCash must be in [1000, 1000000000], but was 999");
   }
 
@@ -157,7 +173,7 @@ class OtherConfigsTest {
     BrokerConfig.Paper d = BrokerConfig.Paper.DEFAULTS;
     assertThat(d.partialFillProbability()).isZero();
     assertThatThrownBy(() -> new BrokerConfig.Paper(d.startingCash(), d.commissionPerContract(), d.feePerContract(),
-        d.fillSpreadFraction(), 1.5, 1)).isInstanceOf(IllegalArgumentException.class)
+        1.5, 1)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("broker.paper.partialFillProbability must be in [0, 1], but was 1.5");
   }
 
