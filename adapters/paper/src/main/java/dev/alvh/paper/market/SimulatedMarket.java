@@ -84,6 +84,8 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   private final MarketConfig.VxCurve curveModel;
   private final MarketConfig.Surface surface;
   private final MarketConfig.Spread spreadModel;
+  /** The SPX tick in cents. */
+  private final long tickCents;
   private final Expirations calendar;
   private final Black76Pricer pricer = Black76Pricer.DEFAULT;
 
@@ -91,7 +93,9 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   private final Map<String, OptionChain> chainCache = new HashMap<>();
   private final Map<String, List<LocalDate>> expiryCache = new HashMap<>();
   private final Map<LocalDate, Double> vxCache = new HashMap<>();
-  private final Map<String, Smile> smileCache = new HashMap<>();
+  /** Smiles of SPXW and of SPX AM by expiry (no key built per quote). */
+  private final Map<LocalDate, Smile> spxwSmiles = new HashMap<>();
+  private final Map<LocalDate, Smile> spxAmSmiles = new HashMap<>();
   private double cachedVix9d = Double.NaN;
   private boolean vix9dKnown;
   private Instant cachedAt = Instant.MIN;
@@ -117,6 +121,7 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     this.curveModel = config.vxCurve();
     this.surface = config.surface();
     this.spreadModel = config.spread();
+    this.tickCents = Math.round(spreadModel.tick() * 100);
     this.calendar = new Expirations(tradingDay::test);
     this.bars = new TreeMap<>();
     history.bars().forEach(b -> this.bars.put(b.date(), b));
@@ -455,10 +460,11 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     OptionGreeks g = pricer.greeks(in);
     double px = Math.max(g.price(), 0.0);
     // Market makers quote a whole number of ticks wide: the width is rounded first, then placed.
-    BigDecimal tick = spreadTick();
-    BigDecimal width = onTick(spxSpread(px, smile.spreadScale(), z), tick, RoundingMode.HALF_UP).max(tick);
-    BigDecimal bid = onTick(Math.max(px - width.doubleValue() / 2, 0.0), tick, RoundingMode.HALF_UP);
-    BigDecimal ask = bid.add(width);
+    // In whole ticks and cents (long arithmetic: this runs for every quote of every chain).
+    long widthTicks = Math.max(1, Math.round(spxSpread(px, smile.spreadScale(), z) / spreadModel.tick()));
+    long bidTicks = Math.max(0, Math.round((px - widthTicks * spreadModel.tick() / 2) / spreadModel.tick()));
+    BigDecimal bid = BigDecimal.valueOf(bidTicks * tickCents, 2);
+    BigDecimal ask = BigDecimal.valueOf((bidTicks + widthTicks) * tickCents, 2);
     return new OptionQuote(c, bid, ask, vol, g.spotDelta(), g.spotGamma(), g.vega(), g.theta());
   }
 
@@ -486,9 +492,6 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
         * Math.pow(vix / spreadModel.refVix(), spreadModel.vixExponent());
   }
 
-  private BigDecimal spreadTick() {
-    return BigDecimal.valueOf(spreadModel.tick());
-  }
 
   /**
    * The smile's vol at standardized moneyness {@code z} ({@link MarketConfig.Surface}). Each wing
@@ -529,8 +532,8 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   }
 
   private Smile smile(String tradingClass, LocalDate expiry, IndexLevels ix) {
-    String key = tradingClass + " " + expiry;
-    Smile s = smileCache.get(key);
+    Map<LocalDate, Smile> cache = OptionContract.SPXW.equals(tradingClass) ? spxwSmiles : spxAmSmiles;
+    Smile s = cache.get(expiry);
     if (s == null) {
       double years = Math.max(yearsTo(tradingClass, expiry), 0.0);
       double days = Math.max(years * DAYS_PER_YEAR, 1.0);
@@ -539,7 +542,7 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
       double term = Math.pow(days / VIX_DAYS, surface.skewTermExponent());
       s = new Smile(years, forward(ix.spx(), years), atm, sqrtYears, atm * sqrtYears, surface.putSlope() * term,
           surface.callSlope() * term, spreadScale(days, ix.vix()));
-      smileCache.put(key, s);
+      cache.put(expiry, s);
     }
     return s;
   }
@@ -662,7 +665,8 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     if (!now.equals(cachedAt)) {
       chainCache.clear();
       vxCache.clear();
-      smileCache.clear();
+      spxwSmiles.clear();
+      spxAmSmiles.clear();
       vix9dKnown = false;
       cachedIndices = null;
       cachedAt = now;

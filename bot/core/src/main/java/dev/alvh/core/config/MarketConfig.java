@@ -169,7 +169,7 @@ public record MarketConfig(
    * @param minSpread          narrowest width, points
    * @param maxSpread          widest width, points
    * @param maxPriceFraction   widest width as a fraction of the model price
-   * @param tick               bid and ask are on this grid, points
+   * @param tick               bid and ask are on this grid, points (whole cents)
    */
   public record Spread(
       double coefficient, double priceExponent, double dteExponent, double moneynessExponent, double vixExponent,
@@ -213,6 +213,8 @@ public record MarketConfig(
       Check.inRange(maxSpread, minSpread, 100, "market.spread.maxSpread");
       Check.inRange(maxPriceFraction, 0.05, 2, "market.spread.maxPriceFraction");
       Check.inRange(tick, 0.01, 1, "market.spread.tick");
+      Check.isTrue(Math.abs(tick * 100 - Math.rint(tick * 100)) < 1e-9, "market.spread.tick",
+          "must be a whole number of cents, but was " + tick);
     }
   }
 
