@@ -57,6 +57,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   private final Broker broker;
   private final AutoCloseable adapter;
   private final java.util.function.BooleanSupplier connected;
+  private final Supplier<Optional<java.time.Duration>> heartbeatAge;
   private final dev.alvh.app.ops.HaltStore haltStore;
   private final dev.alvh.app.ops.BotMetrics metrics = new dev.alvh.app.ops.BotMetrics();
   private volatile dev.alvh.app.ops.Alerter alerter;
@@ -91,7 +92,8 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   /** The broker side of a bot: the market, the broker, how expiring positions settle, and its connection. */
   record Ports(SimulatedMarket sim, dev.alvh.core.port.MarketData market, Broker broker,
       java.util.function.BiFunction<LocalDate, java.math.BigDecimal, java.math.BigDecimal> settlement,
-      AutoCloseable adapter, java.util.function.BooleanSupplier connected) {
+      AutoCloseable adapter, java.util.function.BooleanSupplier connected,
+      Supplier<Optional<java.time.Duration>> heartbeatAge) {
   }
 
   private Bot(String mode, String brokerName, Clock clock, long speed, BotConfig baseConfig, Path dataDir,
@@ -108,7 +110,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       SimulatedMarket m = new SimulatedMarket(bars, clock, c.market(), cal::isTradingDay);
       PaperBroker b = new PaperBroker(m, clock, c.broker().paper(),
           new dev.alvh.app.store.PaperAccountStore(store.jdbc(), clock::now));
-      return new Ports(m, m, b, b::settleExpiring, () -> { }, () -> true);
+      return new Ports(m, m, b, b::settleExpiring, () -> { }, () -> true, Optional::empty);
     });
   }
 
@@ -134,6 +136,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     this.broker = p.broker();
     this.adapter = p.adapter();
     this.connected = p.connected();
+    this.heartbeatAge = p.heartbeatAge();
     this.engine = new TradingEngine(config, clock, market, broker, store, p.settlement());
     controlStore.loadSwitches(controls);
     engine.setControls(controls);
@@ -201,7 +204,8 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     try {
       return new Bot("paper", "ibkr", clock, 1, baseConfig, dataDir, store, c -> new Ports(null, adapter.market(),
           adapter.broker(), (d, spx) -> java.math.BigDecimal.ZERO, adapter,
-          () -> adapter.session().state() == dev.alvh.ibkr.session.TwsSession.State.READY));
+          () -> adapter.session().state() == dev.alvh.ibkr.session.TwsSession.State.READY,
+          () -> adapter.session().sinceLastMessage()));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -316,6 +320,43 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       hedgeStateSeen = state;
     }
     metrics.state(connected.getAsBoolean(), controls.halted());
+    refreshBookMetrics();
+  }
+
+  /**
+   * The book now (positions with marks, P&amp;L and greeks, equity): what {@code positions},
+   * {@code status} and {@code /metrics} show. Call under the lock.
+   */
+  public BookSnapshot book() {
+    return BookSnapshot.of(broker, market, store, clock.marketDate());
+  }
+
+  /** Sets the equity, P&amp;L and greek gauges from {@link #book()}; under the lock. */
+  private void refreshBookMetrics() {
+    try {
+      BookSnapshot b = book();
+      metrics.pnl(b.realized(), b.unrealized(), b.day(), b.equity());
+      metrics.greeks(b.delta(), b.gamma(), b.vega(), b.theta());
+    } catch (RuntimeException e) {
+      LOG.warn("metrics: the book could not be valued ({}); the gauges keep their last values", e.toString());
+    }
+  }
+
+  /**
+   * Before a {@code /metrics} scrape (the health server's thread): on the built-in market,
+   * refreshes the book gauges when no job or command holds the lock; during a job the scrape shows
+   * the values of the last one instead of waiting for it. On IBKR (quotes are broker requests) the
+   * gauges follow the jobs: every cycle refreshes them.
+   */
+  @Override
+  public void beforeScrape() {
+    if (sim != null && lock.tryLock()) {
+      try {
+        refreshBookMetrics();
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   /** Sends alerts through {@code a} from now on (halts, rejects, hedge state changes). */
@@ -333,7 +374,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     Instant end = lastCycleEnd;
     LastCycle lc = lastCycle;
     boolean halted = controls.halted();
-    return new dev.alvh.app.ops.HealthStatus(connected.getAsBoolean(), Optional.empty(),
+    return new dev.alvh.app.ops.HealthStatus(connected.getAsBoolean(), heartbeatAge.get(),
         end == null ? Optional.empty() : Optional.of(java.time.Duration.between(end, clock.now()).abs()),
         lc == null ? "none" : lc.outcome(), hedgeStateSeen, halted,
         halted ? (haltReason.isEmpty() ? "halted by an operator" : haltReason) : "", killSwitch);
