@@ -74,9 +74,14 @@ final class ActionCommands {
     @Override
     public Reply handle(List<String> args, Bot bot) {
       noArgs(args);
+      boolean was = bot.controls().halted();
       bot.controls().halted(true);
       bot.saveSwitches();
       int n = bot.engine().cancelWorking();
+      if (!was) {
+        bot.alert(dev.alvh.app.ops.Alerter.Kind.HALT, "halted by an operator; " + n + " working order"
+            + (n == 1 ? "" : "s") + " cancelled; no new risk until release");
+      }
       return Reply.ok("halted: " + n + " working order" + (n == 1 ? "" : "s") + " cancelled; no new risk until"
           + " release", Map.of("halted", true, "cancelled", n));
     }

@@ -364,6 +364,14 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     this.alerter = a;
   }
 
+  /** Raises an alert through the alerter, when one is set (an operator's halt, for example). */
+  public void alert(dev.alvh.app.ops.Alerter.Kind kind, String text) {
+    dev.alvh.app.ops.Alerter a = alerter;
+    if (a != null) {
+      a.alert(kind, text);
+    }
+  }
+
   /** The metrics the health server publishes on /metrics. */
   public dev.alvh.app.ops.BotMetrics metrics() {
     return metrics;
