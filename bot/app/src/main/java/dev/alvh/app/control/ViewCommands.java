@@ -225,8 +225,9 @@ final class ViewCommands {
   /** hedge: state, layers, every signal and every rule threshold in force. */
   static final class Hedge extends BaseCommand {
     Hedge() {
-      super("hedge", "hedge", "Hedge state, layers held, every signal as of the last close, and the rule"
-          + " thresholds in force (hedge.*, with overrides).", false);
+      super("hedge", "hedge", "Hedge state, layers held, the signals the hedge machine evaluated at the last close"
+          + " (with the open tranches' break-evens and the event calendar), and the rule thresholds in force"
+          + " (hedge.*, with overrides).", false);
     }
 
     @Override
@@ -291,9 +292,12 @@ final class ViewCommands {
       }
       t.append("signals    ").append(s == null ? "no closes yet" : "as of the close of " + s.date()
           + (s.warm() ? "" : " (not warm: " + s.notWarmReason() + ")")).append(System.lineSeparator());
+      String noBeSigma = bot.store().openTranches().isEmpty() || s == null || !s.date().isBefore(bot.startedAt()
+          .atZone(Clock.MARKET_ZONE).toLocalDate()) ? "none (no open tranche)"
+          : "not computed since the start (the next close computes it from the open tranches)";
       sig.forEach((k, v) -> {
         if (!"date".equals(k)) {
-          String shown = v instanceof Double x ? num(x) : v == null ? "beSigma".equals(k) ? "none (no open tranche)"
+          String shown = v instanceof Double x ? num(x) : v == null ? "beSigma".equals(k) ? noBeSigma
               : "n/a" : String.valueOf(v);
           t.append(String.format(Locale.ROOT, "  %-17s %s%n", k, shown));
         }

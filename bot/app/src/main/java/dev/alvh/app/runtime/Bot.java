@@ -13,8 +13,6 @@ import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.DailyCloses;
-import dev.alvh.core.signal.EventCalendar;
-import dev.alvh.core.signal.SignalEngine;
 import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.paper.broker.PaperBroker;
 import dev.alvh.paper.market.DailyBar;
@@ -82,8 +80,6 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   private BotConfig config;
   private LastCycle lastCycle;
   private volatile String healthUrl;
-  private LocalDate signalsDay;
-  private SignalSnapshot signals;
 
   /** The last trading cycle: when it ran (bot clock) and what came of it. */
   public record LastCycle(Instant at, String outcome) {
@@ -572,7 +568,6 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   public BotConfig applyOverrides(Map<String, String> overrides) {
     BotConfig next = ConfigLoader.withOverrides(baseConfig, overrides, "set");
     config = next;
-    signals = null;
     engine.reconfigure(next);
     return next;
   }
@@ -598,28 +593,14 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   }
 
   /**
-   * The signals of spec section 3 as of the last close before today (computed from the market's
-   * daily closes once a day). Without open-tranche break-evens: {@code beSigma} is +Infinity.
+   * The signals of spec section 3 the hedge machine last evaluated (the last close's, with the
+   * open tranches' break-evens and the event calendar), the very snapshot the engine used: the
+   * console shows what the machine saw instead of computing it again. After a start, until the
+   * next close, it is the warm-up's last close (event calendar applied, but no tranche
+   * break-evens: {@code beSigma} is +Infinity); null before any close.
    */
   public SignalSnapshot signals() {
-    LocalDate today = clock.marketDate();
-    if (signals == null || !today.equals(signalsDay)) {
-      SignalEngine se = new SignalEngine(config.hedge().signals(), calendar::isTradingDay);
-      SignalSnapshot last = null;
-      if (sim == null) {
-        return engine.hedgeDesk().lastSignals().orElse(null);
-      }
-      for (DailyBar b : sim.bars()) {
-        if (!b.date().isBefore(today)) {
-          break;
-        }
-        last = se.append(DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose()),
-            Double.POSITIVE_INFINITY, EventCalendar.NONE);
-      }
-      signals = last;
-      signalsDay = today;
-    }
-    return signals;
+    return engine.hedgeDesk().lastSignals().orElse(null);
   }
 
   /** The state shown in the audit trail: the switches and the overrides. */
