@@ -94,7 +94,22 @@ final class ReplayCommand implements Callable<Integer> {
     if (report != null && Files.exists(report) && !Files.isDirectory(report)) {
       return usage("--report must be a folder, but " + report + " is a file");
     }
+    if (report != null) { // before the replay runs, not after it
+      java.util.Optional<String> bad = Preflight.writableDirectory(report, "--report folder");
+      if (bad.isPresent()) {
+        return usage(bad.get());
+      }
+    }
+    java.util.Optional<String> badEvents = Preflight.eventsFile(cfg);
+    if (badEvents.isPresent()) {
+      System.err.println(badEvents.get());
+      return 2;
+    }
     Path dir = dataDir != null ? dataDir : Path.of(cfg.store().dataDir());
+    java.util.Optional<String> badDir = Preflight.writableDirectory(dir, "the data directory");
+    if (badDir.isPresent()) {
+      return usage(badDir.get());
+    }
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
     Replay replay = new Replay(cfg, dir);
     Replay.ReplayResult result;

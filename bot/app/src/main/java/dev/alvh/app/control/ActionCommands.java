@@ -255,6 +255,10 @@ final class ActionCommands {
         }
         throw new UsageException("set: '" + key + "' is a group of keys, not a key");
       }
+      if (key.startsWith("broker.") && !key.startsWith("broker.paper.") && "paper".equals(bot.brokerName())) {
+        throw new UsageException("set: " + key + " configures the IBKR connection, and this bot runs on the built-in"
+            + " paper broker (broker paper), so it would do nothing; to trade through TWS, restart with --broker ibkr");
+      }
       Map<String, String> next = new LinkedHashMap<>(bot.controlStore().overrides());
       next.put(key, value);
       try {
