@@ -265,7 +265,7 @@ final class PaperCommand implements Callable<Integer> {
     try {
       String token = ControlFiles.loadOrCreateToken(dir);
       server = ControlServer.start(bot.config().console().bindAddress(), bot.config().console().port(), token,
-          new ControlService(bot));
+          new ControlService(bot), java.time.Duration.ofSeconds(bot.config().console().readTimeoutSeconds()));
       long pid = ProcessHandle.current().pid();
       ControlFiles.writeEndpoint(dir, new ControlFiles.Endpoint(pid, server.port(), server.url(),
           server.url() + "/command", bot.healthUrl().orElse(null), Instant.now().toString()));

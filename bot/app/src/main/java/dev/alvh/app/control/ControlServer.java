@@ -53,6 +53,16 @@ public final class ControlServer implements AutoCloseable {
    */
   public static ControlServer start(String bindAddress, int port, String token, ControlService service)
       throws IOException {
+    return start(bindAddress, port, token, service,
+        java.time.Duration.ofSeconds(dev.alvh.core.config.ConsoleConfig.DEFAULT_READ_TIMEOUT_SECONDS));
+  }
+
+  /**
+   * As above, closing a connection that sends nothing for {@code readTimeout}
+   * ({@code console.readTimeoutSeconds}).
+   */
+  public static ControlServer start(String bindAddress, int port, String token, ControlService service,
+      java.time.Duration readTimeout) throws IOException {
     InetAddress a;
     try {
       a = InetAddress.getByName(bindAddress);
@@ -69,7 +79,8 @@ public final class ControlServer implements AutoCloseable {
       throw new IllegalArgumentException("control token must be at least 16 characters");
     }
     ControlServer[] self = new ControlServer[1];
-    LoopbackHttp http = LoopbackHttp.start(a, port, "alvh-control", MAX_BODY, r -> self[0].handle(r));
+    LoopbackHttp http = LoopbackHttp.start(a, port, "alvh-control", MAX_BODY, readTimeout,
+        r -> self[0].handle(r));
     self[0] = new ControlServer(http, a, token, service);
     return self[0];
   }

@@ -59,7 +59,8 @@ public final class HealthServer implements AutoCloseable {
     LoopbackHttp http;
     try {
       a = InetAddress.getByName(config.bindAddress());
-      http = LoopbackHttp.start(a, config.port(), "alvh-health", 0, r -> self[0].route(r));
+      http = LoopbackHttp.start(a, config.port(), "alvh-health", 0, Duration.ofSeconds(config.readTimeoutSeconds()),
+          r -> self[0].route(r));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port()
           + " (health.port): " + e.getMessage(), e);

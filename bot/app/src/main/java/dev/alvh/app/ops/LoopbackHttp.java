@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Request lines, headers and bodies are read without a thread: a client that sends half a
  *       request and stalls holds a socket, not a worker, so the other clients are served at once;
- *   <li>a connection that sends nothing for {@link #READ_TIMEOUT} is closed;
+ *   <li>a connection that sends (or accepts) nothing for the read timeout is closed;
  *   <li>the handler runs on a bounded pool of {@link #WORKERS} threads (plus Jetty's acceptor and
  *       selector), so a flood of requests queues instead of starting threads without end;
  *   <li>a body larger than the given limit is refused with 413 before the handler sees it.
@@ -35,8 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class LoopbackHttp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoopbackHttp.class);
-  /** A connection that sends (or accepts) nothing this long is closed. */
-  public static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
   /** Threads that run handlers. */
   public static final int WORKERS = 4;
 
@@ -79,10 +77,11 @@ public final class LoopbackHttp implements AutoCloseable {
    *
    * @param name     the threads' name prefix, e.g. alvh-control
    * @param maxBody  the largest body accepted, bytes
+   * @param readTimeout a connection idle this long is closed
    * @throws java.io.IOException when the port cannot be bound
    */
-  public static LoopbackHttp start(InetAddress address, int port, String name, int maxBody, RequestHandler handler)
-      throws java.io.IOException {
+  public static LoopbackHttp start(InetAddress address, int port, String name, int maxBody, Duration readTimeout,
+      RequestHandler handler) throws java.io.IOException {
     // acceptor + selector + WORKERS; no reserved threads (a handler never runs on Jetty's own threads)
     QueuedThreadPool pool = new QueuedThreadPool(WORKERS + 2, 2);
     pool.setName(name);
@@ -95,7 +94,7 @@ public final class LoopbackHttp implements AutoCloseable {
     ServerConnector c = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
     c.setHost(address.getHostAddress());
     c.setPort(port);
-    c.setIdleTimeout(READ_TIMEOUT.toMillis());
+    c.setIdleTimeout(readTimeout.toMillis());
     server.addConnector(c);
     server.setHandler(new Handler.Abstract.NonBlocking() {
       @Override
