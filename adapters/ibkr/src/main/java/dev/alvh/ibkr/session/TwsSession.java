@@ -126,6 +126,8 @@ public final class TwsSession implements AutoCloseable {
   private final AtomicLong connections = new AtomicLong();
   private final AtomicBoolean reconnecting = new AtomicBoolean();
   private final AtomicBoolean heartbeatStarted = new AtomicBoolean();
+  /** System.nanoTime() of the last message received; 0 before the first. */
+  private volatile long lastMessageNanos;
 
   private final Map<Object, Pending> pending = new ConcurrentHashMap<>();
   private final Map<Object, ReentrantLock> keyLocks = new ConcurrentHashMap<>();
@@ -238,6 +240,15 @@ public final class TwsSession implements AutoCloseable {
       long hb = cfg.heartbeatSeconds();
       scheduler.scheduleWithFixedDelay(this::heartbeat, hb, hb, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * How long ago the last message from TWS arrived (any message: a heartbeat's answer, a tick, an
+   * order status); empty before the first. {@code /health} reports it as {@code heartbeatAgeSeconds}.
+   */
+  public java.util.Optional<java.time.Duration> sinceLastMessage() {
+    long at = lastMessageNanos;
+    return at == 0 ? java.util.Optional.empty() : java.util.Optional.of(java.time.Duration.ofNanos(System.nanoTime() - at));
   }
 
   /** The state now. */
@@ -679,6 +690,7 @@ public final class TwsSession implements AutoCloseable {
       while (true) {
         TwsEvent e = c.events().take();
         if (e instanceof TwsEvent.Received rec) {
+          lastMessageNanos = System.nanoTime();
           try {
             handle(c, rec.message(), r);
           } catch (RuntimeException ex) {

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -40,8 +41,9 @@ final class PaperCommand implements Callable<Integer> {
       description = "run the market clock and the schedule N times faster than real time (default 1)")
   long speed;
 
-  @Option(names = "--broker", paramLabel = "NAME", defaultValue = "paper",
-      description = "paper (built-in broker, default) or ibkr (an IBKR paper account through TWS)")
+  @Option(names = "--broker", paramLabel = "NAME",
+      description = "paper (built-in broker) or ibkr (an IBKR paper account through TWS); default: broker.type of"
+          + " the configuration (paper)")
   String broker;
 
   @Option(names = "--host", paramLabel = "HOST", description = "with --broker ibkr: TWS host (default: broker.host)")
@@ -84,6 +86,12 @@ final class PaperCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       System.err.println("config error: " + e.getMessage());
       return 2;
+    }
+    if (broker == null) {
+      broker = cfg.broker().type();
+    } else if (!broker.equals(cfg.broker().type())) {
+      System.out.println("paper: --broker " + broker + " overrides broker.type " + cfg.broker().type()
+          + " of the configuration");
     }
     if (!BROKERS.contains(broker)) {
       System.err.println("paper: --broker must be one of " + String.join(", ", BROKERS) + ", but was '" + broker + "'");
@@ -138,7 +146,34 @@ final class PaperCommand implements Callable<Integer> {
       System.err.println("paper: --clock-file applies only with --step-clock");
       return 2;
     }
+    Optional<String> bad = Preflight.eventsFile(cfg);
+    if (bad.isPresent()) {
+      System.err.println(bad.get());
+      return 2;
+    }
     Path dir = dataDir != null ? dataDir : Path.of(cfg.store().dataDir());
+    bad = Preflight.writableDirectory(dir, "paper: the data directory");
+    if (bad.isPresent()) {
+      System.err.println(bad.get());
+      return 2;
+    }
+    // One bot per data directory: refused here in one line, before the database is opened.
+    dev.alvh.app.runtime.BotLock lock;
+    try {
+      lock = dev.alvh.app.runtime.BotLock.acquire(dir.toAbsolutePath().normalize()
+          .resolve(cfg.store().database() + ".mv.db"));
+    } catch (RuntimeException e) {
+      System.err.println("paper: " + e.getMessage());
+      return 2;
+    }
+    try {
+      return run(cfg, dir, ibkr, step, lock);
+    } finally {
+      lock.close();
+    }
+  }
+
+  private Integer run(BotConfig cfg, Path dir, boolean ibkr, Instant[] step, dev.alvh.app.runtime.BotLock lock) {
     if (clearOverrides) {
       try (Store s = Store.open(dir, cfg.store().database())) {
         int n = new dev.alvh.app.control.ControlStore(s.jdbc()).clearOverrides();
@@ -150,6 +185,22 @@ final class PaperCommand implements Callable<Integer> {
     }
     dev.alvh.app.ops.LogSetup.apply(cfg.logging(), dir);
     Instant clockStart = Instant.now();
+    if (!ibkr && speed > 1 && clockOrigin == null && stepClock == null) {
+      // A faster clock runs ahead of the wall clock: a restart resumes from the market time the
+      // books reached instead of going back to today (and behind the hedge's last close).
+      try {
+        Optional<Instant> books = dev.alvh.app.runtime.PaperMarketAnchor.lastMarketTime(dir, cfg.store().database());
+        if (books.isPresent() && books.get().isAfter(clockStart)) {
+          clockStart = books.get();
+          System.out.println("paper: the market clock resumes at " + java.time.format.DateTimeFormatter
+              .ofPattern("yyyy-MM-dd HH:mm").format(clockStart.atZone(dev.alvh.core.port.Clock.MARKET_ZONE))
+              + " New York, the last market time in the books");
+        }
+      } catch (StoreException e) {
+        System.err.println("paper: " + e.getMessage());
+        return 1;
+      }
+    }
     if (clockOrigin != null) {
       try {
         String[] o = clockOrigin.split("@", 2);
@@ -214,7 +265,7 @@ final class PaperCommand implements Callable<Integer> {
     try {
       String token = ControlFiles.loadOrCreateToken(dir);
       server = ControlServer.start(bot.config().console().bindAddress(), bot.config().console().port(), token,
-          new ControlService(bot));
+          new ControlService(bot), java.time.Duration.ofSeconds(bot.config().console().readTimeoutSeconds()));
       long pid = ProcessHandle.current().pid();
       ControlFiles.writeEndpoint(dir, new ControlFiles.Endpoint(pid, server.port(), server.url(),
           server.url() + "/command", bot.healthUrl().orElse(null), Instant.now().toString()));
@@ -240,7 +291,7 @@ final class PaperCommand implements Callable<Integer> {
         driver = new dev.alvh.app.runtime.SteppedJobDriver(schedule, stepped, step[1],
             java.time.Duration.ofMillis(stepSettleMillis));
       } else {
-        driver = speed == 1 ? new dev.alvh.app.runtime.QuartzJobDriver(bot.store(), schedule, clock)
+        driver = speed == 1 ? new dev.alvh.app.runtime.QuartzJobDriver(bot.store(), schedule, clock, lock)
             : new ScaledJobDriver(schedule, (ScaledClock) clock);
       }
     } catch (RuntimeException e) {

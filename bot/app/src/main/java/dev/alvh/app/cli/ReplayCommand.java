@@ -113,7 +113,22 @@ final class ReplayCommand implements Callable<Integer> {
     if (marketFit != null && (data == null || report == null || !Files.isDirectory(marketFit))) {
       return usage("--market-fit needs --data and --report and must be a folder, but was " + marketFit);
     }
+    if (report != null) { // before the replay runs, not after it
+      java.util.Optional<String> bad = Preflight.writableDirectory(report, "--report folder");
+      if (bad.isPresent()) {
+        return usage(bad.get());
+      }
+    }
+    java.util.Optional<String> badEvents = Preflight.eventsFile(cfg);
+    if (badEvents.isPresent()) {
+      System.err.println(badEvents.get());
+      return 2;
+    }
     Path dir = dataDir != null ? dataDir : Path.of(cfg.store().dataDir());
+    java.util.Optional<String> badDir = Preflight.writableDirectory(dir, "the data directory");
+    if (badDir.isPresent()) {
+      return usage(badDir.get());
+    }
     LoadedHistory loaded = null;
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
     Replay replay = new Replay(cfg, dir);

@@ -38,6 +38,8 @@ public final class ConfigLoader {
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // a key written twice is a mistake (which one was meant?), not "the last one wins"
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
       // Keep decimals exactly as written: 2.0 stays 2.0, 50 stays 50 (not 5E+1).
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
@@ -64,7 +66,14 @@ public final class ConfigLoader {
     try {
       user = YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(source + " is not valid YAML: " + e.getOriginalMessage()
+      String msg = oneLine(e.getOriginalMessage());
+      java.util.regex.Matcher dup = java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(msg);
+      if (dup.find()) {
+        throw new ConfigException(source + ": key '" + dup.group(1) + "' is given twice"
+            + (e.getLocation() == null ? "" : " (second at line " + e.getLocation().getLineNr() + ")")
+            + "; keep one");
+      }
+      throw new ConfigException(source + " is not valid YAML: " + msg
           + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()));
     }
     ObjectNode merged = defaultsTree();
@@ -156,6 +165,12 @@ public final class ConfigLoader {
         if (e.getValue().isObject()) {
           throw new ConfigException(source + ": " + key + " must be a single value, but was a group of keys");
         }
+        JsonNode v = e.getValue();
+        if (known.isIntegralNumber() && v.isIntegralNumber()
+            && (known.isInt() ? !v.canConvertToInt() : !v.canConvertToLong())) {
+          throw new ConfigException(source + ": " + key + " = " + v.asText() + " is too large (at most "
+              + (known.isInt() ? Integer.MAX_VALUE : Long.MAX_VALUE) + ")");
+        }
         base.set(e.getKey(), e.getValue());
       }
     }
@@ -177,8 +192,17 @@ public final class ConfigLoader {
       throw new ConfigException(source + ": " + path(e) + " must be a "
           + typeName(e.getTargetType()) + " (" + e.getOriginalMessage().split("\n")[0] + ")");
     } catch (JsonProcessingException e) {
-      throw new ConfigException(source + ": " + e.getOriginalMessage());
+      throw new ConfigException(source + ": " + oneLine(e.getOriginalMessage()));
     }
+  }
+
+  /** A parser's message on one line (SnakeYAML's span several, with a caret drawing). */
+  private static String oneLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    return message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.matches("\\^+"))
+        .collect(Collectors.joining("; "));
   }
 
   private static String path(JsonMappingException e) {

@@ -74,9 +74,14 @@ final class ActionCommands {
     @Override
     public Reply handle(List<String> args, Bot bot) {
       noArgs(args);
+      boolean was = bot.controls().halted();
       bot.controls().halted(true);
       bot.saveSwitches();
       int n = bot.engine().cancelWorking();
+      if (!was) {
+        bot.alert(dev.alvh.app.ops.Alerter.Kind.HALT, "halted by an operator; " + n + " working order"
+            + (n == 1 ? "" : "s") + " cancelled; no new risk until release");
+      }
       return Reply.ok("halted: " + n + " working order" + (n == 1 ? "" : "s") + " cancelled; no new risk until"
           + " release", Map.of("halted", true, "cancelled", n));
     }
@@ -135,8 +140,7 @@ final class ActionCommands {
         List<String> hrefs = bot.engine().flattenHedges().stream().map(OrderRef::value).toList();
         d.put("hedgeOrders", hrefs);
         t.append("hedges: ").append(hrefs.isEmpty() ? "no hedge layers held, nothing to close"
-            : hrefs.size() + " closing order" + (hrefs.size() == 1 ? "" : "s") + (bot.controls().approvalRequired()
-                ? " waiting for approval: " : " sent: ") + String.join(", ", hrefs));
+            : hrefs.size() + " closing order" + (hrefs.size() == 1 ? "" : "s") + ":" + outcomes(bot, hrefs, d));
       }
       if (!"hedges".equals(what)) {
         List<String> refs = bot.engine().flattenCondors().stream().map(OrderRef::value).toList();
@@ -145,10 +149,58 @@ final class ActionCommands {
           t.append(System.lineSeparator());
         }
         t.append("condors: ").append(refs.isEmpty() ? "no open tranche without a working order, nothing to close"
-            : refs.size() + " closing order" + (refs.size() == 1 ? "" : "s") + (bot.controls().approvalRequired()
-                ? " waiting for approval: " : " sent: ") + String.join(", ", refs));
+            : refs.size() + " closing order" + (refs.size() == 1 ? "" : "s") + ":" + outcomes(bot, refs, d));
       }
       return Reply.ok(t.toString(), d);
+    }
+
+    /**
+     * What became of each closing order, from the journal: filled (quantity, net cash in USD,
+     * commissions), still working, waiting for approval, or ended unfilled. Adds them to
+     * {@code d} under {@code outcomes}.
+     */
+    @SuppressWarnings("unchecked")
+    static String outcomes(Bot bot, List<String> refs, Map<String, Object> d) {
+      StringBuilder t = new StringBuilder();
+      List<Map<String, Object>> all = (List<Map<String, Object>>) d.computeIfAbsent("outcomes",
+          k -> new java.util.ArrayList<Map<String, Object>>());
+      for (String ref : refs) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("ref", ref);
+        var row = bot.store().jdbc().queryOne("SELECT status, filled, quantity FROM orders WHERE ref=?",
+            rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3)}, ref);
+        String line;
+        boolean held = bot.engine().heldOrders().stream().anyMatch(h -> h.ref().value().equals(ref));
+        if (row.isEmpty() || held) {
+          o.put("status", "HELD");
+          line = "waiting for approval (approve " + ref + ")";
+        } else {
+          String status = (String) row.get()[0];
+          int filled = (Integer) row.get()[1];
+          int qty = (Integer) row.get()[2];
+          o.put("status", status);
+          o.put("filled", filled);
+          o.put("quantity", qty);
+          if (filled > 0) {
+            var cash = bot.store().jdbc().queryOne("SELECT COALESCE(SUM(CASE WHEN side='SELL' THEN 1 ELSE -1 END"
+                + " * price * quantity * 100), 0), COALESCE(SUM(commission), 0) FROM fill WHERE ref=?",
+                rs -> new java.math.BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}, ref).orElseThrow();
+            java.math.BigDecimal net = cash[0].setScale(2, java.math.RoundingMode.HALF_EVEN);
+            o.put("netCash", net.toPlainString());
+            o.put("commissions", cash[1].toPlainString());
+            line = "filled " + filled + " of " + qty + ", net " + (net.signum() >= 0 ? "credit " : "debit ")
+                + net.abs().toPlainString() + " USD, commissions " + cash[1].toPlainString() + " USD"
+                + (filled < qty ? " (" + status.toLowerCase(Locale.ROOT) + ")" : "");
+          } else if ("CANCELLED".equals(status) || "REJECTED".equals(status) || "EXPIRED".equals(status)) {
+            line = status.toLowerCase(Locale.ROOT) + ", nothing filled (see orders)";
+          } else {
+            line = "working, nothing filled yet (see orders)";
+          }
+        }
+        all.add(o);
+        t.append(System.lineSeparator()).append("  ").append(ref).append(": ").append(line);
+      }
+      return t.toString();
     }
   }
 
@@ -249,6 +301,10 @@ final class ActionCommands {
           throw new UsageException(e.getMessage());
         }
         throw new UsageException("set: '" + key + "' is a group of keys, not a key");
+      }
+      if (key.startsWith("broker.") && !key.startsWith("broker.paper.") && "paper".equals(bot.brokerName())) {
+        throw new UsageException("set: " + key + " configures the IBKR connection, and this bot runs on the built-in"
+            + " paper broker (broker paper), so it would do nothing; to trade through TWS, restart with --broker ibkr");
       }
       Map<String, String> next = new LinkedHashMap<>(bot.controlStore().overrides());
       next.put(key, value);

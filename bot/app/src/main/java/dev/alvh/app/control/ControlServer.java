@@ -2,27 +2,23 @@ package dev.alvh.app.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.alvh.app.ops.LoopbackHttp;
+import dev.alvh.app.ops.LoopbackHttp.HttpRequest;
+import dev.alvh.app.ops.LoopbackHttp.HttpResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The control channel: a small HTTP server on a loopback address (JDK {@code HttpServer}, JSON
- * with Jackson).
+ * The control channel: a small HTTP server on a loopback address ({@link LoopbackHttp}: read
+ * timeouts and a bounded worker pool, so one stalled client cannot freeze it; JSON with Jackson).
  *
  * <p>{@code POST /command} with {@code {"args": ["set", "hedge.l1.vixTrigger", "15"]}} runs one
  * command through {@link ControlService} and answers the {@link Reply} as JSON; {@code GET /ping}
@@ -37,14 +33,14 @@ public final class ControlServer implements AutoCloseable {
   /** The header naming the client program (console or ctl), for the audit trail. */
   public static final String CLIENT_HEADER = "X-Alvh-Client";
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttp server;
+  private final InetAddress address;
   private final byte[] token;
   private final ControlService service;
 
-  private ControlServer(HttpServer server, ExecutorService executor, String token, ControlService service) {
+  private ControlServer(LoopbackHttp server, InetAddress address, String token, ControlService service) {
     this.server = server;
-    this.executor = executor;
+    this.address = address;
     this.token = token.getBytes(StandardCharsets.US_ASCII);
     this.service = service;
   }
@@ -57,6 +53,16 @@ public final class ControlServer implements AutoCloseable {
    */
   public static ControlServer start(String bindAddress, int port, String token, ControlService service)
       throws IOException {
+    return start(bindAddress, port, token, service,
+        java.time.Duration.ofSeconds(dev.alvh.core.config.ConsoleConfig.DEFAULT_READ_TIMEOUT_SECONDS));
+  }
+
+  /**
+   * As above, closing a connection that sends nothing for {@code readTimeout}
+   * ({@code console.readTimeoutSeconds}).
+   */
+  public static ControlServer start(String bindAddress, int port, String token, ControlService service,
+      java.time.Duration readTimeout) throws IOException {
     InetAddress a;
     try {
       a = InetAddress.getByName(bindAddress);
@@ -72,81 +78,62 @@ public final class ControlServer implements AutoCloseable {
     if (token == null || token.length() < 16) {
       throw new IllegalArgumentException("control token must be at least 16 characters");
     }
-    HttpServer s = HttpServer.create(new InetSocketAddress(a, port), 16);
-    ExecutorService ex = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "alvh-control");
-      t.setDaemon(true);
-      return t;
-    });
-    ControlServer cs = new ControlServer(s, ex, token, service);
-    s.createContext("/", cs::handle);
-    s.setExecutor(ex);
-    s.start();
-    return cs;
+    ControlServer[] self = new ControlServer[1];
+    LoopbackHttp http = LoopbackHttp.start(a, port, "alvh-control", MAX_BODY, readTimeout,
+        r -> self[0].handle(r));
+    self[0] = new ControlServer(http, a, token, service);
+    return self[0];
   }
 
   /** The port it listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:41234}. */
   public String url() {
-    InetAddress a = server.getAddress().getAddress();
-    String host = a.getHostAddress().contains(":") ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+    String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
+        : address.getHostAddress();
     return "http://" + host + ":" + port();
   }
 
-  private void handle(HttpExchange x) throws IOException {
-    try (x) {
-      String from = x.getRemoteAddress().getAddress().getHostAddress();
-      if (!authorized(x)) {
-        LOG.warn("refused a control request from {} to {}: missing or wrong token", from, x.getRequestURI().getPath());
-        send(x, 401, Reply.error("unauthorized: the request must carry the token of the bot's data directory"));
-        return;
-      }
-      String path = x.getRequestURI().getPath();
-      if ("/ping".equals(path)) {
-        send(x, 200, Reply.ok("pong", Map.of("pid", ProcessHandle.current().pid())));
-        return;
-      }
-      if (!"/command".equals(path)) {
-        send(x, 404, Reply.error("no such endpoint '" + path + "'; use POST /command"));
-        return;
-      }
-      if (!"POST".equals(x.getRequestMethod())) {
-        send(x, 405, Reply.error("/command takes POST, but got " + x.getRequestMethod()));
-        return;
-      }
-      List<String> words;
-      try {
-        words = words(x.getRequestBody());
-      } catch (IOException | RuntimeException e) {
-        send(x, 400, Reply.error("the body must be JSON {\"args\": [\"command\", \"arg\", ...]}: " + e.getMessage()));
-        return;
-      }
-      String client = x.getRequestHeaders().getFirst(CLIENT_HEADER);
-      String source = (client == null || !client.matches("[a-z]{1,16}") ? "client" : client) + "@" + from;
-      Reply r = service.execute(words, source);
-      send(x, 200, r);
-    } catch (RuntimeException e) {
-      LOG.error("control request failed: {}", e.toString(), e);
+  private HttpResponse handle(HttpRequest x) throws IOException {
+    String from = x.remoteAddress();
+    if (!authorized(x)) {
+      LOG.warn("refused a control request from {} to {}: missing or wrong token", from, x.path());
+      return send(401, Reply.error("unauthorized: the request must carry the token of the bot's data directory"));
     }
+    String path = x.path();
+    if ("/ping".equals(path)) {
+      return send(200, Reply.ok("pong", Map.of("pid", ProcessHandle.current().pid())));
+    }
+    if (!"/command".equals(path)) {
+      return send(404, Reply.error("no such endpoint '" + path + "'; use POST /command"));
+    }
+    if (!"POST".equals(x.method())) {
+      return send(405, Reply.error("/command takes POST, but got " + x.method()));
+    }
+    List<String> words;
+    try {
+      words = words(x.body());
+    } catch (IOException | RuntimeException e) {
+      return send(400, Reply.error("the body must be JSON {\"args\": [\"command\", \"arg\", ...]}: " + e.getMessage()));
+    }
+    String client = x.header(CLIENT_HEADER).orElse(null);
+    String source = (client == null || !client.matches("[a-z]{1,16}") ? "client" : client) + "@" + from;
+    Reply r = service.execute(words, source);
+    return send(200, r);
   }
 
-  private boolean authorized(HttpExchange x) {
-    String h = x.getRequestHeaders().getFirst("Authorization");
+  private boolean authorized(HttpRequest x) {
+    String h = x.header("Authorization").orElse(null);
     if (h == null || !h.startsWith("Bearer ")) {
       return false;
     }
     return MessageDigest.isEqual(token, h.substring(7).strip().getBytes(StandardCharsets.US_ASCII));
   }
 
-  private static List<String> words(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(MAX_BODY + 1);
-    if (body.length > MAX_BODY) {
-      throw new IOException("body larger than " + MAX_BODY + " bytes");
-    }
+  private static List<String> words(byte[] body) throws IOException {
     JsonNode n = JSON.readTree(body);
     if (n == null || !n.has("args") || !n.get("args").isArray()) {
       throw new IOException("no 'args' array");
@@ -156,18 +143,12 @@ public final class ControlServer implements AutoCloseable {
     return out;
   }
 
-  private static void send(HttpExchange x, int code, Reply r) throws IOException {
-    byte[] b = JSON.writeValueAsBytes(r);
-    x.getResponseHeaders().set("Content-Type", "application/json");
-    x.sendResponseHeaders(code, b.length);
-    try (OutputStream o = x.getResponseBody()) {
-      o.write(b);
-    }
+  private static HttpResponse send(int code, Reply r) throws IOException {
+    return new HttpResponse(code, "application/json", JSON.writeValueAsBytes(r));
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

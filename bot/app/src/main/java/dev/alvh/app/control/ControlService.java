@@ -74,15 +74,31 @@ public final class ControlService {
       }
       if (h.mutating()) {
         String outcome = r.ok() ? "ok" : "refused: " + r.text().lines().findFirst().orElse("");
+        String command = audited(String.join(" ", words), r.ok());
         try {
-          bot.audit().record(bot.clock().now(), source, String.join(" ", words), before, state(), outcome);
+          bot.audit().record(bot.clock().now(), source, command, before, state(), outcome);
         } catch (RuntimeException e) {
-          LOG.error("audit of '{}' from {} failed: {}", String.join(" ", words), source, e.toString(), e);
+          LOG.error("audit of '{}' from {} failed: {}", command, source, e.toString(), e);
         }
-        LOG.info("operator {} from {}: {}", String.join(" ", words), source, outcome);
+        LOG.info("operator {} from {}: {}", command, source, outcome);
       }
       return r;
     });
+  }
+
+  /** A refused command is audited with at most this many of its characters. */
+  static final int REFUSED_AUDIT_CHARS = 200;
+
+  /**
+   * The command as the audit trail keeps it: whole when it ran; when refused, its first
+   * {@value #REFUSED_AUDIT_CHARS} characters and its length (a refused 5,000-character note is
+   * not stored whole: it was not accepted, and the trail says that it was tried).
+   */
+  static String audited(String command, boolean ran) {
+    if (ran || command.length() <= REFUSED_AUDIT_CHARS) {
+      return command;
+    }
+    return command.substring(0, REFUSED_AUDIT_CHARS) + "... (" + command.length() + " characters, truncated)";
   }
 
   private String state() {

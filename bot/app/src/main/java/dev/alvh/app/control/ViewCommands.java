@@ -3,7 +3,9 @@ package dev.alvh.app.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.runtime.Bot;
-import dev.alvh.core.account.Position;
+import dev.alvh.app.runtime.BookSnapshot;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.SignalSnapshot;
@@ -111,36 +113,68 @@ final class ViewCommands {
     t.append(String.format(Locale.ROOT, "%-11s %s%n", label, value));
   }
 
-  /** positions: what the broker holds. */
+  /** positions: what the broker holds, with marks, unrealised P&amp;L and greeks. */
   static final class Positions extends BaseCommand {
     Positions() {
-      super("positions", "positions", "The broker's positions: contract, quantity, average cost.", false);
+      super("positions", "positions", "The broker's positions in USD per contract (average cost and mark at mid),"
+          + " unrealised P&L and greeks per position (delta USD per point, vega USD per vol point, theta USD per"
+          + " day), then the book's totals (the same figures as /metrics).", false);
     }
 
     @Override
     public Reply handle(List<String> args, Bot bot) {
       noArgs(args);
-      List<Position> ps = bot.broker().positions();
+      BookSnapshot b = bot.book();
       List<Map<String, Object>> rows = new ArrayList<>();
-      StringBuilder t = new StringBuilder(ps.isEmpty() ? "no positions" : "");
-      for (Position p : ps) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("contract", p.contract().key());
-        m.put("quantity", p.quantity());
-        m.put("avgCost", p.avgCost().toPlainString());
-        rows.add(m);
-        t.append(String.format(Locale.ROOT, "%-28s %6d  avg %s%n", p.contract().key(), p.quantity(),
-            p.avgCost().toPlainString()));
+      StringBuilder t = new StringBuilder();
+      if (b.lines().isEmpty()) {
+        t.append("no positions").append(System.lineSeparator());
+      } else {
+        t.append(String.format(Locale.ROOT, "%-24s %5s %10s %10s %11s %8s %8s %8s %8s%n", "contract", "qty",
+            "avg $/ct", "mark $/ct", "unreal $", "delta", "gamma", "vega", "theta"));
       }
-      return Reply.ok(t.toString().stripTrailing(), Map.of("positions", rows));
+      for (BookSnapshot.Line l : b.lines()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("contract", l.contract().key());
+        m.put("quantity", l.quantity());
+        m.put("avgCost", l.avgCost().toPlainString());
+        m.put("mark", l.mark().map(BigDecimal::toPlainString).orElse(null));
+        m.put("unrealizedPnl", l.unrealized().toPlainString());
+        m.put("delta", jsonNum(l.delta()));
+        m.put("gamma", jsonNum(l.gamma()));
+        m.put("vega", jsonNum(l.vega()));
+        m.put("theta", jsonNum(l.theta()));
+        rows.add(m);
+        t.append(String.format(Locale.ROOT, "%-24s %5d %10s %10s %11s %8s %8s %8s %8s%n", l.contract().key(),
+            l.quantity(), l.avgCost().setScale(2, RoundingMode.HALF_EVEN).toPlainString(),
+            l.mark().map(BigDecimal::toPlainString).orElse("no quote"), l.unrealized().toPlainString(),
+            num(l.delta()), num(l.gamma()), num(l.vega()), num(l.theta())));
+      }
+      Map<String, Object> totals = new LinkedHashMap<>();
+      totals.put("equity", b.equity().toPlainString());
+      totals.put("unrealizedPnl", b.unrealized().toPlainString());
+      totals.put("realizedPnl", b.realized().toPlainString());
+      totals.put("dayPnl", b.day().toPlainString());
+      totals.put("delta", jsonNum(b.delta()));
+      totals.put("gamma", jsonNum(b.gamma()));
+      totals.put("vega", jsonNum(b.vega()));
+      totals.put("theta", jsonNum(b.theta()));
+      t.append(String.format(Locale.ROOT, "book: equity %s USD, unrealised %s, realised %s, day %s;"
+          + " delta %s, gamma %s (SPX options, per SPX point), vega %s, theta %s%n", b.equity().toPlainString(),
+          b.unrealized().toPlainString(), b.realized().toPlainString(), b.day().toPlainString(), num(b.delta()),
+          num(b.gamma()), num(b.vega()), num(b.theta())));
+      Map<String, Object> d = new LinkedHashMap<>();
+      d.put("positions", rows);
+      d.put("book", totals);
+      return Reply.ok(t.toString().stripTrailing(), d);
     }
   }
 
   /** tranches: open tranches and the last closed ones. */
   static final class Tranches extends BaseCommand {
     Tranches() {
-      super("tranches", "tranches", "Open condor tranches, then the last 5 closed, with strikes, credit and P&L.",
-          false);
+      super("tranches", "tranches", "Open condor tranches with days to expiry and unrealised P&L (USD, legs at mid),"
+          + " then the last 5 closed with their exit and realised P&L; credit in points per condor.", false);
     }
 
     @Override
@@ -163,11 +197,26 @@ final class ViewCommands {
             m.put("realizedPnl", rs.getBigDecimal(12) == null ? null : rs.getBigDecimal(12).toPlainString());
             return m;
           });
+      LocalDate today = bot.clock().marketDate();
+      Map<Long, dev.alvh.core.condor.Tranche> open = new java.util.HashMap<>();
+      bot.store().openTranches().forEach(x -> open.put(x.id(), x));
+      for (Map<String, Object> m : rows) {
+        dev.alvh.core.condor.Tranche tr = open.get((Long) m.get("id"));
+        if (tr != null) {
+          m.put("dte", tr.expiry().toEpochDay() - today.toEpochDay());
+          m.put("unrealizedPnl", BookSnapshot.unrealized(tr, bot.market()).map(BigDecimal::toPlainString)
+              .orElse(null));
+        }
+      }
       StringBuilder t = new StringBuilder(rows.isEmpty() ? "no tranches yet" : "");
       for (Map<String, Object> m : rows) {
-        t.append(String.format(Locale.ROOT, "T%-4s %-6s %s exp %s  %s x%s credit %s%s%n", m.get("id"), m.get("status"),
-            m.get("openedOn"), m.get("expiry"), m.get("strikes"), m.get("quantity"), m.get("credit"),
-            m.get("exitReason") == null ? "" : "  " + m.get("exitReason") + " P&L " + m.get("realizedPnl")));
+        String tail = "OPEN".equals(m.get("status"))
+            ? "  DTE " + m.get("dte") + "  unrealised " + (m.get("unrealizedPnl") == null ? "n/a (no quote)"
+                : m.get("unrealizedPnl") + " USD")
+            : m.get("exitReason") == null ? "" : "  " + m.get("exitReason") + " P&L " + m.get("realizedPnl") + " USD";
+        t.append(String.format(Locale.ROOT, "T%-4s %-6s %s exp %s  %s x%s credit %s pts%s%n", m.get("id"),
+            m.get("status"), m.get("openedOn"), m.get("expiry"), m.get("strikes"), m.get("quantity"), m.get("credit"),
+            tail));
       }
       return Reply.ok(t.toString().stripTrailing(), Map.of("tranches", rows));
     }
@@ -176,8 +225,9 @@ final class ViewCommands {
   /** hedge: state, layers, every signal and every rule threshold in force. */
   static final class Hedge extends BaseCommand {
     Hedge() {
-      super("hedge", "hedge", "Hedge state, layers held, every signal as of the last close, and the rule"
-          + " thresholds in force (hedge.*, with overrides).", false);
+      super("hedge", "hedge", "Hedge state, layers held, the signals the hedge machine evaluated at the last close"
+          + " (with the open tranches' break-evens and the event calendar), and the rule thresholds in force"
+          + " (hedge.*, with overrides).", false);
     }
 
     @Override
@@ -243,9 +293,12 @@ final class ViewCommands {
       heldLayerReasons(bot, d, t);
       t.append("signals    ").append(s == null ? "no closes yet" : "as of the close of " + s.date()
           + (s.warm() ? "" : " (not warm: " + s.notWarmReason() + ")")).append(System.lineSeparator());
+      String noBeSigma = bot.store().openTranches().isEmpty() || s == null || !s.date().isBefore(bot.startedAt()
+          .atZone(Clock.MARKET_ZONE).toLocalDate()) ? "none (no open tranche)"
+          : "not computed since the start (the next close computes it from the open tranches)";
       sig.forEach((k, v) -> {
         if (!"date".equals(k)) {
-          String shown = v instanceof Double x ? num(x) : v == null ? "beSigma".equals(k) ? "none (no open tranche)"
+          String shown = v instanceof Double x ? num(x) : v == null ? "beSigma".equals(k) ? noBeSigma
               : "n/a" : String.valueOf(v);
           t.append(String.format(Locale.ROOT, "  %-17s %s%n", k, shown));
         }

@@ -136,6 +136,8 @@ public final class OrderDesk implements BrokerListener {
   private RiskGate gate;
   private java.util.function.BooleanSupplier killFile = () -> false;
   private boolean haltSeen;
+  /** The risk gate's limit name of an order refused because the bot is halted. */
+  private static final String HALTED_LIMIT = "halted";
   private boolean releaseHaltEachDay;
   private java.time.LocalDate sodDay;
   private BigDecimal sodNetLiq = BigDecimal.ZERO;
@@ -520,7 +522,10 @@ public final class OrderDesk implements BrokerListener {
     if (journaled) {
       store.orderStatus(intent.ref(), OrderStatus.CANCELLED, 0, 0, "risk: " + v, clock.now());
     }
-    riskListener.accept("order " + intent.ref() + " refused: " + v);
+    if (!HALTED_LIMIT.equals(v.limit())) {
+      // an order refused by the halt itself is what the halt means: the halt raised its one alert
+      riskListener.accept("order " + intent.ref() + " refused: " + v);
+    }
     Result r = new Result(intent, Outcome.RISK_REJECTED, 0, List.of(), intent.limit(), v.toString());
     outcomeListener.accept(Outcome.RISK_REJECTED);
     done.accept(r);

@@ -149,9 +149,37 @@ public final class EventsCsv {
     return new EventCalendar(dates);
   }
 
-  /** Resolves, reads and checks the configured file into a calendar. */
+  /** The copy of the default events file inside the jar. */
+  static final String BUNDLED = "/alvh/events.csv";
+
+  /**
+   * Resolves, reads and checks the configured file into a calendar. The default
+   * ({@value dev.alvh.core.config.HedgeConfig.Desk#EVENTS_FILE}) falls back to the copy inside the
+   * jar when it is not on disk (a jar copied without the checkout); any other file must exist.
+   */
   public static EventCalendar load(String configured) {
-    return calendar(read(resolve(configured)));
+    return calendar(events(configured));
+  }
+
+  /** The checked events of the configured file (see {@link #load}). */
+  public static List<Event> events(String configured) {
+    Path file;
+    try {
+      file = resolve(configured);
+    } catch (EventsFileException e) {
+      if (!dev.alvh.core.config.HedgeConfig.Desk.EVENTS_FILE.equals(configured)) {
+        throw e;
+      }
+      try (java.io.InputStream in = EventsCsv.class.getResourceAsStream(BUNDLED)) {
+        if (in == null) {
+          throw e;
+        }
+        return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList(), "jar:" + BUNDLED);
+      } catch (IOException io) {
+        throw new EventsFileException("the events file bundled in the jar cannot be read: " + io.getMessage());
+      }
+    }
+    return read(file);
   }
 
   private static EventsFileException error(String source, int line, String message) {

@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code alvh_reconnects_total} (counter);
  *   <li>{@code alvh_pnl_usd} (gauge, tag {@code kind}: realized, unrealized, day) and
  *       {@code alvh_equity_usd};
- *   <li>{@code alvh_greek} (gauge, tag {@code name}: delta, gamma, vega, theta; the book's totals);
+ *   <li>{@code alvh_greek} (gauge, tag {@code name}: delta, gamma, vega, theta; the book's totals
+ *       in USD, see {@code BookSnapshot});
  *   <li>{@code alvh_broker_connected} and {@code alvh_halted} (gauges, 1 or 0).
  * </ul>
  * Money is kept as BigDecimal by the bot; it becomes a double only here, where Prometheus needs one.
@@ -61,7 +62,8 @@ public final class BotMetrics {
     }
     gauge("alvh.equity.usd", null, null, "Net liquidation value, USD");
     for (String greek : new String[] {"delta", "gamma", "vega", "theta"}) {
-      gauge("alvh.greek", "name", greek, "Book greeks (delta and gamma per SPX point, vega per vol point, theta per day)");
+      gauge("alvh.greek", "name", greek, "Book greeks in USD: delta and gamma of the SPX options per SPX point,"
+          + " vega per vol point, theta per day");
     }
     gauge("alvh.broker.connected", null, null, "1 while the broker is connected");
     gauge("alvh.halted", null, null, "1 while the risk gate is halted");

@@ -2,24 +2,22 @@ package dev.alvh.app.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.alvh.app.ops.LoopbackHttp.HttpRequest;
+import dev.alvh.app.ops.LoopbackHttp.HttpResponse;
 import dev.alvh.core.Check;
 import dev.alvh.core.config.HealthConfig;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The health and metrics server on loopback (JDK {@link HttpServer}, one daemon thread):
+ * The health and metrics server on loopback ({@link LoopbackHttp}: read timeouts and a bounded
+ * worker pool, so one stalled client cannot freeze it):
  * <ul>
  *   <li>{@code GET /health}: JSON {@code status} (ok or degraded), {@code brokerConnected},
  *       {@code heartbeatAgeSeconds}, {@code lastCycleAgeSeconds} (null before the first),
@@ -35,14 +33,14 @@ public final class HealthServer implements AutoCloseable {
   /** The Prometheus text format's content type. */
   public static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final LoopbackHttp server;
+  private final InetAddress address;
   private final HealthSource source;
   private final BotMetrics metrics;
 
-  private HealthServer(HttpServer server, ExecutorService executor, HealthSource source, BotMetrics metrics) {
+  private HealthServer(LoopbackHttp server, InetAddress address, HealthSource source, BotMetrics metrics) {
     this.server = server;
-    this.executor = executor;
+    this.address = address;
     this.source = source;
     this.metrics = metrics;
   }
@@ -56,31 +54,33 @@ public final class HealthServer implements AutoCloseable {
     Check.notNull(config, "config");
     Check.notNull(source, "source");
     Check.notNull(metrics, "metrics");
-    HttpServer http;
+    HealthServer[] self = new HealthServer[1];
+    InetAddress a;
+    LoopbackHttp http;
     try {
-      http = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 16);
+      a = InetAddress.getByName(config.bindAddress());
+      http = LoopbackHttp.start(a, config.port(), "alvh-health", 0, Duration.ofSeconds(config.readTimeoutSeconds()),
+          r -> self[0].route(r));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + config.bindAddress() + ":" + config.port()
           + " (health.port): " + e.getMessage(), e);
     }
-    ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "alvh-health");
-      t.setDaemon(true);
-      return t;
-    });
-    HealthServer s = new HealthServer(http, exec, source, metrics);
-    http.createContext("/health", s::health);
-    http.createContext("/metrics", s::metrics);
-    http.createContext("/", ex -> s.send(ex, 404, "text/plain; charset=utf-8", "not found: try /health or /metrics\n"));
-    http.setExecutor(exec);
-    http.start();
-    LOG.info("health at {}", s.healthUrl());
-    return s;
+    self[0] = new HealthServer(http, a, source, metrics);
+    LOG.info("health at {}", self[0].healthUrl());
+    return self[0];
+  }
+
+  private HttpResponse route(HttpRequest r) throws IOException {
+    return switch (r.path()) {
+      case "/health" -> health();
+      case "/metrics" -> metrics();
+      default -> send(404, "text/plain; charset=utf-8", "not found: try /health or /metrics\n");
+    };
   }
 
   /** The port it listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   /** {@code http://127.0.0.1:PORT/health}. */
@@ -94,21 +94,16 @@ public final class HealthServer implements AutoCloseable {
   }
 
   private String base() {
-    String host = server.getAddress().getAddress().getHostAddress();
+    String host = address.getHostAddress();
     return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
   }
 
-  private void health(HttpExchange ex) throws IOException {
-    if (!"/health".equals(ex.getRequestURI().getPath())) {
-      send(ex, 404, "text/plain; charset=utf-8", "not found\n");
-      return;
-    }
+  private HttpResponse health() throws IOException {
     HealthStatus h;
     try {
       h = source.health();
     } catch (RuntimeException e) {
-      send(ex, 500, "application/json", "{\"status\":\"error\",\"error\":" + JSON.writeValueAsString(e.toString()) + "}");
-      return;
+      return send(500, "application/json", "{\"status\":\"error\",\"error\":" + JSON.writeValueAsString(e.toString()) + "}");
     }
     ObjectNode o = JSON.createObjectNode();
     o.put("status", h.ok() ? "ok" : "degraded");
@@ -120,7 +115,7 @@ public final class HealthServer implements AutoCloseable {
     o.put("halted", h.halted());
     o.put("haltReason", h.haltReason());
     o.put("killSwitch", h.killSwitch());
-    send(ex, h.ok() ? 200 : 503, "application/json", JSON.writeValueAsString(o));
+    return send(h.ok() ? 200 : 503, "application/json", JSON.writeValueAsString(o));
   }
 
   private static void putSeconds(ObjectNode o, String name, Optional<Duration> d) {
@@ -131,31 +126,26 @@ public final class HealthServer implements AutoCloseable {
     }
   }
 
-  private void metrics(HttpExchange ex) throws IOException {
+  private HttpResponse metrics() {
     // The state gauges follow /health at every scrape: they are otherwise set only when a job runs
     // or the connection changes, so a bot started on a closed market showed the broker down.
     try {
       HealthStatus h = source.health();
       metrics.state(h.brokerConnected(), h.halted());
+      source.beforeScrape();
     } catch (RuntimeException e) {
       LOG.warn("metrics: health not available for the state gauges ({})", e.toString());
     }
-    send(ex, 200, PROMETHEUS_TEXT, metrics.scrape());
+    return send(200, PROMETHEUS_TEXT, metrics.scrape());
   }
 
-  private void send(HttpExchange ex, int status, String type, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().set("Content-Type", type);
-    ex.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(bytes);
-    }
+  private static HttpResponse send(int status, String type, String body) {
+    return new HttpResponse(status, type, body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Stops the server at once. */
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

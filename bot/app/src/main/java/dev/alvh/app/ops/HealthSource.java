@@ -6,4 +6,8 @@ public interface HealthSource {
 
   /** The health now; must be cheap and thread-safe (read volatile fields, no broker calls). */
   HealthStatus health();
+
+  /** Called before each {@code /metrics} scrape: refresh gauges that are cheap to compute; must not block. */
+  default void beforeScrape() {
+  }
 }

@@ -13,8 +13,6 @@ import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.DailyCloses;
-import dev.alvh.core.signal.EventCalendar;
-import dev.alvh.core.signal.SignalEngine;
 import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.paper.broker.PaperBroker;
 import dev.alvh.paper.market.DailyBar;
@@ -57,6 +55,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   private final Broker broker;
   private final AutoCloseable adapter;
   private final java.util.function.BooleanSupplier connected;
+  private final Supplier<Optional<java.time.Duration>> heartbeatAge;
   private final dev.alvh.app.ops.HaltStore haltStore;
   private final dev.alvh.app.ops.BotMetrics metrics = new dev.alvh.app.ops.BotMetrics();
   private volatile dev.alvh.app.ops.Alerter alerter;
@@ -81,8 +80,6 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   private BotConfig config;
   private LastCycle lastCycle;
   private volatile String healthUrl;
-  private LocalDate signalsDay;
-  private SignalSnapshot signals;
 
   /** The last trading cycle: when it ran (bot clock) and what came of it. */
   public record LastCycle(Instant at, String outcome) {
@@ -91,7 +88,8 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   /** The broker side of a bot: the market, the broker, how expiring positions settle, and its connection. */
   record Ports(SimulatedMarket sim, dev.alvh.core.port.MarketData market, Broker broker,
       java.util.function.BiFunction<LocalDate, java.math.BigDecimal, java.math.BigDecimal> settlement,
-      AutoCloseable adapter, java.util.function.BooleanSupplier connected) {
+      AutoCloseable adapter, java.util.function.BooleanSupplier connected,
+      Supplier<Optional<java.time.Duration>> heartbeatAge) {
   }
 
   private Bot(String mode, String brokerName, Clock clock, long speed, BotConfig baseConfig, Path dataDir,
@@ -108,7 +106,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       SimulatedMarket m = new SimulatedMarket(bars, clock, c.market(), cal::isTradingDay);
       PaperBroker b = new PaperBroker(m, clock, c.broker().paper(), c.paper().fill(),
           new dev.alvh.app.store.PaperAccountStore(store.jdbc(), clock::now));
-      return new Ports(m, m, b, b::settleExpiring, () -> { }, () -> true);
+      return new Ports(m, m, b, b::settleExpiring, () -> { }, () -> true, Optional::empty);
     });
   }
 
@@ -134,6 +132,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     this.broker = p.broker();
     this.adapter = p.adapter();
     this.connected = p.connected();
+    this.heartbeatAge = p.heartbeatAge();
     this.engine = new TradingEngine(config, clock, market, broker, store, p.settlement());
     controlStore.loadSwitches(controls);
     engine.setControls(controls);
@@ -201,7 +200,8 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     try {
       return new Bot("paper", "ibkr", clock, 1, baseConfig, dataDir, store, c -> new Ports(null, adapter.market(),
           adapter.broker(), (d, spx) -> java.math.BigDecimal.ZERO, adapter,
-          () -> adapter.session().state() == dev.alvh.ibkr.session.TwsSession.State.READY));
+          () -> adapter.session().state() == dev.alvh.ibkr.session.TwsSession.State.READY,
+          () -> adapter.session().sinceLastMessage()));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -316,11 +316,56 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       hedgeStateSeen = state;
     }
     metrics.state(connected.getAsBoolean(), controls.halted());
+    refreshBookMetrics();
+  }
+
+  /**
+   * The book now (positions with marks, P&amp;L and greeks, equity): what {@code positions},
+   * {@code status} and {@code /metrics} show. Call under the lock.
+   */
+  public BookSnapshot book() {
+    return BookSnapshot.of(broker, market, store, clock.marketDate());
+  }
+
+  /** Sets the equity, P&amp;L and greek gauges from {@link #book()}; under the lock. */
+  private void refreshBookMetrics() {
+    try {
+      BookSnapshot b = book();
+      metrics.pnl(b.realized(), b.unrealized(), b.day(), b.equity());
+      metrics.greeks(b.delta(), b.gamma(), b.vega(), b.theta());
+    } catch (RuntimeException e) {
+      LOG.warn("metrics: the book could not be valued ({}); the gauges keep their last values", e.toString());
+    }
+  }
+
+  /**
+   * Before a {@code /metrics} scrape (the health server's thread): on the built-in market,
+   * refreshes the book gauges when no job or command holds the lock; during a job the scrape shows
+   * the values of the last one instead of waiting for it. On IBKR (quotes are broker requests) the
+   * gauges follow the jobs: every cycle refreshes them.
+   */
+  @Override
+  public void beforeScrape() {
+    if (sim != null && lock.tryLock()) {
+      try {
+        refreshBookMetrics();
+      } finally {
+        lock.unlock();
+      }
+    }
   }
 
   /** Sends alerts through {@code a} from now on (halts, rejects, hedge state changes). */
   public void alerter(dev.alvh.app.ops.Alerter a) {
     this.alerter = a;
+  }
+
+  /** Raises an alert through the alerter, when one is set (an operator's halt, for example). */
+  public void alert(dev.alvh.app.ops.Alerter.Kind kind, String text) {
+    dev.alvh.app.ops.Alerter a = alerter;
+    if (a != null) {
+      a.alert(kind, text);
+    }
   }
 
   /** The metrics the health server publishes on /metrics. */
@@ -333,7 +378,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     Instant end = lastCycleEnd;
     LastCycle lc = lastCycle;
     boolean halted = controls.halted();
-    return new dev.alvh.app.ops.HealthStatus(connected.getAsBoolean(), Optional.empty(),
+    return new dev.alvh.app.ops.HealthStatus(connected.getAsBoolean(), heartbeatAge.get(),
         end == null ? Optional.empty() : Optional.of(java.time.Duration.between(end, clock.now()).abs()),
         lc == null ? "none" : lc.outcome(), hedgeStateSeen, halted,
         halted ? (haltReason.isEmpty() ? "halted by an operator" : haltReason) : "", killSwitch);
@@ -523,7 +568,6 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   public BotConfig applyOverrides(Map<String, String> overrides) {
     BotConfig next = ConfigLoader.withOverrides(baseConfig, overrides, "set");
     config = next;
-    signals = null;
     engine.reconfigure(next);
     return next;
   }
@@ -549,28 +593,14 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   }
 
   /**
-   * The signals of spec section 3 as of the last close before today (computed from the market's
-   * daily closes once a day). Without open-tranche break-evens: {@code beSigma} is +Infinity.
+   * The signals of spec section 3 the hedge machine last evaluated (the last close's, with the
+   * open tranches' break-evens and the event calendar), the very snapshot the engine used: the
+   * console shows what the machine saw instead of computing it again. After a start, until the
+   * next close, it is the warm-up's last close (event calendar applied, but no tranche
+   * break-evens: {@code beSigma} is +Infinity); null before any close.
    */
   public SignalSnapshot signals() {
-    LocalDate today = clock.marketDate();
-    if (signals == null || !today.equals(signalsDay)) {
-      SignalEngine se = new SignalEngine(config.hedge().signals(), calendar::isTradingDay);
-      SignalSnapshot last = null;
-      if (sim == null) {
-        return engine.hedgeDesk().lastSignals().orElse(null);
-      }
-      for (DailyBar b : sim.bars()) {
-        if (!b.date().isBefore(today)) {
-          break;
-        }
-        last = se.append(DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose()),
-            Double.POSITIVE_INFINITY, EventCalendar.NONE);
-      }
-      signals = last;
-      signalsDay = today;
-    }
-    return signals;
+    return engine.hedgeDesk().lastSignals().orElse(null);
   }
 
   /** The state shown in the audit trail: the switches and the overrides. */

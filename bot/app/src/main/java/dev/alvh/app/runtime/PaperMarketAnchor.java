@@ -52,6 +52,24 @@ public record PaperMarketAnchor(LocalDate start, long seed, double startSpx, int
   }
 
   /**
+   * The latest market time the books of the data directory {@code dir} record (orders, fills,
+   * decisions, the hedge's context, the switches saved at a stop, the paper account), if any: where
+   * the market clock of a restarted {@code --speed N} bot resumes. Opens and closes the store.
+   *
+   * @throws dev.alvh.app.store.StoreException when the database cannot be opened
+   */
+  public static Optional<java.time.Instant> lastMarketTime(java.nio.file.Path dir, String database) {
+    try (dev.alvh.app.store.Store s = dev.alvh.app.store.Store.open(dir, database)) {
+      return s.jdbc().queryOne("SELECT MAX(t) FROM ("
+          + " SELECT MAX(updated_at) t FROM orders UNION ALL SELECT MAX(occurred_at) FROM fill"
+          + " UNION ALL SELECT MAX(occurred_at) FROM decision UNION ALL SELECT MAX(updated_at) FROM hedge_context"
+          + " UNION ALL SELECT MAX(updated_at) FROM control_switch UNION ALL SELECT MAX(updated_at) FROM paper_account"
+          + " UNION ALL SELECT MAX(occurred_at) FROM audit) x",
+          rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant());
+    }
+  }
+
+  /**
    * The anchor stored in {@code jdbc}'s database, if any.
    */
   public static Optional<PaperMarketAnchor> stored(Jdbc jdbc) {

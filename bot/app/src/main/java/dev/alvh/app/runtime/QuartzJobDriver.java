@@ -82,10 +82,18 @@ public final class QuartzJobDriver implements JobDriver {
    * @throws IllegalStateException when Quartz cannot be set up on the database
    */
   public QuartzJobDriver(Store store, TradingSchedule schedule, Clock clock) {
+    this(store, schedule, clock, BotLock.acquire(Check.notNull(store, "store").file()));
+  }
+
+  /**
+   * A driver on {@code store}'s database that takes over {@code heldLock}, the database's
+   * {@link BotLock} its caller acquired before opening the store (released when the driver closes).
+   */
+  public QuartzJobDriver(Store store, TradingSchedule schedule, Clock clock, BotLock heldLock) {
     Check.notNull(store, "store");
     this.schedule = Check.notNull(schedule, "schedule");
     this.clock = Check.notNull(clock, "clock");
-    this.lock = BotLock.acquire(store.file());
+    this.lock = Check.notNull(heldLock, "heldLock");
     this.dataSource = "alvh-" + Integer.toHexString(store.url().hashCode());
     if (org.quartz.impl.SchedulerRepository.getInstance().lookup(SCHEDULER_NAME) != null) {
       lock.close();
