@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
  * file and line, when it cannot be parsed (date, number, column count), when its high is below
  * its low, when a value is not positive, or when its date repeats or goes backwards. A trading
  * day (by the given calendar) missing between a file's first and last date is reported at the
- * line where the gap is seen. A file that cannot be used at all (missing, empty, a wrong header,
+ * line where the gap is seen. A VX futures row with one contract missing (a blank, NaN or NA
+ * cell) is kept, the contract filled in halfway between its neighbouring months (the front or
+ * the last month flat from its neighbour) and reported at its line; a row with two or more
+ * missing is left out. A file that cannot be used at all (missing, empty, a wrong header,
  * no usable rows) throws {@link HistoryFileException}.
  *
  * <p>The bars are the days present in spx, vix and vix3m alike.
@@ -106,14 +109,15 @@ public final class HistoryLoader {
       OhlcRow v3 = vix3m.get(e.getKey());
       if (v != null && v3 != null) {
         OhlcRow s = e.getValue();
-        bars.add(new DailyBar(e.getKey(), s.open(), s.close(), v.open(), v.close(), v3.open(), v3.close()));
+        bars.add(new DailyBar(e.getKey(), s.open(), s.close(), v.open(), v.close(), v3.open(), v3.close(), s.high(),
+            s.low(), v.high(), v.low(), v3.high(), v3.low()));
       }
     }
     if (bars.isEmpty()) {
       throw new HistoryFileException("no day of " + dir + " is in all of " + SPX + ", " + VIX + " and " + VIX3M);
     }
     for (BadRow p : problems) {
-      LOG.warn("history row left out: {} (in {})", p, dir);
+      LOG.warn("history row left out or filled in: {} (in {})", p, dir);
     }
     return new LoadedHistory(new MarketHistory(bars, vx, vix9d), vix9d, problems, files);
   }
@@ -228,8 +232,17 @@ public final class HistoryLoader {
       }
       double[] v = new double[VX_MONTHS];
       String bad = null;
+      List<Integer> missing = new ArrayList<>();
       for (int k = 0; k < VX_MONTHS && bad == null; k++) {
-        bad = number(c.get(k + 1), "m" + (k + 1), v, k);
+        if (isMissing(c.get(k + 1))) {
+          missing.add(k);
+        } else {
+          bad = number(c.get(k + 1), "m" + (k + 1), v, k);
+        }
+      }
+      if (bad == null && missing.size() > 1) {
+        bad = missing.size() + " contracts missing (" + String.join(", ", missing.stream().map(k -> "m" + (k + 1))
+            .toList()) + "); only a day with one missing contract is filled in";
       }
       if (bad != null) {
         problems.add(new BadRow(name, lineNo, bad + " on " + date));
@@ -243,6 +256,9 @@ public final class HistoryLoader {
       if (last != null) {
         reportGaps(name, lineNo, last, date, problems);
       }
+      if (missing.size() == 1) {
+        problems.add(new BadRow(name, lineNo, fillGap(v, missing.get(0)) + " on " + date + "; the day is kept"));
+      }
       List<Double> curve = new ArrayList<>(VX_MONTHS);
       for (double x : v) {
         curve.add(x);
@@ -254,6 +270,34 @@ public final class HistoryLoader {
       throw new HistoryFileException(name + ": no usable rows (" + (lines.size() - 1) + " rows, all left out)");
     }
     return out;
+  }
+
+  /** Blank, NaN, NA or null: a contract without a close that day. */
+  private static boolean isMissing(String cell) {
+    String s = cell.strip().toLowerCase(Locale.ROOT);
+    return s.isEmpty() || "nan".equals(s) || "na".equals(s) || "n/a".equals(s) || "null".equals(s);
+  }
+
+  /**
+   * Fills the missing contract {@code k} of {@code v} from its neighbours: halfway between the
+   * months before and after (VX expiries are about a month apart, so this is linear in time),
+   * the front or the last month flat from its only neighbour.
+   *
+   * @return what was done, for the report
+   */
+  static String fillGap(double[] v, int k) {
+    String what;
+    if (k == 0) {
+      v[0] = v[1];
+      what = "flat from m2";
+    } else if (k == v.length - 1) {
+      v[k] = v[k - 1];
+      what = "flat from m" + k;
+    } else {
+      v[k] = (v[k - 1] + v[k + 1]) / 2;
+      what = "halfway between m" + k + " and m" + (k + 2);
+    }
+    return String.format(Locale.ROOT, "m%d missing: filled in with %.4f (%s)", k + 1, v[k], what);
   }
 
   private void reportGaps(String name, int lineNo, LocalDate last, LocalDate date, List<BadRow> problems) {

@@ -10,7 +10,7 @@ import java.util.NavigableMap;
  *
  * @param history    the bars (days present in spx, vix and vix3m) and the VX futures closes
  * @param vix9d      VIX9D closes by day, empty when the folder has no {@code vix9d.csv}
- * @param problems   every row left out, with file and line, in file order
+ * @param problems   every row left out or filled in, with file and line, in file order
  * @param files      the files read, for the summary
  */
 public record LoadedHistory(MarketHistory history, NavigableMap<LocalDate, Double> vix9d, List<BadRow> problems,

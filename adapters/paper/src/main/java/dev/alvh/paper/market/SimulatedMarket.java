@@ -33,8 +33,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * A market simulated from daily history: index levels move from the open to the close through
- * the session; SPXW and AM-settled SPX options are priced with Black-76 off an implied-vol
+ * A market simulated from daily history: index levels move from the open through the day's high
+ * and low to the close ({@link IntradayPath}); SPXW and AM-settled SPX options are priced with Black-76 off an implied-vol
  * surface built from VIX and VIX3M; VIX options with Black-76 on the VX future of the same
  * expiry. Every parameter is in {@link MarketConfig} and documented in {@code adapters/paper/README.md}.
  *
@@ -88,6 +88,8 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   private final long tickCents;
   private final Expirations calendar;
   private final Black76Pricer pricer = Black76Pricer.DEFAULT;
+  /** The path through each day; null: a straight line from open to close. */
+  private final IntradayPath path;
 
   /** Everything priced at one instant; cleared when the clock moves. */
   private final Map<String, OptionChain> chainCache = new HashMap<>();
@@ -113,7 +115,17 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
    * @param tradingDay which days are trading days (for listing expirations)
    */
   public SimulatedMarket(MarketHistory history, Clock clock, MarketConfig config, Predicate<LocalDate> tradingDay) {
+    this(history, clock, config, tradingDay, IntradayPath.DEFAULTS);
+  }
+
+  /**
+   * A market over {@code history} whose days follow {@code path} ({@link IntradayPath}: through
+   * each day's high and low); null: a straight line from each day's open to its close.
+   */
+  public SimulatedMarket(MarketHistory history, Clock clock, MarketConfig config, Predicate<LocalDate> tradingDay,
+      IntradayPath path) {
     Check.notNull(history, "history");
+    this.path = path;
     this.clock = Check.notNull(clock, "clock");
     this.config = Check.notNull(config, "config");
     Check.notNull(tradingDay, "tradingDay");
@@ -158,7 +170,23 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
    */
   public SimulatedMarket(MarketHistory history, Clock clock, MarketConfig config, Predicate<LocalDate> tradingDay,
       QuoteOverlay overlay) {
-    this(history, clock, config, tradingDay);
+    this(history, clock, config, tradingDay, IntradayPath.DEFAULTS, overlay);
+  }
+
+  /**
+   * A market over {@code history} whose days follow {@code path} and that quotes SPX and SPXW
+   * options from {@code overlay} where it has them, from the model elsewhere.
+   *
+   * @param history    daily bars, one per trading day, and VX closes where the source has them
+   * @param clock      the time
+   * @param config     model parameters
+   * @param tradingDay which days are trading days (for listing expirations)
+   * @param path       how each day's path runs through its open, high, low and close
+   * @param overlay    quotes consulted before the model
+   */
+  public SimulatedMarket(MarketHistory history, Clock clock, MarketConfig config, Predicate<LocalDate> tradingDay,
+      IntradayPath path, QuoteOverlay overlay) {
+    this(history, clock, config, tradingDay, path);
     this.overlay = Check.notNull(overlay, "overlay");
   }
 
@@ -227,6 +255,10 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     }
     DailyBar b = e.getValue();
     double f = e.getKey().equals(t.toLocalDate()) ? sessionFraction(t.toLocalTime()) : 1.0;
+    if (path != null && f > 0 && f < 1) {
+      IntradayPath.Turns turns = path.turns(b);
+      return new IndexLevels(clock.now(), path.spx(b, turns, f), path.vix(b, turns, f), path.vix3m(b, turns, f));
+    }
     return new IndexLevels(clock.now(), interp(b.spxOpen(), b.spxClose(), f), interp(b.vixOpen(), b.vixClose(), f),
         interp(b.vix3mOpen(), b.vix3mClose(), f));
   }
@@ -345,7 +377,13 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
         }
         Map.Entry<LocalDate, Map<LocalDate, Double>> prev = vxByDay.lowerEntry(today);
         Double prevClose = prev == null ? null : prev.getValue().get(expiry);
-        return prevClose == null ? close : interp(prevClose, close, sessionFraction(clock.marketTime().toLocalTime()));
+        double f = sessionFraction(clock.marketTime().toLocalTime());
+        double smooth = prevClose == null ? close : interp(prevClose, close, f);
+        if (path == null || f <= 0 || f >= 1) {
+          return smooth;
+        }
+        double days = Math.max(yearsTo(OptionContract.VIX, expiry), 0.0) * DAYS_PER_YEAR;
+        return smooth * path.vxFactor(e.getValue(), path.turns(e.getValue()), f, days);
       }
     }
     IndexLevels ix = indices();

@@ -132,13 +132,42 @@ class HistoryLoaderTest {
   }
 
   @Test
-  void badVxRowIsReported() throws IOException {
+  void aVxDayWithOneMissingContractIsKeptWithTheGapFilledFromItsNeighboursAndReported() throws IOException {
     writeGoodIso();
     write("vx.csv", "date,m1,m2,m3,m4,m5,m6,m7,m8", "2024-01-11,14.1,15.2,16,16.5,17,17.2,17.4,17.5",
         "2024-01-12,14.1,,16,16.5,17,17.2,17.4,17.5");
     LoadedHistory h = loader.load(dir);
-    assertThat(h.problems()).containsExactly(new BadRow("vx.csv", 3, "unparseable m2 '' on 2024-01-12"));
-    assertThat(h.history().vxFutures()).hasSize(1);
+    assertThat(h.history().vxFutures()).hasSize(2);
+    assertThat(h.history().vxFutures().get(LocalDate.of(2024, 1, 12)))
+        .containsExactly(14.1, 15.05, 16.0, 16.5, 17.0, 17.2, 17.4, 17.5);
+    assertThat(h.problems()).containsExactly(new BadRow("vx.csv", 3,
+        "m2 missing: filled in with 15.0500 (halfway between m1 and m3) on 2024-01-12; the day is kept"));
+  }
+
+  @Test
+  void aMissingFrontOrLastMonthIsFilledFlatFromItsNeighbour() throws IOException {
+    writeGoodIso();
+    write("vx.csv", "date,m1,m2,m3,m4,m5,m6,m7,m8", "2024-01-11,NaN,15.2,16,16.5,17,17.2,17.4,17.5",
+        "2024-01-12,14.1,15.2,16,16.5,17,17.2,17.4,NA");
+    LoadedHistory h = loader.load(dir);
+    assertThat(h.history().vxFutures().get(LocalDate.of(2024, 1, 11))).startsWith(15.2, 15.2);
+    assertThat(h.history().vxFutures().get(LocalDate.of(2024, 1, 12))).endsWith(17.4, 17.4);
+    assertThat(h.problems()).extracting(BadRow::reason).containsExactly(
+        "m1 missing: filled in with 15.2000 (flat from m2) on 2024-01-11; the day is kept",
+        "m8 missing: filled in with 17.4000 (flat from m7) on 2024-01-12; the day is kept");
+  }
+
+  @Test
+  void aVxDayWithTwoMissingContractsOrABadValueIsLeftOut() throws IOException {
+    writeGoodIso();
+    write("vx.csv", "date,m1,m2,m3,m4,m5,m6,m7,m8", "2024-01-11,14.1,15.2,16,16.5,17,17.2,17.4,17.5",
+        "2024-01-12,14.1,,16,16.5,,17.2,17.4,17.5", "2024-01-16,14.1,-1,16,16.5,17,17.2,17.4,17.5");
+    LoadedHistory h = loader.load(dir);
+    assertThat(h.history().vxFutures()).containsOnlyKeys(LocalDate.of(2024, 1, 11));
+    assertThat(h.problems()).containsExactly(
+        new BadRow("vx.csv", 3, "2 contracts missing (m2, m5); only a day with one missing contract is filled in"
+            + " on 2024-01-12"),
+        new BadRow("vx.csv", 4, "m2 must be a positive number, but was '-1' on 2024-01-16"));
   }
 
   @Test

@@ -242,8 +242,8 @@ final class ReplayCommand implements Callable<Integer> {
           x.meanStepsToFill(), x.ordersUnfilled(), x.meanSharePaid(), x.meanSharePaidByLegs());
     }
     if (!s.dataProblems().isEmpty()) {
-      System.out.printf(Locale.ROOT, "  history rows left out: %d (first: %s)%n", s.dataProblems().size(),
-          s.dataProblems().get(0));
+      System.out.printf(Locale.ROOT, "  history rows left out or filled in: %d (first: %s)%n",
+          s.dataProblems().size(), s.dataProblems().get(0));
     }
     System.out.printf(Locale.ROOT, "  records          %s%n", s.database());
     System.out.printf(Locale.ROOT, "  elapsed          %d ms%n", s.elapsedMs());

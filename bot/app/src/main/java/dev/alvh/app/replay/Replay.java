@@ -20,6 +20,7 @@ import dev.alvh.paper.chains.ChainFiles;
 import dev.alvh.paper.chains.ChainIndex;
 import dev.alvh.paper.chains.ChainOverlay;
 import dev.alvh.paper.market.DailyBar;
+import dev.alvh.paper.market.IntradayPath;
 import dev.alvh.paper.market.MarketHistory;
 import dev.alvh.paper.market.SimulatedMarket;
 import dev.alvh.paper.market.SyntheticHistory;
@@ -61,10 +62,12 @@ import org.slf4j.LoggerFactory;
  * live bot. Each book has its own market instance built from the same history, so the books run
  * on their own threads without sharing anything mutable.
  *
- * <p>Cycles: the synthetic scenario has an intraday path, so every scheduled cycle runs. Daily
- * history has only open and close, so by default only the last scheduled cycle of each day runs
- * (near the close), with the pre-open and end-of-day jobs; {@code replay.dailyAllCycles} runs
- * every cycle instead. Either way the fire times are the schedule's.
+ * <p>Cycles: the synthetic scenario has an intraday path, so every scheduled cycle runs. On daily
+ * history each day follows {@link IntradayPath} (through its high and low, {@code paper.intraday.*});
+ * by default the cycles at which the path reaches the day's two extremes and the last scheduled
+ * cycle of the day run, with the pre-open and end-of-day jobs ({@code cyclesPerDay}
+ * {@code extremes+last}; only the last one when {@code paper.intraday.extremes} is off);
+ * {@code replay.dailyAllCycles} runs every cycle instead. Either way the fire times are the schedule's.
  */
 public final class Replay {
 
@@ -191,10 +194,18 @@ public final class Replay {
     boolean everyCycle = intraday || config.replay().dailyAllCycles();
     Set<LocalDate> days = new HashSet<>();
     inRange.forEach(b -> days.add(b.date()));
+    // Daily history: besides the last cycle, the cycles at which the day's path reaches its
+    // extremes (IntradayPath), so stops, profit targets and hedge cash-ins see the high and low.
+    IntradayPath path = IntradayPath.of(config.paper().intraday(), config.schedule());
+    Map<LocalDate, Set<LocalTime>> turns = new HashMap<>();
+    if (!everyCycle && path != null) {
+      inRange.stream().filter(IntradayPath::hasExtremes).forEach(b -> turns.put(b.date(), Set.of(path.turnTimes(b))));
+    }
     List<ScheduledFire> fires = jobs(new TradingSchedule(config.schedule()).firesBetween(start, end), days,
-        everyCycle);
-    LOG.info("replaying {} from {} to {}: {} jobs per book, {}; fills: {}", scenario, realFrom, realTo, fires.size(),
-        everyCycle ? "every cycle" : "last cycle of each day", config.paper().fill().describe());
+        everyCycle, turns);
+    String cyclesPerDay = everyCycle ? "all" : !turns.isEmpty() ? "extremes+last" : "last";
+    LOG.info("replaying {} from {} to {}: {} jobs per book, cycles per day: {}; fills: {}", scenario, realFrom, realTo,
+        fires.size(), cyclesPerDay, config.paper().fill().describe());
     progress.total((long) fires.size() * books.size());
 
     // The books share the calendar: fill its per-year cache here so the threads only read it.
@@ -244,7 +255,7 @@ public final class Replay {
     ReplaySummary summary = new ReplaySummary(scenario, realFrom, realTo, a.snapshots().size(), a.cycles(),
         Math.round(allCycles * 1000.0 / Math.max(elapsedMs, 1) * 10) / 10.0, a.tranchesOpened(), a.ordersSent(),
         a.fills(), a.startEquity(), a.finalEquity(), metrics.get(a.book().key()).maxDrawdownPct(),
-        a.exitReasons(), a.condorPnl(), a.database().toString(), elapsedMs, everyCycle ? "all" : "last", metrics,
+        a.exitReasons(), a.condorPnl(), a.database().toString(), elapsedMs, cyclesPerDay, metrics,
         new ReplaySummary.CycleCount(cycles.size(), cycles), List.copyOf(dataProblems), a.statesVisited(),
         optionQuotes(overlays, servedFrom),
         ReplaySummary.AlvhVsBase.of(metrics.get(Book.ALVH.key()), metrics.get(Book.BASE.key())),
@@ -278,6 +289,15 @@ public final class Replay {
 
   /** The fires on days of the history, keeping only each day's last cycle unless {@code everyCycle}. */
   static List<ScheduledFire> jobs(List<ScheduledFire> fires, Set<LocalDate> days, boolean everyCycle) {
+    return jobs(fires, days, everyCycle, Map.of());
+  }
+
+  /**
+   * The fires on days of the history: unless {@code everyCycle}, of the cycles only each day's
+   * last one and those at the day's {@code alsoAt} times (New York).
+   */
+  static List<ScheduledFire> jobs(List<ScheduledFire> fires, Set<LocalDate> days, boolean everyCycle,
+      Map<LocalDate, Set<LocalTime>> alsoAt) {
     Map<LocalDate, Integer> lastCycle = new HashMap<>();
     for (int i = 0; i < fires.size(); i++) {
       if (fires.get(i).kind() == JobKind.CYCLE) {
@@ -287,8 +307,10 @@ public final class Replay {
     List<ScheduledFire> out = new ArrayList<>();
     for (int i = 0; i < fires.size(); i++) {
       ScheduledFire f = fires.get(i);
-      LocalDate day = f.at().atZone(Clock.MARKET_ZONE).toLocalDate();
-      if (days.contains(day) && (everyCycle || f.kind() != JobKind.CYCLE || lastCycle.get(day) == i)) {
+      java.time.ZonedDateTime local = f.at().atZone(Clock.MARKET_ZONE);
+      LocalDate day = local.toLocalDate();
+      if (days.contains(day) && (everyCycle || f.kind() != JobKind.CYCLE || lastCycle.get(day) == i
+          || alsoAt.getOrDefault(day, Set.of()).contains(local.toLocalTime()))) {
         out.add(f);
       }
     }
@@ -299,7 +321,8 @@ public final class Replay {
       Instant start, LocalDate from, LocalDate to, ChainOverlay overlay) {
     VirtualClock clock = new VirtualClock(start);
     // The whole MarketHistory: its VX futures (when the data has them) make the VX curve.
-    SimulatedMarket market = new SimulatedMarket(history, clock, config.market(), cal::isTradingDay, overlay);
+    SimulatedMarket market = new SimulatedMarket(history, clock, config.market(), cal::isTradingDay,
+        IntradayPath.of(config.paper().intraday(), config.schedule()), overlay);
     PaperBroker broker = new PaperBroker(market, clock, config.broker().paper(), config.paper().fill());
     BigDecimal startEquity = broker.account().netLiquidation();
     String name = database(book);

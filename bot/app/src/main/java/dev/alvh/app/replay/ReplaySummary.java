@@ -28,11 +28,14 @@ import java.util.Map;
  * @param condorPnl        realized P&amp;L of closed tranches, USD (ALVH book)
  * @param database         the H2 file holding the ALVH book's records
  * @param elapsedMs        wall time, milliseconds
- * @param cyclesPerDay     {@code all} (every scheduled cycle) or {@code last} (daily history: the
- *                         last scheduled cycle of each day, plus pre-open and end of day)
+ * @param cyclesPerDay     {@code all} (every scheduled cycle), {@code extremes+last} (daily history:
+ *                         the cycles at which the day's path reaches its high and low and the last
+ *                         scheduled cycle, plus pre-open and end of day) or {@code last} (the last
+ *                         cycle only, when {@code paper.intraday.extremes} is off)
  * @param books            measures per book: {@code alvh}, {@code unhedged}, {@code rigid}, {@code base}
  * @param volatilityCycles the complete volatility cycles of the replayed VIX closes
- * @param dataProblems     history rows left out, with file and line
+ * @param dataProblems     history rows left out, or filled in and kept (a VX day with one contract
+ *                         missing), with file and line
  * @param statesVisited    trading days the ALVH book spent in each hedge state (from its daily snapshots)
  * @param quotes           where the SPX and SPXW option quotes of all books came from: real chains
  *                         ({@code replay --options}) or the model

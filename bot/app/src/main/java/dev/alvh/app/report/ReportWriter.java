@@ -550,7 +550,7 @@ public final class ReportWriter {
         .append("<li><a href=\"transitions.csv\">transitions.csv</a>: every hedge transition, one column per")
         .append(" signal</li></ul>\n");
     if (!s.dataProblems().isEmpty()) {
-      h.append("<h2 id=\"data-problems\">History rows left out: ").append(s.dataProblems().size()).append("</h2>\n<ul>\n");
+      h.append("<h2 id=\"data-problems\">History rows left out or filled in: ").append(s.dataProblems().size()).append("</h2>\n<ul>\n");
       s.dataProblems().forEach(p -> h.append("<li>").append(esc(p)).append("</li>\n"));
       h.append("</ul>\n");
     }

@@ -84,8 +84,12 @@ class ReplayCommandTest {
     JsonNode s = new ObjectMapper().readTree(lines.get(lines.size() - 1));
     assertThat(s.get("from").asText()).isEqualTo("2018-01-02");
     assertThat(s.get("to").asText()).isEqualTo("2018-06-29");
-    assertThat(s.get("cyclesPerDay").asText()).isEqualTo("last");
-    assertThat(s.get("cycles").asLong()).isEqualTo(s.get("tradingDays").asLong());
+    // the cycles at each day's two extremes and the last one (an extreme may fall on the last cycle)
+    assertThat(s.get("cyclesPerDay").asText()).isEqualTo("extremes+last");
+    assertThat(s.get("cycles").asLong()).isGreaterThan(2 * s.get("tradingDays").asLong())
+        .isLessThanOrEqualTo(3 * s.get("tradingDays").asLong());
+    assertThat(s.get("fillModel").get("model").asText()).isEqualTo("SHARE_OF_SPREAD");
+    assertThat(s.get("fillModel").get("shareFourLegs").asDouble()).isEqualTo(0.56);
     for (String book : List.of("alvh", "unhedged", "rigid")) {
       JsonNode b = s.get("books").get(book);
       assertThat(b).as(book).isNotNull();
@@ -93,6 +97,12 @@ class ReplayCommandTest {
           "worstMonth", "hedgePremium", "hedgePnl", "layersPerCycle")) {
         assertThat(b.has(key)).as("%s.%s", book, key).isTrue();
       }
+      JsonNode x = b.get("execution");
+      assertThat(x.get("ordersFilled").asLong()).as(book).isPositive();
+      assertThat(x.get("meanStepsToFill").asDouble()).as("%s: orders at mid do not fill by default", book)
+          .isGreaterThan(0.5);
+      assertThat(x.get("meanSharePaidByLegs").get("4").asDouble()).as(book)
+          .isCloseTo(0.56, org.assertj.core.api.Assertions.within(0.005));
     }
     assertThat(s.get("cyclesPerSecond").asDouble()).isPositive();
     assertThat(s.get("volatilityCycles").get("count").asInt()).isEqualTo(1);

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole two-cycles synthetic scenario through the real Replay: every tranche ends by one of
- * the five exits, and the tranche accounting adds up to the book's cash flows.
+ * the five exits, and the tranche accounting adds up to the book's cash flows. Fills at mid
+ * ({@code paper.fill.model: MID}): this checks the lifecycle's accounting, and under the default
+ * share-of-spread fills no theta-inversion roll of this scenario fills within its maximum debit
+ * ({@code condor.rollMaxDebit} 1.00), so the roll accounting would go unchecked.
  */
 class CondorLifecycleReplayTest {
 
@@ -27,7 +30,8 @@ class CondorLifecycleReplayTest {
 
   @BeforeAll
   static void replay() {
-    summary = new Replay(BotConfig.DEFAULTS, dataDir).twoCycles();
+    summary = new Replay(dev.alvh.app.config.ConfigLoader.withOverrides(BotConfig.DEFAULTS,
+        java.util.Map.of("paper.fill.model", "MID"), "test"), dataDir).twoCycles();
   }
 
   @Test

@@ -123,6 +123,10 @@ class ReplayBooksTest {
     assertThat(byDay.get(day)).containsExactly("PRE_OPEN@09:00", "CYCLE@12:45", "END_OF_DAY@16:05");
     assertThat(byDay.get(next)).containsExactly("PRE_OPEN@09:00", "CYCLE@15:45", "END_OF_DAY@16:05");
     assertThat(Replay.jobs(all, Set.of(next), true).stream().filter(f -> f.kind() == JobKind.CYCLE)).hasSize(25);
+    // daily history with intraday extremes: the cycles at the day's turning points run as well
+    assertThat(Replay.jobs(all, Set.of(next), false, Map.of(next, Set.of(LocalTime.of(11, 0), LocalTime.of(14, 30))))
+        .stream().map(f -> f.kind() + "@" + f.at().atZone(Clock.MARKET_ZONE).toLocalTime()))
+        .containsExactly("PRE_OPEN@09:00", "CYCLE@11:00", "CYCLE@14:30", "CYCLE@15:45", "END_OF_DAY@16:05");
   }
 
   private static JsonNode comparable(ReplaySummary s) throws Exception {

@@ -6,18 +6,53 @@ import java.math.RoundingMode;
 
 /**
  * How the simulated broker fills orders (the in-process paper broker, also behind
- * {@code alvh paper-tws} and in every replay); YAML group {@code paper.*}.
+ * {@code alvh paper-tws} and in every replay) and how the simulated market moves through a day
+ * of daily history; YAML group {@code paper.*}.
  *
- * @param fill the fill model
+ * @param fill     the fill model
+ * @param intraday the path through each day of daily history
  */
-public record PaperConfig(Fill fill) {
+public record PaperConfig(Fill fill, Intraday intraday) {
 
   /** The defaults. */
-  public static final PaperConfig DEFAULTS = new PaperConfig(Fill.DEFAULTS);
+  public static final PaperConfig DEFAULTS = new PaperConfig(Fill.DEFAULTS, Intraday.DEFAULTS);
 
-  /** Checks the group is present. */
+  /** Checks the groups are present. */
   public PaperConfig {
     Check.notNull(fill, "paper.fill");
+    Check.notNull(intraday, "paper.intraday");
+  }
+
+  /**
+   * The path of the indices through a day of daily history; YAML group {@code paper.intraday.*}.
+   * With {@code extremes} the day goes from the open through its high and low (in the order of
+   * least movement: low first on a day that closes at or above its open, high first otherwise)
+   * to the close, turning on the trading cycles' grid; VX futures follow VIX's intraday moves
+   * with a beta that falls with days to expiry: {@code min(1, vxBeta30 x (30 / days)^vxBetaDecay)}.
+   *
+   * @param extremes    true: each day visits its high and low; false: a straight line from open to close
+   * @param vxBeta30    beta of a VX future 30 days from expiry to VIX's intraday moves
+   * @param vxBetaDecay how fast the beta falls with days to expiry
+   */
+  public record Intraday(boolean extremes, double vxBeta30, double vxBetaDecay) {
+
+    /** Days visit their high and low. */
+    public static final boolean DEFAULT_EXTREMES = true;
+    /** 0.43: the least-squares beta of daily VX log changes on VIX log changes, CFE m1..m8 closes
+     * 2016-01 to 2017-05 (by days to expiry: 0.68 under 15 days, 0.45 at 30-45, 0.17 at 180-270). */
+    public static final double DEFAULT_VX_BETA_30 = 0.43;
+    /** 0.4: the same fit's decay with days to expiry. */
+    public static final double DEFAULT_VX_BETA_DECAY = 0.4;
+
+    /** The defaults. */
+    public static final Intraday DEFAULTS = new Intraday(DEFAULT_EXTREMES, DEFAULT_VX_BETA_30,
+        DEFAULT_VX_BETA_DECAY);
+
+    /** Checks every field; messages name the full key. */
+    public Intraday {
+      Check.inRange(vxBeta30, 0.0, 2.0, "paper.intraday.vxBeta30");
+      Check.inRange(vxBetaDecay, 0.0, 3.0, "paper.intraday.vxBetaDecay");
+    }
   }
 
   /** Which price a simulated fill takes. */

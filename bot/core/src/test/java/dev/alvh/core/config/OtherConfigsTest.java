@@ -91,6 +91,16 @@ class OtherConfigsTest {
   }
 
   @Test
+  void paperIntradayDefaultsVisitTheExtremesAndABadBetaNamesTheNestedKey() {
+    PaperConfig.Intraday d = PaperConfig.DEFAULTS.intraday();
+    assertThat(d.extremes()).isTrue();
+    assertThat(d.vxBeta30()).isEqualTo(0.43);
+    assertThat(d.vxBetaDecay()).isEqualTo(0.4);
+    assertThatThrownBy(() -> new PaperConfig.Intraday(true, 2.5, 0.4)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("paper.intraday.vxBeta30 must be in [0, 2], but was 2.5");
+  }
+
+  @Test
   void paperFillShareOutsideMidToNaturalNamesTheNestedKey() {
     PaperConfig.Fill d = PaperConfig.Fill.DEFAULTS;
     assertThatThrownBy(() -> new PaperConfig.Fill(d.model(), d.shareOneLeg(), d.shareTwoLegs(),
