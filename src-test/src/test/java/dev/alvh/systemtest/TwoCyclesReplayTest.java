@@ -42,9 +42,11 @@ class TwoCyclesReplayTest {
     assertThat(s.get("tradingDays").asLong()).isGreaterThan(450);
     assertThat(s.get("volatilityCycles").get("count").asInt()).as("two-cycles has two volatility cycles").isEqualTo(2);
     assertThat(s.get("cyclesPerDay").asText()).isEqualTo("all");
-    for (String book : List.of("alvh", "unhedged", "rigid")) {
+    assertThat(s.get("alvhVsBase").has("alvhBeatsBase")).isTrue();
+    for (String book : List.of("alvh", "unhedged", "rigid", "base")) {
       for (String key : List.of("totalReturn", "cagr", "maxDrawdownPct", "maxDrawdownRiskPct", "sharpe", "sortino",
-          "worstMonth", "hedgePremium", "hedgePnl", "layersPerCycle")) {
+          "worstMonth", "hedgePremium", "hedgePnl", "layersPerCycle", "maxDrawdownUsd", "cagrOverMaxDrawdown",
+          "hedgeNetCostShareOfCreditPct", "entriesBlockedInL2L3", "perYear")) {
         assertThat(s.get("books").get(book).has(key)).as("books.%s.%s", book, key).isTrue();
       }
       assertThat(s.get("books").get(book).get("layersPerCycle")).hasSize(2);

@@ -18,8 +18,9 @@ import java.util.Optional;
  * the console's {@code hedge} view and the replay report show per layer.
  *
  * <p>The reason of an adaptive layer (L1 to L3, or an L3 top-up in PRESS) is the last transition
- * on or before the day the layer was bought whose target state wants that layer (its level at
- * least the layer's): its rule and every signal value it fired on. The base layer is held by its
+ * on or before the day the layer was bought that raised the state's level to include the layer
+ * (from a level below it to one at least its own), else the last one into a state that wants it:
+ * its rule and every signal value it fired on. The base layer is held by its
  * own rule (while condor tranches are open), a PRESS spread by the PRESS transition before it.
  */
 public final class LayerReasons {
@@ -70,7 +71,10 @@ public final class LayerReasons {
             + (by == null ? "" : ", PRESS since " + by.date() + " (" + by.rule() + ")");
       } else {
         layer = "L" + h.level();
-        by = wantedBy(transitions, h.openedOn(), t -> level(t.to()) >= h.level()).orElse(null);
+        // The transition that raised the level to include this layer; failing that, the last one into
+        // a state that wants it (a roll after a level was left from above).
+        by = wantedBy(transitions, h.openedOn(), t -> level(t.from()) < h.level() && level(t.to()) >= h.level())
+            .or(() -> wantedBy(transitions, h.openedOn(), t -> level(t.to()) >= h.level())).orElse(null);
         why = by == null ? "L" + h.level() + ": no stored transition wanted it (a state forced from the console)"
             : "L" + h.level() + " wanted by " + by.from() + " -> " + by.to() + " on " + by.date() + ": " + by.rule();
       }

@@ -39,7 +39,7 @@ public final class HedgeStudyMeasures {
    * @param maxDrawdownUsd     largest fall of equity from its running peak within the year, USD
    * @param calmOrWatchPct     percent of the year's days that ended in CALM or WATCH
    * @param adaptiveRoundTrips adaptive layers (L1 to L3) bought in the year and sold in full within
-   *                           {@value #ROUND_TRIP_TRADING_DAYS} trading days
+   *                           {@value #ROUND_TRIP_TRADING_DAYS} trading days (a roll is no sale)
    * @param adaptiveLayersBought adaptive layers bought in the year
    */
   public record Year(int tradingDays, double returnPct, BigDecimal maxDrawdownUsd, double calmOrWatchPct,
@@ -140,22 +140,32 @@ public final class HedgeStudyMeasures {
 
   /**
    * The lives of the adaptive layers (level 1 to 3, bought): sold in full means its combos
-   * reached 0 through sales (a settlement at expiry is not a sale).
+   * reached 0 through sales. A settlement at expiry is not a sale, and neither is a roll: a sale
+   * on a day the same level is bought again (the layer stays held, in a later expiry).
    */
   static List<LayerLife> adaptiveLives(List<ReplayQueries.HedgeTrade> trades) {
     Map<String, LocalDate> opened = new LinkedHashMap<>();
     Map<String, Integer> qty = new HashMap<>();
     Map<String, LocalDate> sold = new HashMap<>();
+    Map<String, Integer> levelOf = new HashMap<>();
+    Set<String> boughtOn = new java.util.HashSet<>();
+    for (ReplayQueries.HedgeTrade t : trades) {
+      if (t.level() >= 1 && !"PRESS_SPREAD".equals(t.kind()) && t.quantity() > 0) {
+        boughtOn.add(t.level() + "@" + t.date());
+      }
+    }
     for (ReplayQueries.HedgeTrade t : trades) {
       if (t.level() < 1 || "PRESS_SPREAD".equals(t.kind())) {
         continue;
       }
+      levelOf.put(t.layerId(), t.level());
       if (t.quantity() > 0) {
         opened.putIfAbsent(t.layerId(), t.date());
         qty.merge(t.layerId(), t.quantity(), Integer::sum);
       } else {
         int left = qty.merge(t.layerId(), t.quantity(), Integer::sum);
-        if (left <= 0 && !"SETTLE".equals(t.action())) {
+        boolean roll = boughtOn.contains(t.level() + "@" + t.date());
+        if (left <= 0 && !"SETTLE".equals(t.action()) && !roll) {
           sold.putIfAbsent(t.layerId(), t.date());
         }
       }

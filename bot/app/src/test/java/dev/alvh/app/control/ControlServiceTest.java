@@ -142,7 +142,7 @@ class ControlServiceTest {
     Reply t = ok("tranches");
     assertThat(t.text()).startsWith("T1").contains("OPEN");
     Reply o = ok("orders");
-    assertThat((List<?>) o.data().get("recent")).hasSize(1);
+    assertThat((List<?>) o.data().get("recent")).as("the condor and its base layer").hasSize(2);
     assertThat(o.text()).contains("alvh-T0001-open-202403051000", "FILLED");
     refused("positions x", "takes no arguments");
     refused("tranches x", "takes no arguments");
