@@ -40,6 +40,9 @@ import java.util.concurrent.Future;
  */
 public final class Sweep {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper YAML =
+      new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+
   /** The file of measures, in the output folder. */
   public static final String CSV = "sweep.csv";
 
@@ -275,12 +278,34 @@ public final class Sweep {
     return row;
   }
 
+  /**
+   * A digest of every key of the base configuration. Some keys are sets (condor.entryStates),
+   * written in an order that changes from one JVM to the next, so every list is sorted first:
+   * the digest then names the same configuration in every run.
+   */
   private String configDigest() {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(ConfigLoader.toYaml(base).getBytes(StandardCharsets.UTF_8));
+      com.fasterxml.jackson.databind.JsonNode tree = YAML.readTree(ConfigLoader.toYaml(base));
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(canonical(tree).getBytes(StandardCharsets.UTF_8));
       return "config " + HexFormat.of().formatHex(d, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    } catch (NoSuchAlgorithmException | java.io.IOException e) {
+      throw new IllegalStateException("cannot digest the configuration: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code node} as text with every list's items sorted (maps keep their fixed key order). */
+  static String canonical(com.fasterxml.jackson.databind.JsonNode node) {
+    if (node.isArray()) {
+      List<String> items = new ArrayList<>();
+      node.forEach(n -> items.add(canonical(n)));
+      java.util.Collections.sort(items);
+      return "[" + String.join(",", items) + "]";
+    }
+    if (node.isObject()) {
+      StringBuilder sb = new StringBuilder("{");
+      node.fields().forEachRemaining(e -> sb.append(e.getKey()).append(':').append(canonical(e.getValue())).append(','));
+      return sb.append('}').toString();
+    }
+    return node.toString();
   }
 }

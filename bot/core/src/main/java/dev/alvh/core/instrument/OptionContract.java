@@ -36,7 +36,9 @@ public record OptionContract(
     Check.notBlank(tradingClass, "tradingClass");
     Check.notNull(expiry, "expiry");
     Check.notNull(right, "right");
-    Check.isTrue(strike != null && strike.signum() > 0, "strike", "must be greater than 0, but was " + strike);
+    if (strike == null || strike.signum() <= 0) { // no message built on the hot path: every strike of every chain
+      Check.isTrue(false, "strike", "must be greater than 0, but was " + strike);
+    }
     Check.positive(multiplier, "multiplier");
     strike = strike.stripTrailingZeros();
   }

@@ -4,6 +4,8 @@ import dev.alvh.core.Check;
 import dev.alvh.core.instrument.OptionRight;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +25,16 @@ public record OptionChain(String tradingClass, LocalDate expiry, double underlyi
     Check.notBlank(tradingClass, "tradingClass");
     Check.notNull(expiry, "expiry");
     Check.positive(underlying, "underlying");
-    quotes = quotes.stream()
-        .sorted(Comparator.comparing((OptionQuote q) -> q.contract().right())
-            .thenComparing(q -> q.contract().strike()))
-        .toList();
+    List<OptionQuote> sorted = new ArrayList<>(quotes);
+    sorted.sort(BY_RIGHT_THEN_STRIKE);
+    quotes = Collections.unmodifiableList(sorted);
   }
+
+  /** Right, then strike: one comparator without key extractors (chains are built for every strike daily). */
+  private static final Comparator<OptionQuote> BY_RIGHT_THEN_STRIKE = (a, b) -> {
+    int c = a.contract().right().compareTo(b.contract().right());
+    return c != 0 ? c : a.contract().strike().compareTo(b.contract().strike());
+  };
 
   /** The quotes of one right, ascending by strike. */
   public List<OptionQuote> of(OptionRight right) {
