@@ -107,7 +107,12 @@ class CtlAcceptanceTest {
       Result history = ctl("history", "--json");
       assertThat(history.code()).isZero();
       List<String> commands = new ArrayList<>();
-      history.json().at("/data/history").forEach(h -> commands.add(h.get("command").asText()));
+      // The history interleaves hedge transitions (type "transition") with operator commands.
+      history.json().at("/data/history").forEach(h -> {
+        if ("operator".equals(h.path("type").asText())) {
+          commands.add(h.get("command").asText());
+        }
+      });
       assertThat(commands).containsSubsequence("pause", "set hedge.l1.vixTrigger 15", "halt");
 
       ControlFiles.Endpoint e = ControlFiles.readEndpoint(data).orElseThrow();
