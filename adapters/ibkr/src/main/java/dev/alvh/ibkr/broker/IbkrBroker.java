@@ -627,13 +627,24 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     }
   }
 
-  /** An account code with all but its last 3 characters masked, e.g. {@code *****567}. */
+  /**
+   * An account code masked for logs and output, keeping its letter prefix, which tells the
+   * account's type (IB: {@code DU}/{@code DF} paper, {@code U} individual, {@code F} advisor), and
+   * its last three digits (fewer for short codes): {@code DU0000001} becomes {@code DU****001},
+   * {@code U1234567} becomes {@code U****567}.
+   */
   public static String mask(String accountCode) {
     if (accountCode == null || accountCode.isEmpty()) {
       return "(default)";
     }
-    int keep = Math.min(3, accountCode.length() / 2);
-    return "*".repeat(accountCode.length() - keep) + accountCode.substring(accountCode.length() - keep);
+    int letters = 0;
+    while (letters < accountCode.length() && Character.isLetter(accountCode.charAt(letters))) {
+      letters++;
+    }
+    int rest = accountCode.length() - letters;
+    int keep = Math.min(3, Math.max(0, rest - 1));
+    return accountCode.substring(0, letters) + "*".repeat(rest - keep)
+        + accountCode.substring(accountCode.length() - keep);
   }
 
   /** Stops the broker's own event thread (events already queued are dropped). */

@@ -113,6 +113,7 @@ public final class TwsServer implements AutoCloseable {
   private final AtomicInteger permIds = new AtomicInteger(1_000_000);
   private final AtomicInteger execSeq = new AtomicInteger(1);
   private final AtomicInteger historyRequests = new AtomicInteger();
+  private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
   private final AtomicInteger historyCancels = new AtomicInteger();
   private final ScheduledExecutorService pusher;
   private ServerSocket listener;
@@ -486,7 +487,15 @@ public final class TwsServer implements AutoCloseable {
 
   // --- requests ------------------------------------------------------------------------------
 
+  /** How many messages of each kind (simple record name, e.g. {@code ReqMktData}) arrived from clients. */
+  public Map<String, Integer> messagesReceived() {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    received.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
   private void handle(Client c, ClientMessage m) {
+    received.computeIfAbsent(m.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
     if (m instanceof ClientMessage.StartApi s) {
       startApi(c, s);
     } else if (m instanceof ClientMessage.ReqCurrentTime) {

@@ -22,17 +22,27 @@ import dev.alvh.core.Check;
  * @param health   health and metrics server
  * @param alerts   alerts to the owner
  * @param logging  log files
+ * @param live     trading a live IBKR account ({@code alvh live})
  */
 public record BotConfig(
     CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker, ScheduleConfig schedule,
     StoreConfig store, ConsoleConfig console, MarketConfig market, ExecutionConfig execution,
-    ReplayConfig replay, HealthConfig health, AlertsConfig alerts, LoggingConfig logging) {
+    ReplayConfig replay, HealthConfig health, AlertsConfig alerts, LoggingConfig logging, LiveConfig live) {
 
   /** Every default. */
   public static final BotConfig DEFAULTS = new BotConfig(CondorConfig.DEFAULTS, HedgeConfig.DEFAULTS,
       RiskConfig.DEFAULTS, BrokerConfig.DEFAULTS, ScheduleConfig.DEFAULTS, StoreConfig.DEFAULTS,
       ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS, ExecutionConfig.DEFAULTS, ReplayConfig.DEFAULTS,
-      HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS, LoggingConfig.DEFAULTS);
+      HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS, LoggingConfig.DEFAULTS, LiveConfig.DEFAULTS);
+
+  /** The first thirteen groups (up to logging), with the default {@code live} group. */
+  public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
+      ScheduleConfig schedule, StoreConfig store, ConsoleConfig console, MarketConfig market,
+      ExecutionConfig execution, ReplayConfig replay, HealthConfig health, AlertsConfig alerts,
+      LoggingConfig logging) {
+    this(condor, hedge, risk, broker, schedule, store, console, market, execution, replay, health, alerts, logging,
+        LiveConfig.DEFAULTS);
+  }
 
   /** The first eight groups, with the defaults of the later ones. */
   public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
@@ -64,5 +74,6 @@ public record BotConfig(
     Check.notNull(health, "health");
     Check.notNull(alerts, "alerts");
     Check.notNull(logging, "logging");
+    Check.notNull(live, "live");
   }
 }
