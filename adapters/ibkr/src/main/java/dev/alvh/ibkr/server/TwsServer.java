@@ -134,8 +134,11 @@ public final class TwsServer implements AutoCloseable {
     volatile OrderIntent intent;
     volatile String status = "PendingSubmit";
     volatile int filled;
-    volatile BigDecimal avgPrice = BigDecimal.ZERO;
     volatile BigDecimal lastPrice = BigDecimal.ZERO;
+    /** Sum of the leg fills' price times quantity, signed for a BAG (a leg of the order's own side +). */
+    volatile BigDecimal fillValue = BigDecimal.ZERO;
+    /** Contracts filled over every leg. */
+    volatile int legContracts;
     volatile int modifications;
 
     ServerOrder(int orderId, int clientId, int permId, OrderRef ref) {
@@ -833,12 +836,47 @@ public final class TwsServer implements AutoCloseable {
       return Optional.of(details(k, "Cboe Volatility Index future", conIdOf("VIX"), "VIX", date, 0.05));
     }
     OptionContract oc = (OptionContract) what;
-    if (market.quote(oc).isEmpty()) {
+    if (!listed(oc) || market.quote(oc).isEmpty()) {
       return Optional.empty();
     }
     String under = Contracts.underlyingOf(oc.tradingClass());
     return Optional.of(details(optionContract(oc), oc.tradingClass() + " " + oc.expiry() + " " + oc.strike()
         .toPlainString() + " " + oc.right().code(), conIdOf(under), under, oc.expiry().format(Contracts.IB_DATE), 0.05));
+  }
+
+  /**
+   * Whether the exchange lists {@code oc}, as TWS's contract details know it: its expiry is listed
+   * and its strike is one of the chain's or lies on the chain's strike grid (the finest spacing of
+   * its strikes), so a strike listed earlier stays listed when the quoted range moves. Anything
+   * else is answered with error 200, as TWS does.
+   */
+  private boolean listed(OptionContract oc) {
+    List<LocalDate> exps;
+    try {
+      exps = market.expirations(oc.tradingClass());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (!exps.contains(oc.expiry())) {
+      return false;
+    }
+    OptionChain chain = market.chain(oc.tradingClass(), oc.expiry());
+    if (chain.find(oc.strike(), oc.right()).isPresent()) {
+      return true;
+    }
+    TreeSet<BigDecimal> strikes = new TreeSet<>();
+    chain.quotes().forEach(q -> strikes.add(q.contract().strike()));
+    BigDecimal step = null;
+    BigDecimal prev = null;
+    for (BigDecimal k : strikes) {
+      if (prev != null) {
+        BigDecimal d = k.subtract(prev);
+        step = step == null || d.compareTo(step) < 0 ? d : step;
+      }
+      prev = k;
+    }
+    return step != null && step.signum() > 0 && oc.strike().signum() > 0
+        && oc.strike().remainder(step).signum() == 0;
   }
 
   private static ContractDetails details(Contract k, String longName, int underConId, String underSymbol,
@@ -1047,7 +1085,24 @@ public final class TwsServer implements AutoCloseable {
   private void sendStatus(Client c, ServerOrder o) {
     int total = o.order.totalQuantity().intValue();
     c.send(new ServerMessage.OrderStatus(o.orderId, o.status, BigDecimal.valueOf(o.filled),
-        BigDecimal.valueOf(Math.max(0, total - o.filled)), o.avgPrice, o.permId, 0, o.lastPrice, o.clientId, "", 0.0));
+        BigDecimal.valueOf(Math.max(0, total - o.filled)), avgFillPrice(o), o.permId, 0, o.lastPrice, o.clientId, "",
+        0.0));
+  }
+
+  /**
+   * The average fill price TWS reports in orderStatus: per contract for a single option, per combo
+   * unit for a BAG (the net of its legs, negative for a credit when bought); 0 before any fill.
+   */
+  static BigDecimal avgFillPrice(BigDecimal fillValue, int legContracts, int filled, boolean bag) {
+    int units = bag ? filled : legContracts;
+    if (units <= 0) {
+      return BigDecimal.ZERO;
+    }
+    return fillValue.divide(BigDecimal.valueOf(units), 6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+  }
+
+  private static BigDecimal avgFillPrice(ServerOrder o) {
+    return avgFillPrice(o.fillValue, o.legContracts, o.filled, o.contract.isBag());
   }
 
   private Optional<Client> owner(ServerOrder o) {
@@ -1089,6 +1144,13 @@ public final class TwsServer implements AutoCloseable {
         Optional.empty(), OptionalDouble.empty(), 0);
     executions.add(new Execution(d, cr));
     o.lastPrice = f.price();
+    BigDecimal value = f.price().multiply(BigDecimal.valueOf(f.quantity()));
+    if (o.contract.isBag()) {
+      boolean sameSide = (f.side() == Side.BUY) == "BUY".equals(o.order.action());
+      value = sameSide ? value : value.negate();
+    }
+    o.fillValue = o.fillValue.add(value);
+    o.legContracts += f.quantity();
     owner(o).ifPresent(c -> {
       c.send(d);
       c.send(cr);
