@@ -294,6 +294,9 @@ public final class TwsServer implements AutoCloseable {
     private volatile String rejectNext;
     private volatile boolean dropOnNextOrder;
     private volatile boolean refuseClientIds;
+    private volatile int marketDataType = 1;
+    private volatile int marketDataError;
+    private volatile String marketDataErrorSecType = "";
     private final AtomicInteger ignoredOrders = new AtomicInteger();
 
     /** placeOrder messages read and ignored while frozen. */
@@ -336,6 +339,23 @@ public final class TwsServer implements AutoCloseable {
      */
     public void dropOnNextOrder() {
       dropOnNextOrder = true;
+    }
+
+    /**
+     * Reports every market-data request from now on with marketDataType {@code type} (1 real-time,
+     * 2 frozen, 3 delayed, 4 delayed-frozen) before its ticks, as TWS does without a live subscription.
+     */
+    public void marketDataType(int type) {
+      marketDataType = Check.inRange(type, 1, 4, "type");
+    }
+
+    /**
+     * Answers market-data requests for contracts of {@code secType} (e.g. {@code OPT}, {@code IND},
+     * {@code FUT}) with error {@code code} (354, 10090, 10167, 10168) instead of ticks; 0 stops.
+     */
+    public void marketDataError(int code, String secType) {
+      marketDataErrorSecType = Check.notNull(secType, "secType");
+      marketDataError = code;
     }
 
     /** Answers every startApi with 326 (client id in use) while on. */
@@ -505,7 +525,20 @@ public final class TwsServer implements AutoCloseable {
       c.send(new ServerMessage.CurrentTime(clock.now().getEpochSecond()));
     } else if (m instanceof ClientMessage.ReqMarketDataType) {
       LOG.debug("client {} market data type set", c.clientId);
+    } else if (m instanceof ClientMessage.ReqMktData r && faults.marketDataError != 0
+        && faults.marketDataErrorSecType.equals(r.contract().secType())) {
+      int code = faults.marketDataError;
+      c.send(new ServerMessage.ErrorMessage(r.tickerId(), code, switch (code) {
+        case 354 -> "Requested market data is not subscribed.";
+        case 10090 -> "Part of requested market data is not subscribed.";
+        case 10167 -> "Requested market data is not subscribed. Displaying delayed market data.";
+        case 10168 -> "Requested market data is not subscribed. Delayed market data is not enabled.";
+        default -> "Market data error";
+      }, ""));
     } else if (m instanceof ClientMessage.ReqMktData r) {
+      if (faults.marketDataType != 1) {
+        c.send(new ServerMessage.MarketDataType(r.tickerId(), faults.marketDataType));
+      }
       if (!r.snapshot()) {
         c.streams.put(r.tickerId(), r.contract());
       }

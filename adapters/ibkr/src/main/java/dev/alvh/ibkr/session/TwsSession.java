@@ -139,6 +139,14 @@ public final class TwsSession implements AutoCloseable {
   /** Streaming subscriptions, made again after a reconnect or 1101. */
   private final Map<Integer, ClientMessage.ReqMktData> streams = new ConcurrentHashMap<>();
   private final Semaphore snapshotSlots;
+  /** The contract of each recent market-data request (streams and snapshots), to name it in errors. */
+  private final Map<Integer, Contract> marketDataRequests = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Contract> eldest) {
+          return size() > 4096;
+        }
+      });
 
   private final RateLimiter rateLimiter;
   private final CircuitBreaker breaker;
@@ -355,6 +363,11 @@ public final class TwsSession implements AutoCloseable {
     return id;
   }
 
+  /** The contract of market-data request {@code tickerId} (a recent stream or snapshot), if known. */
+  public Optional<Contract> marketDataContract(int tickerId) {
+    return Optional.ofNullable(marketDataRequests.get(tickerId));
+  }
+
   /** Sends one message under the rate limiter. */
   public void send(ClientMessage message) {
     TwsConnection c = connection;
@@ -455,6 +468,7 @@ public final class TwsSession implements AutoCloseable {
     ClientMessage.ReqMktData req = new ClientMessage.ReqMktData(id, contract, genericTicks, false, false);
     tickers.put(id, t);
     streams.put(id, req);
+    marketDataRequests.put(id, contract);
     send(req);
     return t;
   }
@@ -495,6 +509,7 @@ public final class TwsSession implements AutoCloseable {
       throw new TwsRequestException("snapshot interrupted");
     }
     tickers.put(id, t);
+    marketDataRequests.put(id, contract);
     try {
       call("reqMktData snapshot", id, new ClientMessage.ReqMktData(id, contract, "", true, false),
           m -> m instanceof ServerMessage.TickSnapshotEnd || (t.updates() > 0 && enough.test(t)), snapshotLimiter);

@@ -186,6 +186,7 @@ class PaperCommand implements Callable<Integer> {
     Bot bot;
     dev.alvh.ibkr.broker.IbkrAdapter ib = null;
     dev.alvh.app.live.TwsDownWatch downWatch = null;
+    dev.alvh.app.live.MarketDataWatch marketData = null;
     try {
       if (ibkr) {
         ib = dev.alvh.ibkr.broker.IbkrAdapter.unconnected(cfg.broker(), clock);
@@ -194,6 +195,7 @@ class PaperCommand implements Callable<Integer> {
             c0.broker().ibkr().account(), c0.live().confirmAccount()));
         downWatch = new dev.alvh.app.live.TwsDownWatch(clock, cfg.broker().ibkr().alertAfterMinutes(),
             ib.session()::tradingAllowed, cfg.broker().host() + ":" + cfg.broker().port());
+        marketData = dev.alvh.app.live.IbkrGuards.marketDataWatch(ib.session(), clock, cfg);
         Integer refused = awaitTws(ib, cfg, clock, downWatch);
         if (refused != null) {
           ib.close();
@@ -274,7 +276,7 @@ class PaperCommand implements Callable<Integer> {
     var report = bot.reconcile();
     System.out.println("reconciliation: " + report.summary());
     dev.alvh.app.live.IbkrGuards guards = ib == null ? null
-        : dev.alvh.app.live.IbkrGuards.wire(bot, ib, alerter, downWatch, live);
+        : dev.alvh.app.live.IbkrGuards.wire(bot, ib, alerter, downWatch, marketData, live);
     if (ib != null) {
       ib.session().addListener(new dev.alvh.ibkr.session.TwsSession.Listener() {
         @Override

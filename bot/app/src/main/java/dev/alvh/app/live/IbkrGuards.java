@@ -31,6 +31,7 @@ public final class IbkrGuards implements AutoCloseable {
   static final long WATCH_SECONDS = TwsDownWatch.CHECK_SECONDS;
 
   private final RestartWindow restart;
+  private MarketDataWatch marketData;
   private final List<Function<OrderIntent, Optional<String>>> gates = new ArrayList<>();
   private final ScheduledExecutorService timer;
 
@@ -45,7 +46,8 @@ public final class IbkrGuards implements AutoCloseable {
    *
    * @param live true for {@code alvh live}
    */
-  public static IbkrGuards wire(Bot bot, IbkrAdapter ib, Alerter alerter, TwsDownWatch downWatch, boolean live) {
+  public static IbkrGuards wire(Bot bot, IbkrAdapter ib, Alerter alerter, TwsDownWatch downWatch,
+      MarketDataWatch md, boolean live) {
     Check.notNull(bot, "bot");
     Check.notNull(ib, "ib");
     BotConfig cfg = bot.config();
@@ -71,6 +73,9 @@ public final class IbkrGuards implements AutoCloseable {
       LOG.info("Order ids start above {}, the highest the journal holds", floor);
     }
     g.gates.add(i -> window.refusal());
+    md.alerter(alerter);
+    g.marketData = md;
+    g.gates.add(i -> md.refusal());
     bot.engine().desk().brokerGate(g::refusal);
     if (downWatch != null) {
       downWatch.alerter(alerter);
@@ -87,6 +92,35 @@ public final class IbkrGuards implements AutoCloseable {
       LOG.info("Approval mode (live.approvalMode): every order waits for 'alvh ctl approve REF'");
     }
     return g;
+  }
+
+  /** NYSE's regular open, New York. */
+  static final java.time.LocalTime REGULAR_OPEN = java.time.LocalTime.of(9, 30);
+  /** Cboe's close of SPX/SPXW and VIX options, New York (15 minutes after the stocks). */
+  static final java.time.LocalTime OPTIONS_CLOSE = java.time.LocalTime.of(16, 15);
+
+  /**
+   * The market-data watch of {@code session}, alerting only while index options trade on
+   * {@code clock} (weekends, holidays and closed hours are not errors); make it before connecting.
+   */
+  public static MarketDataWatch marketDataWatch(TwsSession session, dev.alvh.core.port.Clock clock, BotConfig cfg) {
+    dev.alvh.app.schedule.NyseCalendar cal = dev.alvh.app.schedule.NyseCalendar.of(cfg.schedule());
+    return new MarketDataWatch(session, () -> marketOpen(cal, cfg, clock.marketTime()));
+  }
+
+  /** Whether index options trade at {@code t} (a trading day, regular hours, early closes kept). */
+  static boolean marketOpen(dev.alvh.app.schedule.NyseCalendar cal, BotConfig cfg, java.time.ZonedDateTime t) {
+    java.time.LocalDate d = t.toLocalDate();
+    if (!cal.isTradingDay(d)) {
+      return false;
+    }
+    java.time.LocalTime close = cal.isEarlyClose(d) ? cfg.schedule().earlyClose() : OPTIONS_CLOSE;
+    return !t.toLocalTime().isBefore(REGULAR_OPEN) && t.toLocalTime().isBefore(close);
+  }
+
+  /** The market-data watch. */
+  public MarketDataWatch marketData() {
+    return marketData;
   }
 
   /** Adds a gate (tests and further checks). */
@@ -113,5 +147,8 @@ public final class IbkrGuards implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    if (marketData != null) {
+      marketData.close();
+    }
   }
 }
