@@ -76,6 +76,14 @@ public final class IbkrGuards implements AutoCloseable {
     md.alerter(alerter);
     g.marketData = md;
     g.gates.add(i -> md.refusal());
+    if (live) {
+      MarginGate margin = new MarginGate(ib.broker(), cfg.live().maxInitMarginPct());
+      g.gates.add(i -> {
+        Optional<String> r = margin.refusal(i);
+        r.ifPresent(why -> alerter.alert(Alerter.Kind.ORDER_REJECT, "order " + i.ref() + " not sent: " + why));
+        return r;
+      });
+    }
     bot.engine().desk().brokerGate(g::refusal);
     if (downWatch != null) {
       downWatch.alerter(alerter);

@@ -134,4 +134,20 @@ class LiveGuardsTest {
     assertThat(guards.marketData().alerts()).isEqualTo(1);
     assertThat(guards.marketData().lastText()).contains("SPXW options").contains("TWS 354");
   }
+
+  @Test
+  void aLiveOpeningOrderBeyondMaxInitMarginPctIsRefusedByItsWhatIf() throws Exception {
+    start(Map.of("live.maxInitMarginPct", "1", "live.approvalMode", "false"), "U1234567", t -> { }, true);
+    cycle();
+    assertThat(tws.ordersReceived()).as("previewed, never placed").isEmpty();
+    assertThat(tws.messagesReceived()).containsKey("PlaceOrder"); // the what-if
+    assertThat(decisions()).anyMatch(d -> d.contains("would exceed live.maxInitMarginPct 1% of net liquidation"));
+  }
+
+  @Test
+  void whatIfSentinelsAreNoAnswer() {
+    assertThat(MarginGate.figure("1.7976931348623157E308")).isEmpty();
+    assertThat(MarginGate.figure("")).isEmpty();
+    assertThat(MarginGate.figure("12345.67")).contains(new java.math.BigDecimal("12345.67"));
+  }
 }
