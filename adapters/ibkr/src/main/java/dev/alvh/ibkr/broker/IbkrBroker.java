@@ -462,6 +462,19 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     }
   }
 
+  /**
+   * After a 1100 gap (1101/1102 on the same socket): today's executions are read again, so fills
+   * made while TWS was cut off from IB are booked; each execution id once, as always.
+   */
+  @Override
+  public void onLinkRestored(TwsSession s) {
+    int reqId = s.nextRequestId();
+    List<ServerMessage> execs = s.call("reqExecutions", reqId, ClientMessage.ReqExecutions.all(reqId),
+        m -> m instanceof ServerMessage.ExecDetailsEnd);
+    LOG.info("Link to IB restored: {} executions today read again (each booked once)",
+        execs.stream().filter(m -> m instanceof ServerMessage.ExecDetails).count());
+  }
+
   @Override
   public void onDisconnected(String reason) {
     LOG.info("Broker events paused: {}", reason);

@@ -293,6 +293,7 @@ public final class TwsServer implements AutoCloseable {
     private volatile boolean frozen;
     private volatile String rejectNext;
     private volatile boolean dropOnNextOrder;
+    private volatile boolean linkLostOnNextOrder;
     private volatile boolean refuseClientIds;
     private volatile int marketDataType = 1;
     private volatile int marketDataError;
@@ -356,6 +357,25 @@ public final class TwsServer implements AutoCloseable {
     public void marketDataError(int code, String secType) {
       marketDataErrorSecType = Check.notNull(secType, "secType");
       marketDataError = code;
+    }
+
+    /**
+     * On the next order: errMsg 1100 (connectivity between TWS and IB lost) to its client, then the
+     * order executes while that client hears nothing (its fills happen in the gap); the socket stays
+     * open. {@link #restoreLink(int)} ends the gap.
+     */
+    public void linkLostOnNextOrder() {
+      linkLostOnNextOrder = true;
+    }
+
+    /** Ends a gap: every client hears again and gets errMsg {@code code} (1101 or 1102). */
+    public void restoreLink(int code) {
+      for (Client c : clients) {
+        c.muted = false;
+        c.send(new ServerMessage.ErrorMessage(-1, code, code == 1101
+            ? "Connectivity between IB and TWS has been restored- data lost."
+            : "Connectivity between IB and TWS has been restored- data maintained.", ""));
+      }
     }
 
     /** Answers every startApi with 326 (client id in use) while on. */
@@ -999,6 +1019,11 @@ public final class TwsServer implements AutoCloseable {
     boolean drop = faults.dropOnNextOrder;
     if (drop) {
       faults.dropOnNextOrder = false;
+      c.muted = true;
+    }
+    if (faults.linkLostOnNextOrder) {
+      faults.linkLostOnNextOrder = false;
+      c.send(new ServerMessage.ErrorMessage(-1, 1100, "Connectivity between IB and TWS has been lost.", ""));
       c.muted = true;
     }
     so.status = "PreSubmitted";

@@ -90,6 +90,13 @@ public final class TwsSession implements AutoCloseable {
     /** The connection was lost; pending requests have failed. */
     default void onDisconnected(String reason) {
     }
+
+    /**
+     * TWS's link to IB is back (1101 or 1102) after a 1100, on the same socket; runs on the session's
+     * scheduler thread, so requests are allowed: e.g. read the executions made in the gap.
+     */
+    default void onLinkRestored(TwsSession session) {
+    }
   }
 
   /** The session's state, for logs and status. */
@@ -824,10 +831,12 @@ public final class TwsSession implements AutoCloseable {
       case LINK_RESTORED_DATA_LOST -> {
         LOG.warn("TWS {}: {}; making {} market-data subscriptions again", err.code(), err.message(), streams.size());
         resubscribeLater();
+        linkRestoredLater();
         unpause();
       }
       case LINK_RESTORED -> {
         LOG.info("TWS {}: {}; data kept, trading resumes", err.code(), err.message());
+        linkRestoredLater();
         unpause();
       }
       case SESSION_FATAL -> {
@@ -856,6 +865,22 @@ public final class TwsSession implements AutoCloseable {
     paused = false;
     if (ready) {
       breaker.transitionToClosedState();
+    }
+  }
+
+  private void linkRestoredLater() {
+    try {
+      scheduler.execute(() -> {
+        for (Listener l : listeners) {
+          try {
+            l.onLinkRestored(this);
+          } catch (RuntimeException e) {
+            LOG.warn("After the link to IB came back: {}", e.getMessage());
+          }
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("session closing; nothing after the link came back");
     }
   }
 

@@ -117,4 +117,42 @@ class LiveSessionTest {
     ib.session().connect();
     assertThat(ib.broker().place(call("alvh-ids-4"))).isGreaterThanOrEqualTo(5001);
   }
+
+  @Test
+  void fillsMadeDuringA1100GapAreBookedOnceWhenTheLinkComesBack() throws Exception {
+    tws = PaperTws.start();
+    // Heartbeats far apart: the socket stays up through the gap, as it does at TWS during a 1100.
+    ib = IbkrAdapter.connect(new BrokerConfig("ibkr", "127.0.0.1", tws.port, 22, BrokerConfig.Paper.DEFAULTS,
+        BrokerConfig.Ibkr.DEFAULTS.withTiming(2, 600, 50)), tws.clock);
+    List<dev.alvh.core.order.Fill> fills = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ib.broker().setListener(new dev.alvh.core.port.BrokerListener() {
+      @Override
+      public void orderUpdated(dev.alvh.core.order.OrderUpdate update) {
+      }
+
+      @Override
+      public void filled(dev.alvh.core.order.Fill fill) {
+        fills.add(fill);
+      }
+    });
+    OrderIntent o = call("alvh-gap-1");
+    OptionContract c = o.legs().get(0).contract();
+    BigDecimal ask = ib.market().quote(c).orElseThrow().ask();
+    OrderIntent marketable = new OrderIntent(o.ref(), o.purpose(), 0, o.legs(), 1,
+        NetPrice.debit(ask.add(BigDecimal.ONE)), "test");
+    tws.server.faults().linkLostOnNextOrder();
+    ib.broker().place(marketable);
+    await().atMost(Duration.ofSeconds(5)).until(() -> ib.session().state() == TwsSession.State.PAUSED);
+    assertThat(tws.server.executionsReported()).as("filled at the exchange in the gap").hasSize(1);
+    ib.broker().drainEvents();
+    assertThat(fills).as("not heard during the gap").isEmpty();
+    tws.server.faults().restoreLink(1102);
+    await().atMost(Duration.ofSeconds(10)).until(() -> fills.size() == 1);
+    assertThat(ib.session().connectionCount()).as("no reconnect was needed").isEqualTo(1);
+    tws.server.faults().dropConnections(); // and a later reconnect reads the same execution again
+    await().atMost(Duration.ofSeconds(20)).until(() -> ib.session().connectionCount() == 2
+        && ib.session().state() == TwsSession.State.READY);
+    ib.broker().drainEvents();
+    assertThat(fills).as("booked once").hasSize(1);
+  }
 }
