@@ -489,6 +489,11 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     return List.copyOf(executions);
   }
 
+  /** The bot order behind TWS order id {@code orderId}, if it is one. */
+  public Optional<OrderRef> refOf(int orderId) {
+    return Optional.ofNullable(byId.get(orderId));
+  }
+
   /** True if {@code ref} has been sent or seen at TWS (open order or execution). */
   public boolean knows(OrderRef ref) {
     return refs.containsKey(ref.value());

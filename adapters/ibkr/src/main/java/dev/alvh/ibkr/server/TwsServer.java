@@ -292,6 +292,7 @@ public final class TwsServer implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean frozen;
     private volatile String rejectNext;
+    private volatile int rejectCode = 201;
     private volatile boolean dropOnNextOrder;
     private volatile boolean linkLostOnNextOrder;
     private volatile boolean refuseClientIds;
@@ -331,7 +332,17 @@ public final class TwsServer implements AutoCloseable {
 
     /** Rejects the next order with error 201 and status Inactive. */
     public void rejectNextOrder(String reason) {
+      rejectCode = 201;
       rejectNext = Check.notBlank(reason, "reason");
+    }
+
+    /**
+     * Rejects the next order with error {@code code} and {@code text} as TWS words it, e.g. 10058
+     * ("Invalid combo order: ...") or 10043, and status Inactive.
+     */
+    public void rejectNextOrder(int code, String text) {
+      rejectCode = code;
+      rejectNext = "\u0000" + Check.notBlank(text, "text");
     }
 
     /**
@@ -1012,7 +1023,9 @@ public final class TwsServer implements AutoCloseable {
     if (reject != null) {
       faults.rejectNext = null;
       so.status = "Inactive";
-      c.send(new ServerMessage.ErrorMessage(p.orderId(), 201, "Order rejected - reason:" + reject, ""));
+      int code = faults.rejectCode;
+      c.send(new ServerMessage.ErrorMessage(p.orderId(), code, reject.startsWith("\u0000") ? reject.substring(1)
+          : "Order rejected - reason:" + reject, ""));
       sendOrderState(c, so);
       return;
     }

@@ -67,6 +67,14 @@ public final class IbkrGuards implements AutoCloseable {
         window.ready();
       }
     });
+    session.addListener(new TwsSession.Listener() {
+      @Override
+      public void onMessage(dev.alvh.ibkr.msg.ServerMessage m) {
+        if (m instanceof dev.alvh.ibkr.msg.ServerMessage.ErrorMessage e && REJECTIONS.contains(e.code())) {
+          ib.broker().refOf(e.requestId()).ifPresent(ref -> g.rejected(alerter, ref.value(), e.code(), e.message()));
+        }
+      }
+    });
     long floor = bot.store().jdbc().queryOne("SELECT MAX(broker_id) FROM orders", rs -> rs.getLong(1)).orElse(0L);
     if (floor > 0 && floor < Integer.MAX_VALUE) {
       session.orderIdsAbove((int) floor + 1);
@@ -129,6 +137,29 @@ public final class IbkrGuards implements AutoCloseable {
   /** The market-data watch. */
   public MarketDataWatch marketData() {
     return marketData;
+  }
+
+  /**
+   * TWS codes of an order TWS or IB refused: 201 (rejected, with its reason), 10043
+   * and 10058 (combo orders IB does not accept as sent), 110 (price not on the tick grid).
+   */
+  static final java.util.Set<Integer> REJECTIONS = java.util.Set.of(110, 201, 10043, 10058);
+
+  private int rejections;
+
+  /** Rejection alerts raised so far. */
+  public synchronized int rejections() {
+    return rejections;
+  }
+
+  private synchronized void rejected(Alerter alerter, String ref, int code, String text) {
+    rejections++;
+    String line = "order " + ref + " rejected by TWS " + code + ": " + text + " (shown in 'alvh ctl orders')";
+    if (alerter != null) {
+      alerter.alert(Alerter.Kind.ORDER_REJECT, line);
+    } else {
+      LOG.warn("alert {}", line);
+    }
   }
 
   /** Adds a gate (tests and further checks). */

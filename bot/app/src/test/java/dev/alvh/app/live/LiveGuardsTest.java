@@ -150,4 +150,15 @@ class LiveGuardsTest {
     assertThat(MarginGate.figure("")).isEmpty();
     assertThat(MarginGate.figure("12345.67")).contains(new java.math.BigDecimal("12345.67"));
   }
+
+  @Test
+  void aCombo10058RejectionIsShownInCtlOrdersAndAlerted() throws Exception {
+    String text = "Invalid combo order: the combination of legs is not supported";
+    start(Map.of(), "DU0000001", t -> t.faults().rejectNextOrder(10058, text), false);
+    cycle();
+    assertThat(tws.ordersReceived()).hasSize(1);
+    String orders = new dev.alvh.app.control.ControlService(bot).execute(List.of("orders"), "test").text();
+    assertThat(orders).contains("OPEN_CONDOR").contains("INACTIVE").contains("TWS 10058: " + text);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> guards.rejections() == 1);
+  }
 }
