@@ -29,8 +29,7 @@ final class LiveCommand extends PaperCommand {
   @Override
   public Integer call() {
     if (check) {
-      System.err.println("live: --check is not available yet");
-      return 2;
+      return new LiveCheck(config, host, port, clientId).run();
     }
     return super.call();
   }
