@@ -106,8 +106,7 @@ final class LiveCheck {
         }
         return null;
       });
-      part("what-if condor", () -> "OK " + IbkrCheckCommand.whatIfCondor(ib, cfg, clock).replace("\n",
-          "\n" + " ".repeat(18)));
+      part("what-if condor", () -> "OK " + IbkrCheckCommand.whatIfCondor(ib, cfg, clock));
       part("what-if hedge L1", () -> whatIfLayer(ib, cfg, clock));
       part("clock skew", () -> {
         long tws = ib.session().currentTime();
