@@ -389,6 +389,11 @@ public final class TwsServer implements AutoCloseable {
       }
     }
 
+    /** Sets the next valid order id TWS reports from now on, e.g. lower, as after a TWS restart. */
+    public void nextValidId(int id) {
+      nextValidId.set(id);
+    }
+
     /** Answers every startApi with 326 (client id in use) while on. */
     public void refuseClientIds(boolean on) {
       refuseClientIds = on;
@@ -412,6 +417,11 @@ public final class TwsServer implements AutoCloseable {
         s.setTcpNoDelay(true);
         Client c = new Client(s);
         clients.add(c);
+        if (closed) { // accepted while closing: close() may have missed it
+          c.close();
+          clients.remove(c);
+          return;
+        }
         Thread t = new Thread(c::run, "tws-server-client");
         t.setDaemon(true);
         t.start();

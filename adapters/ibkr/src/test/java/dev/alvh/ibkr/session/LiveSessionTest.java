@@ -100,12 +100,14 @@ class LiveSessionTest {
     ib = IbkrAdapter.connect(cfg(port), tws.clock);
     long first = ib.broker().place(call("alvh-ids-1"));
     long second = ib.broker().place(call("alvh-ids-2"));
-    // TWS restarts: a fresh server on the same port says nextValidId 1.
-    tws.close();
-    await().atMost(Duration.ofSeconds(10)).until(() -> ib.session().state() == TwsSession.State.DISCONNECTED);
-    tws = PaperTws.startOn(port);
-    await().atMost(Duration.ofSeconds(20)).until(() -> ib.session().state() == TwsSession.State.READY);
+    // TWS restarts and says nextValidId 1 on the reconnect.
+    long before = ib.session().connectionCount();
+    tws.server.faults().nextValidId(1);
+    tws.server.faults().dropConnections();
+    await().atMost(Duration.ofSeconds(30)).until(() -> ib.session().connectionCount() > before
+        && ib.session().state() == TwsSession.State.READY);
     long third = ib.broker().place(call("alvh-ids-3"));
+    assertThat(tws.server.ordersReceived("alvh-ids-3")).isEqualTo(1);
     assertThat(third).as("ids %d, %d then %d", first, second, third).isGreaterThan(second);
   }
 
