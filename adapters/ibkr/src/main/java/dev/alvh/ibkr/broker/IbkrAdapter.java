@@ -58,6 +58,14 @@ public final class IbkrAdapter implements AutoCloseable {
     return a;
   }
 
+  /**
+   * Builds the adapter without connecting: set the session's account guard, then
+   * {@code session().connectOrKeepTrying()} (an unattended start) or {@code session().connect()}.
+   */
+  public static IbkrAdapter unconnected(BrokerConfig cfg, Clock clock) {
+    return new IbkrAdapter(cfg, clock);
+  }
+
   /** The session (state, server version, accounts). */
   public TwsSession session() {
     return session;

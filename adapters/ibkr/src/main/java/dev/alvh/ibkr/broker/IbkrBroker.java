@@ -462,6 +462,19 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     }
   }
 
+  /**
+   * After a 1100 gap (1101/1102 on the same socket): today's executions are read again, so fills
+   * made while TWS was cut off from IB are booked; each execution id once, as always.
+   */
+  @Override
+  public void onLinkRestored(TwsSession s) {
+    int reqId = s.nextRequestId();
+    List<ServerMessage> execs = s.call("reqExecutions", reqId, ClientMessage.ReqExecutions.all(reqId),
+        m -> m instanceof ServerMessage.ExecDetailsEnd);
+    LOG.info("Link to IB restored: {} executions today read again (each booked once)",
+        execs.stream().filter(m -> m instanceof ServerMessage.ExecDetails).count());
+  }
+
   @Override
   public void onDisconnected(String reason) {
     LOG.info("Broker events paused: {}", reason);
@@ -474,6 +487,11 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
    */
   public List<Fill> executions() {
     return List.copyOf(executions);
+  }
+
+  /** The bot order behind TWS order id {@code orderId}, if it is one. */
+  public Optional<OrderRef> refOf(int orderId) {
+    return Optional.ofNullable(byId.get(orderId));
   }
 
   /** True if {@code ref} has been sent or seen at TWS (open order or execution). */
@@ -627,13 +645,24 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     }
   }
 
-  /** An account code with all but its last 3 characters masked, e.g. {@code *****567}. */
+  /**
+   * An account code masked for logs and output, keeping its letter prefix, which tells the
+   * account's type (IB: {@code DU}/{@code DF} paper, {@code U} individual, {@code F} advisor), and
+   * its last three digits (fewer for short codes): {@code DU0000001} becomes {@code DU****001},
+   * {@code U1234567} becomes {@code U****567}.
+   */
   public static String mask(String accountCode) {
     if (accountCode == null || accountCode.isEmpty()) {
       return "(default)";
     }
-    int keep = Math.min(3, accountCode.length() / 2);
-    return "*".repeat(accountCode.length() - keep) + accountCode.substring(accountCode.length() - keep);
+    int letters = 0;
+    while (letters < accountCode.length() && Character.isLetter(accountCode.charAt(letters))) {
+      letters++;
+    }
+    int rest = accountCode.length() - letters;
+    int keep = Math.min(3, Math.max(0, rest - 1));
+    return accountCode.substring(0, letters) + "*".repeat(rest - keep)
+        + accountCode.substring(accountCode.length() - keep);
   }
 
   /** Stops the broker's own event thread (events already queued are dropped). */

@@ -113,6 +113,7 @@ public final class TwsServer implements AutoCloseable {
   private final AtomicInteger permIds = new AtomicInteger(1_000_000);
   private final AtomicInteger execSeq = new AtomicInteger(1);
   private final AtomicInteger historyRequests = new AtomicInteger();
+  private final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
   private final AtomicInteger historyCancels = new AtomicInteger();
   private final ScheduledExecutorService pusher;
   private ServerSocket listener;
@@ -133,8 +134,11 @@ public final class TwsServer implements AutoCloseable {
     volatile OrderIntent intent;
     volatile String status = "PendingSubmit";
     volatile int filled;
-    volatile BigDecimal avgPrice = BigDecimal.ZERO;
     volatile BigDecimal lastPrice = BigDecimal.ZERO;
+    /** Sum of the leg fills' price times quantity, signed for a BAG (a leg of the order's own side +). */
+    volatile BigDecimal fillValue = BigDecimal.ZERO;
+    /** Contracts filled over every leg. */
+    volatile int legContracts;
     volatile int modifications;
 
     ServerOrder(int orderId, int clientId, int permId, OrderRef ref) {
@@ -288,8 +292,13 @@ public final class TwsServer implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private volatile boolean frozen;
     private volatile String rejectNext;
+    private volatile int rejectCode = 201;
     private volatile boolean dropOnNextOrder;
+    private volatile boolean linkLostOnNextOrder;
     private volatile boolean refuseClientIds;
+    private volatile int marketDataType = 1;
+    private volatile int marketDataError;
+    private volatile String marketDataErrorSecType = "";
     private final AtomicInteger ignoredOrders = new AtomicInteger();
 
     /** placeOrder messages read and ignored while frozen. */
@@ -323,7 +332,17 @@ public final class TwsServer implements AutoCloseable {
 
     /** Rejects the next order with error 201 and status Inactive. */
     public void rejectNextOrder(String reason) {
+      rejectCode = 201;
       rejectNext = Check.notBlank(reason, "reason");
+    }
+
+    /**
+     * Rejects the next order with error {@code code} and {@code text} as TWS words it, e.g. 10058
+     * ("Invalid combo order: ...") or 10043, and status Inactive.
+     */
+    public void rejectNextOrder(int code, String text) {
+      rejectCode = code;
+      rejectNext = "\u0000" + Check.notBlank(text, "text");
     }
 
     /**
@@ -332,6 +351,47 @@ public final class TwsServer implements AutoCloseable {
      */
     public void dropOnNextOrder() {
       dropOnNextOrder = true;
+    }
+
+    /**
+     * Reports every market-data request from now on with marketDataType {@code type} (1 real-time,
+     * 2 frozen, 3 delayed, 4 delayed-frozen) before its ticks, as TWS does without a live subscription.
+     */
+    public void marketDataType(int type) {
+      marketDataType = Check.inRange(type, 1, 4, "type");
+    }
+
+    /**
+     * Answers market-data requests for contracts of {@code secType} (e.g. {@code OPT}, {@code IND},
+     * {@code FUT}) with error {@code code} (354, 10090, 10167, 10168) instead of ticks; 0 stops.
+     */
+    public void marketDataError(int code, String secType) {
+      marketDataErrorSecType = Check.notNull(secType, "secType");
+      marketDataError = code;
+    }
+
+    /**
+     * On the next order: errMsg 1100 (connectivity between TWS and IB lost) to its client, then the
+     * order executes while that client hears nothing (its fills happen in the gap); the socket stays
+     * open. {@link #restoreLink(int)} ends the gap.
+     */
+    public void linkLostOnNextOrder() {
+      linkLostOnNextOrder = true;
+    }
+
+    /** Ends a gap: every client hears again and gets errMsg {@code code} (1101 or 1102). */
+    public void restoreLink(int code) {
+      for (Client c : clients) {
+        c.muted = false;
+        c.send(new ServerMessage.ErrorMessage(-1, code, code == 1101
+            ? "Connectivity between IB and TWS has been restored- data lost."
+            : "Connectivity between IB and TWS has been restored- data maintained.", ""));
+      }
+    }
+
+    /** Sets the next valid order id TWS reports from now on, e.g. lower, as after a TWS restart. */
+    public void nextValidId(int id) {
+      nextValidId.set(id);
     }
 
     /** Answers every startApi with 326 (client id in use) while on. */
@@ -357,6 +417,11 @@ public final class TwsServer implements AutoCloseable {
         s.setTcpNoDelay(true);
         Client c = new Client(s);
         clients.add(c);
+        if (closed) { // accepted while closing: close() may have missed it
+          c.close();
+          clients.remove(c);
+          return;
+        }
         Thread t = new Thread(c::run, "tws-server-client");
         t.setDaemon(true);
         t.start();
@@ -486,14 +551,35 @@ public final class TwsServer implements AutoCloseable {
 
   // --- requests ------------------------------------------------------------------------------
 
+  /** How many messages of each kind (simple record name, e.g. {@code ReqMktData}) arrived from clients. */
+  public Map<String, Integer> messagesReceived() {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    received.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
   private void handle(Client c, ClientMessage m) {
+    received.computeIfAbsent(m.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
     if (m instanceof ClientMessage.StartApi s) {
       startApi(c, s);
     } else if (m instanceof ClientMessage.ReqCurrentTime) {
       c.send(new ServerMessage.CurrentTime(clock.now().getEpochSecond()));
     } else if (m instanceof ClientMessage.ReqMarketDataType) {
       LOG.debug("client {} market data type set", c.clientId);
+    } else if (m instanceof ClientMessage.ReqMktData r && faults.marketDataError != 0
+        && faults.marketDataErrorSecType.equals(r.contract().secType())) {
+      int code = faults.marketDataError;
+      c.send(new ServerMessage.ErrorMessage(r.tickerId(), code, switch (code) {
+        case 354 -> "Requested market data is not subscribed.";
+        case 10090 -> "Part of requested market data is not subscribed.";
+        case 10167 -> "Requested market data is not subscribed. Displaying delayed market data.";
+        case 10168 -> "Requested market data is not subscribed. Delayed market data is not enabled.";
+        default -> "Market data error";
+      }, ""));
     } else if (m instanceof ClientMessage.ReqMktData r) {
+      if (faults.marketDataType != 1) {
+        c.send(new ServerMessage.MarketDataType(r.tickerId(), faults.marketDataType));
+      }
       if (!r.snapshot()) {
         c.streams.put(r.tickerId(), r.contract());
       }
@@ -824,12 +910,47 @@ public final class TwsServer implements AutoCloseable {
       return Optional.of(details(k, "Cboe Volatility Index future", conIdOf("VIX"), "VIX", date, 0.05));
     }
     OptionContract oc = (OptionContract) what;
-    if (market.quote(oc).isEmpty()) {
+    if (!listed(oc) || market.quote(oc).isEmpty()) {
       return Optional.empty();
     }
     String under = Contracts.underlyingOf(oc.tradingClass());
     return Optional.of(details(optionContract(oc), oc.tradingClass() + " " + oc.expiry() + " " + oc.strike()
         .toPlainString() + " " + oc.right().code(), conIdOf(under), under, oc.expiry().format(Contracts.IB_DATE), 0.05));
+  }
+
+  /**
+   * Whether the exchange lists {@code oc}, as TWS's contract details know it: its expiry is listed
+   * and its strike is one of the chain's or lies on the chain's strike grid (the finest spacing of
+   * its strikes), so a strike listed earlier stays listed when the quoted range moves. Anything
+   * else is answered with error 200, as TWS does.
+   */
+  private boolean listed(OptionContract oc) {
+    List<LocalDate> exps;
+    try {
+      exps = market.expirations(oc.tradingClass());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (!exps.contains(oc.expiry())) {
+      return false;
+    }
+    OptionChain chain = market.chain(oc.tradingClass(), oc.expiry());
+    if (chain.find(oc.strike(), oc.right()).isPresent()) {
+      return true;
+    }
+    TreeSet<BigDecimal> strikes = new TreeSet<>();
+    chain.quotes().forEach(q -> strikes.add(q.contract().strike()));
+    BigDecimal step = null;
+    BigDecimal prev = null;
+    for (BigDecimal k : strikes) {
+      if (prev != null) {
+        BigDecimal d = k.subtract(prev);
+        step = step == null || d.compareTo(step) < 0 ? d : step;
+      }
+      prev = k;
+    }
+    return step != null && step.signum() > 0 && oc.strike().signum() > 0
+        && oc.strike().remainder(step).signum() == 0;
   }
 
   private static ContractDetails details(Contract k, String longName, int underConId, String underSymbol,
@@ -912,13 +1033,20 @@ public final class TwsServer implements AutoCloseable {
     if (reject != null) {
       faults.rejectNext = null;
       so.status = "Inactive";
-      c.send(new ServerMessage.ErrorMessage(p.orderId(), 201, "Order rejected - reason:" + reject, ""));
+      int code = faults.rejectCode;
+      c.send(new ServerMessage.ErrorMessage(p.orderId(), code, reject.startsWith("\u0000") ? reject.substring(1)
+          : "Order rejected - reason:" + reject, ""));
       sendOrderState(c, so);
       return;
     }
     boolean drop = faults.dropOnNextOrder;
     if (drop) {
       faults.dropOnNextOrder = false;
+      c.muted = true;
+    }
+    if (faults.linkLostOnNextOrder) {
+      faults.linkLostOnNextOrder = false;
+      c.send(new ServerMessage.ErrorMessage(-1, 1100, "Connectivity between IB and TWS has been lost.", ""));
       c.muted = true;
     }
     so.status = "PreSubmitted";
@@ -1038,7 +1166,24 @@ public final class TwsServer implements AutoCloseable {
   private void sendStatus(Client c, ServerOrder o) {
     int total = o.order.totalQuantity().intValue();
     c.send(new ServerMessage.OrderStatus(o.orderId, o.status, BigDecimal.valueOf(o.filled),
-        BigDecimal.valueOf(Math.max(0, total - o.filled)), o.avgPrice, o.permId, 0, o.lastPrice, o.clientId, "", 0.0));
+        BigDecimal.valueOf(Math.max(0, total - o.filled)), avgFillPrice(o), o.permId, 0, o.lastPrice, o.clientId, "",
+        0.0));
+  }
+
+  /**
+   * The average fill price TWS reports in orderStatus: per contract for a single option, per combo
+   * unit for a BAG (the net of its legs, negative for a credit when bought); 0 before any fill.
+   */
+  static BigDecimal avgFillPrice(BigDecimal fillValue, int legContracts, int filled, boolean bag) {
+    int units = bag ? filled : legContracts;
+    if (units <= 0) {
+      return BigDecimal.ZERO;
+    }
+    return fillValue.divide(BigDecimal.valueOf(units), 6, RoundingMode.HALF_EVEN).stripTrailingZeros();
+  }
+
+  private static BigDecimal avgFillPrice(ServerOrder o) {
+    return avgFillPrice(o.fillValue, o.legContracts, o.filled, o.contract.isBag());
   }
 
   private Optional<Client> owner(ServerOrder o) {
@@ -1080,6 +1225,13 @@ public final class TwsServer implements AutoCloseable {
         Optional.empty(), OptionalDouble.empty(), 0);
     executions.add(new Execution(d, cr));
     o.lastPrice = f.price();
+    BigDecimal value = f.price().multiply(BigDecimal.valueOf(f.quantity()));
+    if (o.contract.isBag()) {
+      boolean sameSide = (f.side() == Side.BUY) == "BUY".equals(o.order.action());
+      value = sameSide ? value : value.negate();
+    }
+    o.fillValue = o.fillValue.add(value);
+    o.legContracts += f.quantity();
     owner(o).ifPresent(c -> {
       c.send(d);
       c.send(cr);

@@ -18,6 +18,13 @@ public final class TwsRequestException extends RuntimeException {
   /** Refused before anything was written to the socket: the request certainly did not go out. */
   public static final int NOT_SENT = -2;
 
+  /**
+   * The account TWS reports is not one this program may trade (a live account for a paper run, a
+   * paper account or an unconfirmed one for a live run): the connection was closed at once and is
+   * not tried again.
+   */
+  public static final int ACCOUNT_REFUSED = -3;
+
   /** TWS's errMsg code, or {@link #NO_CODE}. */
   private final int code;
 

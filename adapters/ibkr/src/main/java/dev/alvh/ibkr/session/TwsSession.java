@@ -90,6 +90,13 @@ public final class TwsSession implements AutoCloseable {
     /** The connection was lost; pending requests have failed. */
     default void onDisconnected(String reason) {
     }
+
+    /**
+     * TWS's link to IB is back (1101 or 1102) after a 1100, on the same socket; runs on the session's
+     * scheduler thread, so requests are allowed: e.g. read the executions made in the gap.
+     */
+    default void onLinkRestored(TwsSession session) {
+    }
   }
 
   /** The session's state, for logs and status. */
@@ -117,6 +124,12 @@ public final class TwsSession implements AutoCloseable {
   private volatile boolean paused;
   private volatile boolean closed;
   private final AtomicInteger nextOrderId = new AtomicInteger(-1);
+  /** The lowest order id this session may hand out: above every id journaled by earlier runs. */
+  private final AtomicInteger orderIdFloor = new AtomicInteger(-1);
+  /** Checks the managed accounts before anything else is sent; a refusal closes the session for good. */
+  private volatile java.util.function.Function<List<String>, Optional<String>> accountGuard = a -> Optional.empty();
+  private final CompletableFuture<Void> firstReady = new CompletableFuture<>();
+  private volatile boolean everFailedToConnect;
   /**
    * Request and ticker ids start far above any order id, because errMsg carries either kind in
    * the same field: an error about request 5 must never be taken for one about order 5.
@@ -135,6 +148,14 @@ public final class TwsSession implements AutoCloseable {
   /** Streaming subscriptions, made again after a reconnect or 1101. */
   private final Map<Integer, ClientMessage.ReqMktData> streams = new ConcurrentHashMap<>();
   private final Semaphore snapshotSlots;
+  /** The contract of each recent market-data request (streams and snapshots), to name it in errors. */
+  private final Map<Integer, Contract> marketDataRequests = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Contract> eldest) {
+          return size() > 4096;
+        }
+      });
 
   private final RateLimiter rateLimiter;
   private final CircuitBreaker breaker;
@@ -185,10 +206,44 @@ public final class TwsSession implements AutoCloseable {
         .maxAttempts(Integer.MAX_VALUE)
         .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(cfg.reconnectInitialMillis(), 2.0,
             cfg.reconnectJitter(), cfg.reconnectMaxSeconds() * 1000L))
-        .retryOnException(e -> !closed)
+        .retryOnException(e -> !closed && !(e instanceof TwsRequestException t
+            && t.code() == TwsRequestException.ACCOUNT_REFUSED))
         .build());
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("tws-heartbeat"));
     this.reconnector = Executors.newSingleThreadExecutor(daemon("tws-reconnect"));
+  }
+
+  /**
+   * Sets the check of TWS's managed accounts, run on every connect right after TWS named them and
+   * before anything but the handshake and startApi was sent: a refusal (its text) closes the socket,
+   * fails the connect with {@link TwsRequestException#ACCOUNT_REFUSED} and ends reconnecting.
+   */
+  public void accountGuard(java.util.function.Function<List<String>, Optional<String>> guard) {
+    this.accountGuard = Check.notNull(guard, "guard");
+  }
+
+  /**
+   * Order ids handed out from now on are at least {@code floor} (e.g. one above the highest id the
+   * journal holds), whatever nextValidId TWS sends after a restart: an id is never used twice.
+   */
+  public void orderIdsAbove(int floor) {
+    orderIdFloor.accumulateAndGet(floor, Math::max);
+    if (nextOrderId.get() >= 0) {
+      nextOrderId.accumulateAndGet(floor, Math::max);
+    }
+  }
+
+  /**
+   * Completes when the session is ready for the first time, or fails when the account was refused
+   * ({@link TwsRequestException#ACCOUNT_REFUSED}) or the session was closed first.
+   */
+  public CompletableFuture<Void> firstReady() {
+    return firstReady;
+  }
+
+  /** True if a connect attempt has failed since the session was made (TWS was not there). */
+  public boolean everFailedToConnect() {
+    return everFailedToConnect;
   }
 
   /** Adds a listener; add them before {@link #connect()}. */
@@ -208,8 +263,13 @@ public final class TwsSession implements AutoCloseable {
     try {
       connectOnce(false);
     } catch (TwsRequestException e) {
+      if (e.code() == TwsRequestException.ACCOUNT_REFUSED) {
+        firstReady.completeExceptionally(e);
+      }
+      everFailedToConnect = true;
       throw e;
     } catch (Exception e) {
+      everFailedToConnect = true;
       throw new TwsRequestException("cannot connect to TWS at " + host + ":" + port + ": " + e.getMessage(),
           TwsRequestException.NO_CODE, e);
     }
@@ -228,7 +288,12 @@ public final class TwsSession implements AutoCloseable {
       connect();
       return true;
     } catch (TwsRequestException e) {
-      LOG.warn("TWS not reachable yet ({}); reconnecting in the background", e.getMessage());
+      if (e.code() == TwsRequestException.ACCOUNT_REFUSED) {
+        throw e;
+      }
+      LOG.warn("TWS not reachable yet ({}); trying again in the background with exponential backoff ({} ms"
+          + " doubling up to {} s); this is said once", e.getMessage(), cfg.reconnectInitialMillis(),
+          cfg.reconnectMaxSeconds());
       startHeartbeat();
       scheduleReconnect();
       return false;
@@ -314,6 +379,11 @@ public final class TwsSession implements AutoCloseable {
       throw new TwsRequestException("no order id yet: TWS has not sent nextValidId");
     }
     return id;
+  }
+
+  /** The contract of market-data request {@code tickerId} (a recent stream or snapshot), if known. */
+  public Optional<Contract> marketDataContract(int tickerId) {
+    return Optional.ofNullable(marketDataRequests.get(tickerId));
   }
 
   /** Sends one message under the rate limiter. */
@@ -416,6 +486,7 @@ public final class TwsSession implements AutoCloseable {
     ClientMessage.ReqMktData req = new ClientMessage.ReqMktData(id, contract, genericTicks, false, false);
     tickers.put(id, t);
     streams.put(id, req);
+    marketDataRequests.put(id, contract);
     send(req);
     return t;
   }
@@ -456,6 +527,7 @@ public final class TwsSession implements AutoCloseable {
       throw new TwsRequestException("snapshot interrupted");
     }
     tickers.put(id, t);
+    marketDataRequests.put(id, contract);
     try {
       call("reqMktData snapshot", id, new ClientMessage.ReqMktData(id, contract, "", true, false),
           m -> m instanceof ServerMessage.TickSnapshotEnd || (t.updates() > 0 && enough.test(t)), snapshotLimiter);
@@ -534,6 +606,7 @@ public final class TwsSession implements AutoCloseable {
   public void close() {
     closed = true;
     ready = false;
+    firstReady.completeExceptionally(new TwsRequestException("session closed"));
     scheduler.shutdownNow();
     reconnector.shutdownNow();
     TwsConnection c = connection;
@@ -592,6 +665,11 @@ public final class TwsSession implements AutoCloseable {
         LOG.warn("Client id {} refused: {}{}", id, failure, next);
         continue;
       }
+      Optional<String> refusal = accountGuard.apply(accounts);
+      if (refusal.isPresent()) {
+        c.close();
+        throw new TwsRequestException(refusal.get(), TwsRequestException.ACCOUNT_REFUSED, null);
+      }
       connection = c;
       clientIdInUse = id;
       paused = false;
@@ -615,6 +693,7 @@ public final class TwsSession implements AutoCloseable {
     ready = true;
     connections.incrementAndGet();
     breaker.transitionToClosedState();
+    firstReady.complete(null);
     LOG.info("TWS session ready as client {} ({} accounts, next order id {}){}", clientIdInUse,
         accounts.size(), nextOrderId.get(), reconnect ? " after a reconnect; orders reconciled" : "");
   }
@@ -642,6 +721,7 @@ public final class TwsSession implements AutoCloseable {
           }).run();
         } catch (Throwable e) {
           LOG.error("Reconnecting to TWS stopped: {}", e.getMessage());
+          firstReady.completeExceptionally(e);
         } finally {
           reconnecting.set(false);
         }
@@ -712,7 +792,12 @@ public final class TwsSession implements AutoCloseable {
 
   private void handle(TwsConnection c, ServerMessage m, Readiness r) {
     if (m instanceof ServerMessage.NextValidId n) {
-      nextOrderId.accumulateAndGet(n.orderId(), Math::max);
+      int before = nextOrderId.get();
+      int next = nextOrderId.accumulateAndGet(Math.max(n.orderId(), orderIdFloor.get()), Math::max);
+      if (before >= 0 && n.orderId() < before) {
+        LOG.warn("TWS sent nextValidId {} below the ids already used; orders go on from {} (an id is never reused)",
+            n.orderId(), next);
+      }
       r.id = true;
       r.check();
     } else if (m instanceof ServerMessage.ManagedAccounts a) {
@@ -758,10 +843,12 @@ public final class TwsSession implements AutoCloseable {
       case LINK_RESTORED_DATA_LOST -> {
         LOG.warn("TWS {}: {}; making {} market-data subscriptions again", err.code(), err.message(), streams.size());
         resubscribeLater();
+        linkRestoredLater();
         unpause();
       }
       case LINK_RESTORED -> {
         LOG.info("TWS {}: {}; data kept, trading resumes", err.code(), err.message());
+        linkRestoredLater();
         unpause();
       }
       case SESSION_FATAL -> {
@@ -790,6 +877,22 @@ public final class TwsSession implements AutoCloseable {
     paused = false;
     if (ready) {
       breaker.transitionToClosedState();
+    }
+  }
+
+  private void linkRestoredLater() {
+    try {
+      scheduler.execute(() -> {
+        for (Listener l : listeners) {
+          try {
+            l.onLinkRestored(this);
+          } catch (RuntimeException e) {
+            LOG.warn("After the link to IB came back: {}", e.getMessage());
+          }
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("session closing; nothing after the link came back");
     }
   }
 

@@ -50,8 +50,9 @@ class MappingTest {
 
   @Test
   void accountCodesAreMaskedToTheirLastThreeCharacters() {
-    assertThat(IbkrBroker.mask("DU1234567")).isEqualTo("******567");
-    assertThat(IbkrBroker.mask("U12")).isEqualTo("**2");
+    assertThat(IbkrBroker.mask("DU1234567")).as("the type prefix stays").isEqualTo("DU****567");
+    assertThat(IbkrBroker.mask("U1234567")).isEqualTo("U****567");
+    assertThat(IbkrBroker.mask("U12")).isEqualTo("U*2");
     assertThat(IbkrBroker.mask("")).isEqualTo("(default)");
   }
 

@@ -142,7 +142,7 @@ final class IbkrCheckCommand implements Callable<Integer> {
     }
   }
 
-  private String whatIfCondor(IbkrAdapter ib, BotConfig cfg, Clock clock) {
+  static String whatIfCondor(IbkrAdapter ib, BotConfig cfg, Clock clock) {
     LocalDate today = clock.marketDate();
     int dteMin = cfg.condor().dteMin();
     LocalDate expiry = ib.market().expirations(OptionContract.SPXW).stream()

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
     description = "Trade in real time (or --speed N times faster) against the built-in paper broker and a live"
         + " synthetic market. Stop with Ctrl-C or SIGTERM: the running job finishes, the store closes, exit 0."
         + " Control it with 'alvh console' or 'alvh ctl CMD' and the same --data-dir.")
-final class PaperCommand implements Callable<Integer> {
+class PaperCommand implements Callable<Integer> {
 
   static final List<String> BROKERS = List.of("paper", "ibkr");
 
@@ -78,6 +78,11 @@ final class PaperCommand implements Callable<Integer> {
   @Option(names = "--clear-overrides", description = "drop the configuration overrides stored by 'set' before start")
   boolean clearOverrides;
 
+  /** {@code alvh live}: a live account (set by {@link LiveCommand}). */
+  boolean live;
+  /** The command's name in messages. */
+  String name = "paper";
+
   @Override
   public Integer call() {
     BotConfig cfg;
@@ -94,8 +99,16 @@ final class PaperCommand implements Callable<Integer> {
           + " of the configuration");
     }
     if (!BROKERS.contains(broker)) {
-      System.err.println("paper: --broker must be one of " + String.join(", ", BROKERS) + ", but was '" + broker + "'");
+      System.err.println(name + ": --broker must be one of " + String.join(", ", BROKERS) + ", but was '" + broker + "'");
       return 2;
+    }
+    if (live) {
+      broker = "ibkr";
+      if (cfg.live().confirmAccount().isEmpty()) {
+        System.err.println(name + ": live.confirmAccount is not set: set it to the live account to trade, exactly as"
+            + " TWS reports it (e.g. U1234567); nothing was sent");
+        return 2;
+      }
     }
     boolean ibkr = "ibkr".equals(broker);
     if (ibkr) {
@@ -112,20 +125,20 @@ final class PaperCommand implements Callable<Integer> {
       try {
         cfg = ConfigLoader.withOverrides(cfg, o, "option");
       } catch (ConfigException e) {
-        System.err.println("paper: " + e.getMessage());
+        System.err.println(name + ": " + e.getMessage());
         return 2;
       }
       if (speed != 1 && clockOrigin == null && stepClock == null) {
-        System.err.println("paper: --speed must be 1 with --broker ibkr (a real account trades in real time), but was "
+        System.err.println(name + ": --speed must be 1 with --broker ibkr (a real account trades in real time), but was "
             + speed);
         return 2;
       }
     } else if (host != null || port != null || clientId != null) {
-      System.err.println("paper: --host, --port and --client-id apply only with --broker ibkr");
+      System.err.println(name + ": --host, --port and --client-id apply only with --broker ibkr");
       return 2;
     }
     if (speed < 1 || speed > ScaledClock.MAX_SPEED) {
-      System.err.println("paper: --speed must be in [1, " + ScaledClock.MAX_SPEED + "], but was " + speed);
+      System.err.println(name + ": --speed must be in [1, " + ScaledClock.MAX_SPEED + "], but was " + speed);
       return 2;
     }
     Instant[] step = null;
@@ -134,16 +147,16 @@ final class PaperCommand implements Callable<Integer> {
         String[] o = stepClock.split("/", 2);
         step = new Instant[] {Instant.parse(o[0]), Instant.parse(o[1])};
       } catch (RuntimeException e) {
-        System.err.println("paper: --step-clock must be FROM/TO (two ISO instants), but was '" + stepClock + "'");
+        System.err.println(name + ": --step-clock must be FROM/TO (two ISO instants), but was '" + stepClock + "'");
         return 2;
       }
       if (!step[1].isAfter(step[0]) || clockOrigin != null || stepSettleMillis < 0 || stepSettleMillis > 60_000) {
-        System.err.println("paper: --step-clock needs TO after FROM, no --clock-origin and --step-settle-millis in"
+        System.err.println(name + ": --step-clock needs TO after FROM, no --clock-origin and --step-settle-millis in"
             + " [0, 60000], but was '" + stepClock + "', settle " + stepSettleMillis);
         return 2;
       }
     } else if (clockFile != null) {
-      System.err.println("paper: --clock-file applies only with --step-clock");
+      System.err.println(name + ": --clock-file applies only with --step-clock");
       return 2;
     }
     Optional<String> bad = Preflight.eventsFile(cfg);
@@ -177,9 +190,9 @@ final class PaperCommand implements Callable<Integer> {
     if (clearOverrides) {
       try (Store s = Store.open(dir, cfg.store().database())) {
         int n = new dev.alvh.app.control.ControlStore(s.jdbc()).clearOverrides();
-        System.out.println("paper: dropped " + n + " stored override" + (n == 1 ? "" : "s"));
+        System.out.println(name + ": dropped " + n + " stored override" + (n == 1 ? "" : "s"));
       } catch (StoreException e) {
-        System.err.println("paper: " + e.getMessage());
+        System.err.println(name + ": " + e.getMessage());
         return 1;
       }
     }
@@ -207,7 +220,7 @@ final class PaperCommand implements Callable<Integer> {
         long wall = Long.parseLong(o[1]);
         clockStart = Instant.parse(o[0]).plusMillis(Math.multiplyExact(System.currentTimeMillis() - wall, speed));
       } catch (RuntimeException e) {
-        System.err.println("paper: --clock-origin must be MARKET@WALLMILLIS (an ISO instant, @, epoch milliseconds),"
+        System.err.println(name + ": --clock-origin must be MARKET@WALLMILLIS (an ISO instant, @, epoch milliseconds),"
             + " but was '" + clockOrigin + "'");
         return 2;
       }
@@ -217,20 +230,27 @@ final class PaperCommand implements Callable<Integer> {
       stepped = step == null ? null
           : new dev.alvh.app.runtime.SteppedClock(step[0], java.util.Optional.ofNullable(clockFile));
     } catch (java.io.UncheckedIOException e) {
-      System.err.println("paper: " + e.getMessage());
+      System.err.println(name + ": " + e.getMessage());
       return 1;
     }
     dev.alvh.core.port.Clock clock = stepped != null ? stepped : new ScaledClock(clockStart, speed);
     Bot bot;
     dev.alvh.ibkr.broker.IbkrAdapter ib = null;
+    dev.alvh.app.live.TwsDownWatch downWatch = null;
+    dev.alvh.app.live.MarketDataWatch marketData = null;
     try {
       if (ibkr) {
-        try {
-          ib = dev.alvh.ibkr.broker.IbkrAdapter.connect(cfg.broker(), clock);
-        } catch (RuntimeException e) {
-          System.err.println("paper: cannot connect to TWS at " + cfg.broker().host() + ":" + cfg.broker().port() + ": "
-              + e.getMessage());
-          return 1;
+        ib = dev.alvh.ibkr.broker.IbkrAdapter.unconnected(cfg.broker(), clock);
+        final BotConfig c0 = cfg;
+        ib.session().accountGuard(accounts -> dev.alvh.app.live.AccountCheck.refusal(name, live, accounts,
+            c0.broker().ibkr().account(), c0.live().confirmAccount()));
+        downWatch = new dev.alvh.app.live.TwsDownWatch(clock, cfg.broker().ibkr().alertAfterMinutes(),
+            ib.session()::tradingAllowed, cfg.broker().host() + ":" + cfg.broker().port());
+        marketData = dev.alvh.app.live.IbkrGuards.marketDataWatch(ib.session(), clock, cfg);
+        Integer refused = awaitTws(ib, cfg, clock, downWatch);
+        if (refused != null) {
+          ib.close();
+          return refused;
         }
         bot = Bot.ibkr(cfg, dir, clock, ib);
       } else {
@@ -246,7 +266,7 @@ final class PaperCommand implements Callable<Integer> {
       if (ib != null) {
         ib.close();
       }
-      System.err.println("paper: " + e.getMessage() + " (is another bot running with this data directory?)");
+      System.err.println(name + ": " + e.getMessage() + " (is another bot running with this data directory?)");
       return 1;
     }
     dev.alvh.app.ops.Alerter alerter = new dev.alvh.app.ops.Alerter(bot.config().alerts(), clock);
@@ -258,7 +278,7 @@ final class PaperCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       alerter.close();
       bot.close();
-      System.err.println("paper: " + e.getMessage());
+      System.err.println(name + ": " + e.getMessage());
       return e instanceof IllegalArgumentException ? 2 : 1;
     }
     ControlServer server;
@@ -279,7 +299,7 @@ final class PaperCommand implements Callable<Integer> {
       health.close();
       alerter.close();
       bot.close();
-      System.err.println("paper: cannot open the control channel: " + e.getMessage());
+      System.err.println(name + ": cannot open the control channel: " + e.getMessage());
       return 1;
     }
     dev.alvh.app.runtime.JobDriver driver;
@@ -300,12 +320,14 @@ final class PaperCommand implements Callable<Integer> {
       alerter.close();
       ControlFiles.removeEndpoint(dir, ProcessHandle.current().pid());
       bot.close();
-      System.err.println("paper: " + e.getMessage());
+      System.err.println(name + ": " + e.getMessage());
       return 1;
     }
     // The journal is matched to the broker before the first order (and, for IBKR, on every reconnect).
     var report = bot.reconcile();
     System.out.println("reconciliation: " + report.summary());
+    dev.alvh.app.live.IbkrGuards guards = ib == null ? null
+        : dev.alvh.app.live.IbkrGuards.wire(bot, ib, alerter, downWatch, marketData, live);
     if (ib != null) {
       ib.session().addListener(new dev.alvh.ibkr.session.TwsSession.Listener() {
         @Override
@@ -340,19 +362,22 @@ final class PaperCommand implements Callable<Integer> {
           ControlFiles.removeEndpoint(dir, ProcessHandle.current().pid());
         })
         .step("stop health and alerts", () -> {
+          if (guards != null) {
+            guards.close();
+          }
           health.close();
           alerter.close();
         })
         .step("disconnect and close the store", bot::close)
         .step("say so", () -> {
-          System.out.println("paper bot stopped: last job finished, store closed");
+          System.out.println(name + " bot stopped: last job finished, store closed");
           System.out.flush();
           stopped.countDown();
         });
     // SIGTERM or Ctrl-C is this program's normal way to stop: exit 0 once everything is closed.
     shutdown.install(code -> Runtime.getRuntime().halt(code));
     driver.start(bot::runJob);
-    System.out.printf("paper bot running: broker %s, speed %dx, market time %s New York, data %s, control %s, health %s%n",
+    System.out.printf(name + " bot running: broker %s, speed %dx, market time %s New York, data %s, control %s, health %s%n",
         broker, speed,
         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(clock.marketTime()),
         dir.toAbsolutePath().normalize(),
@@ -366,5 +391,59 @@ final class PaperCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  /**
+   * Connects to TWS, or, when it is not up yet (an unattended start before TWS or during its
+   * restart), keeps trying in the background with exponential backoff, says so once, and alerts
+   * after {@code broker.ibkr.alertAfterMinutes} (then hourly) until it is up.
+   *
+   * @return null when connected, else the exit code (2: the account was refused)
+   */
+  Integer awaitTws(dev.alvh.ibkr.broker.IbkrAdapter ib, BotConfig cfg, dev.alvh.core.port.Clock clock,
+      dev.alvh.app.live.TwsDownWatch watch) {
+    boolean now;
+    try {
+      now = ib.session().connectOrKeepTrying();
+    } catch (dev.alvh.ibkr.session.TwsRequestException e) {
+      return refusedOrFailed(e);
+    }
+    if (now) {
+      return null;
+    }
+    System.out.println(name + ": TWS at " + cfg.broker().host() + ":" + cfg.broker().port() + " is not up yet;"
+        + " trying again with exponential backoff (up to " + cfg.broker().ibkr().reconnectMaxSeconds()
+        + " s apart), alerting after " + cfg.broker().ibkr().alertAfterMinutes() + " min (broker.ibkr.alertAfterMinutes)");
+    System.out.flush();
+    dev.alvh.app.ops.Alerter early = new dev.alvh.app.ops.Alerter(cfg.alerts(), clock);
+    watch.alerter(early);
+    try {
+      while (true) {
+        try {
+          ib.session().firstReady().get(dev.alvh.app.live.TwsDownWatch.CHECK_SECONDS,
+              java.util.concurrent.TimeUnit.SECONDS);
+          return null;
+        } catch (java.util.concurrent.TimeoutException e) {
+          watch.check();
+        } catch (java.util.concurrent.ExecutionException e) {
+          return e.getCause() instanceof dev.alvh.ibkr.session.TwsRequestException t ? refusedOrFailed(t)
+              : refusedOrFailed(new dev.alvh.ibkr.session.TwsRequestException(String.valueOf(e.getCause())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return 1;
+        }
+      }
+    } finally {
+      early.close();
+    }
+  }
+
+  private int refusedOrFailed(dev.alvh.ibkr.session.TwsRequestException e) {
+    if (e.code() == dev.alvh.ibkr.session.TwsRequestException.ACCOUNT_REFUSED) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    System.err.println(name + ": " + e.getMessage());
+    return 1;
   }
 }

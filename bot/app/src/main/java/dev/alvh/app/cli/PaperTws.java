@@ -51,12 +51,20 @@ public final class PaperTws {
    * --speed speed} builds on the clock's day.
    */
   public static TwsServer build(BotConfig cfg, Clock clock, Duration tickInterval, long speed) {
+    return build(cfg, clock, tickInterval, speed, ACCOUNT);
+  }
+
+  /**
+   * As {@link #build(BotConfig, Clock, Duration, long)}, reporting {@code account} as its managed
+   * account: e.g. {@code U1234567} to stand in for a live account in tests of {@code alvh live}.
+   */
+  public static TwsServer build(BotConfig cfg, Clock clock, Duration tickInterval, long speed, String account) {
     Check.notNull(cfg, "config");
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
     List<DailyBar> bars = PaperMarket.history(cfg, clock.marketDate(), PaperMarket.daysAhead(speed));
     SimulatedMarket market = new SimulatedMarket(bars, clock, cfg.market(), cal::isTradingDay);
     PaperBroker broker = new PaperBroker(market, clock, cfg.broker().paper(), cfg.paper().fill());
-    TwsServer server = new TwsServer(broker, market, clock, ACCOUNT, tickInterval);
+    TwsServer server = new TwsServer(broker, market, clock, account, tickInterval);
     server.onEndOfDay(cfg.schedule().endOfDay(), date -> market.spxClose(date)
         .ifPresent(close -> broker.settleExpiring(date, close)));
     return server;

@@ -43,6 +43,11 @@ final class PaperTwsCommand implements Callable<Integer> {
       description = "streaming market data is pushed this often (default: 1000)")
   long tickMillis;
 
+  @Option(names = "--account", paramLabel = "CODE", defaultValue = PaperTws.ACCOUNT,
+      description = "the account code reported (default: " + PaperTws.ACCOUNT + ", a paper account); e.g. U1234567"
+          + " presents it as a live account, to try 'alvh live' without IB")
+  String account;
+
   @Override
   public Integer call() throws Exception {
     BotConfig cfg;
@@ -60,9 +65,14 @@ final class PaperTwsCommand implements Callable<Integer> {
       System.err.println("paper-tws: --tick-millis must be in [50, 60000], but was " + tickMillis);
       return 2;
     }
+    if (!account.matches("[A-Z]{1,2}\\d{1,10}")) {
+      System.err.println("paper-tws: --account must be letters then digits, like DU0000001 or U1234567, but was '"
+          + account + "'");
+      return 2;
+    }
     Clock clock = Instant::now;
     LocalDate start = dev.alvh.app.runtime.PaperMarket.history(cfg, clock.marketDate(), 1).get(0).date();
-    TwsServer server = PaperTws.build(cfg, clock, Duration.ofMillis(tickMillis));
+    TwsServer server = PaperTws.build(cfg, clock, Duration.ofMillis(tickMillis), 1, account);
     int bound;
     try {
       bound = server.start(bind, port);
@@ -76,7 +86,8 @@ final class PaperTwsCommand implements Callable<Integer> {
       stop.countDown();
     }, "paper-tws-stop"));
     System.out.printf("paper-tws: serving the paper broker on %s:%d (TWS API server version 178, account %s,"
-        + " market two-cycles from %s); stop with Ctrl-C%n", bind, bound, PaperTws.ACCOUNT, start);
+        + " market two-cycles from %s); stop with Ctrl-C%n", bind, bound,
+        dev.alvh.ibkr.broker.IbkrBroker.mask(account), start);
     System.out.flush();
     stop.await();
     return 0;

@@ -132,6 +132,7 @@ public final class OrderDesk implements BrokerListener {
   private final Map<OrderRef, Held> held = new java.util.LinkedHashMap<>();
   private Pause pause = Pause.NONE;
   private java.util.function.BooleanSupplier stopWalk = () -> false;
+  private java.util.function.Function<OrderIntent, Optional<String>> brokerGate = i -> Optional.empty();
   private Controls controls = new Controls();
   private RiskGate gate;
   private java.util.function.BooleanSupplier killFile = () -> false;
@@ -205,6 +206,15 @@ public final class OrderDesk implements BrokerListener {
    */
   public void onOutcome(Consumer<Outcome> listener) {
     this.outcomeListener = Check.notNull(listener, "listener");
+  }
+
+  /**
+   * Sets the broker-side gate every order passes after the risk gate, just before it is journaled
+   * and sent: a refusal (its text) skips the order (IBKR: TWS's daily restart window, market data
+   * that is not real-time, a what-if margin beyond {@code live.maxInitMarginPct}).
+   */
+  public void brokerGate(java.util.function.Function<OrderIntent, Optional<String>> gate) {
+    this.brokerGate = Check.notNull(gate, "gate");
   }
 
   /** The risk gate every order passes. */
@@ -328,6 +338,10 @@ public final class OrderDesk implements BrokerListener {
     RiskVerdict verdict = judge(first, Optional.of(pq.mid()), age);
     if (!verdict.passed()) {
       return riskRejected(first, verdict, journaled, done);
+    }
+    Optional<String> closed = brokerGate.apply(first);
+    if (closed.isPresent()) {
+      return brokerRefused(first, closed.get(), journaled, done);
     }
     OrderTracker tracker = new OrderTracker(first);
     Working w = new Working(tracker, done);
@@ -513,6 +527,18 @@ public final class OrderDesk implements BrokerListener {
    */
   public void releaseHaltEachDay(boolean value) {
     this.releaseHaltEachDay = value;
+  }
+
+  private Result brokerRefused(OrderIntent intent, String why, boolean journaled, Consumer<Result> done) {
+    LOG.warn("not sending {} {}: {}", intent.purpose(), intent.ref(), why);
+    orders.decision(clock.now(), OrderStore.ORDER_SKIPPED, "broker", intent.purpose().action() + " " + intent.ref()
+        + " not sent: the broker is not ready for it", why);
+    if (journaled) {
+      store.orderStatus(intent.ref(), OrderStatus.CANCELLED, 0, 0, why, clock.now());
+    }
+    Result r = new Result(intent, Outcome.SKIPPED, 0, List.of(), intent.limit(), why);
+    done.accept(r);
+    return r;
   }
 
   private Result riskRejected(OrderIntent intent, RiskVerdict v, boolean journaled, Consumer<Result> done) {

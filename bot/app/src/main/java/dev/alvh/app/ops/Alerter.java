@@ -53,7 +53,11 @@ public final class Alerter implements AutoCloseable {
     /** The hedge state machine moved. */
     HEDGE_STATE,
     /** Reconciliation found differences between the journal and the broker. */
-    RECONCILIATION
+    RECONCILIATION,
+    /** Not connected to TWS longer than {@code broker.ibkr.alertAfterMinutes} (repeated hourly). */
+    TWS_DOWN,
+    /** Market data is not real-time (delayed, frozen, or a missing subscription); no new orders. */
+    MARKET_DATA
   }
 
   /** Alerts waiting to be sent at most. */

@@ -81,7 +81,7 @@ class IbkrCommandsTest {
       int port = server.start("127.0.0.1", 0);
       int code = Main.run("ibkr-check", "--port", String.valueOf(port), "--what-if");
       assertThat(code).as(stdout() + stderr()).isZero();
-      assertThat(stdout()).contains("server version    178", "accounts          ******001",
+      assertThat(stdout()).contains("server version    178", "accounts          DU****001",
           "net liquidation   1000000.00 USD", "positions         0", "SPXW next", "VIX next", "VX future",
           "what-if condor    SPXW", "margin: initial change 5000.00");
       assertThat(stdout()).containsPattern("SPX +\\d+\\.\\d\\d").containsPattern("VIX3M +\\d+\\.\\d\\d")

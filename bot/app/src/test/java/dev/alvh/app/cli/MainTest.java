@@ -38,14 +38,6 @@ class MainTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"live"})
-  void subcommandsNotBuiltYetSaySoInOneLineAndExit2(String name) {
-    assertThat(Main.run(name)).isEqualTo(2);
-    assertThat(io.err().lines()).hasSize(1).first().asString()
-        .contains("alvh " + name + ": not built yet");
-  }
-
-  @ParameterizedTest
   @ValueSource(strings = {"replay", "paper", "live", "console", "ctl", "version"})
   void everySubcommandHasHelp(String name) {
     assertThat(Main.run(name, "--help")).isZero();

@@ -23,25 +23,45 @@ import dev.alvh.core.Check;
  * @param alerts   alerts to the owner
  * @param logging  log files
  * @param paper    the simulated broker's fill model (paper trading, paper-tws, replay)
+ * @param live     trading a live IBKR account ({@code alvh live})
  */
 public record BotConfig(
     CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker, ScheduleConfig schedule,
     StoreConfig store, ConsoleConfig console, MarketConfig market, ExecutionConfig execution,
-    ReplayConfig replay, HealthConfig health, AlertsConfig alerts, LoggingConfig logging, PaperConfig paper) {
+    ReplayConfig replay, HealthConfig health, AlertsConfig alerts, LoggingConfig logging, PaperConfig paper,
+    LiveConfig live) {
 
   /** Every default. */
   public static final BotConfig DEFAULTS = new BotConfig(CondorConfig.DEFAULTS, HedgeConfig.DEFAULTS,
       RiskConfig.DEFAULTS, BrokerConfig.DEFAULTS, ScheduleConfig.DEFAULTS, StoreConfig.DEFAULTS,
       ConsoleConfig.DEFAULTS, MarketConfig.DEFAULTS, ExecutionConfig.DEFAULTS, ReplayConfig.DEFAULTS,
-      HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS, LoggingConfig.DEFAULTS, PaperConfig.DEFAULTS);
+      HealthConfig.DEFAULTS, AlertsConfig.DEFAULTS, LoggingConfig.DEFAULTS, PaperConfig.DEFAULTS, LiveConfig.DEFAULTS);
 
-  /** Every group but the last, with the default fill model ({@link PaperConfig#DEFAULTS}). */
+  /** Every group but {@code live}, with the default {@code live} group. */
+  public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
+      ScheduleConfig schedule, StoreConfig store, ConsoleConfig console, MarketConfig market,
+      ExecutionConfig execution, ReplayConfig replay, HealthConfig health, AlertsConfig alerts,
+      LoggingConfig logging, PaperConfig paper) {
+    this(condor, hedge, risk, broker, schedule, store, console, market, execution, replay, health, alerts, logging,
+        paper, LiveConfig.DEFAULTS);
+  }
+
+  /** Every group but {@code paper}, with the default fill model ({@link PaperConfig#DEFAULTS}). */
+  public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
+      ScheduleConfig schedule, StoreConfig store, ConsoleConfig console, MarketConfig market,
+      ExecutionConfig execution, ReplayConfig replay, HealthConfig health, AlertsConfig alerts,
+      LoggingConfig logging, LiveConfig live) {
+    this(condor, hedge, risk, broker, schedule, store, console, market, execution, replay, health, alerts, logging,
+        PaperConfig.DEFAULTS, live);
+  }
+
+  /** The first thirteen groups (up to logging), with the default {@code paper} and {@code live} groups. */
   public BotConfig(CondorConfig condor, HedgeConfig hedge, RiskConfig risk, BrokerConfig broker,
       ScheduleConfig schedule, StoreConfig store, ConsoleConfig console, MarketConfig market,
       ExecutionConfig execution, ReplayConfig replay, HealthConfig health, AlertsConfig alerts,
       LoggingConfig logging) {
     this(condor, hedge, risk, broker, schedule, store, console, market, execution, replay, health, alerts, logging,
-        PaperConfig.DEFAULTS);
+        PaperConfig.DEFAULTS, LiveConfig.DEFAULTS);
   }
 
   /** The first eight groups, with the defaults of the later ones. */
@@ -75,5 +95,6 @@ public record BotConfig(
     Check.notNull(alerts, "alerts");
     Check.notNull(logging, "logging");
     Check.notNull(paper, "paper");
+    Check.notNull(live, "live");
   }
 }

@@ -124,6 +124,15 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
    *                               chain several times)
    * @param vixChainWidthPct       VIX option chains: out-of-the-money strikes within this percent of
    *                               the VX future (hedge calls sit far above it)
+   * @param historyDays            daily closes asked from IB on start when the store holds too few
+   * @param historyTimeoutSeconds  limit for one historical-data answer
+   * @param restartTime            New York time of TWS / IB Gateway's daily restart (IBC's
+   *                               {@code AutoRestartTime}); the connection drops then for a minute or two
+   * @param restartQuietMinutes    no new order is sent from this many minutes before {@code restartTime}
+   *                               until the session has reconnected and reconciled after the restart
+   * @param alertAfterMinutes      not connected to TWS for longer than this (at start or later): one
+   *                               alert, then one every hour while it lasts (a failed Sunday logon that
+   *                               waits for a person's second factor)
    */
   public record Ibkr(
       List<Integer> backupClientIds, String account, int connectTimeoutSeconds, int requestTimeoutSeconds,
@@ -131,7 +140,7 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       double reconnectJitter, int maxMessagesPerSecond, int breakerFailureRatePct, int breakerWindow,
       int breakerOpenSeconds, int marketDataType, int snapshotTimeoutSeconds, int maxConcurrentSnapshots,
       double chainWidthPct, int quoteCacheSeconds, double vixChainWidthPct, int historyDays,
-      int historyTimeoutSeconds) {
+      int historyTimeoutSeconds, java.time.LocalTime restartTime, int restartQuietMinutes, int alertAfterMinutes) {
 
     /** Two spare ids after the default 17. */
     public static final List<Integer> DEFAULT_BACKUP_CLIENT_IDS = List.of(18, 19);
@@ -180,6 +189,13 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
     /** 60 s for one historical-data answer (IB's historical farm is slower than quotes). */
     public static final int DEFAULT_HISTORY_TIMEOUT_SECONDS = 60;
 
+    /** 23:45 New York, TWS's own default auto-restart time (after the 16:15 option close, before Asia). */
+    public static final java.time.LocalTime DEFAULT_RESTART_TIME = java.time.LocalTime.of(23, 45);
+    /** No new order from 10 minutes before the restart: a walk (5 steps a minute apart) ends before it. */
+    public static final int DEFAULT_RESTART_QUIET_MINUTES = 10;
+    /** Alert after 10 minutes without TWS: longer than a normal daily restart (1-3 minutes). */
+    public static final int DEFAULT_ALERT_AFTER_MINUTES = 10;
+
     /** The defaults. */
     public static final Ibkr DEFAULTS = new Ibkr(DEFAULT_BACKUP_CLIENT_IDS, DEFAULT_ACCOUNT,
         DEFAULT_CONNECT_TIMEOUT_SECONDS, DEFAULT_REQUEST_TIMEOUT_SECONDS, DEFAULT_HEARTBEAT_SECONDS,
@@ -188,7 +204,8 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
         DEFAULT_BREAKER_WINDOW, DEFAULT_BREAKER_OPEN_SECONDS, DEFAULT_MARKET_DATA_TYPE,
         DEFAULT_SNAPSHOT_TIMEOUT_SECONDS, DEFAULT_MAX_CONCURRENT_SNAPSHOTS, DEFAULT_CHAIN_WIDTH_PCT,
         DEFAULT_QUOTE_CACHE_SECONDS, DEFAULT_VIX_CHAIN_WIDTH_PCT, DEFAULT_HISTORY_DAYS,
-        DEFAULT_HISTORY_TIMEOUT_SECONDS);
+        DEFAULT_HISTORY_TIMEOUT_SECONDS, DEFAULT_RESTART_TIME, DEFAULT_RESTART_QUIET_MINUTES,
+        DEFAULT_ALERT_AFTER_MINUTES);
 
     /** Checks every field; messages name the full key. */
     public Ibkr {
@@ -225,6 +242,9 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       Check.inRange(vixChainWidthPct, 1.0, 500.0, "broker.ibkr.vixChainWidthPct");
       Check.inRange(historyDays, 0, 5000, "broker.ibkr.historyDays");
       Check.inRange(historyTimeoutSeconds, 1, 600, "broker.ibkr.historyTimeoutSeconds");
+      Check.notNull(restartTime, "broker.ibkr.restartTime");
+      Check.inRange(restartQuietMinutes, 0, 120, "broker.ibkr.restartQuietMinutes");
+      Check.inRange(alertAfterMinutes, 1, 1440, "broker.ibkr.alertAfterMinutes");
     }
 
     /**
@@ -236,7 +256,8 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
       return new Ibkr(backupClientIds, account, timeoutSeconds, timeoutSeconds, heartbeatSeconds, timeoutSeconds,
           reconnectMillis, reconnectMaxSeconds, reconnectJitter, maxMessagesPerSecond, breakerFailureRatePct,
           breakerWindow, breakerOpenSeconds, marketDataType, timeoutSeconds, maxConcurrentSnapshots, chainWidthPct,
-          quoteCacheSeconds, vixChainWidthPct, historyDays, timeoutSeconds);
+          quoteCacheSeconds, vixChainWidthPct, historyDays, timeoutSeconds, restartTime, restartQuietMinutes,
+          alertAfterMinutes);
     }
 
     /** These settings with another message rate limit. */
@@ -245,7 +266,7 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
           heartbeatTimeoutSeconds, reconnectInitialMillis, reconnectMaxSeconds, reconnectJitter, perSecond,
           breakerFailureRatePct, breakerWindow, breakerOpenSeconds, marketDataType, snapshotTimeoutSeconds,
           maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds, vixChainWidthPct, historyDays,
-          historyTimeoutSeconds);
+          historyTimeoutSeconds, restartTime, restartQuietMinutes, alertAfterMinutes);
     }
 
     /** These settings with another market data type. */
@@ -254,7 +275,7 @@ public record BrokerConfig(String type, String host, int port, int clientId, Pap
           heartbeatTimeoutSeconds, reconnectInitialMillis, reconnectMaxSeconds, reconnectJitter, maxMessagesPerSecond,
           breakerFailureRatePct, breakerWindow, breakerOpenSeconds, type, snapshotTimeoutSeconds,
           maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds, vixChainWidthPct, historyDays,
-          historyTimeoutSeconds);
+          historyTimeoutSeconds, restartTime, restartQuietMinutes, alertAfterMinutes);
     }
   }
 }
