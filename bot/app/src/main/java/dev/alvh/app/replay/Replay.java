@@ -80,6 +80,23 @@ public final class Replay {
   private int threads = Book.values().length;
   private List<Book> books = List.of(Book.values());
   private boolean inMemory;
+  private Fires schedule = (cfg, from, to) -> new TradingSchedule(cfg).firesBetween(from, to);
+
+  /** The scheduled fire times of a configuration between two instants (the Quartz triggers'). */
+  @FunctionalInterface
+  public interface Fires {
+    /** The fires of {@code schedule} from {@code from} to {@code to}. */
+    List<ScheduledFire> fires(dev.alvh.core.config.ScheduleConfig schedule, Instant from, Instant to);
+  }
+
+  /**
+   * Takes the fire times from {@code f} instead of computing them (a sweep computes them once
+   * per window for all its points).
+   */
+  public Replay fires(Fires f) {
+    this.schedule = f;
+    return this;
+  }
 
   /** A replay with {@code config}, writing its databases under {@code dataDir}. */
   public Replay(BotConfig config, Path dataDir) {
@@ -172,8 +189,7 @@ public final class Replay {
     boolean everyCycle = intraday || config.replay().dailyAllCycles();
     Set<LocalDate> days = new HashSet<>();
     inRange.forEach(b -> days.add(b.date()));
-    List<ScheduledFire> fires = jobs(new TradingSchedule(config.schedule()).firesBetween(start, end), days,
-        everyCycle);
+    List<ScheduledFire> fires = jobs(schedule.fires(config.schedule(), start, end), days, everyCycle);
     LOG.info("replaying {} from {} to {}: {} jobs per book, {}", scenario, realFrom, realTo, fires.size(),
         everyCycle ? "every cycle" : "last cycle of each day");
     progress.total((long) fires.size() * books.size());
