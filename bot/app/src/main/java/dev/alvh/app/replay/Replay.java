@@ -90,6 +90,23 @@ public final class Replay {
   private long chainLoadMs;
   private List<Book> books = List.of(Book.values());
   private boolean inMemory;
+  private Fires schedule = (cfg, from, to) -> new TradingSchedule(cfg).firesBetween(from, to);
+
+  /** The scheduled fire times of a configuration between two instants (the Quartz triggers'). */
+  @FunctionalInterface
+  public interface Fires {
+    /** The fires of {@code schedule} from {@code from} to {@code to}. */
+    List<ScheduledFire> fires(dev.alvh.core.config.ScheduleConfig schedule, Instant from, Instant to);
+  }
+
+  /**
+   * Takes the fire times from {@code f} instead of computing them (a sweep computes them once
+   * per window for all its points).
+   */
+  public Replay fires(Fires f) {
+    this.schedule = f;
+    return this;
+  }
 
   /** A replay with {@code config}, writing its databases under {@code dataDir}. */
   public Replay(BotConfig config, Path dataDir) {
@@ -201,7 +218,7 @@ public final class Replay {
     if (!everyCycle && path != null) {
       inRange.stream().filter(IntradayPath::hasExtremes).forEach(b -> turns.put(b.date(), Set.of(path.turnTimes(b))));
     }
-    List<ScheduledFire> fires = jobs(new TradingSchedule(config.schedule()).firesBetween(start, end), days,
+    List<ScheduledFire> fires = jobs(schedule.fires(config.schedule(), start, end), days,
         everyCycle, turns);
     String cyclesPerDay = everyCycle ? "all" : !turns.isEmpty() ? "extremes+last" : "last";
     LOG.info("replaying {} from {} to {}: {} jobs per book, cycles per day: {}; fills: {}", scenario, realFrom, realTo,

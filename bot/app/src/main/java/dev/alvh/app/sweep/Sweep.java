@@ -7,6 +7,8 @@ import dev.alvh.app.replay.Progress;
 import dev.alvh.app.replay.Replay;
 import dev.alvh.app.report.BookMetrics;
 import dev.alvh.app.schedule.NyseCalendar;
+import dev.alvh.app.schedule.ScheduledFire;
+import dev.alvh.app.schedule.TradingSchedule;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.config.ScheduleConfig;
 import dev.alvh.paper.market.MarketHistory;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -87,6 +90,7 @@ public final class Sweep {
   private Progress progress = Progress.NONE;
   private PrintStream log = System.err;
   private final Map<ScheduleConfig, NyseCalendar> calendars = new ConcurrentHashMap<>();
+  private final Map<List<Object>, List<ScheduledFire>> fires = new ConcurrentHashMap<>();
 
   /**
    * A sweep of points built on {@code base} (named {@code configName}: its file or
@@ -259,7 +263,7 @@ public final class Sweep {
     NyseCalendar cal = calendars.computeIfAbsent(p.config().schedule(), NyseCalendar::of);
     for (Window w : windows) {
       long started = System.nanoTime();
-      Replay replay = new Replay(p.config(), out).inMemory(true).books(which).threads(1);
+      Replay replay = new Replay(p.config(), out).inMemory(true).books(which).threads(1).fires(this::fires);
       Replay.ReplayResult r = replay.runBooks(market.name(), market.history(), cal, w.from(), w.to(), market.intraday(),
           List.of());
       row.put(w.name() + ".firstDay", r.summary().from().toString());
@@ -276,6 +280,12 @@ public final class Sweep {
       }
     }
     return row;
+  }
+
+  /** The fire times of {@code schedule} in a window, computed once for every point that shares them. */
+  private List<ScheduledFire> fires(ScheduleConfig schedule, Instant from, Instant to) {
+    return fires.computeIfAbsent(List.of(schedule, from, to),
+        k -> List.copyOf(new TradingSchedule(schedule).firesBetween(from, to)));
   }
 
   /**

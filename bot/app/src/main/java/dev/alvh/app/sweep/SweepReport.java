@@ -100,6 +100,8 @@ public final class SweepReport {
     c.getStyler().setPlotGridLinesColor(new Color(0xe0, 0xe0, 0xe0));
     c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     c.getStyler().setMarkerSize(8);
+    c.getStyler().setXAxisDecimalPattern("0.0");
+    c.getStyler().setYAxisDecimalPattern("0.00");
     boolean any = false;
     for (String b : books) {
       List<Double> x = new ArrayList<>();
