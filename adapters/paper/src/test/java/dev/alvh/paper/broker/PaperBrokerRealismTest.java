@@ -228,13 +228,15 @@ class PaperBrokerRealismTest {
         quotes.add(q);
         legs.add(new ComboLeg(q.contract(), rnd.nextBoolean() ? Side.BUY : Side.SELL, rnd.nextInt(1, 3)));
       }
-      // the model price: each leg bought at bid + share x spread, sold at ask - share x spread
+      // the model price: each leg bought at bid + share x spread, sold at ask - share x spread, to 4
+      // decimals rounded against the buyer of the leg (the broker's documented rule)
       BigDecimal share = fill.share(legs.size());
       BigDecimal model = BigDecimal.ZERO;
       for (int i = 0; i < legs.size(); i++) {
         OptionQuote q = quotes.get(i);
         BigDecimal paid = q.spread().multiply(share);
-        BigDecimal px = legs.get(i).side() == Side.BUY ? q.bid().add(paid) : q.ask().subtract(paid).max(BigDecimal.ZERO);
+        BigDecimal px = legs.get(i).side() == Side.BUY ? q.bid().add(paid).setScale(4, RoundingMode.CEILING)
+            : q.ask().subtract(paid).max(BigDecimal.ZERO).setScale(4, RoundingMode.FLOOR);
         model = model.add(px.multiply(BigDecimal.valueOf((long) legs.get(i).side().sign() * legs.get(i).ratio())));
       }
       BigDecimal limit = model.add(BigDecimal.valueOf(rnd.nextInt(-40, 41)).multiply(new BigDecimal("0.05")))
