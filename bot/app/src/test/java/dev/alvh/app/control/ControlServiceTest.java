@@ -390,7 +390,7 @@ class ControlServiceTest {
     refused("set hedge.l1.vixTrigger", "set needs KEY and VALUE");
     refused("set", "set needs KEY and VALUE");
     assertThat(bot.controlStore().overrides()).isEmpty();
-    assertThat(bot.config()).isEqualTo(dev.alvh.core.config.BotConfig.DEFAULTS);
+    assertThat(bot.config()).isEqualTo(TestBots.AT_MID);
     assertThat(audits()).as("refused commands are audited with why").isEqualTo(6);
     assertThat(bot.audit().last(1).get(0).outcome()).startsWith("refused: set needs KEY and VALUE");
   }

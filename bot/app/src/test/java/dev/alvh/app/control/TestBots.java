@@ -23,15 +23,18 @@ final class TestBots {
   }
 
   /** The defaults with fills at mid ({@code paper.fill.model: MID}): orders fill at once. */
+  static final BotConfig AT_MID = ConfigLoader.withOverrides(BotConfig.DEFAULTS, Map.of("paper.fill.model", "MID"),
+      "test");
+
+  /** A paper bot with {@link #AT_MID}. */
   static Bot bot(Path dir, VirtualClock clock) {
-    return Bot.paper(ConfigLoader.withOverrides(BotConfig.DEFAULTS, Map.of("paper.fill.model", "MID"), "test"), dir,
-        clock, 1, 80);
+    return Bot.paper(AT_MID, dir, clock, 1, 80);
   }
 
   /** Orders at mid rest at the paper broker (it fills at the far side of the spread). */
   static Bot restingBot(Path dir, VirtualClock clock) {
-    BotConfig c = ConfigLoader.withOverrides(BotConfig.DEFAULTS, Map.of("paper.fill.shareOneLeg", "1", "paper.fill.shareTwoLegs", "1", "paper.fill.shareFourLegs", "1"),
-        "test");
+    BotConfig c = ConfigLoader.withOverrides(BotConfig.DEFAULTS, Map.of("paper.fill.shareOneLeg", "1",
+        "paper.fill.shareTwoLegs", "1", "paper.fill.shareFourLegs", "1"), "test");
     return Bot.paper(c, dir, clock, 1, 80);
   }
 }

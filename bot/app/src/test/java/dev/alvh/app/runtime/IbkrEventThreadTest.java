@@ -156,7 +156,9 @@ class IbkrEventThreadTest {
   @Test
   void aFillDuringThePauseEndsTheWalkOnTheCycleThreadAndNoEventEverRunsBesideAJob() throws Exception {
     ScaledClock clock = new ScaledClock(START, 1);
-    BotConfig cfg = BotConfig.DEFAULTS;
+    // Fills at mid: the exchange fills the first price at once and holds the report.
+    BotConfig cfg = dev.alvh.app.config.ConfigLoader.withOverrides(BotConfig.DEFAULTS,
+        java.util.Map.of("paper.fill.model", "MID"), "test");
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
     SimulatedMarket market = new SimulatedMarket(PaperMarket.history(cfg, clock.marketDate(), PaperMarket.daysAhead(1)),
         clock, cfg.market(), cal::isTradingDay);
