@@ -125,10 +125,6 @@ final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
     Path dir = dataDir != null ? dataDir : Path.of(cfg.store().dataDir());
-    java.util.Optional<String> badDir = Preflight.writableDirectory(dir, "the data directory");
-    if (badDir.isPresent()) {
-      return usage(badDir.get());
-    }
     LoadedHistory loaded = null;
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
     Replay replay = new Replay(cfg, dir);
@@ -151,9 +147,18 @@ final class ReplayCommand implements Callable<Integer> {
           }
         }
         loaded = h;
+        // the data directory is made only once the inputs are known to be good
+        java.util.Optional<String> badDir = Preflight.writableDirectory(dir, "the data directory");
+        if (badDir.isPresent()) {
+          return usage(badDir.get());
+        }
         List<String> problems = h.problems().stream().map(Object::toString).toList();
         result = replay.runBooks(data.toString(), h.history(), cal, fromDate, toDate, false, problems);
       } else {
+        java.util.Optional<String> badDir = Preflight.writableDirectory(dir, "the data directory");
+        if (badDir.isPresent()) {
+          return usage(badDir.get());
+        }
         result = replay.runBooks(SyntheticHistory.TWO_CYCLES, replay.twoCyclesHistory(cal), cal, fromDate, toDate,
             true, List.of());
       }

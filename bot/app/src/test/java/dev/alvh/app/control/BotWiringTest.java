@@ -43,13 +43,14 @@ class BotWiringTest {
     assertThat(bot.health().lastCycleOutcome()).isEqualTo("none");
     bot.runJob(JobKind.CYCLE, clock.now());
     HealthStatus h = bot.health();
-    assertThat(h.lastCycleOutcome()).isEqualTo("sent 1 order");
+    // the condor's entry and the standing base layer's VIX calls
+    assertThat(h.lastCycleOutcome()).isEqualTo("sent 2 orders");
     assertThat(h.lastCycleAge()).isPresent();
     assertThat(h.ok()).isTrue();
     assertThat(h.hedgeState()).isEqualTo("CALM");
     String metrics = bot.metrics().scrape();
-    assertThat(metrics).containsPattern("alvh_orders_total\\{outcome=\"sent\",?\\} 1.0")
-        .containsPattern("alvh_orders_total\\{outcome=\"filled\",?\\} 1.0");
+    assertThat(metrics).containsPattern("alvh_orders_total\\{outcome=\"sent\",?\\} 2.0")
+        .containsPattern("alvh_orders_total\\{outcome=\"filled\",?\\} 2.0");
   }
 
   @Test
@@ -79,6 +80,6 @@ class BotWiringTest {
     clock.set(clock.now().plusSeconds(900));
     bot.runJob(JobKind.CYCLE, clock.now());
     assertThat(bot.engine().desk().riskGate().halted()).as("release reaches the gate").isFalse();
-    assertThat(bot.engine().counters().ordersSent()).isEqualTo(1);
+    assertThat(bot.engine().counters().ordersSent()).as("the condor and the base layer").isEqualTo(2);
   }
 }

@@ -294,7 +294,7 @@ class ControlServiceTest {
     assertThat(bot.store().exitReasons()).containsEntry("manual", 1L);
     assertThat(ok("flatten condors --yes").text()).contains("nothing to close");
     assertThat(ok("flatten hedges --yes").text()).as("the base layer, until the next cycle would sell it")
-        .contains("1 closing order sent");
+        .contains("1 closing order", "filled 10 of 10");
     assertThat(ok("flatten hedges --yes").text()).contains("no hedge layers held");
   }
 
