@@ -72,7 +72,7 @@ class ConsoleSessionTest {
       type("flatten all");
       screenShows("[y/N]", bot);
       type("y");
-      screenShows("hedges: no hedge layers held", bot);
+      screenShows("hedges: 1 closing order", bot); // the standing base layer held beside the condor
       type("halt");
       screenShows("halted: ", bot);
       type("bogus");

@@ -119,7 +119,7 @@ class CrashSuiteTest {
       "broker:",
       "  ibkr:",
       "    maxMessagesPerSecond: 49",
-      "    chainWidthPct: 7",
+      "    chainWidthPct: 10",
       "    quoteCacheSeconds: 3600",
       "");
 
