@@ -67,6 +67,8 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   private static final int LISTED_DAYS_AHEAD = 130;
   private static final double STRIKE_SIGMAS_DOWN = 4.0;
   private static final double STRIKE_SIGMAS_UP = 3.0;
+  /** Half-width, in standard deviations of the forward, of the strikes {@link #atmVol} prices. */
+  private static final double ATM_BAND_SIGMAS = 0.75;
   private static final double DAYS_PER_YEAR = 365.0;
   private static final double VIX_DAYS = 30.0;
   private static final double VIX3M_DAYS = 93.0;
@@ -457,6 +459,50 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
       }
     }
     return new OptionChain(tradingClass, expiry, ix.spx(), quotes);
+  }
+
+  /**
+   * The at-the-money vol of an SPX-class expiry as {@link MarketData#atmVol} defines it, pricing
+   * only the model puts within {@value #ATM_BAND_SIGMAS} standard deviations of the forward, where
+   * the put nearest 50 delta lies (the model's put delta falls with the strike). It falls back to
+   * the whole chain when the chain is already built, when real quotes overlay the expiry, or when
+   * the nearest put sits on the band's edge (then the band may not contain it).
+   */
+  @Override
+  public OptionalDouble atmVol(String tradingClass, LocalDate expiry) {
+    requireKnown(tradingClass);
+    Check.notNull(expiry, "expiry");
+    refresh();
+    if (OptionContract.VIX.equals(tradingClass) || chainCache.containsKey(tradingClass + " " + expiry)
+        || !overlay.strikes(tradingClass, expiry, clock.now()).isEmpty()) {
+      return MarketData.super.atmVol(tradingClass, expiry);
+    }
+    IndexLevels ix = indices();
+    Smile smile = smile(tradingClass, expiry, ix);
+    double fwd = smile.forward();
+    double sd = smile.atm() * smile.sqrtYears();
+    double step = config.strikeStep();
+    double lo = Math.floor(fwd * Math.exp(-STRIKE_SIGMAS_DOWN * sd) / step) * step;
+    double hi = Math.ceil(fwd * Math.exp(STRIKE_SIGMAS_UP * sd) / step) * step;
+    double bandLo = fwd * Math.exp(-ATM_BAND_SIGMAS * sd);
+    double bandHi = fwd * Math.exp(ATM_BAND_SIGMAS * sd);
+    List<OptionQuote> puts = new ArrayList<>();
+    // The same strikes, in the same order, as the chain lists (buildSpxChain).
+    for (double k = Math.max(step, lo); k <= hi; k += step) {
+      if (k >= bandLo && k <= bandHi) {
+        BigDecimal strike = BigDecimal.valueOf(k).stripTrailingZeros();
+        puts.add(priceSpx(new OptionContract("SPX", tradingClass, expiry, strike, OptionRight.PUT, 100), smile, ix));
+      }
+    }
+    if (puts.size() < 3) {
+      return MarketData.super.atmVol(tradingClass, expiry);
+    }
+    OptionChain band = new OptionChain(tradingClass, expiry, ix.spx(), puts);
+    OptionQuote nearest = band.nearestDelta(OptionRight.PUT, 0.5).orElseThrow();
+    if (nearest == puts.get(0) || nearest == puts.get(puts.size() - 1)) {
+      return MarketData.super.atmVol(tradingClass, expiry);
+    }
+    return nearest.iv() > 0 ? OptionalDouble.of(nearest.iv()) : OptionalDouble.empty();
   }
 
   private OptionChain buildVixChain(LocalDate expiry) {

@@ -287,9 +287,9 @@ public final class HedgeDesk {
       if (!t.expiry().isAfter(today)) {
         continue;
       }
-      Optional<OptionQuote> atm = market.chain(OptionContract.SPXW, t.expiry()).nearestDelta(OptionRight.PUT, 0.5);
-      if (atm.isPresent() && atm.get().iv() > 0) {
-        min = Math.min(min, Math.max(0, t.beSigmaOver(spx, atm.get().iv(), config.signals().beSigmaHorizonDays())));
+      OptionalDouble atm = market.atmVol(OptionContract.SPXW, t.expiry());
+      if (atm.isPresent()) {
+        min = Math.min(min, Math.max(0, t.beSigmaOver(spx, atm.getAsDouble(), config.signals().beSigmaHorizonDays())));
       }
     }
     return min;

@@ -55,6 +55,17 @@ public interface MarketData {
     return List.of();
   }
 
+  /**
+   * The implied vol (a fraction) of the put nearest 50 delta of one expiry: the at-the-money vol
+   * the break-even distance ({@code beSigma}) is measured in. Empty when the chain quotes no such
+   * put or its vol is not positive. Sources that can answer without quoting the whole chain
+   * override it; the answer must stay that of {@code chain(...).nearestDelta(PUT, 0.5)}.
+   */
+  default OptionalDouble atmVol(String tradingClass, LocalDate expiry) {
+    return chain(tradingClass, expiry).nearestDelta(dev.alvh.core.instrument.OptionRight.PUT, 0.5)
+        .filter(q -> q.iv() > 0).map(q -> OptionalDouble.of(q.iv())).orElse(OptionalDouble.empty());
+  }
+
   /** The quote of one series, with greeks; empty when it is not listed or not quoted. */
   Optional<OptionQuote> quote(OptionContract contract);
 }
