@@ -62,7 +62,7 @@ public final class Store implements AutoCloseable {
     // returned is found (with space reuse a reopened file could come back without its newest
     // commits or torn; StoreKillTest). The file then only grows while open; close() compacts it.
     // TRACE_LEVEL_FILE=0: H2 writes no alvh.trace.db beside the database (errors are reported by the bot).
-    String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;REUSE_SPACE=FALSE;TRACE_LEVEL_FILE=0";
+    String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;REUSE_SPACE=FALSE;TRACE_LEVEL_FILE=0;QUERY_CACHE_SIZE=64";
     try {
       java.nio.file.Files.createDirectories(dir);
       Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
