@@ -152,7 +152,7 @@ public final class TradingEngine {
   /** The pre-open job: nothing to reconcile against the paper broker yet; logs the account. */
   public void preOpen() {
     applyRecoveredIfDue();
-    desk.startOfDay();
+    desk.halt().startOfDay();
     AccountSummary a = broker.account();
     LOG.debug("pre-open {}: net liquidation {}", clock.marketDate(), a.netLiquidation());
   }
@@ -199,7 +199,7 @@ public final class TradingEngine {
     for (CycleDecision.PlannedRoll r : d.rolls()) {
       desk.submit(r.order(), Optional.of(r.worst()), res -> applier.rolled(res, r));
     }
-    if (d.entry().isPresent() && controls.halted()) {
+    if (d.entry().isPresent() && desk.halt().halted()) {
       desk.orders().decision(clock.now(), "halted", SkipCode.RISK_LIMIT.key(), "kill switch on: no new risk",
           d.entry().get().order().ref().value());
     } else {
@@ -268,6 +268,11 @@ public final class TradingEngine {
   public void setControls(Controls c) {
     this.controls = Objects.requireNonNull(c, "controls");
     desk.controls(c);
+  }
+
+  /** The one authority on the halt (the risk gate's and the operator's); every order passes it. */
+  public HaltAuthority halt() {
+    return desk.halt();
   }
 
   /** The operator's switches this engine consults. */
