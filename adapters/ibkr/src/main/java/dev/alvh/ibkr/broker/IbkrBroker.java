@@ -148,6 +148,13 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     this.events = Check.notNull(executor, "executor");
   }
 
+  /** {@link #setEventExecutor(java.util.concurrent.Executor, Runnable)}; IB's events need it. */
+  @Override
+  public boolean deliverEventsThrough(java.util.concurrent.Executor executor, Runnable afterRoundTrip) {
+    setEventExecutor(executor, afterRoundTrip);
+    return true;
+  }
+
   @Override
   public void setListener(BrokerListener listener) {
     this.listener = Check.notNull(listener, "listener");
@@ -489,6 +496,15 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
     return List.copyOf(executions);
   }
 
+  /**
+   * The {@link #executions()} at or after {@code since}: IB reports the day's executions; the
+   * reconciliation skips those already stored (by exec id).
+   */
+  @Override
+  public List<Fill> executionsSince(java.time.Instant since) {
+    return executions().stream().filter(f -> !f.time().isBefore(since)).toList();
+  }
+
   /** The bot order behind TWS order id {@code orderId}, if it is one. */
   public Optional<OrderRef> refOf(int orderId) {
     return Optional.ofNullable(byId.get(orderId));
@@ -675,6 +691,7 @@ public final class IbkrBroker implements Broker, TwsSession.Listener, AutoClosea
    * Waits until every event so far has reached the listener through the broker's own event
    * thread (tests, orderly shutdown); not for events routed by {@link #setEventExecutor}.
    */
+  @Override
   public void drainEvents() {
     try {
       ownEvents.submit(() -> { }).get();

@@ -244,6 +244,12 @@ public final class PaperBroker implements Broker {
    * kept as working are dropped): for a caller whose enclosing transaction, with this broker's
    * writes in it, failed and was undone.
    */
+  @Override
+  public void transactionUndone() {
+    reloadKept();
+  }
+
+  /** As {@link #transactionUndone()}. */
   public void reloadKept() {
     port.load().ifPresent(this::reload);
   }
@@ -418,6 +424,7 @@ public final class PaperBroker implements Broker {
    * still working, as cancelled with what had filled (IB's completed orders, for the bot's
    * reconciliation). Empty for a new account.
    */
+  @Override
   public List<OrderUpdate> completedOrders() {
     return List.copyOf(cancelledByRestart);
   }
@@ -426,6 +433,7 @@ public final class PaperBroker implements Broker {
    * The executions at or after {@code since}, oldest first, as kept by the account's port (IB's
    * executions request, for the bot's reconciliation); empty when the account is not kept.
    */
+  @Override
   public List<Fill> executionsSince(java.time.Instant since) {
     return port.executionsSince(Check.notNull(since, "since"));
   }

@@ -83,15 +83,63 @@ class PaperCommand implements Callable<Integer> {
   /** The command's name in messages. */
   String name = "paper";
 
+  /** A refusal to start: its message is printed already; the command exits with {@code code}. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final int code;
+
+    Refused(int code) {
+      super(null, null, false, false);
+      this.code = code;
+    }
+  }
+
+  /** Prints {@code message} to stderr and refuses with exit code {@code code}. */
+  private static Refused refuse(int code, String message) {
+    System.err.println(message);
+    return new Refused(code);
+  }
+
+  /** The bot and, on IBKR, its adapter and watches. */
+  private record Opened(Bot bot, dev.alvh.ibkr.broker.IbkrAdapter ib, dev.alvh.app.live.TwsDownWatch downWatch,
+      dev.alvh.app.live.MarketDataWatch marketData) {
+  }
+
   @Override
   public Integer call() {
-    BotConfig cfg;
     try {
-      cfg = config == null ? BotConfig.DEFAULTS : ConfigLoader.load(config);
-    } catch (ConfigException e) {
-      System.err.println("config error: " + e.getMessage());
-      return 2;
+      BotConfig cfg;
+      try {
+        cfg = config == null ? BotConfig.DEFAULTS : ConfigLoader.load(config);
+      } catch (ConfigException e) {
+        throw refuse(2, "config error: " + e.getMessage());
+      }
+      cfg = checkBroker(cfg);
+      if (speed < 1 || speed > ScaledClock.MAX_SPEED) {
+        throw refuse(2, name + ": --speed must be in [1, " + ScaledClock.MAX_SPEED + "], but was " + speed);
+      }
+      Instant[] step = checkStepClock();
+      Path dir = checkDirectories(cfg);
+      // One bot per data directory: refused here in one line, before the database is opened.
+      dev.alvh.app.runtime.BotLock lock;
+      try {
+        lock = dev.alvh.app.runtime.BotLock.acquire(dir.toAbsolutePath().normalize()
+            .resolve(cfg.store().database() + ".mv.db"));
+      } catch (RuntimeException e) {
+        throw refuse(2, "paper: " + e.getMessage());
+      }
+      try {
+        return run(cfg, dir, "ibkr".equals(broker), step, lock);
+      } finally {
+        lock.close();
+      }
+    } catch (Refused r) {
+      return r.code;
     }
+  }
+
+  /** Checks --broker, --live and the TWS options; returns the configuration with the TWS options applied. */
+  private BotConfig checkBroker(BotConfig cfg) {
     if (broker == null) {
       broker = cfg.broker().type();
     } else if (!broker.equals(cfg.broker().type())) {
@@ -99,91 +147,78 @@ class PaperCommand implements Callable<Integer> {
           + " of the configuration");
     }
     if (!BROKERS.contains(broker)) {
-      System.err.println(name + ": --broker must be one of " + String.join(", ", BROKERS) + ", but was '" + broker + "'");
-      return 2;
+      throw refuse(2, name + ": --broker must be one of " + String.join(", ", BROKERS) + ", but was '" + broker + "'");
     }
     if (live) {
       broker = "ibkr";
       if (cfg.live().confirmAccount().isEmpty()) {
-        System.err.println(name + ": live.confirmAccount is not set: set it to the live account to trade, exactly as"
+        throw refuse(2, name + ": live.confirmAccount is not set: set it to the live account to trade, exactly as"
             + " TWS reports it (e.g. U1234567); nothing was sent");
-        return 2;
       }
     }
-    boolean ibkr = "ibkr".equals(broker);
-    if (ibkr) {
-      java.util.Map<String, String> o = new java.util.LinkedHashMap<>();
-      if (host != null) {
-        o.put("broker.host", host);
+    if (!"ibkr".equals(broker)) {
+      if (host != null || port != null || clientId != null) {
+        throw refuse(2, name + ": --host, --port and --client-id apply only with --broker ibkr");
       }
-      if (port != null) {
-        o.put("broker.port", port.toString());
-      }
-      if (clientId != null) {
-        o.put("broker.clientId", clientId.toString());
-      }
-      try {
-        cfg = ConfigLoader.withOverrides(cfg, o, "option");
-      } catch (ConfigException e) {
-        System.err.println(name + ": " + e.getMessage());
-        return 2;
-      }
-      if (speed != 1 && clockOrigin == null && stepClock == null) {
-        System.err.println(name + ": --speed must be 1 with --broker ibkr (a real account trades in real time), but was "
-            + speed);
-        return 2;
-      }
-    } else if (host != null || port != null || clientId != null) {
-      System.err.println(name + ": --host, --port and --client-id apply only with --broker ibkr");
-      return 2;
+      return cfg;
     }
-    if (speed < 1 || speed > ScaledClock.MAX_SPEED) {
-      System.err.println(name + ": --speed must be in [1, " + ScaledClock.MAX_SPEED + "], but was " + speed);
-      return 2;
+    java.util.Map<String, String> o = new java.util.LinkedHashMap<>();
+    if (host != null) {
+      o.put("broker.host", host);
     }
-    Instant[] step = null;
-    if (stepClock != null) {
-      try {
-        String[] o = stepClock.split("/", 2);
-        step = new Instant[] {Instant.parse(o[0]), Instant.parse(o[1])};
-      } catch (RuntimeException e) {
-        System.err.println(name + ": --step-clock must be FROM/TO (two ISO instants), but was '" + stepClock + "'");
-        return 2;
-      }
-      if (!step[1].isAfter(step[0]) || clockOrigin != null || stepSettleMillis < 0 || stepSettleMillis > 60_000) {
-        System.err.println(name + ": --step-clock needs TO after FROM, no --clock-origin and --step-settle-millis in"
-            + " [0, 60000], but was '" + stepClock + "', settle " + stepSettleMillis);
-        return 2;
-      }
-    } else if (clockFile != null) {
-      System.err.println(name + ": --clock-file applies only with --step-clock");
-      return 2;
+    if (port != null) {
+      o.put("broker.port", port.toString());
     }
+    if (clientId != null) {
+      o.put("broker.clientId", clientId.toString());
+    }
+    BotConfig withOptions;
+    try {
+      withOptions = ConfigLoader.withOverrides(cfg, o, "option");
+    } catch (ConfigException e) {
+      throw refuse(2, name + ": " + e.getMessage());
+    }
+    if (speed != 1 && clockOrigin == null && stepClock == null) {
+      throw refuse(2, name + ": --speed must be 1 with --broker ibkr (a real account trades in real time), but was "
+          + speed);
+    }
+    return withOptions;
+  }
+
+  /** Checks --step-clock and its companions; returns FROM and TO, or null without --step-clock. */
+  private Instant[] checkStepClock() {
+    if (stepClock == null) {
+      if (clockFile != null) {
+        throw refuse(2, name + ": --clock-file applies only with --step-clock");
+      }
+      return null;
+    }
+    Instant[] step;
+    try {
+      String[] o = stepClock.split("/", 2);
+      step = new Instant[] {Instant.parse(o[0]), Instant.parse(o[1])};
+    } catch (RuntimeException e) {
+      throw refuse(2, name + ": --step-clock must be FROM/TO (two ISO instants), but was '" + stepClock + "'");
+    }
+    if (!step[1].isAfter(step[0]) || clockOrigin != null || stepSettleMillis < 0 || stepSettleMillis > 60_000) {
+      throw refuse(2, name + ": --step-clock needs TO after FROM, no --clock-origin and --step-settle-millis in"
+          + " [0, 60000], but was '" + stepClock + "', settle " + stepSettleMillis);
+    }
+    return step;
+  }
+
+  /** Checks the events file and the data directory; returns the data directory. */
+  private Path checkDirectories(BotConfig cfg) {
     Optional<String> bad = Preflight.eventsFile(cfg);
     if (bad.isPresent()) {
-      System.err.println(bad.get());
-      return 2;
+      throw refuse(2, bad.get());
     }
     Path dir = dataDir != null ? dataDir : Path.of(cfg.store().dataDir());
     bad = Preflight.writableDirectory(dir, "paper: the data directory");
     if (bad.isPresent()) {
-      System.err.println(bad.get());
-      return 2;
+      throw refuse(2, bad.get());
     }
-    // One bot per data directory: refused here in one line, before the database is opened.
-    dev.alvh.app.runtime.BotLock lock;
-    try {
-      lock = dev.alvh.app.runtime.BotLock.acquire(dir.toAbsolutePath().normalize()
-          .resolve(cfg.store().database() + ".mv.db"));
-    } catch (RuntimeException e) {
-      System.err.println("paper: " + e.getMessage());
-      return 2;
-    }
-    try {
-      return run(cfg, dir, ibkr, step, lock);
-    } finally {
-      lock.close();
-    }
+    return dir;
   }
 
   private Integer run(BotConfig cfg, Path dir, boolean ibkr, Instant[] step, dev.alvh.app.runtime.BotLock lock) {
@@ -192,83 +227,20 @@ class PaperCommand implements Callable<Integer> {
         int n = new dev.alvh.app.control.ControlStore(s.jdbc()).clearOverrides();
         System.out.println(name + ": dropped " + n + " stored override" + (n == 1 ? "" : "s"));
       } catch (StoreException e) {
-        System.err.println(name + ": " + e.getMessage());
-        return 1;
+        throw refuse(1, name + ": " + e.getMessage());
       }
     }
     dev.alvh.app.ops.LogSetup.apply(cfg.logging(), dir);
-    Instant clockStart = Instant.now();
-    if (!ibkr && speed > 1 && clockOrigin == null && stepClock == null) {
-      // A faster clock runs ahead of the wall clock: a restart resumes from the market time the
-      // books reached instead of going back to today (and behind the hedge's last close).
-      try {
-        Optional<Instant> books = dev.alvh.app.runtime.PaperMarketAnchor.lastMarketTime(dir, cfg.store().database());
-        if (books.isPresent() && books.get().isAfter(clockStart)) {
-          clockStart = books.get();
-          System.out.println("paper: the market clock resumes at " + java.time.format.DateTimeFormatter
-              .ofPattern("yyyy-MM-dd HH:mm").format(clockStart.atZone(dev.alvh.core.port.Clock.MARKET_ZONE))
-              + " New York, the last market time in the books");
-        }
-      } catch (StoreException e) {
-        System.err.println("paper: " + e.getMessage());
-        return 1;
-      }
+    BotClockStart.Started started = BotClockStart.start(this, ibkr, dir, cfg.store().database(),
+        step == null ? null : step[0]);
+    if (started.refused()) {
+      return started.exitCode();
     }
-    if (clockOrigin != null) {
-      try {
-        String[] o = clockOrigin.split("@", 2);
-        long wall = Long.parseLong(o[1]);
-        clockStart = Instant.parse(o[0]).plusMillis(Math.multiplyExact(System.currentTimeMillis() - wall, speed));
-      } catch (RuntimeException e) {
-        System.err.println(name + ": --clock-origin must be MARKET@WALLMILLIS (an ISO instant, @, epoch milliseconds),"
-            + " but was '" + clockOrigin + "'");
-        return 2;
-      }
-    }
-    dev.alvh.app.runtime.SteppedClock stepped;
-    try {
-      stepped = step == null ? null
-          : new dev.alvh.app.runtime.SteppedClock(step[0], java.util.Optional.ofNullable(clockFile));
-    } catch (java.io.UncheckedIOException e) {
-      System.err.println(name + ": " + e.getMessage());
-      return 1;
-    }
-    dev.alvh.core.port.Clock clock = stepped != null ? stepped : new ScaledClock(clockStart, speed);
-    Bot bot;
-    dev.alvh.ibkr.broker.IbkrAdapter ib = null;
-    dev.alvh.app.live.TwsDownWatch downWatch = null;
-    dev.alvh.app.live.MarketDataWatch marketData = null;
-    try {
-      if (ibkr) {
-        ib = dev.alvh.ibkr.broker.IbkrAdapter.unconnected(cfg.broker(), clock);
-        final BotConfig c0 = cfg;
-        ib.session().accountGuard(accounts -> dev.alvh.app.live.AccountCheck.refusal(name, live, accounts,
-            c0.broker().ibkr().account(), c0.live().confirmAccount()));
-        downWatch = new dev.alvh.app.live.TwsDownWatch(clock, cfg.broker().ibkr().alertAfterMinutes(),
-            ib.session()::tradingAllowed, cfg.broker().host() + ":" + cfg.broker().port());
-        marketData = dev.alvh.app.live.IbkrGuards.marketDataWatch(ib.session(), clock, cfg);
-        Integer refused = awaitTws(ib, cfg, clock, downWatch);
-        if (refused != null) {
-          ib.close();
-          return refused;
-        }
-        bot = Bot.ibkr(cfg, dir, clock, ib);
-      } else {
-        bot = Bot.paper(cfg, dir, clock, speed, dev.alvh.app.runtime.PaperMarket.daysAhead(speed));
-      }
-    } catch (ConfigException e) {
-      if (ib != null) {
-        ib.close();
-      }
-      System.err.println("config error: " + e.getMessage() + " (start with --clear-overrides to drop stored overrides)");
-      return 2;
-    } catch (StoreException e) {
-      if (ib != null) {
-        ib.close();
-      }
-      System.err.println(name + ": " + e.getMessage() + " (is another bot running with this data directory?)");
-      return 1;
-    }
+    dev.alvh.app.runtime.SteppedClock stepped = started.stepped();
+    dev.alvh.core.port.Clock clock = started.clock();
+    Opened opened = openBot(cfg, dir, ibkr, clock);
+    Bot bot = opened.bot();
+    dev.alvh.ibkr.broker.IbkrAdapter ib = opened.ib();
     dev.alvh.app.ops.Alerter alerter = new dev.alvh.app.ops.Alerter(bot.config().alerts(), clock);
     bot.alerter(alerter);
     dev.alvh.app.ops.HealthServer health;
@@ -327,27 +299,9 @@ class PaperCommand implements Callable<Integer> {
     var report = bot.reconcile();
     System.out.println("reconciliation: " + report.summary());
     dev.alvh.app.live.IbkrGuards guards = ib == null ? null
-        : dev.alvh.app.live.IbkrGuards.wire(bot, ib, alerter, downWatch, marketData, live);
+        : dev.alvh.app.live.IbkrGuards.wire(bot, ib, alerter, opened.downWatch(), opened.marketData(), live);
     if (ib != null) {
-      ib.session().addListener(new dev.alvh.ibkr.session.TwsSession.Listener() {
-        @Override
-        public void onConnected(dev.alvh.ibkr.session.TwsSession session, boolean reconnect) {
-          alerter.connectionChanged(true);
-          if (reconnect) {
-            bot.metrics().reconnected();
-            bot.reconcile();
-          }
-        }
-
-        @Override
-        public void onDisconnected(String reason) {
-          try {
-            alerter.connectionChanged(false);
-          } catch (java.util.concurrent.RejectedExecutionException e) {
-            // a clean stop: the alerter stops before the broker disconnects; nothing to alert
-          }
-        }
-      });
+      TwsStart.followConnection(ib, bot, alerter);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     final dev.alvh.app.runtime.JobDriver jobs = driver;
@@ -393,57 +347,38 @@ class PaperCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * Connects to TWS, or, when it is not up yet (an unattended start before TWS or during its
-   * restart), keeps trying in the background with exponential backoff, says so once, and alerts
-   * after {@code broker.ibkr.alertAfterMinutes} (then hourly) until it is up.
-   *
-   * @return null when connected, else the exit code (2: the account was refused)
-   */
-  Integer awaitTws(dev.alvh.ibkr.broker.IbkrAdapter ib, BotConfig cfg, dev.alvh.core.port.Clock clock,
-      dev.alvh.app.live.TwsDownWatch watch) {
-    boolean now;
+  /** Opens the bot: on IBKR after TWS is up and the account accepted; on the built-in broker at once. */
+  private Opened openBot(BotConfig cfg, Path dir, boolean ibkr, dev.alvh.core.port.Clock clock) {
+    dev.alvh.ibkr.broker.IbkrAdapter ib = null;
     try {
-      now = ib.session().connectOrKeepTrying();
-    } catch (dev.alvh.ibkr.session.TwsRequestException e) {
-      return refusedOrFailed(e);
-    }
-    if (now) {
-      return null;
-    }
-    System.out.println(name + ": TWS at " + cfg.broker().host() + ":" + cfg.broker().port() + " is not up yet;"
-        + " trying again with exponential backoff (up to " + cfg.broker().ibkr().reconnectMaxSeconds()
-        + " s apart), alerting after " + cfg.broker().ibkr().alertAfterMinutes() + " min (broker.ibkr.alertAfterMinutes)");
-    System.out.flush();
-    dev.alvh.app.ops.Alerter early = new dev.alvh.app.ops.Alerter(cfg.alerts(), clock);
-    watch.alerter(early);
-    try {
-      while (true) {
-        try {
-          ib.session().firstReady().get(dev.alvh.app.live.TwsDownWatch.CHECK_SECONDS,
-              java.util.concurrent.TimeUnit.SECONDS);
-          return null;
-        } catch (java.util.concurrent.TimeoutException e) {
-          watch.check();
-        } catch (java.util.concurrent.ExecutionException e) {
-          return e.getCause() instanceof dev.alvh.ibkr.session.TwsRequestException t ? refusedOrFailed(t)
-              : refusedOrFailed(new dev.alvh.ibkr.session.TwsRequestException(String.valueOf(e.getCause())));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return 1;
-        }
+      if (!ibkr) {
+        return new Opened(Bot.paper(cfg, dir, clock, speed, dev.alvh.app.runtime.PaperMarket.daysAhead(speed)), null,
+            null, null);
       }
-    } finally {
-      early.close();
+      ib = dev.alvh.ibkr.broker.IbkrAdapter.unconnected(cfg.broker(), clock);
+      ib.session().accountGuard(accounts -> dev.alvh.app.live.AccountCheck.refusal(name, live, accounts,
+          cfg.broker().ibkr().account(), cfg.live().confirmAccount()));
+      dev.alvh.app.live.TwsDownWatch downWatch = new dev.alvh.app.live.TwsDownWatch(clock,
+          cfg.broker().ibkr().alertAfterMinutes(), ib.session()::tradingAllowed,
+          cfg.broker().host() + ":" + cfg.broker().port());
+      dev.alvh.app.live.MarketDataWatch marketData = dev.alvh.app.live.IbkrGuards.marketDataWatch(ib.session(), clock,
+          cfg);
+      Integer refused = TwsStart.await(name, ib, cfg, clock, downWatch);
+      if (refused != null) {
+        ib.close();
+        throw new Refused(refused);
+      }
+      return new Opened(Bot.ibkr(cfg, dir, clock, ib), ib, downWatch, marketData);
+    } catch (ConfigException e) {
+      if (ib != null) {
+        ib.close();
+      }
+      throw refuse(2, "config error: " + e.getMessage() + " (start with --clear-overrides to drop stored overrides)");
+    } catch (StoreException e) {
+      if (ib != null) {
+        ib.close();
+      }
+      throw refuse(1, name + ": " + e.getMessage() + " (is another bot running with this data directory?)");
     }
-  }
-
-  private int refusedOrFailed(dev.alvh.ibkr.session.TwsRequestException e) {
-    if (e.code() == dev.alvh.ibkr.session.TwsRequestException.ACCOUNT_REFUSED) {
-      System.err.println(e.getMessage());
-      return 2;
-    }
-    System.err.println(name + ": " + e.getMessage());
-    return 1;
   }
 }

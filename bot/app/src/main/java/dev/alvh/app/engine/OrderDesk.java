@@ -3,34 +3,24 @@ package dev.alvh.app.engine;
 import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.Check;
-import dev.alvh.core.condor.SkipCode;
 import dev.alvh.core.config.BotConfig;
-import dev.alvh.core.execution.LegQuote;
 import dev.alvh.core.execution.OrderTracker;
 import dev.alvh.core.execution.PriceWalk;
 import dev.alvh.core.execution.QuoteCheck;
-import dev.alvh.core.execution.TickRule;
-import dev.alvh.core.instrument.ComboLeg;
-import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.order.Fill;
 import dev.alvh.core.order.NetPrice;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderRef;
-import dev.alvh.core.order.OrderStatus;
 import dev.alvh.core.order.OrderUpdate;
 import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
 import dev.alvh.core.port.Pause;
-import dev.alvh.core.risk.RiskContext;
-import dev.alvh.core.risk.RiskGate;
 import dev.alvh.core.risk.RiskVerdict;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -47,10 +37,10 @@ import org.slf4j.LoggerFactory;
  * Whatever still works after the last step is cancelled; the strategy decides again next cycle.
  * Every step and the outcome are stored (tables {@code order_step}, {@code orders.outcome}).
  *
- * <p>The desk is the broker's listener: it follows each order's statuses and executions with an
- * {@link OrderTracker} (duplicates tolerated, fills counted leg by leg, fills that arrive while
- * cancelling counted) and calls the caller's callback exactly once, when the order is over.
- * Between steps it calls its {@link Pause}: live sleeps, replay moves the virtual clock, and the
+ * <p>The desk is the broker's listener: {@link WorkingOrders} follows each order's statuses and
+ * executions and calls the caller's callback exactly once, when the order is over. Every order
+ * passes the {@link HaltAuthority}'s risk gate before it is journaled; in approval mode it waits
+ * in the {@link ApprovalQueue} first. Between steps it calls its {@link Pause}: live sleeps, replay moves the virtual clock, and the
  * default {@link Pause#NONE} walks at one instant. Meant for the one trading thread; broker
  * events from another thread are accepted (the trackers are thread-safe) but callbacks then run
  * on that thread.
@@ -125,28 +115,15 @@ public final class OrderDesk implements BrokerListener {
   private final Store store;
   private final OrderStore orders;
   private final dev.alvh.app.store.OrderJournal journal;
-  /** Set when an order this process does not track (sent before a restart) ended or filled. */
-  private final java.util.concurrent.atomic.AtomicBoolean recoveryDue = new java.util.concurrent.atomic.AtomicBoolean();
-  private QuoteCheck quoteCheck;
-  private final Map<OrderRef, Working> working = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<OrderRef, Held> held = new java.util.LinkedHashMap<>();
+  private final HaltAuthority halt;
+  private final ApprovalQueue approvals;
+  private final WorkingOrders working;
+  private final PreTradeChecks checks;
   private Pause pause = Pause.NONE;
   private java.util.function.BooleanSupplier stopWalk = () -> false;
-  private java.util.function.Function<OrderIntent, Optional<String>> brokerGate = i -> Optional.empty();
   private Controls controls = new Controls();
-  private RiskGate gate;
-  private java.util.function.BooleanSupplier killFile = () -> false;
-  private boolean haltSeen;
-  /** The risk gate's limit name of an order refused because the bot is halted. */
-  private static final String HALTED_LIMIT = "halted";
-  private boolean releaseHaltEachDay;
-  private java.time.LocalDate sodDay;
-  private BigDecimal sodNetLiq = BigDecimal.ZERO;
-  private java.util.function.Consumer<String> riskListener = s -> { };
   private Consumer<Outcome> outcomeListener = o -> { };
   private long sent;
-  private long fills;
-  private final List<WalkEnd> walkEnds = new ArrayList<>();
 
   /** A desk over {@code broker}; it registers itself as the broker's listener. */
   public OrderDesk(BotConfig config, Clock clock, MarketData market, Broker broker, Store store) {
@@ -157,47 +134,30 @@ public final class OrderDesk implements BrokerListener {
     this.store = Check.notNull(store, "store");
     this.orders = new OrderStore(store);
     this.journal = new dev.alvh.app.store.OrderJournal(store.jdbc());
-    this.quoteCheck = new QuoteCheck(Duration.ofSeconds(config.risk().maxQuoteAgeSeconds()),
-        config.execution().maxSpreadFraction(), config.execution().minSpreadBase());
-    this.gate = new RiskGate(config.risk());
+    this.halt = new HaltAuthority(config.risk(), clock, broker, store);
+    this.checks = new PreTradeChecks(config, clock, market, broker, store, orders, halt,
+        o -> outcomeListener.accept(o));
+    this.approvals = new ApprovalQueue(clock, store, orders);
+    this.working = new WorkingOrders(clock, store, orders, o -> outcomeListener.accept(o));
     broker.setListener(this);
   }
 
   /** Runs with {@code c} from the next order on (the risk gate keeps its halt state). */
   public void reconfigure(BotConfig c) {
     this.config = Check.notNull(c, "config");
-    this.quoteCheck = new QuoteCheck(Duration.ofSeconds(c.risk().maxQuoteAgeSeconds()),
-        c.execution().maxSpreadFraction(), c.execution().minSpreadBase());
-    RiskGate next = new RiskGate(c.risk(), gate.haltState());
-    if (gate.killSwitchEngaged()) {
-      next.beforeCycle(riskContext(Optional.empty(), Duration.ZERO), killFile.getAsBoolean(), clock.now());
-    }
-    this.gate = next;
+    checks.reconfigure(c);
+    halt.reconfigure(c.risk());
   }
 
   /** Uses the operator's switches {@code c}: approval mode holds orders, halt is the risk gate's halt. */
   public void controls(Controls c) {
     this.controls = Check.notNull(c, "controls");
-    this.haltSeen = false;
+    halt.controls(c);
   }
 
-  /**
-   * Tells the desk whether the kill-switch file ({@code risk.killSwitchFile} in the data
-   * directory) exists; checked before every order. While it exists nothing is sent.
-   */
-  public void killSwitchFile(java.util.function.BooleanSupplier present) {
-    this.killFile = Check.notNull(present, "present");
-  }
-
-  /** Called with a line whenever the risk gate halts the bot or refuses an order (alerts). */
-  public void onRiskEvent(java.util.function.Consumer<String> listener) {
-    this.riskListener = Check.notNull(listener, "listener");
-  }
-
-  /** Restores a stored halt (start-up); the operator's switch is expected to say halted too. */
-  public void restoreHalt(dev.alvh.core.risk.HaltState h) {
-    this.gate = new RiskGate(config.risk(), Check.notNull(h, "h"));
-    this.haltSeen = h.halted();
+  /** The one authority on the halt: the risk gate, the operator's switch, the kill-switch file. */
+  public HaltAuthority halt() {
+    return halt;
   }
 
   /**
@@ -214,12 +174,7 @@ public final class OrderDesk implements BrokerListener {
    * that is not real-time, a what-if margin beyond {@code live.maxInitMarginPct}).
    */
   public void brokerGate(java.util.function.Function<OrderIntent, Optional<String>> gate) {
-    this.brokerGate = Check.notNull(gate, "gate");
-  }
-
-  /** The risk gate every order passes. */
-  public RiskGate riskGate() {
-    return gate;
+    checks.brokerGate(gate);
   }
 
   /** Sets how time passes between walk steps (live: sleep; replay: advance the virtual clock). */
@@ -248,14 +203,12 @@ public final class OrderDesk implements BrokerListener {
 
   /** New executions received so far. */
   public long fills() {
-    return fills;
+    return working.fills();
   }
 
   /** Tranche ids that have an order still working (nothing more is sent for them). */
   public java.util.Set<Long> busyTranches() {
-    java.util.Set<Long> out = new java.util.HashSet<>();
-    working.values().forEach(w -> out.add(w.tracker.intent().trancheId()));
-    return out;
+    return working.tranches();
   }
 
   /** Submits {@code intent} with the natural price as its only bound; see {@link #submit(OrderIntent, Optional, Consumer)}. */
@@ -288,7 +241,7 @@ public final class OrderDesk implements BrokerListener {
     Check.notNull(alsoJournal, "alsoJournal");
     if (controls.approvalRequired()) {
       journal(intent, alsoJournal);
-      held.put(intent.ref(), new Held(intent, worst, done));
+      approvals.hold(intent, worst, done);
       LOG.info("holding {} {} for an operator's approval ({})", intent.purpose(), intent.ref(), intent.reason());
       return new Result(intent, Outcome.HELD, 0, List.of(), intent.limit(), "waiting for approval");
     }
@@ -309,44 +262,15 @@ public final class OrderDesk implements BrokerListener {
 
   private Result send(OrderIntent intent, Optional<NetPrice> worst, Consumer<Result> done, boolean journaled,
       Consumer<OrderIntent> alsoJournal) {
-    List<LegQuote> legs = new ArrayList<>();
-    for (ComboLeg leg : intent.legs()) {
-      Optional<OptionQuote> q = market.quote(leg.contract());
-      if (q.isEmpty()) {
-        return skipped(intent, "no quote for " + leg.contract().key(), done);
-      }
-      legs.add(new LegQuote(leg, q.get(), market.quoteTime(leg.contract()).orElse(clock.now())));
+    PreTradeChecks.Verdict v = checks.check(intent, worst, journaled, done);
+    if (v.refused() != null) {
+      return v.refused();
     }
-    java.util.Set<dev.alvh.core.instrument.OptionContract> held = new java.util.HashSet<>();
-    if (intent.legs().stream().anyMatch(l -> l.side() == dev.alvh.core.instrument.Side.SELL)) {
-      broker.positions().stream().filter(p -> p.quantity() > 0).forEach(p -> held.add(p.contract()));
-    }
-    Optional<String> bad = quoteCheck.refusal(legs, clock.now(), held);
-    if (bad.isPresent()) {
-      return skipped(intent, bad.get(), done);
-    }
-    QuoteCheck.PackageQuote pq = QuoteCheck.PackageQuote.of(legs);
-    TickRule rule = TickRule.of(intent.legs(), config.condor(), config.execution());
-    PriceWalk walk = PriceWalk.plan(pq.mid(), pq.natural(), worst, config.execution().walkSteps(), rule);
-    OrderIntent first = new OrderIntent(intent.ref(), intent.purpose(), intent.trancheId(), intent.legs(),
-        intent.quantity(), walk.first(), intent.reason());
-    Duration age = Duration.ZERO;
-    for (LegQuote lq : legs) {
-      Duration a = Duration.between(lq.asOf(), clock.now());
-      age = a.compareTo(age) > 0 ? a : age;
-    }
-    RiskVerdict verdict = judge(first, Optional.of(pq.mid()), age);
-    if (!verdict.passed()) {
-      return riskRejected(first, verdict, journaled, done);
-    }
-    Optional<String> closed = brokerGate.apply(first);
-    if (closed.isPresent()) {
-      return brokerRefused(first, closed.get(), journaled, done);
-    }
+    OrderIntent first = v.first();
+    PriceWalk walk = v.walk();
+    QuoteCheck.PackageQuote pq = v.quote();
     OrderTracker tracker = new OrderTracker(first);
-    Working w = new Working(tracker, done);
-    w.lastLimit = walk.first();
-    w.sentAt = pq;
+    WorkingOrders.Working w = new WorkingOrders.Working(tracker, done, pq, walk.first());
     dev.alvh.app.crash.CrashPoints.reach("journal-before");
     if (journaled) {
       store.jdbc().update("UPDATE orders SET limit_price=?, updated_at=? WHERE ref=?", first.limit().bagLimit(),
@@ -354,7 +278,7 @@ public final class OrderDesk implements BrokerListener {
     } else {
       journal(first, alsoJournal);
     }
-    working.put(first.ref(), w);
+    working.add(w);
     sent++;
     LOG.info("sending {} {}: {} legs x{} at {}, walking to {} in {} steps ({})", first.purpose(), first.ref(),
         first.legs().size(), first.quantity(), walk.first(), walk.last(), walk.steps(), first.reason());
@@ -376,8 +300,8 @@ public final class OrderDesk implements BrokerListener {
         break;
       }
       NetPrice p = walk.prices().get(k);
-      RiskVerdict band = gate.priceBand(new OrderIntent(first.ref(), first.purpose(), first.trancheId(), first.legs(),
-          first.quantity(), p, first.reason()), Optional.of(pq.mid()));
+      RiskVerdict band = halt.riskGate().priceBand(new OrderIntent(first.ref(), first.purpose(), first.trancheId(),
+          first.legs(), first.quantity(), p, first.reason()), Optional.of(pq.mid()));
       if (!band.passed()) {
         LOG.info("{}: the walk stops at {} instead of {}: {}", first.ref(), w.lastLimit, p, band);
         break;
@@ -396,40 +320,19 @@ public final class OrderDesk implements BrokerListener {
     if (!tracker.isTerminal()) {
       broker.cancel(first.ref());
     }
-    maybeFinish(first.ref());
+    working.maybeFinish(first.ref());
     return w.result != null ? w.result
         : new Result(first, Outcome.WORKING, tracker.filledCombos(), tracker.fills(), w.lastLimit, "cancel requested");
   }
 
   @Override
   public void orderUpdated(OrderUpdate u) {
-    Working w = working.get(u.ref());
-    if (w == null) {
-      store.orderStatus(u.ref(), u.status(), u.brokerId(), u.filled(), u.reason(), u.time());
-      if (u.status().isTerminal()) {
-        recoveryDue.set(true); // an order sent before a restart ended: its fills go to the books next job
-      }
-      return;
-    }
-    if (w.tracker.apply(u)) {
-      store.orderStatus(u.ref(), u.status(), u.brokerId(), u.filled(), u.reason(), u.time());
-    }
-    maybeFinish(u.ref());
+    working.orderUpdated(u);
   }
 
   @Override
   public void filled(Fill f) {
-    if (store.fill(f)) {
-      fills++;
-      dev.alvh.app.crash.CrashPoints.reach("fill-stored");
-    }
-    Working w = working.get(f.ref());
-    if (w != null) {
-      w.tracker.apply(f);
-      maybeFinish(f.ref());
-    } else {
-      recoveryDue.set(true);
-    }
+    working.filled(f);
   }
 
   /**
@@ -438,136 +341,24 @@ public final class OrderDesk implements BrokerListener {
    * say to the books ({@link TradingEngine#applyRecoveredOrders()}), on its own thread.
    */
   public boolean takeRecoveryDue() {
-    return recoveryDue.getAndSet(false);
+    return working.takeRecoveryDue();
   }
 
   /** The refs of the orders placed and not over yet. */
   public java.util.Set<OrderRef> workingRefs() {
-    return java.util.Set.copyOf(working.keySet());
-  }
-
-  // ---- risk gate ----
-
-  /**
-   * Judges {@code intent} (priced at its first limit) with the risk gate, after syncing the
-   * gate's halt with the operator's switch: an operator's halt or release since the last order
-   * wins; a halt the gate found itself (daily loss) sets the switch.
-   */
-  private RiskVerdict judge(OrderIntent intent, Optional<NetPrice> model, Duration quoteAge) {
-    syncHalt();
-    RiskContext ctx = riskContext(model, quoteAge);
-    gate.beforeCycle(ctx, killFile.getAsBoolean(), clock.now());
-    RiskVerdict v = gate.judge(intent, ctx, clock.now());
-    if (gate.halted() && !controls.halted()) {
-      controls.halted(true);
-      LOG.error("risk: HALTED ({}); only risk-reducing orders until an operator releases it", gate.haltState().reason());
-      riskListener.accept("HALTED: " + gate.haltState().reason());
-    }
-    haltSeen = controls.halted();
-    return v;
-  }
-
-  /**
-   * Brings the operator's halt switch and the risk gate's halt in line: an operator's halt or
-   * release since the last sync wins. Called before every order and after every job.
-   */
-  public void syncHalt() {
-    boolean operator = controls.halted();
-    if (operator != haltSeen) {
-      if (operator && !gate.halted()) {
-        gate.halt("halted by an operator", clock.now());
-      } else if (!operator && gate.halted()) {
-        LOG.info("risk: halt released by an operator (was: {})", gate.haltState().reason());
-        gate.release(startOfDayNetLiq());
-      }
-    }
-    haltSeen = operator;
-  }
-
-  private RiskContext riskContext(Optional<NetPrice> model, Duration quoteAge) {
-    dev.alvh.core.account.AccountSummary a = broker.account();
-    BigDecimal sod = startOfDayNetLiq(a);
-    BigDecimal margin = store.openTranches().stream().map(t -> t.maxLoss()).reduce(BigDecimal.ZERO, BigDecimal::add)
-        .max(BigDecimal.ZERO);
-    return new RiskContext(a, sod, margin, store.openTranches().size(), model, quoteAge);
-  }
-
-  private BigDecimal startOfDayNetLiq() {
-    return sodNetLiq;
-  }
-
-  private BigDecimal startOfDayNetLiq(dev.alvh.core.account.AccountSummary a) {
-    java.time.LocalDate today = clock.marketDate();
-    if (!today.equals(sodDay)) {
-      sodDay = today;
-      sodNetLiq = a.netLiquidation();
-    }
-    return sodNetLiq;
-  }
-
-  /**
-   * Marks the start of a trading day: net liquidation now is the daily-loss base (the pre-open
-   * job calls it; otherwise the first order of the day sets it).
-   */
-  public void startOfDay() {
-    sodDay = null;
-    startOfDayNetLiq(broker.account());
-    if (releaseHaltEachDay && gate.halted()) {
-      LOG.warn("risk: the halt ({}) is released at the start of {} (replay: no operator to release it)",
-          gate.haltState().reason(), clock.marketDate());
-      gate.release(sodNetLiq);
-      controls.halted(false);
-      haltSeen = false;
-    }
-  }
-
-  /**
-   * Replay only: a halt is released at the next start of day, as no operator is there to do it
-   * (a live bot stays halted until {@code release}).
-   */
-  public void releaseHaltEachDay(boolean value) {
-    this.releaseHaltEachDay = value;
-  }
-
-  private Result brokerRefused(OrderIntent intent, String why, boolean journaled, Consumer<Result> done) {
-    LOG.warn("not sending {} {}: {}", intent.purpose(), intent.ref(), why);
-    orders.decision(clock.now(), OrderStore.ORDER_SKIPPED, "broker", intent.purpose().action() + " " + intent.ref()
-        + " not sent: the broker is not ready for it", why);
-    if (journaled) {
-      store.orderStatus(intent.ref(), OrderStatus.CANCELLED, 0, 0, why, clock.now());
-    }
-    Result r = new Result(intent, Outcome.SKIPPED, 0, List.of(), intent.limit(), why);
-    done.accept(r);
-    return r;
-  }
-
-  private Result riskRejected(OrderIntent intent, RiskVerdict v, boolean journaled, Consumer<Result> done) {
-    LOG.warn("risk gate refused {} {}: {}", intent.purpose(), intent.ref(), v);
-    orders.decision(clock.now(), "risk-rejected", SkipCode.RISK_LIMIT.key(), intent.purpose().action() + " "
-        + intent.ref() + " refused by " + v.limit(), v.detail());
-    if (journaled) {
-      store.orderStatus(intent.ref(), OrderStatus.CANCELLED, 0, 0, "risk: " + v, clock.now());
-    }
-    if (!HALTED_LIMIT.equals(v.limit())) {
-      // an order refused by the halt itself is what the halt means: the halt raised its one alert
-      riskListener.accept("order " + intent.ref() + " refused: " + v);
-    }
-    Result r = new Result(intent, Outcome.RISK_REJECTED, 0, List.of(), intent.limit(), v.toString());
-    outcomeListener.accept(Outcome.RISK_REJECTED);
-    done.accept(r);
-    return r;
+    return working.refs();
   }
 
   // ---- operator: approval, halt ----
 
   /** The orders journaled and waiting for an operator's approval, oldest first. */
-  public synchronized List<OrderIntent> heldOrders() {
-    return held.values().stream().map(h -> h.intent).toList();
+  public List<OrderIntent> heldOrders() {
+    return approvals.orders();
   }
 
   /** The orders placed and not over yet. */
   public List<OrderIntent> workingOrders() {
-    return working.values().stream().map(w -> w.tracker.intent()).toList();
+    return working.intents();
   }
 
   /**
@@ -577,15 +368,7 @@ public final class OrderDesk implements BrokerListener {
    * @throws IllegalArgumentException when no order with that ref waits for approval
    */
   public Result approve(OrderRef ref) {
-    Held h;
-    synchronized (this) {
-      h = held.remove(ref);
-    }
-    if (h == null) {
-      throw new IllegalArgumentException(notHeld(ref));
-    }
-    LOG.info("sending approved {} {}", h.intent.purpose(), ref);
-    return send(h.intent, h.worst, h.done, true, o -> { });
+    return approvals.approve(ref, (intent, worst, done) -> send(intent, worst, done, true, o -> { }));
   }
 
   /**
@@ -594,151 +377,21 @@ public final class OrderDesk implements BrokerListener {
    * @throws IllegalArgumentException when no order with that ref waits for approval
    */
   public void reject(OrderRef ref) {
-    Held h;
-    synchronized (this) {
-      h = held.remove(ref);
-    }
-    if (h == null) {
-      throw new IllegalArgumentException(notHeld(ref));
-    }
-    drop(h, "rejected by an operator");
+    approvals.reject(ref);
   }
 
   /** Drops every held order ("not approved before the next cycle"); the engine calls it each cycle. */
   public void expireHeld() {
-    List<Held> old;
-    synchronized (this) {
-      old = new ArrayList<>(held.values());
-      held.clear();
-    }
-    old.forEach(h -> drop(h, "not approved before the next cycle"));
-  }
-
-  private void drop(Held h, String why) {
-    store.orderStatus(h.intent.ref(), OrderStatus.CANCELLED, 0, 0, why, clock.now());
-    orders.outcome(h.intent.ref(), Outcome.NOT_APPROVED.name(), 0);
-    LOG.info("{} {}: {}", h.intent.purpose(), h.intent.ref(), why);
-    h.done.accept(new Result(h.intent, Outcome.NOT_APPROVED, 0, List.of(), h.intent.limit(), why));
-  }
-
-  private synchronized String notHeld(OrderRef ref) {
-    return "no order '" + ref + "' is waiting for approval; waiting: "
-        + (held.isEmpty() ? "none" : held.keySet().toString());
+    approvals.expire();
   }
 
   /** Cancels every working order at the broker (the kill switch); returns how many were asked. */
   public int cancelWorking() {
-    List<OrderRef> refs = new ArrayList<>(working.keySet());
-    for (OrderRef r : refs) {
-      LOG.warn("cancelling working order {} (halt)", r);
-      broker.cancel(r);
-    }
-    return refs.size();
-  }
-
-  private Result skipped(OrderIntent intent, String why, Consumer<Result> done) {
-    LOG.info("not sending {} {}: {}", intent.purpose(), intent.ref(), why);
-    orders.decision(clock.now(), OrderStore.ORDER_SKIPPED, SkipCode.QUOTES.key(),
-        intent.purpose().action() + " " + intent.ref() + " not sent: quotes failed the sanity check", why);
-    Result r = new Result(intent, Outcome.SKIPPED, 0, List.of(), intent.limit(), why);
-    done.accept(r);
-    return r;
-  }
-
-  /** Ends {@code ref} once its walk is over, it is terminal and (when Filled) every leg has reported. */
-  private synchronized void maybeFinish(OrderRef ref) {
-    Working w = working.get(ref);
-    if (w == null || !w.walkOver || !w.tracker.isTerminal() || w.result != null) {
-      return;
-    }
-    OrderTracker t = w.tracker;
-    if (t.status() == OrderStatus.FILLED && !t.complete()) {
-      return;
-    }
-    working.remove(ref);
-    int filled = t.filledCombos();
-    Outcome o;
-    if (filled >= t.intent().quantity()) {
-      o = Outcome.FILLED;
-    } else if (filled > 0) {
-      o = Outcome.PARTIAL;
-    } else if (t.status() == OrderStatus.INACTIVE) {
-      o = Outcome.REJECTED;
-    } else {
-      o = Outcome.UNFILLED;
-    }
-    if (t.legsUneven()) {
-      LOG.error("{}: legs executed unevenly ({} whole combos); the extra leg fills are in the fill table", ref, filled);
-      orders.decision(clock.now(), "note", "legsUneven", ref + " legs executed unevenly", t.fills().toString());
-    }
-    orders.outcome(ref, o.name(), filled);
-    Result r = new Result(t.intent(), o, filled, t.fills(), w.lastLimit, t.reason());
-    w.result = r;
-    if (w.sentAt != null) {
-      BigDecimal share = filled > 0 ? sharePaid(w.sentAt, r.creditPerCombo().negate()) : null;
-      synchronized (walkEnds) {
-        walkEnds.add(new WalkEnd(t.intent().purpose().name(), t.intent().legs().size(), o, w.step, share));
-      }
-      if (filled > 0) {
-        LOG.debug("{} filled at walk step {}, paying {} of the spread from the bid", ref, w.step, share);
-      }
-    }
-    outcomeListener.accept(o);
-    if (o != Outcome.FILLED) {
-      LOG.info("{} ended {}: {} of {} combos at last limit {}{}", ref, o, filled, t.intent().quantity(), w.lastLimit,
-          t.reason().isEmpty() ? "" : " (" + t.reason() + ")");
-    }
-    w.done.accept(r);
-  }
-
-  private record Held(OrderIntent intent, Optional<NetPrice> worst, Consumer<Result> done) {
-  }
-
-  /**
-   * How one sent order's price walk ended: the step it was at when it ended (0 = the first
-   * price, at mid) and, when combos filled, the price paid as a share of the package spread
-   * measured from the package's bid at the time it was sent (0.5 = mid, 1 = natural). Kept in
-   * memory for the replay summary; the step is also in {@code orders.steps}.
-   *
-   * @param purpose   the order's purpose
-   * @param legs      legs of the combo
-   * @param outcome   how it ended
-   * @param step      the walk step it ended at
-   * @param sharePaid the net price paid per combo as a share of the spread from the bid; null
-   *                  when nothing filled or the spread was 0
-   */
-  public record WalkEnd(String purpose, int legs, Outcome outcome, int step, BigDecimal sharePaid) {
+    return working.cancelAll(broker);
   }
 
   /** How every walk that was sent ended, oldest first. */
   public List<WalkEnd> walkEnds() {
-    synchronized (walkEnds) {
-      return List.copyOf(walkEnds);
-    }
-  }
-
-  /** {@code paidSigned} (BAG convention) as a share of {@code pq}'s spread from its bid; null for a 0 spread. */
-  static BigDecimal sharePaid(QuoteCheck.PackageQuote pq, BigDecimal paidSigned) {
-    BigDecimal spread = pq.natural().signed().subtract(pq.mid().signed()).multiply(BigDecimal.valueOf(2));
-    if (spread.signum() <= 0) {
-      return null;
-    }
-    BigDecimal bid = pq.natural().signed().subtract(spread);
-    return paidSigned.subtract(bid).divide(spread, 4, java.math.RoundingMode.HALF_EVEN);
-  }
-
-  private static final class Working {
-    final OrderTracker tracker;
-    final Consumer<Result> done;
-    QuoteCheck.PackageQuote sentAt;
-    int step;
-    NetPrice lastLimit;
-    boolean walkOver;
-    Result result;
-
-    Working(OrderTracker tracker, Consumer<Result> done) {
-      this.tracker = tracker;
-      this.done = done;
-    }
+    return working.walkEnds();
   }
 }

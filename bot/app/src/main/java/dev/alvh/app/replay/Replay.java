@@ -348,7 +348,7 @@ public final class Replay {
     }
     try (Store store = inMemory ? Store.openInMemory(name) : Store.open(dataDir, name)) {
       TradingEngine engine = new TradingEngine(book, config, clock, market, broker, store, broker::settleExpiring);
-      engine.desk().releaseHaltEachDay(true);
+      engine.halt().releaseHaltEachDay(true);
       // The history before the first replayed day warms the hedge's signals up (not evaluated).
       engine.hedgeDesk().warmUp(history.bars().stream().filter(b -> b.date().isBefore(from))
           .map(b -> dev.alvh.core.signal.DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose())).toList());

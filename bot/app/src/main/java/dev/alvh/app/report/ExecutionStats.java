@@ -1,6 +1,7 @@
 package dev.alvh.app.report;
 
 import dev.alvh.app.engine.OrderDesk;
+import dev.alvh.app.engine.WalkEnd;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -28,7 +29,7 @@ public record ExecutionStats(
   public static final ExecutionStats NONE = of(List.of());
 
   /** The statistics of {@code walks}. */
-  public static ExecutionStats of(List<OrderDesk.WalkEnd> walks) {
+  public static ExecutionStats of(List<WalkEnd> walks) {
     long filled = 0;
     long unfilled = 0;
     long stepSum = 0;
@@ -37,7 +38,7 @@ public record ExecutionStats(
     long shares = 0;
     Map<Integer, BigDecimal> byLegsSum = new TreeMap<>();
     Map<Integer, Long> byLegsCount = new TreeMap<>();
-    for (OrderDesk.WalkEnd w : walks) {
+    for (WalkEnd w : walks) {
       boolean anyFill = w.outcome() == OrderDesk.Outcome.FILLED || w.outcome() == OrderDesk.Outcome.PARTIAL;
       if (!anyFill) {
         if (w.outcome() == OrderDesk.Outcome.UNFILLED) {

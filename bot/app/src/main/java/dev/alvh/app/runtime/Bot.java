@@ -12,16 +12,10 @@ import dev.alvh.app.store.Store;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.Clock;
-import dev.alvh.core.signal.DailyCloses;
 import dev.alvh.core.signal.SignalSnapshot;
-import dev.alvh.paper.broker.PaperBroker;
-import dev.alvh.paper.market.DailyBar;
-import dev.alvh.paper.market.SimulatedMarket;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,9 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
 
   private static final Logger LOG = LoggerFactory.getLogger(Bot.class);
-  /** Trading days of synthetic history before today: enough for every signal to be warm. */
-  static final int HISTORY_DAYS_BEFORE = PaperMarket.DAYS_BEFORE;
-
   private final String mode;
   private final String brokerName;
   private final Clock clock;
@@ -50,19 +41,10 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   private final BotConfig baseConfig;
   private final Path dataDir;
   private final Store store;
-  private final SimulatedMarket sim;
-  private final dev.alvh.core.port.MarketData market;
-  private final Broker broker;
-  private final AutoCloseable adapter;
-  private final java.util.function.BooleanSupplier connected;
-  private final Supplier<Optional<java.time.Duration>> heartbeatAge;
+  private final BotPorts ports;
   private final dev.alvh.app.ops.HaltStore haltStore;
-  private final dev.alvh.app.ops.BotMetrics metrics = new dev.alvh.app.ops.BotMetrics();
-  private volatile dev.alvh.app.ops.Alerter alerter;
-  private volatile String hedgeStateSeen = "CALM";
-  private volatile String haltReason = "";
+  private final BotTelemetry telemetry;
   private volatile boolean killSwitch;
-  private volatile Instant lastCycleEnd;
   private final TradingEngine engine;
   private final Controls controls = new Controls();
   private final ControlStore controlStore;
@@ -74,44 +56,17 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   /** Set by {@link #requestHalt} from the control thread: a walk in progress stops at its next pause. */
   private volatile boolean haltRequested;
   private final Instant startedAt;
-  /** The signals' warm-up from the broker's daily history (IBKR), until it got an answer; null on the built-in market. */
-  private HistoryWarmUp historyWarmUp;
+  private final BotJobs jobs;
 
   private BotConfig config;
-  private LastCycle lastCycle;
   private volatile String healthUrl;
 
   /** The last trading cycle: when it ran (bot clock) and what came of it. */
   public record LastCycle(Instant at, String outcome) {
   }
 
-  /** The broker side of a bot: the market, the broker, how expiring positions settle, and its connection. */
-  record Ports(SimulatedMarket sim, dev.alvh.core.port.MarketData market, Broker broker,
-      java.util.function.BiFunction<LocalDate, java.math.BigDecimal, java.math.BigDecimal> settlement,
-      AutoCloseable adapter, java.util.function.BooleanSupplier connected,
-      Supplier<Optional<java.time.Duration>> heartbeatAge) {
-  }
-
   private Bot(String mode, String brokerName, Clock clock, long speed, BotConfig baseConfig, Path dataDir,
-      Store store, int historyDaysAhead) {
-    this(mode, brokerName, clock, speed, baseConfig, dataDir, store, c -> {
-      NyseCalendar cal = NyseCalendar.of(c.schedule());
-      LocalDate today = clock.marketDate();
-      LocalDate from = today.minusDays(HISTORY_DAYS_BEFORE * 7L / 5 + 10);
-      // The data directory's stored market anchor (the first start stores this one), so a restart
-      // trades on the same market; the account is kept in the same database (PaperAccountStore).
-      PaperMarketAnchor anchor = PaperMarketAnchor.resolve(store.jdbc(), new PaperMarketAnchor(from,
-          c.market().seed(), c.market().startSpx(), HISTORY_DAYS_BEFORE + historyDaysAhead), clock.now());
-      List<DailyBar> bars = anchor.bars(today, historyDaysAhead, cal::isTradingDay);
-      SimulatedMarket m = new SimulatedMarket(bars, clock, c.market(), cal::isTradingDay);
-      PaperBroker b = new PaperBroker(m, clock, c.broker().paper(), c.paper().fill(),
-          new dev.alvh.app.store.PaperAccountStore(store.jdbc(), clock::now));
-      return new Ports(m, m, b, b::settleExpiring, () -> { }, () -> true, Optional::empty);
-    });
-  }
-
-  private Bot(String mode, String brokerName, Clock clock, long speed, BotConfig baseConfig, Path dataDir,
-      Store store, java.util.function.Function<BotConfig, Ports> ports) {
+      Store store, java.util.function.Function<BotConfig, BotPorts> ports) {
     this.mode = mode;
     this.brokerName = brokerName;
     this.clock = clock;
@@ -126,66 +81,28 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     this.audit = new AuditStore(store.jdbc());
     this.config = ConfigLoader.withOverrides(baseConfig, controlStore.overrides(), "stored override");
     this.calendar = NyseCalendar.of(config.schedule());
-    Ports p = ports.apply(config);
-    this.sim = p.sim();
-    this.market = p.market();
-    this.broker = p.broker();
-    this.adapter = p.adapter();
-    this.connected = p.connected();
-    this.heartbeatAge = p.heartbeatAge();
-    this.engine = new TradingEngine(config, clock, market, broker, store, p.settlement());
+    this.ports = ports.apply(config);
+    Broker broker = this.ports.broker();
+    this.engine = new TradingEngine(config, clock, this.ports.market(), broker, store, this.ports.settlement());
     controlStore.loadSwitches(controls);
     engine.setControls(controls);
     this.haltStore = new dev.alvh.app.ops.HaltStore(store);
-    dev.alvh.core.risk.HaltState halt = haltStore.load();
-    if (halt.halted()) {
-      controls.halted(true);
-    }
-    engine.desk().restoreHalt(halt);
-    haltReason = halt.reason();
+    engine.halt().restore(haltStore.load());
     dev.alvh.app.ops.KillSwitchFile kill = new dev.alvh.app.ops.KillSwitchFile(dataDir, config.risk());
-    engine.desk().killSwitchFile(() -> {
-      killSwitch = kill.present();
-      return killSwitch;
-    });
+    engine.halt().killSwitchFile(() -> killSwitch = kill.present());
     // Pacing: walk steps walkIntervalSeconds apart on this bot's clock, broker events run on the
     // pausing job thread; a halt request, the kill-switch file or an interrupt (stop) end a walk early.
     java.util.function.BooleanSupplier stopWalk = () -> haltRequested || Thread.currentThread().isInterrupted()
         || kill.present();
     engine.desk().stopWalkWhen(stopWalk);
     engine.pauseWith(new BotPause(clock, events, stopWalk));
-    if (broker instanceof dev.alvh.ibkr.broker.IbkrBroker ib) {
-      ib.setEventExecutor(events, events::drainHere);
-      ib.drainEvents(); // what came before on the broker's own thread
+    if (broker.deliverEventsThrough(events, events::drainHere)) {
+      broker.drainEvents(); // what came before on the broker's own thread
       events.start();
     }
-    engine.desk().onRiskEvent(line -> {
-      dev.alvh.app.ops.Alerter a = alerter;
-      if (a != null) {
-        a.alert(line.startsWith("HALTED") ? dev.alvh.app.ops.Alerter.Kind.HALT
-            : dev.alvh.app.ops.Alerter.Kind.ORDER_REJECT, line);
-      }
-    });
-    engine.desk().onOutcome(o -> {
-      switch (o) {
-        case WORKING -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.SENT);
-        case FILLED, PARTIAL -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.FILLED);
-        case UNFILLED -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.CANCELLED);
-        case REJECTED -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.REJECTED);
-        case RISK_REJECTED -> metrics.order(dev.alvh.app.ops.BotMetrics.OrderOutcome.RISK_REJECTED);
-        default -> { }
-      }
-    });
-    if (sim != null) {
-      LocalDate today = clock.marketDate();
-      engine.hedgeDesk().warmUp(sim.bars().stream().filter(b -> b.date().isBefore(today))
-          .map(b -> DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose())).toList());
-    } else {
-      historyWarmUp = new HistoryWarmUp(market, engine.hedgeDesk(), clock, calendar::isTradingDay,
-          config.broker().ibkr().historyDays(), "IBKR");
-      historyWarmUp.runIfPending();
-    }
-    this.hedgeStateSeen = engine.hedgeState();
+    this.telemetry = new BotTelemetry(engine.hedgeState()); // the machine's state after the warm-up below too
+    telemetry.watch(engine);
+    this.jobs = new BotJobs(this.ports, store, clock, calendar, config, engine, controls, telemetry);
     this.startedAt = clock.now();
   }
 
@@ -198,10 +115,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   public static Bot ibkr(BotConfig baseConfig, Path dataDir, Clock clock, dev.alvh.ibkr.broker.IbkrAdapter adapter) {
     Store store = Store.open(dataDir, baseConfig.store().database());
     try {
-      return new Bot("paper", "ibkr", clock, 1, baseConfig, dataDir, store, c -> new Ports(null, adapter.market(),
-          adapter.broker(), (d, spx) -> java.math.BigDecimal.ZERO, adapter,
-          () -> adapter.session().state() == dev.alvh.ibkr.session.TwsSession.State.READY,
-          () -> adapter.session().sinceLastMessage()));
+      return new Bot("paper", "ibkr", clock, 1, baseConfig, dataDir, store, c -> BotPorts.ibkr(adapter));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -219,7 +133,8 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   public static Bot paper(BotConfig baseConfig, Path dataDir, Clock clock, long speed, int historyDaysAhead) {
     Store store = Store.open(dataDir, baseConfig.store().database());
     try {
-      return new Bot("paper", "paper", clock, speed, baseConfig, dataDir, store, historyDaysAhead);
+      return new Bot("paper", "paper", clock, speed, baseConfig, dataDir, store,
+          c -> BotPorts.paper(c, store, clock, historyDaysAhead));
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -260,37 +175,8 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   public void runJob(JobKind kind, Instant scheduledAt) {
     lock.lock();
     try {
-      LocalDate day = clock.marketDate();
-      if (sim != null && sim.bar(day).isEmpty()) {
-        if (calendar.isTradingDay(day)) {
-          LOG.warn("{} due at {} skipped: the synthetic market ends before {}; restart the bot", kind, scheduledAt,
-              day);
-        } else {
-          LOG.info("{} due at {} skipped: {} is not a trading day", kind, scheduledAt, day);
-        }
+      if (!jobs.run(kind, scheduledAt)) {
         return;
-      }
-      if (historyWarmUp != null) {
-        historyWarmUp.runIfPending();
-      }
-      switch (kind) {
-        case PRE_OPEN -> engine.preOpen();
-        case CYCLE -> cycle();
-        // Built-in broker: its settlement and the store's settled tranches commit together.
-        case END_OF_DAY -> {
-          if (broker instanceof PaperBroker pb) {
-            try {
-              store.jdbc().inTransaction(() -> engine.endOfDay(sim.spxClose(day)));
-            } catch (RuntimeException e) {
-              pb.reloadKept(); // the transaction undid the broker's settlement: its memory follows
-              throw e;
-            }
-          } else {
-            engine.endOfDay(sim != null ? sim.spxClose(day)
-                : Optional.of(java.math.BigDecimal.valueOf(market.indices().spx())));
-          }
-        }
-        default -> throw new IllegalStateException("unknown job kind " + kind);
       }
       afterJob();
     } finally {
@@ -300,23 +186,12 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
 
   /** After every job: persist a changed halt, alert on a hedge state change, update metrics. */
   private void afterJob() {
-    engine.desk().syncHalt();
-    dev.alvh.core.risk.HaltState h = engine.desk().riskGate().haltState();
-    if (!h.reason().equals(haltReason) || h.halted() != !haltReason.isEmpty()) {
-      haltStore.save(h);
-      haltReason = h.reason();
+    if (engine.halt().recordIfChanged(haltStore::save)) {
       saveSwitches();
     }
-    String state = controls.effectiveHedgeState(engine.hedgeState(), clock.marketDate());
-    if (!state.equals(hedgeStateSeen)) {
-      dev.alvh.app.ops.Alerter a = alerter;
-      if (a != null) {
-        a.alert(dev.alvh.app.ops.Alerter.Kind.HEDGE_STATE, "hedge state " + hedgeStateSeen + " -> " + state);
-      }
-      hedgeStateSeen = state;
-    }
-    metrics.state(connected.getAsBoolean(), controls.halted());
-    refreshBookMetrics();
+    telemetry.hedgeState(controls.effectiveHedgeState(engine.hedgeState(), clock.marketDate()));
+    telemetry.metrics().state(ports.connected().getAsBoolean(), engine.halt().halted());
+    telemetry.refreshBook(this::book);
   }
 
   /**
@@ -324,18 +199,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
    * {@code status} and {@code /metrics} show. Call under the lock.
    */
   public BookSnapshot book() {
-    return BookSnapshot.of(broker, market, store, clock.marketDate());
-  }
-
-  /** Sets the equity, P&amp;L and greek gauges from {@link #book()}; under the lock. */
-  private void refreshBookMetrics() {
-    try {
-      BookSnapshot b = book();
-      metrics.pnl(b.realized(), b.unrealized(), b.day(), b.equity());
-      metrics.greeks(b.delta(), b.gamma(), b.vega(), b.theta());
-    } catch (RuntimeException e) {
-      LOG.warn("metrics: the book could not be valued ({}); the gauges keep their last values", e.toString());
-    }
+    return BookSnapshot.of(ports.broker(), ports.market(), store, clock.marketDate());
   }
 
   /**
@@ -346,9 +210,9 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
    */
   @Override
   public void beforeScrape() {
-    if (sim != null && lock.tryLock()) {
+    if (ports.sim() != null && lock.tryLock()) {
       try {
-        refreshBookMetrics();
+        telemetry.refreshBook(this::book);
       } finally {
         lock.unlock();
       }
@@ -357,31 +221,25 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
 
   /** Sends alerts through {@code a} from now on (halts, rejects, hedge state changes). */
   public void alerter(dev.alvh.app.ops.Alerter a) {
-    this.alerter = a;
+    telemetry.alerter(a);
   }
 
   /** Raises an alert through the alerter, when one is set (an operator's halt, for example). */
   public void alert(dev.alvh.app.ops.Alerter.Kind kind, String text) {
-    dev.alvh.app.ops.Alerter a = alerter;
-    if (a != null) {
-      a.alert(kind, text);
-    }
+    telemetry.alert(kind, text);
   }
 
   /** The metrics the health server publishes on /metrics. */
   public dev.alvh.app.ops.BotMetrics metrics() {
-    return metrics;
+    return telemetry.metrics();
   }
 
   @Override
   public dev.alvh.app.ops.HealthStatus health() {
-    Instant end = lastCycleEnd;
-    LastCycle lc = lastCycle;
-    boolean halted = controls.halted();
-    return new dev.alvh.app.ops.HealthStatus(connected.getAsBoolean(), heartbeatAge.get(),
-        end == null ? Optional.empty() : Optional.of(java.time.Duration.between(end, clock.now()).abs()),
-        lc == null ? "none" : lc.outcome(), hedgeStateSeen, halted,
-        halted ? (haltReason.isEmpty() ? "halted by an operator" : haltReason) : "", killSwitch);
+    return new dev.alvh.app.ops.HealthStatus(ports.connected().getAsBoolean(), ports.heartbeatAge().get(),
+        jobs.lastCycleEnd().map(end -> java.time.Duration.between(end, clock.now()).abs()),
+        jobs.lastCycle().map(LastCycle::outcome).orElse("none"), telemetry.hedgeStateSeen(), engine.halt().halted(),
+        engine.halt().reason(), killSwitch);
   }
 
   /**
@@ -389,94 +247,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
    * and reconnect); recovered fills go to the desk, which stores each once. Alerts when not clean.
    */
   public dev.alvh.app.journal.ReconcileReport reconcile() {
-    return locked(() -> {
-      dev.alvh.app.journal.Reconciler r = new dev.alvh.app.journal.Reconciler(store, clock, engine.desk(),
-          st -> {
-            // Called once the journal has the broker's fills and final statuses, before positions are
-            // compared: condor orders that filled but never reached the books (a crash in between) go in now.
-            int applied = engine.applyRecoveredOrders();
-            if (applied > 0) {
-              LOG.warn("reconciliation: {} condor orders filled before the restart applied to the books", applied);
-            }
-            Map<String, Long> m = new java.util.TreeMap<>(dev.alvh.app.journal.Reconciler.trancheLegs(st));
-            engine.hedgeDesk().held().forEach(h -> h.legs().forEach(l -> m.merge(l.contract().key(),
-                (long) l.ratio() * h.quantity() * (l.side() == dev.alvh.core.instrument.Side.SELL ? -1 : 1),
-                Long::sum)));
-            return m;
-          });
-      dev.alvh.app.journal.ReconcileReport rep = r.reconcile(new dev.alvh.app.journal.BrokerRecords() {
-        @Override
-        public List<dev.alvh.core.order.OrderUpdate> openOrders() {
-          return broker.openOrders();
-        }
-
-        @Override
-        public List<dev.alvh.core.order.OrderUpdate> completedOrders() {
-          // the built-in broker reports the orders its restart cancelled
-          return broker instanceof PaperBroker pb ? pb.completedOrders() : List.of();
-        }
-
-        @Override
-        public List<dev.alvh.core.order.Fill> executionsSince(Instant since) {
-          if (broker instanceof dev.alvh.ibkr.broker.IbkrBroker ib) {
-            ib.drainEvents();
-            events.drainHere();
-            // IB reports the day's executions; the reconciler skips those already stored (by exec id)
-            return ib.executions().stream().filter(f -> !f.time().isBefore(since.minusSeconds(60))).toList();
-          }
-          if (broker instanceof PaperBroker pb) {
-            return pb.executionsSince(since.minusSeconds(60));
-          }
-          return List.of();
-        }
-
-        @Override
-        public List<dev.alvh.core.account.Position> positions() {
-          return broker.positions();
-        }
-      });
-      LOG.info("reconciliation: {}", rep.summary());
-      engine.cancelOrphanedOrders(); // orders still working from before a restart: their walk is over
-      dev.alvh.app.ops.Alerter a = alerter;
-      if (!rep.clean() && a != null) {
-        a.alert(dev.alvh.app.ops.Alerter.Kind.RECONCILIATION, rep.summary());
-      }
-      return rep;
-    });
-  }
-
-  private void cycle() {
-    Instant at = clock.now();
-    long sentBefore = engine.counters().ordersSent();
-    int heldBefore = engine.heldOrders().size();
-    try {
-      engine.runCycle();
-    } catch (RuntimeException e) {
-      lastCycle = new LastCycle(at, "failed: " + e.getMessage());
-      lastCycleEnd = clock.now();
-      metrics.cycle("failed", java.time.Duration.between(at, clock.now()).abs());
-      throw e;
-    }
-    long sent = engine.counters().ordersSent() - sentBefore;
-    int held = engine.heldOrders().size();
-    String outcome;
-    if (controls.paused()) {
-      outcome = "paused: nothing decided";
-    } else if (sent > 0) {
-      outcome = "sent " + sent + " order" + (sent == 1 ? "" : "s");
-    } else if (held > 0 && held >= heldBefore) {
-      outcome = held + " order" + (held == 1 ? "" : "s") + " waiting for approval";
-    } else if (controls.halted() && engine.lastDecision().flatMap(d -> d.entry()).isPresent()) {
-      outcome = "no trade: halted (kill switch on: no new risk)";
-    } else {
-      outcome = "no trade: " + engine.lastDecision().flatMap(d -> d.entrySkip())
-          .map(s -> "entry skipped, " + s.rule() + (s.detail().isEmpty() ? "" : " (" + s.detail() + ")"))
-          .orElse("no rule asked for an order");
-    }
-    lastCycle = new LastCycle(at, outcome);
-    lastCycleEnd = clock.now();
-    metrics.cycle(outcome.startsWith("paused") ? "skipped" : "ok",
-        java.time.Duration.between(at, clock.now()).abs());
+    return locked(() -> Reconciliation.run(store, clock, engine, ports.broker(), events, telemetry.alerter()));
   }
 
   /** The mode: paper. */
@@ -516,12 +287,12 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
 
   /** The simulated market (empty with an IBKR broker). */
   public dev.alvh.core.port.MarketData market() {
-    return market;
+    return ports.market();
   }
 
   /** The broker. */
   public Broker broker() {
-    return broker;
+    return ports.broker();
   }
 
   /** The engine. */
@@ -579,7 +350,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
 
   /** The last trading cycle, if one ran since start. */
   public Optional<LastCycle> lastCycle() {
-    return Optional.ofNullable(lastCycle);
+    return jobs.lastCycle();
   }
 
   /** The ops health endpoint's URL, when the ops server runs. */
@@ -615,7 +386,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     lock.lock();
     try {
       try {
-        adapter.close();
+        ports.adapter().close();
       } catch (Exception e) {
         LOG.warn("closing the broker connection failed: {}", e.toString());
       }

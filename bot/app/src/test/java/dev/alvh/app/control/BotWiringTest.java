@@ -74,12 +74,12 @@ class BotWiringTest {
     bot.close();
     bot = TestBots.bot(dir, clock);
     assertThat(bot.controls().halted()).isTrue();
-    assertThat(bot.engine().desk().riskGate().halted()).as("the gate's halt is restored").isTrue();
+    assertThat(bot.engine().halt().riskGate().halted()).as("the gate's halt is restored").isTrue();
     assertThat(bot.health().halted()).isTrue();
     assertThat(ctl("release").ok()).isTrue();
     clock.set(clock.now().plusSeconds(900));
     bot.runJob(JobKind.CYCLE, clock.now());
-    assertThat(bot.engine().desk().riskGate().halted()).as("release reaches the gate").isFalse();
+    assertThat(bot.engine().halt().riskGate().halted()).as("release reaches the gate").isFalse();
     assertThat(bot.engine().counters().ordersSent()).as("the condor and the base layer").isEqualTo(2);
   }
 }

@@ -165,7 +165,7 @@ class OrderDeskFillModelTest {
     OrderDesk d = desk(mid);
     assertThat(d.submit(condor(), res -> { }).creditPerCombo()).isEqualByComparingTo("5.00");
     assertThat(d.submit(vixCall(), res -> { }).outcome()).isEqualTo(OrderDesk.Outcome.FILLED);
-    assertThat(d.walkEnds()).extracting(OrderDesk.WalkEnd::step).containsExactly(0, 0);
+    assertThat(d.walkEnds()).extracting(WalkEnd::step).containsExactly(0, 0);
     assertThat(d.walkEnds()).allSatisfy(w -> assertThat(w.sharePaid()).isEqualByComparingTo("0.5"));
   }
 
@@ -181,6 +181,6 @@ class OrderDeskFillModelTest {
     OrderDesk.Result v = d.submit(vixCall(), res -> { });
     assertThat(storedSteps(d, vixCall())).containsExactly("1.2", "1.25", "1.3", "1.35", "1.4");
     assertThat(v.fills()).singleElement().satisfies(f -> assertThat(f.price()).isEqualByComparingTo("1.40"));
-    assertThat(d.walkEnds()).extracting(OrderDesk.WalkEnd::step).containsExactly(4, 4);
+    assertThat(d.walkEnds()).extracting(WalkEnd::step).containsExactly(4, 4);
   }
 }

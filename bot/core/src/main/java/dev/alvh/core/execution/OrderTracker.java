@@ -128,11 +128,7 @@ public final class OrderTracker {
 
   /** Combos whose every leg has executed: the minimum over legs of executed quantity / ratio. */
   public synchronized int filledCombos() {
-    int min = Integer.MAX_VALUE;
-    for (ComboLeg l : intent.legs()) {
-      min = Math.min(min, legFilled.get(legKey(l)) / l.ratio());
-    }
-    return min;
+    return dev.alvh.core.order.ComboFills.wholeCombos(intent.legs(), l -> legFilled.get(legKey(l)));
   }
 
   /** Contracts executed of {@code leg}. */

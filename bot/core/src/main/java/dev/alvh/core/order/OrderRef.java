@@ -33,6 +33,30 @@ public record OrderRef(String value) {
         cycleTime.withZoneSameInstant(dev.alvh.core.port.Clock.MARKET_ZONE).format(CYCLE_TIME)));
   }
 
+  /**
+   * The ref of {@code action} on hedge layer {@code layerId} decided in the cycle at
+   * {@code cycleTime} (New York time): the same decision in the same cycle always gets the same
+   * ref. Example: {@code alvh-L3-flat-202401081545}.
+   */
+  public static OrderRef forLayer(String layerId, String action, java.time.ZonedDateTime cycleTime) {
+    return new OrderRef("alvh-" + layerId + "-" + action + "-"
+        + cycleTime.withZoneSameInstant(dev.alvh.core.port.Clock.MARKET_ZONE).format(CYCLE_TIME));
+  }
+
+  /**
+   * The first of {@code refOf("")}, {@code refOf("b")} .. {@code refOf("z")} that {@code used} does
+   * not know: a second order of the same action in the same cycle gets a ref of its own; {@code
+   * refOf("z")} when every one is used.
+   */
+  public static OrderRef firstUnused(java.util.function.Function<String, OrderRef> refOf,
+      java.util.function.Predicate<OrderRef> used) {
+    OrderRef ref = refOf.apply("");
+    for (char c = 'b'; used.test(ref) && c <= 'z'; c++) {
+      ref = refOf.apply(String.valueOf(c));
+    }
+    return ref;
+  }
+
   @Override
   public String toString() {
     return value;

@@ -74,4 +74,24 @@ class OrderRefTest {
     assertThatThrownBy(() -> new OrderRef(null)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("orderRef");
   }
+
+  @Test
+  void layerRefsAreWrittenInNewYorkTime() {
+    ZonedDateTime utc = ZonedDateTime.of(2024, 1, 8, 20, 45, 0, 0, ZoneOffset.UTC);
+    assertThat(OrderRef.forLayer("L3", "flat", utc).value()).isEqualTo("alvh-L3-flat-202401081545");
+  }
+
+  @Test
+  void firstUnusedTakesTheNextLetterWhileARefIsUsed() {
+    ZonedDateTime t = ZonedDateTime.of(2024, 1, 8, 15, 45, 0, 0, ZoneId.of("America/New_York"));
+    java.util.Set<OrderRef> used = new java.util.HashSet<>();
+    assertThat(OrderRef.firstUnused(c -> OrderRef.forTranche(7, "flat" + c, t), used::contains).value())
+        .isEqualTo("alvh-T0007-flat-202401081545");
+    used.add(OrderRef.forTranche(7, "flat", t));
+    used.add(OrderRef.forTranche(7, "flatb", t));
+    assertThat(OrderRef.firstUnused(c -> OrderRef.forTranche(7, "flat" + c, t), used::contains).value())
+        .isEqualTo("alvh-T0007-flatc-202401081545");
+    assertThat(OrderRef.firstUnused(c -> OrderRef.forLayer("L1", "flat" + c, t), r -> true).value())
+        .isEqualTo("alvh-L1-flatz-202401081545");
+  }
 }
