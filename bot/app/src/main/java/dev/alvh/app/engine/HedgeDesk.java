@@ -9,10 +9,11 @@ import dev.alvh.core.condor.Tranche;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.config.HedgeConfig;
 import dev.alvh.core.hedge.HedgeAction;
-import dev.alvh.core.hedge.HedgeBeta;
+import dev.alvh.core.hedge.BetaWindows;
 import dev.alvh.core.hedge.HedgeBook;
 import dev.alvh.core.hedge.HedgeContext;
 import dev.alvh.core.hedge.HedgeDecision;
+import dev.alvh.core.hedge.HedgeMeasures;
 import dev.alvh.core.hedge.HedgePlan;
 import dev.alvh.core.hedge.HedgePlanInput;
 import dev.alvh.core.hedge.HedgePlanner;
@@ -20,11 +21,9 @@ import dev.alvh.core.hedge.HedgeState;
 import dev.alvh.core.hedge.HedgeStateMachine;
 import dev.alvh.core.hedge.HedgeTransition;
 import dev.alvh.core.hedge.HeldLayer;
-import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
-import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.market.IndexLevels;
-import dev.alvh.core.market.OptionQuote;
+import dev.alvh.core.market.MarketSnapshot;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
@@ -38,10 +37,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,11 +93,8 @@ public final class HedgeDesk {
   private boolean workPending;
 
   private final HedgeBetaStore betaStore;
-  /** The (dVIX, dVX) pairs of the base layer (index 0) and of L1 to L3. */
-  private final List<Deque<double[]>> betaPairs = List.of(new ArrayDeque<>(), new ArrayDeque<>(), new ArrayDeque<>(),
-      new ArrayDeque<>());
-  private final Map<LocalDate, Double> lastVx = new HashMap<>();
-  private double lastVix = Double.NaN;
+  /** The (dVIX, dVX) pairs of the base layer and of L1 to L3, and the last close's VIX and VX curve. */
+  private final BetaWindows betaWindows;
 
   /**
    * A desk for {@code book}, resuming from {@code store}.
@@ -138,15 +130,13 @@ public final class HedgeDesk {
     for (DailyCloses c : hedgeStore.closes()) {
       last = signals.append(c, Double.POSITIVE_INFINITY, events);
     }
+    this.betaWindows = new BetaWindows(this.config);
     for (int level = 0; level <= 3; level++) {
       for (HedgeBetaStore.Pair p : betaStore.pairs(level, this.config.sizing().betaDays())) {
-        betaPairs.get(level).addLast(new double[] {p.dVix(), p.dVx()});
+        betaWindows.restore(level, p.dVix(), p.dVx());
       }
     }
-    betaStore.last().ifPresent(l -> {
-      lastVx.putAll(l.vx());
-      lastVix = l.vix();
-    });
+    betaStore.last().ifPresent(l -> betaWindows.restoreLast(l.vix(), l.vx()));
     if (saved.isPresent()) {
       LOG.info("hedge ({}): resumed in {} as of {}, {} position(s) held, {} daily closes", book.key(), ctx.state(),
           ctx.asOf(), positions.held().size(), signals.closes());
@@ -281,26 +271,19 @@ public final class HedgeDesk {
    * {@code hedge.signals.beSigmaHorizonDays} trading days; +Infinity without any.
    */
   private double beSigma(LocalDate today) {
-    double min = Double.POSITIVE_INFINITY;
     double spx = market.indices().spx();
-    for (Tranche t : store.openTranches()) {
-      if (!t.expiry().isAfter(today)) {
-        continue;
-      }
-      OptionalDouble atm = market.atmVol(OptionContract.SPXW, t.expiry());
-      if (atm.isPresent()) {
-        min = Math.min(min, Math.max(0, t.beSigmaOver(spx, atm.getAsDouble(), config.signals().beSigmaHorizonDays())));
-      }
+    List<Tranche> open = store.openTranches();
+    Map<LocalDate, OptionalDouble> atm = new HashMap<>();
+    for (LocalDate e : HedgeMeasures.beSigmaExpiries(today, open)) {
+      atm.put(e, market.atmVol(OptionContract.SPXW, e));
     }
-    return min;
+    return HedgeMeasures.beSigma(today, spx, open, atm, config.signals().beSigmaHorizonDays());
   }
 
   private boolean carryCapReached(LocalDate today) {
-    HedgeConfig.CarryCap cap = config.carryCap();
-    LocalDate from = today.minusMonths(cap.months());
-    BigDecimal spent = hedgeStore.premiumSpent(from, today);
-    BigDecimal credit = hedgeStore.condorCredit(from, today);
-    return spent.signum() > 0 && spent.compareTo(credit.multiply(cap.maxShareOfCredit())) > 0;
+    LocalDate from = HedgeMeasures.carryCapFrom(today, config.carryCap());
+    return HedgeMeasures.carryCapReached(hedgeStore.premiumSpent(from, today), hedgeStore.condorCredit(from, today),
+        config.carryCap());
   }
 
   /** Records today's change of VIX and of each layer window's VX future, for {@code beta}. */
@@ -310,38 +293,15 @@ public final class HedgeDesk {
     for (LocalDate e : expiries) {
       market.vxFuture(e).ifPresent(v -> now.put(e, v));
     }
-    for (int level = 0; level <= 3; level++) {
-      HedgeConfig.Layer layer = level == 0 ? config.base().asLayer() : config.layer(level);
-      Optional<LocalDate> e = expiries.stream().filter(d -> {
-        long dte = ChronoUnit.DAYS.between(today, d);
-        return dte >= layer.minDte() && dte <= layer.maxDte();
-      }).findFirst();
-      if (e.isPresent() && now.containsKey(e.get()) && lastVx.containsKey(e.get()) && Double.isFinite(lastVix)) {
-        Deque<double[]> pairs = betaPairs.get(level);
-        double dVix = vix - lastVix;
-        double dVx = now.get(e.get()) - lastVx.get(e.get());
-        pairs.addLast(new double[] {dVix, dVx});
-        betaStore.savePair(new HedgeBetaStore.Pair(today, level, dVix, dVx));
-        while (pairs.size() > config.sizing().betaDays()) {
-          pairs.removeFirst();
-        }
-      }
+    for (BetaWindows.Pair p : betaWindows.close(today, vix, expiries, now)) {
+      betaStore.savePair(new HedgeBetaStore.Pair(p.date(), p.level(), p.dVix(), p.dVx()));
     }
-    lastVx.clear();
-    lastVx.putAll(now);
-    lastVix = vix;
     betaStore.saveLast(new HedgeBetaStore.LastCloses(today, vix, now));
   }
 
   /** The current {@code beta} of the base layer and of L1 to L3, in that order. */
   public List<Double> betas() {
-    List<Double> out = new ArrayList<>();
-    for (Deque<double[]> pairs : betaPairs) {
-      double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
-      double[] y = pairs.stream().mapToDouble(p -> p[1]).toArray();
-      out.add(HedgeBeta.of(x, y, config.sizing().betaDays(), config.desk()));
-    }
-    return out;
+    return betaWindows.betas();
   }
 
   private void settleExpiring(LocalDate today) {
@@ -349,26 +309,24 @@ public final class HedgeDesk {
       if (h.expiry().isAfter(today)) {
         continue;
       }
-      BigDecimal value = BigDecimal.ZERO;
-      for (ComboLeg leg : h.legs()) {
-        OptionContract c = leg.contract();
-        double under = OptionContract.VIX.equals(c.tradingClass())
-            ? market.vxFuture(c.expiry()).orElse(market.indices().vix())
-            : market.indices().spx();
-        if (market instanceof SettlementPrices sp) {
-          under = sp.settlementPrice(c.tradingClass(), c.expiry()).map(BigDecimal::doubleValue).orElse(under);
-        }
-        double k = c.strike().doubleValue();
-        double intrinsic = c.right() == OptionRight.CALL ? Math.max(under - k, 0) : Math.max(k - under, 0);
-        value = value.add(BigDecimal.valueOf(intrinsic).multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
-      }
-      value = value.setScale(4, RoundingMode.HALF_EVEN);
+      BigDecimal value = HedgeMeasures.settlementValue(h.legs(), this::settlementUnderlying);
       HedgeBook.Trade t = positions.settle(h.id(), value, today);
       hedgeStore.trade(t, h.level(), h.kind(), "SETTLE", BigDecimal.ZERO);
       hedgeStore.closeLayer(h.id(), today);
       LOG.info("hedge ({}) {}: {} settled at {} per combo x{}, P&L {}", book.key(), today, h.id(), value.toPlainString(),
           h.quantity(), t.realizedPnl().setScale(2, RoundingMode.HALF_EVEN));
     }
+  }
+
+  /** The price an expiring contract settles against, from the market now. */
+  private double settlementUnderlying(OptionContract c) {
+    boolean vix = OptionContract.VIX.equals(c.tradingClass());
+    OptionalDouble vx = vix ? market.vxFuture(c.expiry()) : OptionalDouble.empty();
+    double vixNow = vix && vx.isEmpty() ? market.indices().vix() : Double.NaN;
+    double spx = vix ? Double.NaN : market.indices().spx();
+    Optional<BigDecimal> official = market instanceof SettlementPrices sp
+        ? sp.settlementPrice(c.tradingClass(), c.expiry()) : Optional.empty();
+    return HedgeMeasures.settlementUnderlying(c, vx, vixNow, spx, official);
   }
 
   // ------------------------------------------------------------------------------------ cycles
@@ -390,7 +348,8 @@ public final class HedgeDesk {
       return List.of();
     }
     HedgeState state = forced.orElse(ctx.state());
-    boolean baseWanted = config.base().enabled() && !store.openTranches().isEmpty();
+    List<Tranche> open = store.openTranches();
+    boolean baseWanted = config.base().enabled() && !open.isEmpty();
     if (state.level() == 0 && !positions.any() && !baseWanted) {
       return List.of();
     }
@@ -404,22 +363,26 @@ public final class HedgeDesk {
     if (!workPending && !check) {
       return List.of();
     }
-    List<Tranche> open = store.openTranches();
     BigDecimal gain = BigDecimal.ZERO;
     boolean spreadsSold = false;
     if (state == HedgeState.PRESS && stateSince != null) {
-      BigDecimal realized = hedgeStore.realizedSince(stateSince).max(BigDecimal.ZERO);
-      gain = realized.multiply(config.press().gainToL3Share()).subtract(hedgeStore.topUpsSince(stateSince))
-          .max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN);
+      gain = HedgeMeasures.pressGainBudget(hedgeStore.realizedSince(stateSince), hedgeStore.topUpsSince(stateSince),
+          config.press());
       spreadsSold = hedgeStore.spreadsSoldSince(stateSince);
     }
     HedgePlan p;
     try {
-      double vega = state.level() > 0 || baseWanted ? HedgePlanner.condorVega(open, market) : 0;
-      HedgePlanInput in = new HedgePlanInput(now, state, market.indices().vix(), eventDay(today),
+      // One snapshot of the market for this plan: the condor legs' quotes its vega reads, then
+      // whatever the planner reads (held layers' legs, expiries, chains, VX curve), each read once.
+      IndexLevels ix = market.indices();
+      boolean vegaWanted = state.level() > 0 || baseWanted;
+      MarketSnapshot snapshot = SnapshotGatherer.withOpeningLegs(market, now.toInstant(), ix,
+          vegaWanted ? open : List.of());
+      double vega = vegaWanted ? HedgePlanner.condorVega(open, snapshot) : 0;
+      HedgePlanInput in = new HedgePlanInput(now, state, ix.vix(), eventDay(today),
           HedgePlanner.condorRisk(open), vega, betas(), positions.held(), gain, spreadsSold,
           carryCapReached(today));
-      p = planner.plan(in, market);
+      p = SnapshotGatherer.complete(market, snapshot, s -> planner.plan(in, s));
       workPending = !p.actions().isEmpty();
       saidNoPlan = false;
     } catch (IllegalArgumentException e) {

@@ -174,7 +174,7 @@ public final class TradingEngine {
     CycleInput in = new CycleInput(now, broker.account(), market.indices(), effectiveHedgeState(),
         hedge.eventDay(now.toLocalDate()), open,
         store.lastEntry(), store.nextTrancheId(), busy);
-    CycleDecision d = cycle.decide(in, market);
+    CycleDecision d = SnapshotGatherer.decide(cycle, in, market);
     lastDecision = d;
     LocalDate today = now.toLocalDate();
     if (!today.equals(notesDay)) {

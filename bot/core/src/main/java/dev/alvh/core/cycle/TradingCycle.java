@@ -12,13 +12,13 @@ import dev.alvh.core.condor.Tranche;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
+import dev.alvh.core.market.MarketSnapshot;
 import dev.alvh.core.market.OptionChain;
 import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.order.NetPrice;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.order.OrderRef;
-import dev.alvh.core.port.MarketData;
 import dev.alvh.core.risk.RiskLimits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,8 +30,10 @@ import java.util.Optional;
  * The decision of one trading cycle, the same in live, paper and replay: manage open tranches,
  * then maybe open one, then apply the risk limits.
  *
- * <p>Pure apart from reading quotes through the {@link MarketData} port: no store, no broker.
- * Orders start at the mid price, rounded onto the tick grid toward the natural price.
+ * <p>Pure: it reads the market from a {@link MarketSnapshot} taken before the decision and calls no
+ * port, no store, no broker. A datum the snapshot lacks ends the decision with
+ * {@link MarketSnapshot.Missing}; the caller adds it and decides again. Orders start at the mid
+ * price, rounded onto the tick grid toward the natural price.
  */
 public final class TradingCycle {
 
@@ -50,8 +52,12 @@ public final class TradingCycle {
     this.riskLimits = new RiskLimits(config.risk());
   }
 
-  /** Decides this cycle over {@code in}, reading quotes from {@code market}. */
-  public CycleDecision decide(CycleInput in, MarketData market) {
+  /**
+   * Decides this cycle over {@code in} and the market as {@code market} saw it.
+   *
+   * @throws MarketSnapshot.Missing when {@code market} does not hold a datum the decision reads
+   */
+  public CycleDecision decide(CycleInput in, MarketSnapshot market) {
     LocalDate today = in.time().toLocalDate();
     List<String> notes = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
@@ -59,10 +65,7 @@ public final class TradingCycle {
     List<CycleDecision.PlannedRoll> rolls = new ArrayList<>();
     int open = in.openTranches().size();
 
-    for (Tranche t : in.openTranches()) {
-      if (in.busyTranches().contains(t.id()) || !t.expiry().isAfter(today)) {
-        continue;
-      }
+    for (Tranche t : managed(in)) {
       Optional<BigDecimal> debit = closeDebit(t, market, notes);
       if (debit.isEmpty()) {
         continue;
@@ -132,12 +135,23 @@ public final class TradingCycle {
   }
 
   /**
+   * The open tranches this cycle manages, in order: those with no working order that expire
+   * after today. The decision reads the quotes of their closing legs first, each tranche's legs in
+   * order up to the first one not quoted; a snapshot taken for {@link #decide} holds them up front.
+   */
+  public static List<Tranche> managed(CycleInput in) {
+    LocalDate today = in.time().toLocalDate();
+    return in.openTranches().stream()
+        .filter(t -> !in.busyTranches().contains(t.id()) && t.expiry().isAfter(today)).toList();
+  }
+
+  /**
    * The theta-inversion roll of {@code t}, if its conditions hold and a target vertical exists:
    * one four-leg order closing the tested vertical and opening the same-delta vertical (short
    * strike nearest the tested short's |delta| now, wing {@code condor.wingWidth} beyond) in the
    * entry window's expiry, at mid, allowed down to {@code condor.rollMaxDebit}.
    */
-  private Optional<CycleDecision.PlannedRoll> planRoll(Tranche t, CycleInput in, MarketData market,
+  private Optional<CycleDecision.PlannedRoll> planRoll(Tranche t, CycleInput in, MarketSnapshot market,
       List<String> notes, List<String> rejected, int open) {
     if (!rollPolicy.mayRoll(t, in.indices().vix())) {
       return Optional.empty();
@@ -210,7 +224,7 @@ public final class TradingCycle {
   }
 
   /** The debit to close one condor of {@code t} at mid, points; empty when a leg is not quoted. */
-  private static Optional<BigDecimal> closeDebit(Tranche t, MarketData market, List<String> notes) {
+  private static Optional<BigDecimal> closeDebit(Tranche t, MarketSnapshot market, List<String> notes) {
     BigDecimal debit = BigDecimal.ZERO;
     for (ComboLeg leg : t.closingLegs()) {
       Optional<OptionQuote> q = market.quote(leg.contract());

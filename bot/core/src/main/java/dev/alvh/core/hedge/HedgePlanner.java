@@ -7,6 +7,7 @@ import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.instrument.Side;
+import dev.alvh.core.market.MarketSnapshot;
 import dev.alvh.core.market.OptionChain;
 import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.order.NetPrice;
@@ -14,7 +15,6 @@ import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.order.OrderRef;
 import dev.alvh.core.port.Clock;
-import dev.alvh.core.port.MarketData;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -63,7 +63,9 @@ import java.util.Set;
  *       spreads are sold up to their max-loss cap.</li>
  * </ol>
  *
- * <p>Pure apart from reading quotes through {@link MarketData}; stateless and thread-safe.
+ * <p>Pure: it reads the market from a {@link MarketSnapshot} taken before the plan and calls no
+ * port; a datum the snapshot lacks ends the plan with {@link MarketSnapshot.Missing} (the caller
+ * adds it and plans again). Stateless and thread-safe.
  */
 public final class HedgePlanner {
 
@@ -81,9 +83,10 @@ public final class HedgePlanner {
   /**
    * The condors' dollar vega per SPX-vol point, as an absolute value: the sum over the legs of
    * the open tranches of side x quantity x vega (a quote's vega is per 1.00 of volatility, so per
-   * contract of multiplier 100 it is USD per vol point). Legs without a quote count 0.
+   * contract of multiplier 100 it is USD per vol point). Legs without a quote count 0. Reads the
+   * quotes of every opening leg of {@code tranches}.
    */
-  public static double condorVega(List<Tranche> tranches, MarketData market) {
+  public static double condorVega(List<Tranche> tranches, MarketSnapshot market) {
     double sum = 0;
     for (Tranche t : tranches) {
       for (ComboLeg leg : t.openingLegs()) {
@@ -102,8 +105,12 @@ public final class HedgePlanner {
     return tranches.stream().map(Tranche::maxLoss).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  /** Plans this cycle's hedge orders over {@code in}, reading quotes from {@code market}. */
-  public HedgePlan plan(HedgePlanInput in, MarketData market) {
+  /**
+   * Plans this cycle's hedge orders over {@code in} and the market as {@code market} saw it.
+   *
+   * @throws MarketSnapshot.Missing when {@code market} does not hold a datum the plan reads
+   */
+  public HedgePlan plan(HedgePlanInput in, MarketSnapshot market) {
     Check.notNull(in, "in");
     Check.notNull(market, "market");
     Cycle c = new Cycle(in, market);
@@ -128,7 +135,7 @@ public final class HedgePlanner {
   /** The work of one plan. */
   private final class Cycle {
     final HedgePlanInput in;
-    final MarketData market;
+    final MarketSnapshot market;
     final LocalDate today;
     final String stamp;
     final List<HedgeAction> actions = new ArrayList<>();
@@ -142,7 +149,7 @@ public final class HedgePlanner {
     final List<HeldLayer> live = new ArrayList<>();
     final List<int[]> rolls = new ArrayList<>();
 
-    Cycle(HedgePlanInput in, MarketData market) {
+    Cycle(HedgePlanInput in, MarketSnapshot market) {
       this.in = in;
       this.market = market;
       this.today = in.time().withZoneSameInstant(Clock.MARKET_ZONE).toLocalDate();

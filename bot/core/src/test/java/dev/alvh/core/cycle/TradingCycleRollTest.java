@@ -1,5 +1,6 @@
 package dev.alvh.core.cycle;
 
+import dev.alvh.core.testdata.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.core.account.AccountSummary;
@@ -61,7 +62,7 @@ class TradingCycleRollTest {
     CycleInput in = new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")),
         new IndexLevels(NOW.toInstant(), 5000, vix, vix + 2), "CALM", false, List.of(t),
         Optional.of(TODAY.minusDays(3)), 7, Set.of());
-    return new TradingCycle(BotConfig.DEFAULTS).decide(in, m);
+    return Gather.decide(new TradingCycle(BotConfig.DEFAULTS), in, m);
   }
 
   @Test
@@ -140,13 +141,13 @@ class TradingCycleRollTest {
     CycleInput in = new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")),
         new IndexLevels(NOW.toInstant(), 5000, 14, 16), "CALM", false, List.of(t), Optional.of(TODAY.minusDays(3)),
         7, Set.of());
-    CycleDecision dec = new TradingCycle(config).decide(in, m);
+    CycleDecision dec = Gather.decide(new TradingCycle(config), in, m);
     assertThat(dec.exits()).singleElement().extracting(CycleDecision.PlannedExit::reason)
         .isEqualTo(dev.alvh.core.condor.ExitReason.ROLL);
     assertThat(dec.entry()).isPresent();
     assertThat(dec.entry().get().condor().expiry()).isEqualTo(TODAY.plusDays(45));
     // the same time exit without the roll setting only closes: the cadence holds the entry back
-    CycleDecision plain = new TradingCycle(BotConfig.DEFAULTS).decide(in, m);
+    CycleDecision plain = Gather.decide(new TradingCycle(BotConfig.DEFAULTS), in, m);
     assertThat(plain.exits()).singleElement().extracting(CycleDecision.PlannedExit::reason)
         .isEqualTo(dev.alvh.core.condor.ExitReason.TIME_EXIT);
     assertThat(plain.entry()).isEmpty();

@@ -1,5 +1,6 @@
 package dev.alvh.core.cycle;
 
+import dev.alvh.core.testdata.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.core.account.AccountSummary;
@@ -119,7 +120,7 @@ class TradingCycleTest {
   void quietDayOpensOneCondorAtACreditOnTheGridWithTheDeterministicRef() {
     FakeMarket m = new FakeMarket();
     m.put(ENTRY_EXPIRY, entryQuotes());
-    CycleDecision d = new TradingCycle(BotConfig.DEFAULTS).decide(input(List.of(), Optional.empty(), Set.of()), m);
+    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS), input(List.of(), Optional.empty(), Set.of()), m);
 
     assertThat(d.intents()).hasSize(1);
     assertThat(d.exits()).isEmpty();
@@ -151,7 +152,7 @@ class TradingCycleTest {
     m.put(ENTRY_EXPIRY, entryQuotes());
     TradingCycle cycle = new TradingCycle(BotConfig.DEFAULTS);
     CycleInput in = input(List.of(), Optional.empty(), Set.of());
-    assertThat(cycle.decide(in, m).intents().get(0).ref()).isEqualTo(cycle.decide(in, m).intents().get(0).ref());
+    assertThat(Gather.decide(cycle, in, m).intents().get(0).ref()).isEqualTo(Gather.decide(cycle, in, m).intents().get(0).ref());
   }
 
   @Test
@@ -159,8 +160,8 @@ class TradingCycleTest {
     FakeMarket m = new FakeMarket();
     m.put(TRANCHE_EXPIRY, trancheQuotes());
     // last entry 3 days ago: the cadence gate keeps the entry out of this test
-    CycleDecision d = new TradingCycle(BotConfig.DEFAULTS)
-        .decide(input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of()), m);
+    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS),
+        input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of()), m);
 
     assertThat(d.entry()).isEmpty();
     assertThat(d.entrySkip()).get().extracting(s -> s.rule()).asString().contains("every 7 days");
@@ -189,8 +190,8 @@ class TradingCycleTest {
     // short put mid 2.05 instead of 1.05: close debit 2.175, between 1.20 and 4.80
     quotes.set(1, q(TRANCHE_EXPIRY, 4800, OptionRight.PUT, -0.09, "2.00", "2.10"));
     m.put(TRANCHE_EXPIRY, quotes);
-    CycleDecision d = new TradingCycle(BotConfig.DEFAULTS)
-        .decide(input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of()), m);
+    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS),
+        input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of()), m);
     assertThat(d.exits()).isEmpty();
     assertThat(d.intents()).isEmpty();
   }
@@ -199,8 +200,8 @@ class TradingCycleTest {
   void busyTrancheIsLeftAloneEvenAtItsProfitTarget() {
     FakeMarket m = new FakeMarket();
     m.put(TRANCHE_EXPIRY, trancheQuotes());
-    CycleDecision d = new TradingCycle(BotConfig.DEFAULTS)
-        .decide(input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of(3L)), m);
+    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS),
+        input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of(3L)), m);
     assertThat(d.exits()).isEmpty();
     assertThat(d.intents()).isEmpty();
   }
@@ -211,8 +212,8 @@ class TradingCycleTest {
     List<OptionQuote> quotes = new ArrayList<>(trancheQuotes());
     quotes.remove(3);
     m.put(TRANCHE_EXPIRY, quotes);
-    CycleDecision d = new TradingCycle(BotConfig.DEFAULTS)
-        .decide(input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of()), m);
+    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS),
+        input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of()), m);
     assertThat(d.exits()).isEmpty();
     assertThat(d.notes()).singleElement().asString().contains("tranche 3").contains("5200 C");
   }
@@ -227,7 +228,7 @@ class TradingCycleTest {
         r.priceBandPct(), r.maxQuoteAgeSeconds());
     BotConfig config = new BotConfig(d0.condor(), d0.hedge(), tight, d0.broker(), d0.schedule(), d0.store(),
         d0.console(), d0.market());
-    CycleDecision d = new TradingCycle(config).decide(input(List.of(), Optional.empty(), Set.of()), m);
+    CycleDecision d = Gather.decide(new TradingCycle(config), input(List.of(), Optional.empty(), Set.of()), m);
 
     assertThat(d.intents()).isEmpty();
     assertThat(d.entry()).isEmpty();
@@ -239,7 +240,7 @@ class TradingCycleTest {
   void noExpiryInTheWindowSkipsNamingTheWindow() {
     FakeMarket m = new FakeMarket();
     m.put(TODAY.plusDays(30), entryQuotes());
-    CycleDecision d = new TradingCycle(BotConfig.DEFAULTS).decide(input(List.of(), Optional.empty(), Set.of()), m);
+    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS), input(List.of(), Optional.empty(), Set.of()), m);
     assertThat(d.intents()).isEmpty();
     assertThat(d.entrySkip()).get().extracting(s -> s.rule()).asString().contains("between 45 and 60 DTE");
     assertThat(m.chainCalls).isZero();
@@ -251,7 +252,7 @@ class TradingCycleTest {
     m.put(ENTRY_EXPIRY, entryQuotes());
     CycleInput l2 = new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")),
         new IndexLevels(NOW.toInstant(), 5000, 14, 16), "L2", false, List.of(), Optional.empty(), 7, Set.of());
-    CycleDecision d = new TradingCycle(BotConfig.DEFAULTS).decide(l2, m);
+    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS), l2, m);
     assertThat(d.intents()).isEmpty();
     assertThat(d.entrySkip()).get().extracting(s -> s.rule()).asString().contains("L2");
     assertThat(m.chainCalls).isZero();

@@ -1,5 +1,6 @@
 package dev.alvh.core.hedge;
 
+import dev.alvh.core.testdata.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.core.config.HedgeConfig;
@@ -61,7 +62,7 @@ class HedgeBaseLayerTest {
 
   @Test
   void calmWithCondorsOpenBuysTheBaseLayerInItsWindowAtVxPlusThreeSizedByItsOwnBudget() {
-    HedgePlan plan = planner.plan(input(HedgeState.CALM, RISK, List.of(), false), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.CALM, RISK, List.of(), false), market);
 
     HedgeAction a = plan.actions().get(0);
     assertThat(plan.actions()).hasSize(1);
@@ -81,9 +82,9 @@ class HedgeBaseLayerTest {
 
   @Test
   void withoutCondorsNoBaseLayerIsBoughtAndAHeldOneIsSold() {
-    assertThat(planner.plan(input(HedgeState.CALM, BigDecimal.ZERO, List.of(), false), market).actions()).isEmpty();
+    assertThat(Gather.plan(planner, input(HedgeState.CALM, BigDecimal.ZERO, List.of(), false), market).actions()).isEmpty();
 
-    HedgePlan plan = planner.plan(input(HedgeState.WATCH, BigDecimal.ZERO, List.of(base(call(FEB, 21), 10)), false),
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.WATCH, BigDecimal.ZERO, List.of(base(call(FEB, 21), 10)), false),
         market);
     assertThat(plan.actions()).singleElement().satisfies(a -> {
       assertThat(a.type()).isEqualTo(HedgeAction.Type.CLOSE);
@@ -95,7 +96,7 @@ class HedgeBaseLayerTest {
   void unwindSellsTheAdaptiveLayersAndFallsBackToTheBaseLayer() {
     List<HeldLayer> held = List.of(base(call(FEB, 21), 10), layer("L1-a", 1, call(FEB, 19), 5),
         layer("L2-a", 2, call(FEB, 23), 5));
-    HedgePlan plan = planner.plan(input(HedgeState.UNWIND, RISK, held, false), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.UNWIND, RISK, held, false), market);
 
     assertThat(plan.actions()).extracting(HedgeAction::layerId).containsExactlyInAnyOrder("L1-a", "L2-a");
     assertThat(plan.actions()).allMatch(a -> a.type() == HedgeAction.Type.CLOSE);
@@ -105,7 +106,7 @@ class HedgeBaseLayerTest {
   void pressAndProfitTakingLeaveTheBaseLayerAlone() {
     market.vix = 30;
     List<HeldLayer> held = List.of(base(call(FEB, 21), 10));
-    HedgePlan plan = planner.plan(input(HedgeState.PRESS, RISK, held, false), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.PRESS, RISK, held, false), market);
     assertThat(plan.actions()).noneMatch(a -> a.layerId().equals("B-a"));
   }
 
@@ -115,7 +116,7 @@ class HedgeBaseLayerTest {
     market.today = LocalDate.of(2024, 1, 10);                     // 7 DTE
     ZonedDateTime t = ZonedDateTime.of(market.today, LocalTime.of(15, 45), Clock.MARKET_ZONE);
 
-    HedgePlan roll = planner.plan(new HedgePlanInput(t, HedgeState.CALM, 16, false, RISK, 1_000_000, BETAS, held,
+    HedgePlan roll = Gather.plan(planner, new HedgePlanInput(t, HedgeState.CALM, 16, false, RISK, 1_000_000, BETAS, held,
         BigDecimal.ZERO, false, false), market);
     assertThat(roll.actions()).hasSize(2);
     assertThat(roll.actions().get(0).type()).isEqualTo(HedgeAction.Type.CLOSE);
@@ -124,7 +125,7 @@ class HedgeBaseLayerTest {
     assertThat(roll.actions().get(1).opens()).isTrue();
     assertThat(roll.actions().get(1).order().legs().get(0).contract().expiry()).isEqualTo(FEB);
 
-    HedgePlan capped = planner.plan(new HedgePlanInput(t, HedgeState.CALM, 16, false, RISK, 1_000_000, BETAS, held,
+    HedgePlan capped = Gather.plan(planner, new HedgePlanInput(t, HedgeState.CALM, 16, false, RISK, 1_000_000, BETAS, held,
         BigDecimal.ZERO, false, true), market);
     assertThat(capped.actions()).singleElement().satisfies(a -> {
       assertThat(a.type()).isEqualTo(HedgeAction.Type.CLOSE);
@@ -134,7 +135,7 @@ class HedgeBaseLayerTest {
 
   @Test
   void whileTheCarryCapIsReachedNoBaseLayerIsBought_andTheNoteSaysSo() {
-    HedgePlan plan = planner.plan(input(HedgeState.CALM, RISK, List.of(), true), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.CALM, RISK, List.of(), true), market);
     assertThat(plan.actions()).isEmpty();
     assertThat(plan.notes()).anyMatch(n -> n.startsWith("base layer: not bought, carry cap reached"));
   }
@@ -142,15 +143,15 @@ class HedgeBaseLayerTest {
   @Test
   void switchedOffTheBaseLayerIsNeitherBoughtNorKept() {
     HedgePlanner off = new HedgePlanner(withoutBase(C));
-    assertThat(off.plan(input(HedgeState.CALM, RISK, List.of(), false), market).actions()).isEmpty();
-    assertThat(off.plan(input(HedgeState.CALM, RISK, List.of(base(call(FEB, 21), 3)), false), market).actions())
+    assertThat(Gather.plan(off, input(HedgeState.CALM, RISK, List.of(), false), market).actions()).isEmpty();
+    assertThat(Gather.plan(off, input(HedgeState.CALM, RISK, List.of(base(call(FEB, 21), 3)), false), market).actions())
         .singleElement().satisfies(a -> assertThat(a.order().reason()).startsWith("base layer off"));
   }
 
   @Test
   void theAdaptiveLayersVegaTargetsDoNotCountTheBaseLayer() {
-    HedgePlan withBase = planner.plan(input(HedgeState.L1, RISK, List.of(base(call(FEB, 21), 40)), false), market);
-    HedgePlan without = new HedgePlanner(withoutBase(C)).plan(input(HedgeState.L1, RISK, List.of(), false), market);
+    HedgePlan withBase = Gather.plan(planner, input(HedgeState.L1, RISK, List.of(base(call(FEB, 21), 40)), false), market);
+    HedgePlan without = Gather.plan(new HedgePlanner(withoutBase(C)), input(HedgeState.L1, RISK, List.of(), false), market);
     assertThat(withBase.actions()).filteredOn(a -> a.level() == 1).singleElement()
         .extracting(a -> a.order().quantity())
         .isEqualTo(without.actions().get(0).order().quantity());

@@ -1,5 +1,6 @@
 package dev.alvh.core.hedge;
 
+import dev.alvh.core.testdata.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.core.config.HedgeConfig;
@@ -71,7 +72,7 @@ class HedgePlannerPropertiesTest {
       BigDecimal gain = press ? realized.max(BigDecimal.ZERO).multiply(C.press().gainToL3Share()).subtract(toppedUp)
           .max(BigDecimal.ZERO) : BigDecimal.ZERO;
       ZonedDateTime t = ZonedDateTime.of(s.date(), LocalTime.of(9, 45), Clock.MARKET_ZONE);
-      HedgePlan plan = planner.plan(new HedgePlanInput(t, ctx.state(), vix, r.nextInt(5) == 0, risk, vega,
+      HedgePlan plan = Gather.plan(planner, new HedgePlanInput(t, ctx.state(), vix, r.nextInt(5) == 0, risk, vega,
           List.of(0.3 + r.nextDouble() * 0.5, 0.3 + r.nextDouble() * 0.4, 0.2 + r.nextDouble() * 0.3),
           book.held(), gain, spreadsSold, carryCap), market);
       boolean baseBought = plan.actions().stream().anyMatch(a -> a.isBase() && a.opens());

@@ -1,5 +1,6 @@
 package dev.alvh.core.hedge;
 
+import dev.alvh.core.testdata.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -66,7 +67,7 @@ class HedgePlannerTest {
 
   @Test
   void l1BuysTheFirstStrikeAtOrAboveVxPlusTwoInTheWindowSizedByTheSmallerLimit() {
-    HedgePlan plan = planner.plan(input(HedgeState.L1, 1_000_000, List.of()), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.L1, 1_000_000, List.of()), market);
 
     assertThat(plan.actions()).hasSize(1);
     HedgeAction a = plan.actions().get(0);
@@ -88,7 +89,7 @@ class HedgePlannerTest {
 
   @Test
   void theVegaTargetLimitsWhenTheCondorsHaveLittleVega() {
-    HedgePlan plan = planner.plan(input(HedgeState.L1, 2_000, List.of()), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.L1, 2_000, List.of()), market);
 
     OptionQuote q = call(FEB, 20);
     long vega = (long) Math.ceil(0.25 * 2_000 / (q.delta() * BETA * 100));
@@ -102,7 +103,7 @@ class HedgePlannerTest {
         BigDecimal.ZERO, false);
     long full = budgetQty(new BigDecimal("0.20"), limit(call(FEB, 20)));
 
-    HedgeAction a = planner.plan(in, market).actions().get(0);
+    HedgeAction a = Gather.plan(planner, in, market).actions().get(0);
 
     assertThat(a.order().quantity()).isEqualTo((int) (full / 2));
     assertThat(a.order().reason()).contains("event day: 50% of " + full);
@@ -110,7 +111,7 @@ class HedgePlannerTest {
 
   @Test
   void aJumpToL3BuysTheMissingLayersInOrderL1L2L3() {
-    HedgePlan plan = planner.plan(input(HedgeState.L3, 1_000_000, List.of()), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.L3, 1_000_000, List.of()), market);
 
     assertThat(plan.actions()).extracting(HedgeAction::level).containsExactly(1, 2, 3);
     // L2: VX(02-14) 17.23 + 5 -> 23; L3: VX(03-20) = 16 + 72/30 = 18.4, + 10 -> 29
@@ -122,7 +123,7 @@ class HedgePlannerTest {
   @Test
   void heldLayersAreNotBoughtAgainAndCountTowardsTheCumulativeVegaTarget() {
     HeldLayer l1 = heldAtMid("L1-a", 1, call(FEB, 20), 100);
-    HedgePlan plan = planner.plan(input(HedgeState.L2, 20_000, List.of(l1)), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.L2, 20_000, List.of(l1)), market);
 
     assertThat(plan.actions()).hasSize(1);
     HedgeAction a = plan.actions().get(0);
@@ -138,7 +139,7 @@ class HedgePlannerTest {
     HedgePlanInput in = new HedgePlanInput(T, HedgeState.L1, 16, false, BigDecimal.ZERO, 0, BETAS, List.of(),
         BigDecimal.ZERO, false);
 
-    HedgePlan plan = planner.plan(in, market);
+    HedgePlan plan = Gather.plan(planner, in, market);
 
     assertThat(plan.actions()).isEmpty();
     assertThat(plan.notes()).singleElement().asString().contains("L1 first adaptive layer").contains("budget limit 0");
@@ -151,7 +152,7 @@ class HedgePlannerTest {
     HeldLayer l1 = held("L1-old", 1, OptionContract.vix(jan, BigDecimal.valueOf(20), OptionRight.CALL), 3, "0.40");
     ZonedDateTime t = ZonedDateTime.of(market.today, LocalTime.of(9, 45), Clock.MARKET_ZONE);
 
-    HedgePlan plan = planner.plan(new HedgePlanInput(t, HedgeState.L1, 16, false, RISK, 1_000_000, BETAS,
+    HedgePlan plan = Gather.plan(planner, new HedgePlanInput(t, HedgeState.L1, 16, false, RISK, 1_000_000, BETAS,
         List.of(l1), BigDecimal.ZERO, false), market);
 
     assertThat(plan.actions()).extracting(HedgeAction::type)
@@ -168,7 +169,7 @@ class HedgePlannerTest {
     BigDecimal cost = q.mid().divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN);
     HeldLayer l1 = held("L1-a", 1, q.contract(), 9, cost.toPlainString());
 
-    HedgePlan plan = planner.plan(input(HedgeState.L1, 1_000_000, List.of(l1)), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.L1, 1_000_000, List.of(l1)), market);
 
     assertThat(plan.actions()).singleElement().satisfies(a -> {
       assertThat(a.type()).isEqualTo(HedgeAction.Type.PROFIT_TAKE);
@@ -176,7 +177,7 @@ class HedgePlannerTest {
       assertThat(a.order().legs()).containsExactly(ComboLeg.of(Side.SELL, q.contract()));
       assertThat(a.order().limit().isCredit()).isTrue();
     });
-    HedgePlan again = planner.plan(input(HedgeState.L1, 1_000_000, List.of(l1.withQuantity(5).withFlags(true, false))),
+    HedgePlan again = Gather.plan(planner, input(HedgeState.L1, 1_000_000, List.of(l1.withQuantity(5).withFlags(true, false))),
         market);
     assertThat(again.actions()).isEmpty();
   }
@@ -190,7 +191,7 @@ class HedgePlannerTest {
     HedgePlanInput in = new HedgePlanInput(T, HedgeState.PRESS, 30, false, RISK, 1_000_000, BETAS,
         List.of(l1, l2, l3), new BigDecimal("5000"), false);
 
-    HedgePlan plan = planner.plan(in, market);
+    HedgePlan plan = Gather.plan(planner, in, market);
 
     assertThat(plan.actions()).extracting(HedgeAction::type).containsExactly(HedgeAction.Type.CLOSE,
         HedgeAction.Type.PRESS_TRIM, HedgeAction.Type.OPEN, HedgeAction.Type.OPEN_SPREAD);
@@ -224,9 +225,9 @@ class HedgePlannerTest {
     HedgePlanInput sold = new HedgePlanInput(T, HedgeState.PRESS, 30, false, RISK, 0, BETAS, List.of(),
         BigDecimal.ZERO, true);
 
-    assertThat(planner.plan(low, market).actions()).noneMatch(a -> a.type() == HedgeAction.Type.OPEN_SPREAD);
-    assertThat(planner.plan(low, market).notes()).anyMatch(n -> n.contains("VIX 24.99 < 25"));
-    assertThat(planner.plan(sold, market).actions()).noneMatch(a -> a.type() == HedgeAction.Type.OPEN_SPREAD);
+    assertThat(Gather.plan(planner, low, market).actions()).noneMatch(a -> a.type() == HedgeAction.Type.OPEN_SPREAD);
+    assertThat(Gather.plan(planner, low, market).notes()).anyMatch(n -> n.contains("VIX 24.99 < 25"));
+    assertThat(Gather.plan(planner, sold, market).actions()).noneMatch(a -> a.type() == HedgeAction.Type.OPEN_SPREAD);
   }
 
   static HeldLayer spread(String id, LocalDate e, int shortK, int qty, String credit) {
@@ -242,7 +243,7 @@ class HedgePlannerTest {
     HeldLayer l1 = heldAtMid("L1-a", 1, call(FEB, 20), 2);
     HeldLayer ps = spread("PS-a", FEB, 36, 4, "5.00");
 
-    HedgePlan plan = planner.plan(input(HedgeState.UNWIND, 1_000_000, List.of(ps, l3, l1)), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.UNWIND, 1_000_000, List.of(ps, l3, l1)), market);
 
     assertThat(plan.actions()).extracting(HedgeAction::layerId).containsExactly("L1-a", "L3-a", "PS-a");
     assertThat(plan.actions()).allMatch(a -> a.type() == HedgeAction.Type.CLOSE);
@@ -256,7 +257,7 @@ class HedgePlannerTest {
   void aPressSpreadIsStoppedAtTwiceItsCreditInAnyState() {
     market.vix = 40;
     HeldLayer ps = spread("PS-a", FEB, 36, 4, "1.00");
-    HedgePlan plan = planner.plan(input(HedgeState.L3, 0, List.of(ps)), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.L3, 0, List.of(ps)), market);
 
     assertThat(plan.actions()).filteredOn(a -> a.layerId().equals("PS-a")).singleElement()
         .satisfies(a -> assertThat(a.order().reason()).startsWith("PRESS spread stop: debit to close"));
@@ -268,7 +269,7 @@ class HedgePlannerTest {
     HeldLayer l2 = heldAtMid("L2-a", 2, call(FEB, 23), 2);
     HeldLayer l3 = heldAtMid("L3-a", 3, call(MAR, 29), 2);
 
-    HedgePlan plan = planner.plan(input(HedgeState.L2, 0, List.of(l1, l2, l3)), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.L2, 0, List.of(l1, l2, l3)), market);
 
     assertThat(plan.actions()).singleElement().satisfies(a -> {
       assertThat(a.layerId()).isEqualTo("L3-a");
@@ -285,7 +286,7 @@ class HedgePlannerTest {
         C.carryCap(), C.desk(), C.base());
     HeldLayer l1 = heldAtMid("L1-a", 1, call(FEB, 20), 1);
 
-    HedgePlan plan = new HedgePlanner(cfg).plan(input(HedgeState.L2, 1_000_000, List.of(l1)), market);
+    HedgePlan plan = Gather.plan(new HedgePlanner(cfg), input(HedgeState.L2, 1_000_000, List.of(l1)), market);
 
     HedgeAction a = plan.actions().get(0);
     assertThat(a.kind()).isEqualTo(HedgeLayerKind.SPX_PUT_SPREAD);
@@ -303,7 +304,7 @@ class HedgePlannerTest {
   @Test
   void withoutListedVixExpiriesNothingIsBoughtAndTheNoteSaysWhy() {
     market.vixListed = false;
-    HedgePlan plan = planner.plan(input(HedgeState.L1, 1_000_000, List.of()), market);
+    HedgePlan plan = Gather.plan(planner, input(HedgeState.L1, 1_000_000, List.of()), market);
     assertThat(plan.actions()).isEmpty();
     assertThat(plan.notes()).containsExactly("L1: no VIX expiry with 14 to 45 DTE listed");
   }
@@ -317,7 +318,7 @@ class HedgePlannerTest {
     HedgePlanInput in = new HedgePlanInput(ZonedDateTime.of(day, LocalTime.of(15, 45), Clock.MARKET_ZONE),
         HedgeState.L2, 16, false, RISK, 1_000_000, BETAS, List.of(), BigDecimal.ZERO, false);
 
-    HedgePlan plan = planner.plan(in, market);
+    HedgePlan plan = Gather.plan(planner, in, market);
     assertThat(plan.actions()).filteredOn(x -> x.level() == 2).singleElement()
         .satisfies(x -> assertThat(x.order().legs().get(0).contract().expiry()).isEqualTo(FEB));
     assertThat(plan.notes()).contains("no expiry with 30 to 60 DTE; using 2024-02-14 (29 DTE), 1 day(s) outside the window");
@@ -326,7 +327,7 @@ class HedgePlannerTest {
     HedgeConfig strict = new HedgeConfig(C.signals(), C.watch(), C.l1(), C.l2(), C.l3(), C.press(), C.unwind(),
         C.sizing(), C.carryCap(), new HedgeConfig.Desk(d.eventsFile(), d.betaMinDays(), d.betaFallback(), d.betaMin(),
             d.betaMax(), d.priceTick(), d.putSpreadLongDelta(), d.putSpreadWidth(), d.manageEveryCycles(), 0), C.base());
-    HedgePlan none = new HedgePlanner(strict).plan(in, market);
+    HedgePlan none = Gather.plan(new HedgePlanner(strict), in, market);
     assertThat(none.actions()).noneMatch(x -> x.level() == 2);
     assertThat(none.notes()).contains("L2: no VIX expiry with 30 to 60 DTE listed");
   }
@@ -334,9 +335,9 @@ class HedgePlannerTest {
   @Test
   void calmAndWatchHoldNothing() {
     HeldLayer l1 = heldAtMid("L1-a", 1, call(FEB, 20), 2);
-    assertThat(planner.plan(input(HedgeState.WATCH, 0, List.of(l1)), market).actions())
+    assertThat(Gather.plan(planner, input(HedgeState.WATCH, 0, List.of(l1)), market).actions())
         .extracting(HedgeAction::type).containsExactly(HedgeAction.Type.CLOSE);
-    assertThat(planner.plan(input(HedgeState.CALM, 0, List.of()), market).actions()).isEmpty();
+    assertThat(Gather.plan(planner, input(HedgeState.CALM, 0, List.of()), market).actions()).isEmpty();
   }
 
   @Test
@@ -348,7 +349,7 @@ class HedgePlannerTest {
     for (ComboLeg leg : t.openingLegs()) {
       expected += leg.side().sign() * 5 * market.quote(leg.contract()).orElseThrow().vega();
     }
-    assertThat(HedgePlanner.condorVega(List.of(t), market)).isCloseTo(Math.abs(expected), within(1e-9));
+    assertThat(Gather.condorVega(List.of(t), market)).isCloseTo(Math.abs(expected), within(1e-9));
     assertThat(expected).isNegative();
   }
 
@@ -360,7 +361,7 @@ class HedgePlannerTest {
     HeldLayer ps = spread("PS-a", jan, 36, 4, "0.50");
     ZonedDateTime t = ZonedDateTime.of(market.today, LocalTime.of(9, 45), Clock.MARKET_ZONE);
 
-    HedgePlan plan = planner.plan(new HedgePlanInput(t, HedgeState.PRESS, 20, false, RISK, 0, BETAS, List.of(ps),
+    HedgePlan plan = Gather.plan(planner, new HedgePlanInput(t, HedgeState.PRESS, 20, false, RISK, 0, BETAS, List.of(ps),
         BigDecimal.ZERO, true), market);
 
     assertThat(plan.actions()).singleElement().satisfies(a -> {

@@ -1,5 +1,6 @@
 package dev.alvh.core.hedge;
 
+import dev.alvh.core.testdata.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.core.config.HedgeConfig;
@@ -74,7 +75,7 @@ class HedgeRecordedOrdersTest {
       ZonedDateTime t = ZonedDateTime.of(s.date(), LocalTime.of(9, 45), Clock.MARKET_ZONE);
       BigDecimal gain = realizedInPress.max(BigDecimal.ZERO).multiply(C.press().gainToL3Share()).subtract(toppedUp)
           .max(BigDecimal.ZERO);
-      HedgePlan plan = planner.plan(new HedgePlanInput(t, ctx.state(), lastVix, s.eventDay(), RISK, CONDOR_VEGA,
+      HedgePlan plan = Gather.plan(planner, new HedgePlanInput(t, ctx.state(), lastVix, s.eventDay(), RISK, CONDOR_VEGA,
           BETAS, book.held(), ctx.state() == HedgeState.PRESS ? gain : BigDecimal.ZERO, spreadsSold), market);
       for (HedgeAction a : plan.actions()) {
         out.add(s.date() + " " + line(a.order()));
