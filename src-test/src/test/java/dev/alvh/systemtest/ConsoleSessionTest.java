@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.alvh.app.control.AuditStore;
+import dev.alvh.app.store.AuditStore;
 import dev.alvh.app.control.ControlFiles;
 import dev.alvh.app.store.Store;
 import java.io.IOException;

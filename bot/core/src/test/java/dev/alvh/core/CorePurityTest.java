@@ -1,6 +1,7 @@
 package dev.alvh.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -49,5 +50,13 @@ class CorePurityTest {
         .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
         .because("time comes from the injected dev.alvh.core.port.Clock");
     rule.check(core);
+  }
+
+  @Test
+  void corePackagesFormNoCycle() {
+    slices().matching("dev.alvh.core.(*)..").should().beFreeOfCycles()
+        .because("a package that needs another's types owns them or the other owns an interface; order and port,"
+            + " for one, meet only in the direction port -> order")
+        .check(core);
   }
 }

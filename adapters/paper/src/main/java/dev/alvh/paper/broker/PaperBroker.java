@@ -18,7 +18,7 @@ import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
-import dev.alvh.paper.market.SettlementPrices;
+import dev.alvh.core.port.SettlementPrices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -579,7 +578,7 @@ public final class PaperBroker implements Broker {
     for (OptionContract c : expiring) {
       long q = positions.remove(c);
       costs.remove(c);
-      BigDecimal flow = intrinsic(c, price).multiply(BigDecimal.valueOf(q * c.multiplier()))
+      BigDecimal flow = c.intrinsic(price).multiply(BigDecimal.valueOf(q * c.multiplier()))
           .setScale(2, RoundingMode.HALF_EVEN);
       cash = cash.add(flow);
       moved = moved.add(flow);
@@ -594,11 +593,6 @@ public final class PaperBroker implements Broker {
           price.toPlainString(), moved.toPlainString());
     }
     return moved;
-  }
-
-  private static BigDecimal intrinsic(OptionContract c, BigDecimal underlying) {
-    BigDecimal diff = underlying.subtract(c.strike());
-    return (c.right().isCall() ? diff : diff.negate()).max(BigDecimal.ZERO);
   }
 
   private void book(Fill f) {
@@ -627,17 +621,10 @@ public final class PaperBroker implements Broker {
     if (!c.expiry().isAfter(today)) {
       Optional<BigDecimal> settled = settlementPrices.settlementPrice(c.tradingClass(), c.expiry());
       if (settled.isPresent()) {
-        return intrinsic(c, settled.get());
+        return c.intrinsic(settled.get());
       }
     }
-    double underlying;
-    if (OptionContract.VIX.equals(c.tradingClass())) {
-      OptionalDouble f = market.vxFuture(c.expiry());
-      underlying = f.isPresent() ? f.getAsDouble() : market.indices().vix();
-    } else {
-      underlying = market.indices().spx();
-    }
-    return intrinsic(c, BigDecimal.valueOf(underlying)).setScale(2, RoundingMode.HALF_EVEN);
+    return c.intrinsic(BigDecimal.valueOf(market.settlementUnderlyingNow(c))).setScale(2, RoundingMode.HALF_EVEN);
   }
 
   private void emit(OrderRef ref, long id, OrderStatus status, int filled, int remaining, String reason) {

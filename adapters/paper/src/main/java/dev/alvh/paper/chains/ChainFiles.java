@@ -256,16 +256,7 @@ public final class ChainFiles {
     }
 
     private void dataShop(Row r) {
-      LocalDate day = r.date("quote_date");
-      String root = r.text("root").toUpperCase(Locale.ROOT);
-      LocalDate expiry = r.date("expiration");
-      BigDecimal strike = r.strike("strike");
-      String t = r.text("option_type").toUpperCase(Locale.ROOT);
-      OptionRight right = switch (t) {
-        case "C", "CALL" -> OptionRight.CALL;
-        case "P", "PUT" -> OptionRight.PUT;
-        default -> throw r.bad("option_type", t, "is not C or P");
-      };
+      Series q = series(r, "option_type", true, "is not C or P");
       double under = r.has("active_underlying_price_1545") ? r.positiveOrNaN("active_underlying_price_1545")
           : Double.NaN;
       if (Double.isNaN(under) && r.has("underlying_bid_1545") && r.has("underlying_ask_1545")) {
@@ -278,7 +269,26 @@ public final class ChainFiles {
             ? r.text("active_underlying_price_1545") : "", "is missing, and so is the underlying bid/ask at 15:45");
       }
       double iv = r.has("implied_volatility_1545") ? r.positiveOrNaN("implied_volatility_1545") : Double.NaN;
-      add(r, day, root, expiry, strike, right, "bid_1545", "ask_1545", under, iv);
+      add(r, q.day(), q.root(), q.expiry(), q.strike(), q.right(), "bid_1545", "ask_1545", under, iv);
+    }
+
+    /**
+     * The series of a row of the layouts with quote_date, root, expiration and strike columns, read
+     * in that order, and its right from {@code typeColumn} (C, CALL, P or PUT in any case); a bad
+     * right is named as the column holds it in upper ({@code upper}) or lower case.
+     */
+    private Series series(Row r, String typeColumn, boolean upper, String notARight) {
+      LocalDate day = r.date("quote_date");
+      String root = r.text("root").toUpperCase(Locale.ROOT);
+      LocalDate expiry = r.date("expiration");
+      BigDecimal strike = r.strike("strike");
+      String t = upper ? r.text(typeColumn).toUpperCase(Locale.ROOT) : r.text(typeColumn).toLowerCase(Locale.ROOT);
+      OptionRight right = switch (t.toUpperCase(Locale.ROOT)) {
+        case "C", "CALL" -> OptionRight.CALL;
+        case "P", "PUT" -> OptionRight.PUT;
+        default -> throw r.bad(typeColumn, t, notARight);
+      };
+      return new Series(day, root, expiry, strike, right);
     }
 
     private void optionsDx(Row r) {
@@ -296,16 +306,7 @@ public final class ChainFiles {
     }
 
     private void sample(Row r) {
-      LocalDate day = r.date("quote_date");
-      String root = r.text("root").toUpperCase(Locale.ROOT);
-      LocalDate expiry = r.date("expiration");
-      BigDecimal strike = r.strike("strike");
-      String t = r.text("type").toLowerCase(Locale.ROOT);
-      OptionRight right = switch (t) {
-        case "call", "c" -> OptionRight.CALL;
-        case "put", "p" -> OptionRight.PUT;
-        default -> throw r.bad("type", t, "is not call or put");
-      };
+      Series q = series(r, "type", false, "is not call or put");
       String col = r.has("underlying_snapshot") ? "underlying_snapshot"
           : r.has("underlying_last") ? "underlying_last" : "underlying_close";
       if (!r.has(col)) {
@@ -316,7 +317,7 @@ public final class ChainFiles {
       if (Double.isNaN(under)) {
         throw r.bad(col, r.text(col), "is missing");
       }
-      add(r, day, root, expiry, strike, right, "bid", "ask", under, Double.NaN);
+      add(r, q.day(), q.root(), q.expiry(), q.strike(), q.right(), "bid", "ask", under, Double.NaN);
     }
 
     private void add(Row r, LocalDate day, String root, LocalDate expiry, BigDecimal strike, OptionRight right,
@@ -356,6 +357,10 @@ public final class ChainFiles {
     }
 
     /** One data row being read. */
+    /** The quote date and the series of one row. */
+    private record Series(LocalDate day, String root, LocalDate expiry, BigDecimal strike, OptionRight right) {
+    }
+
     private final class Row {
       final String file;
       final int width;

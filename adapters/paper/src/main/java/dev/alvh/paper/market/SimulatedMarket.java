@@ -10,6 +10,7 @@ import dev.alvh.core.market.OptionChain;
 import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
+import dev.alvh.core.port.SettlementPrices;
 import dev.alvh.core.pricing.Black76Pricer;
 import dev.alvh.core.pricing.BlackInputs;
 import dev.alvh.core.pricing.OptionGreeks;

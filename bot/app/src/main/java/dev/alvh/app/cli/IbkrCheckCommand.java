@@ -1,7 +1,6 @@
 package dev.alvh.app.cli;
 
 import dev.alvh.app.config.ConfigException;
-import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.core.account.Position;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.config.BrokerConfig;
@@ -19,10 +18,8 @@ import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
 import dev.alvh.ibkr.broker.IbkrBroker;
 import dev.alvh.ibkr.session.TwsRequestException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -31,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -61,22 +59,20 @@ final class IbkrCheckCommand implements Callable<Integer> {
   @Option(names = "--what-if", description = "preview the margin of an iron condor (whatIf order, never executed)")
   boolean whatIf;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (default: embedded defaults)")
-  Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
-  private final PrintStream out = System.out;
-  private boolean failed;
+  private final TwsCheck check = new TwsCheck(System.out);
 
   @Override
   public Integer call() {
     BrokerConfig b;
     BotConfig cfg;
     try {
-      cfg = config == null ? BotConfig.DEFAULTS : ConfigLoader.load(config);
-      BrokerConfig d = cfg.broker();
-      BrokerConfig.Ibkr ibkr = marketDataType == null ? d.ibkr() : d.ibkr().withMarketDataType(marketDataType);
-      b = new BrokerConfig("ibkr", host == null ? d.host() : host, port == null ? d.port() : port,
-          clientId == null ? d.clientId() : clientId, d.paper(), ibkr);
+      cfg = config.read();
+      BrokerConfig.Ibkr ibkr = marketDataType == null ? cfg.broker().ibkr()
+          : cfg.broker().ibkr().withMarketDataType(marketDataType);
+      b = TwsCheck.ibkr(cfg, host, port, clientId, ibkr);
     } catch (ConfigException e) {
       System.err.println("config error: " + e.getMessage());
       return 2;
@@ -98,7 +94,7 @@ final class IbkrCheckCommand implements Callable<Integer> {
     } finally {
       ib.close();
     }
-    return failed ? 1 : 0;
+    return check.failed() ? 1 : 0;
   }
 
   private void run(IbkrAdapter ib, BotConfig cfg, Clock clock) {
@@ -176,10 +172,6 @@ final class IbkrCheckCommand implements Callable<Integer> {
         w.warningText().isEmpty() ? "" : "; warning: " + w.warningText());
   }
 
-  private interface Part {
-    String get();
-  }
-
   /**
    * How many daily closes of SPX, VIX and VIX3M TWS gives for the bot's warm-up; informational:
    * without them the bot starts cold and says so, so a refusal does not fail the check.
@@ -208,17 +200,12 @@ final class IbkrCheckCommand implements Callable<Integer> {
         + (first == null ? "" : " " + first + ".." + last);
   }
 
-  private void part(String label, Part p) {
-    try {
-      line(label, p.get());
-    } catch (RuntimeException e) {
-      failed = true;
-      line(label, "FAILED: " + e.getMessage());
-    }
+  private void part(String label, TwsCheck.Part p) {
+    check.part(label, p, "FAILED: ");
   }
 
   private void line(String label, String value) {
-    out.printf(Locale.ROOT, "%-17s %s%n", label, value);
+    check.line(label, value);
   }
 
   private static String money(BigDecimal v) {

@@ -1,7 +1,6 @@
 package dev.alvh.app.cli;
 
 import dev.alvh.app.config.ConfigException;
-import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.config.HedgeConfig;
@@ -22,7 +21,6 @@ import dev.alvh.ibkr.msg.ClientMessage;
 import dev.alvh.ibkr.msg.ServerMessage;
 import dev.alvh.ibkr.session.TwsRequestException;
 import dev.alvh.ibkr.session.TwsSession;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +47,7 @@ final class LiveCheck {
   private final String host;
   private final Integer port;
   private final Integer clientId;
-  private final PrintStream out = System.out;
-  private boolean failed;
+  private final TwsCheck check = new TwsCheck(System.out);
 
   LiveCheck(Path config, String host, Integer port, Integer clientId) {
     this.config = config;
@@ -63,10 +60,8 @@ final class LiveCheck {
     BotConfig cfg;
     BrokerConfig b;
     try {
-      cfg = config == null ? BotConfig.DEFAULTS : ConfigLoader.load(config);
-      BrokerConfig d = cfg.broker();
-      b = new BrokerConfig("ibkr", host == null ? d.host() : host, port == null ? d.port() : port,
-          clientId == null ? d.clientId() : clientId, d.paper(), d.ibkr());
+      cfg = ConfigOption.read(config);
+      b = TwsCheck.ibkr(cfg, host, port, clientId, cfg.broker().ibkr());
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("config error: " + e.getMessage());
       return 2;
@@ -120,7 +115,7 @@ final class LiveCheck {
     } finally {
       ib.close();
     }
-    return failed ? 1 : 0;
+    return check.failed() ? 1 : 0;
   }
 
   private void account(IbkrAdapter ib, BotConfig cfg) {
@@ -133,7 +128,7 @@ final class LiveCheck {
     } else if (acct.equals(confirm)) {
       line("account", "OK live account " + masked + " = live.confirmAccount");
     } else {
-      failed = true;
+      check.fail();
       line("account", "FIX: live account " + masked + "; set live.confirmAccount to it (exactly as TWS reports it)"
           + " for alvh live to trade it");
     }
@@ -171,12 +166,12 @@ final class LiveCheck {
       }
     }
     if (!problems.isEmpty()) {
-      failed = true;
+      check.fail();
       line("data " + what, "FIX: " + String.join("; ", problems.stream().distinct().toList()) + ": subscribe to"
           + " real-time data for " + what + " (IB Client Portal, Settings, Market Data Subscriptions) and set"
           + " broker.ibkr.marketDataType 1");
     } else if (error != null) {
-      failed = true;
+      check.fail();
       line("data " + what, "FIX: " + error);
     } else {
       line("data " + what, "OK real-time");
@@ -249,24 +244,11 @@ final class LiveCheck {
         + " reports any it did not make)";
   }
 
-  private interface Part {
-    String get();
-  }
-
-  private void part(String label, Part p) {
-    try {
-      String v = p.get();
-      if (v.startsWith("FIX")) {
-        failed = true;
-      }
-      line(label, v);
-    } catch (RuntimeException e) {
-      failed = true;
-      line(label, "FIX: " + e.getMessage());
-    }
+  private void part(String label, TwsCheck.Part p) {
+    check.part(label, p, "FIX: ");
   }
 
   private void line(String label, String value) {
-    out.printf(Locale.ROOT, "%-17s %s%n", label, value);
+    check.line(label, value);
   }
 }

@@ -224,7 +224,7 @@ class PaperCommand implements Callable<Integer> {
   private Integer run(BotConfig cfg, Path dir, boolean ibkr, Instant[] step, dev.alvh.app.runtime.BotLock lock) {
     if (clearOverrides) {
       try (Store s = Store.open(dir, cfg.store().database())) {
-        int n = new dev.alvh.app.control.ControlStore(s.jdbc()).clearOverrides();
+        int n = new dev.alvh.app.runtime.ControlStore(s.jdbc()).clearOverrides();
         System.out.println(name + ": dropped " + n + " stored override" + (n == 1 ? "" : "s"));
       } catch (StoreException e) {
         throw refuse(1, name + ": " + e.getMessage());

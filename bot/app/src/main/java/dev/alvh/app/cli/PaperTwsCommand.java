@@ -1,17 +1,15 @@
 package dev.alvh.app.cli;
 
-import dev.alvh.app.config.ConfigException;
-import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.server.TwsServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,8 +34,8 @@ final class PaperTwsCommand implements Callable<Integer> {
       description = "address to listen on (default: 127.0.0.1, loopback only)")
   String bind;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (default: embedded defaults)")
-  Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   @Option(names = "--tick-millis", paramLabel = "MS", defaultValue = "1000",
       description = "streaming market data is pushed this often (default: 1000)")
@@ -50,13 +48,11 @@ final class PaperTwsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BotConfig cfg;
-    try {
-      cfg = config == null ? BotConfig.DEFAULTS : ConfigLoader.load(config);
-    } catch (ConfigException e) {
-      System.err.println("config error: " + e.getMessage());
+    java.util.Optional<BotConfig> loadedConfig = config.load();
+    if (loadedConfig.isEmpty()) {
       return 2;
     }
+    BotConfig cfg = loadedConfig.get();
     if (port < 1 || port > 65535) {
       System.err.println("paper-tws: --port must be in [1, 65535], but was " + port);
       return 2;

@@ -3,31 +3,28 @@ package dev.alvh.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.alvh.app.config.ConfigException;
-import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.app.replay.Progress;
 import dev.alvh.app.replay.Replay;
 import dev.alvh.app.replay.ReplaySummary;
-import dev.alvh.app.report.BookMetrics;
+import dev.alvh.app.replay.BookMetrics;
 import dev.alvh.app.report.MarketModelReport;
 import dev.alvh.app.report.ReportWriter;
-import dev.alvh.app.report.VolatilityCycles;
+import dev.alvh.app.replay.VolatilityCycles;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.paper.chains.ChainFiles;
 import dev.alvh.paper.history.HistoryFileException;
-import dev.alvh.paper.history.HistoryLoader;
 import dev.alvh.paper.history.LoadedHistory;
 import dev.alvh.paper.market.SyntheticHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -39,8 +36,8 @@ import picocli.CommandLine.Option;
             + " cycle)."})
 final class ReplayCommand implements Callable<Integer> {
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (default: embedded defaults)")
-  Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "where the replay databases go, relative to the working directory (default: store.dataDir,"
@@ -80,13 +77,11 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BotConfig cfg;
-    try {
-      cfg = config == null ? BotConfig.DEFAULTS : ConfigLoader.load(config);
-    } catch (ConfigException e) {
-      System.err.println("config error: " + e.getMessage());
+    java.util.Optional<BotConfig> loadedConfig = config.load();
+    if (loadedConfig.isEmpty()) {
       return 2;
     }
+    BotConfig cfg = loadedConfig.get();
     if (scenario != null && data != null) {
       return usage("give either --scenario or --data, not both (--scenario " + scenario + ", --data " + data + ")");
     }
@@ -99,8 +94,8 @@ final class ReplayCommand implements Callable<Integer> {
     LocalDate fromDate;
     LocalDate toDate;
     try {
-      fromDate = date("--from", from);
-      toDate = date("--to", to);
+      fromDate = CliInputs.date("--from", from);
+      toDate = CliInputs.date("--to", to);
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
     }
@@ -135,7 +130,7 @@ final class ReplayCommand implements Callable<Integer> {
       if (data != null) {
         LoadedHistory h;
         try {
-          h = new HistoryLoader(cal::isTradingDay).load(data);
+          h = CliInputs.history(cal, data);
         } catch (HistoryFileException e) {
           return usage(e.getMessage());
         }
@@ -198,19 +193,7 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private static int usage(String message) {
-    System.err.println("replay: " + message);
-    return 2;
-  }
-
-  private static LocalDate date(String option, String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(option + " must be a date YYYY-MM-DD, but was '" + text + "'");
-    }
+    return CliInputs.usage("replay", message);
   }
 
   private static void printHuman(ReplaySummary s) {
@@ -241,7 +224,7 @@ final class ReplayCommand implements Callable<Integer> {
           s.quotes().realChain(), s.quotes().model(), s.quotes().modelOnChainDays(), s.quotes().chainDays());
     }
     for (Map.Entry<String, BookMetrics> e : s.books().entrySet()) {
-      dev.alvh.app.report.ExecutionStats x = e.getValue().execution();
+      dev.alvh.app.replay.ExecutionStats x = e.getValue().execution();
       System.out.printf(Locale.ROOT, "  %-10s walks: %d filled (by step %s, mean step %.2f), %d unfilled;"
           + " mean share of spread paid %.3f %s%n", e.getKey(), x.ordersFilled(), x.stepsToFill(),
           x.meanStepsToFill(), x.ordersUnfilled(), x.meanSharePaid(), x.meanSharePaidByLegs());

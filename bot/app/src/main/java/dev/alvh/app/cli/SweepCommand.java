@@ -1,7 +1,5 @@
 package dev.alvh.app.cli;
 
-import dev.alvh.app.config.ConfigException;
-import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.app.engine.Book;
 import dev.alvh.app.replay.Progress;
 import dev.alvh.app.replay.Replay;
@@ -13,7 +11,6 @@ import dev.alvh.app.sweep.SweepReport;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.config.ReplayConfig;
 import dev.alvh.paper.history.HistoryFileException;
-import dev.alvh.paper.history.HistoryLoader;
 import dev.alvh.paper.history.LoadedHistory;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.MarketHistory;
@@ -79,13 +76,11 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BotConfig base;
-    try {
-      base = config == null ? BotConfig.DEFAULTS : ConfigLoader.load(config);
-    } catch (ConfigException e) {
-      System.err.println("config error: " + e.getMessage());
+    java.util.Optional<BotConfig> loadedConfig = ConfigOption.load(config);
+    if (loadedConfig.isEmpty()) {
       return 2;
     }
+    BotConfig base = loadedConfig.get();
     List<Book> chosenBooks;
     try {
       chosenBooks = books(books);
@@ -110,7 +105,7 @@ final class SweepCommand implements Callable<Integer> {
     if (data != null) {
       LoadedHistory h;
       try {
-        h = new HistoryLoader(cal::isTradingDay).load(data);
+        h = CliInputs.history(cal, data);
       } catch (HistoryFileException e) {
         return usage(e.getMessage());
       }
@@ -235,7 +230,6 @@ final class SweepCommand implements Callable<Integer> {
   }
 
   private static int usage(String message) {
-    System.err.println("sweep: " + message);
-    return 2;
+    return CliInputs.usage("sweep", message);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.runtime.BookSnapshot;
+import dev.alvh.app.store.AuditStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import dev.alvh.core.order.OrderIntent;

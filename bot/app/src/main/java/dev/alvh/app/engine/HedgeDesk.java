@@ -32,7 +32,7 @@ import dev.alvh.core.signal.EventCalendar;
 import dev.alvh.core.signal.SignalEngine;
 import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.core.signal.TradingDays;
-import dev.alvh.paper.market.SettlementPrices;
+import dev.alvh.core.port.SettlementPrices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

@@ -66,7 +66,7 @@ public final class LayerReasons {
         why = "standing base layer: held in every state while condor tranches are open (hedge.base)";
       } else if (h.level() == 0) {
         layer = "press spread";
-        by = wantedBy(transitions, h.openedOn(), t -> "PRESS".equals(t.to())).orElse(null);
+        by = wantedBy(transitions, h.openedOn(), t -> HedgeState.PRESS.name().equals(t.to())).orElse(null);
         why = "PRESS action 3: VIX bear call spread sold after the spike"
             + (by == null ? "" : ", PRESS since " + by.date() + " (" + by.rule() + ")");
       } else {

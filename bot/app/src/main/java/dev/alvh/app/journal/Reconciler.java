@@ -3,9 +3,11 @@ package dev.alvh.app.journal;
 import dev.alvh.app.journal.ReconcileReport.Difference;
 import dev.alvh.app.journal.ReconcileReport.Kind;
 import dev.alvh.app.store.Jdbc;
+import dev.alvh.app.store.LegCodec;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.Check;
 import dev.alvh.core.account.Position;
+import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.order.Fill;
 import dev.alvh.core.order.OrderRef;
 import dev.alvh.core.order.OrderStatus;
@@ -264,11 +266,8 @@ public final class Reconciler {
   private int filledCombos(Journaled j, OrderRef ref) {
     String legs = jdbc.queryOne("SELECT legs FROM orders WHERE ref=?", rs -> rs.getString(1), j.ref()).orElse("");
     Map<String, Integer> ratio = new LinkedHashMap<>();
-    for (String leg : legs.split("; ")) {
-      String[] p = leg.split(" ", 3);
-      if (p.length == 3) {
-        ratio.put(p[2], Integer.parseInt(p[1].substring(1)));
-      }
+    for (ComboLeg leg : LegCodec.parse(legs)) {
+      ratio.put(leg.contract().key(), leg.ratio());
     }
     Map<String, Integer> done = jdbc.query("SELECT contract, SUM(quantity) FROM fill WHERE ref=? GROUP BY contract",
         rs -> Map.entry(rs.getString(1), rs.getInt(2)), ref.value()).stream()

@@ -1,7 +1,6 @@
 package dev.alvh.app.replay;
 
 import dev.alvh.app.engine.Book;
-import dev.alvh.core.order.OrderPurpose;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,13 +47,5 @@ public record BookRun(
     List<ReplayQueries.RoundTrip> roundTrips, NavigableMap<LocalDate, DayGreeks> greeks,
     List<ReplayQueries.HedgeTrade> hedgeTrades, List<ReplayQueries.TrancheCredit> trancheCredits,
     List<ReplayQueries.StateSkip> stateSkips, List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> heldAtEnd,
-    dev.alvh.app.report.ExecutionStats execution) {
-
-  /**
-   * Whether the stored order purpose {@code purpose} (an {@link OrderPurpose} name) belongs to the
-   * hedge: {@link OrderPurpose#hedges()} decides, so press spreads count like layers.
-   */
-  public static boolean isHedgePurpose(String purpose) {
-    return purpose != null && OrderPurpose.named(purpose).map(OrderPurpose::hedges).orElse(false);
-  }
+    ExecutionStats execution) {
 }

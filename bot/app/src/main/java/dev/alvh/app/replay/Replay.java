@@ -2,8 +2,6 @@ package dev.alvh.app.replay;
 
 import dev.alvh.app.engine.Book;
 import dev.alvh.app.engine.TradingEngine;
-import dev.alvh.app.report.BookMetrics;
-import dev.alvh.app.report.VolatilityCycles;
 import dev.alvh.app.schedule.JobKind;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.schedule.ScheduledFire;
@@ -386,7 +384,7 @@ public final class Replay {
       BigDecimal hedgeCash = BigDecimal.ZERO;
       Set<String> hedgeContracts = new HashSet<>();
       for (ReplayQueries.Trade t : trades) {
-        if (!BookRun.isHedgePurpose(t.purpose())) {
+        if (!dev.alvh.core.order.OrderPurpose.isHedge(t.purpose())) {
           continue;
         }
         hedgeContracts.add(t.contract());
@@ -410,7 +408,7 @@ public final class Replay {
           hedgePnl.setScale(2, RoundingMode.HALF_EVEN), dev.alvh.app.store.HedgeStore.statesVisited(store.jdbc()),
           q.roundTrips(), greeks.subMap(from, true, to, true),
           q.hedgeTrades(), q.trancheCredits(), q.stateSkips(), heldAtEnd,
-          dev.alvh.app.report.ExecutionStats.of(engine.desk().walkEnds()));
+          dev.alvh.app.replay.ExecutionStats.of(engine.desk().walkEnds()));
     }
   }
 

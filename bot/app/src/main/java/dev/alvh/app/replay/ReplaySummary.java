@@ -1,8 +1,5 @@
 package dev.alvh.app.replay;
 
-import dev.alvh.app.report.BookMetrics;
-import dev.alvh.app.report.Metrics;
-import dev.alvh.app.report.VolatilityCycles;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

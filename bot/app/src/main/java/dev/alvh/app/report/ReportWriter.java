@@ -1,6 +1,10 @@
 package dev.alvh.app.report;
 
 import dev.alvh.app.replay.DayGreeks;
+import dev.alvh.app.replay.BookMetrics;
+import dev.alvh.app.replay.HedgeStudyMeasures;
+import dev.alvh.app.replay.Metrics;
+import dev.alvh.app.replay.VolatilityCycles;
 import dev.alvh.core.hedge.HedgeState;
 import java.math.RoundingMode;
 import java.time.Month;
@@ -90,13 +94,13 @@ public final class ReportWriter {
   static final Map<String, Color> STATE_COLORS = new LinkedHashMap<>();
 
   static {
-    STATE_COLORS.put("CALM", new Color(0xa6, 0xdb, 0xa0, 110));
-    STATE_COLORS.put("WATCH", new Color(0xff, 0xe0, 0x8a, 150));
-    STATE_COLORS.put("L1", new Color(0xfd, 0xb4, 0x62, 150));
-    STATE_COLORS.put("L2", new Color(0xf4, 0x6d, 0x43, 150));
-    STATE_COLORS.put("L3", new Color(0xd7, 0x30, 0x27, 150));
-    STATE_COLORS.put("PRESS", new Color(0x9e, 0x6b, 0xd1, 150));
-    STATE_COLORS.put("UNWIND", new Color(0x74, 0xad, 0xd1, 150));
+    STATE_COLORS.put(HedgeState.CALM.name(), new Color(0xa6, 0xdb, 0xa0, 110));
+    STATE_COLORS.put(HedgeState.WATCH.name(), new Color(0xff, 0xe0, 0x8a, 150));
+    STATE_COLORS.put(HedgeState.L1.name(), new Color(0xfd, 0xb4, 0x62, 150));
+    STATE_COLORS.put(HedgeState.L2.name(), new Color(0xf4, 0x6d, 0x43, 150));
+    STATE_COLORS.put(HedgeState.L3.name(), new Color(0xd7, 0x30, 0x27, 150));
+    STATE_COLORS.put(HedgeState.PRESS.name(), new Color(0x9e, 0x6b, 0xd1, 150));
+    STATE_COLORS.put(HedgeState.UNWIND.name(), new Color(0x74, 0xad, 0xd1, 150));
     for (HedgeState h : HedgeState.values()) {
       if (!STATE_COLORS.containsKey(h.name())) {
         throw new IllegalStateException("hedge state " + h + " has no band colour");

@@ -2,8 +2,7 @@ package dev.alvh.app.runtime;
 
 import dev.alvh.app.config.ConfigException;
 import dev.alvh.app.config.ConfigLoader;
-import dev.alvh.app.control.AuditStore;
-import dev.alvh.app.control.ControlStore;
+import dev.alvh.app.store.AuditStore;
 import dev.alvh.app.engine.Controls;
 import dev.alvh.app.engine.TradingEngine;
 import dev.alvh.app.schedule.JobKind;

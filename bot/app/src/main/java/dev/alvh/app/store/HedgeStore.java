@@ -8,9 +8,6 @@ import dev.alvh.core.hedge.HedgeLayerKind;
 import dev.alvh.core.hedge.HedgeState;
 import dev.alvh.core.hedge.HedgeTransition;
 import dev.alvh.core.hedge.HeldLayer;
-import dev.alvh.core.instrument.ComboLeg;
-import dev.alvh.core.instrument.OptionContract;
-import dev.alvh.core.instrument.Side;
 import dev.alvh.core.signal.DailyCloses;
 import dev.alvh.core.signal.SignalSnapshot;
 import java.math.BigDecimal;
@@ -19,7 +16,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,7 +160,7 @@ public final class HedgeStore {
     BigDecimal cost = h.entryPrice().multiply(BigDecimal.valueOf(100L * opened.orElse(h.quantity())));
     jdbc.update("MERGE INTO hedge_layer(id, book, level, kind, legs, quantity, opened_qty, entry_price, cost, opened_on,"
             + " status, profit_taken, pressed) KEY(book, id) VALUES (?,?,?,?,?,?,?,?,?,?,'OPEN',?,?)",
-        h.id(), book, h.level(), h.kind().name(), legsText(h.legs()), h.quantity(), opened.orElse(h.quantity()),
+        h.id(), book, h.level(), h.kind().name(), LegCodec.layerText(h.legs()), h.quantity(), opened.orElse(h.quantity()),
         h.entryPrice(), cost, Date.valueOf(h.openedOn()), h.profitTaken(), h.pressed());
   }
 
@@ -178,7 +174,7 @@ public final class HedgeStore {
   public List<HeldLayer> heldLayers() {
     return jdbc.query("SELECT id, level, kind, legs, quantity, entry_price, opened_on, profit_taken, pressed"
         + " FROM hedge_layer WHERE book=? AND status='OPEN' ORDER BY opened_on, id", rs -> new HeldLayer(
-            rs.getString(1), rs.getInt(2), HedgeLayerKind.valueOf(rs.getString(3)), parseLegs(rs.getString(4)),
+            rs.getString(1), rs.getInt(2), HedgeLayerKind.valueOf(rs.getString(3)), LegCodec.parse(rs.getString(4)),
             rs.getInt(5), rs.getBigDecimal(6), local(rs.getDate(7)), rs.getBoolean(8), rs.getBoolean(9)), book);
   }
 
@@ -243,19 +239,6 @@ public final class HedgeStore {
   }
 
   // --------------------------------------------------------------------------------- helpers
-
-  static String legsText(List<ComboLeg> legs) {
-    return legs.stream().map(l -> l.side().name() + "|" + l.contract().key()).collect(Collectors.joining(";"));
-  }
-
-  static List<ComboLeg> parseLegs(String text) {
-    List<ComboLeg> out = new ArrayList<>();
-    for (String part : text.split(";")) {
-      String[] p = part.split("\\|");
-      out.add(ComboLeg.of(Side.valueOf(p[0]), OptionContract.parseKey(p[1])));
-    }
-    return out;
-  }
 
   private BigDecimal sum(String sql, Object... args) {
     return jdbc.queryOne(sql, rs -> rs.getBigDecimal(1), args).orElse(BigDecimal.ZERO);

@@ -71,12 +71,7 @@ public final class OrderJournal {
     if (!legs.isEmpty()) {
       return legs;
     }
-    List<ComboLeg> out = new ArrayList<>();
-    for (String leg : legsText.split("; ")) {
-      String[] p = leg.split(" ", 3);
-      out.add(new ComboLeg(OptionContract.parseKey(p[2]), Side.valueOf(p[0]), Integer.parseInt(p[1].substring(1))));
-    }
-    return out;
+    return LegCodec.parse(legsText);
   }
 
   /** Writes the hedge action of {@code a}'s order for {@code book} (its {@code orders} row must exist). */

@@ -131,10 +131,12 @@ public final class OrderStore {
    * tranche accounting, so the two can be compared.
    */
   public BigDecimal bookCondorPnl() {
+    List<String> condor = dev.alvh.core.order.OrderPurpose.condorNames();
     BigDecimal fills = jdbc.queryOne("SELECT COALESCE(SUM(CASE WHEN f.side='SELL' THEN f.price ELSE -f.price END"
         + " * f.quantity * 100 - f.commission), 0) FROM fill f JOIN orders o ON o.ref=f.ref"
-        + " JOIN tranche t ON t.id=o.tranche_id WHERE t.status='CLOSED' AND o.purpose IN (?,?,?)",
-        rs -> rs.getBigDecimal(1), "OPEN_CONDOR", "CLOSE_CONDOR", "ROLL_CONDOR").orElse(BigDecimal.ZERO);
+        + " JOIN tranche t ON t.id=o.tranche_id WHERE t.status='CLOSED' AND o.purpose IN ("
+        + String.join(",", java.util.Collections.nCopies(condor.size(), "?")) + ")",
+        rs -> rs.getBigDecimal(1), condor.toArray()).orElse(BigDecimal.ZERO);
     BigDecimal settled = jdbc.queryOne("SELECT COALESCE(SUM(s.cash), 0) FROM settlement s JOIN tranche t"
         + " ON t.id=s.tranche_id WHERE t.status='CLOSED'", rs -> rs.getBigDecimal(1)).orElse(BigDecimal.ZERO);
     return fills.add(settled);

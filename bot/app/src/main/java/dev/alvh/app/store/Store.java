@@ -18,12 +18,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -123,7 +121,7 @@ public final class Store implements AutoCloseable {
   public void journal(OrderIntent o, Instant at) {
     update("INSERT INTO orders(ref, purpose, tranche_id, legs, quantity, limit_price, status, reason, created_at,"
         + " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        o.ref().value(), o.purpose().name(), o.trancheId(), legsText(o.legs()), o.quantity(), o.limit().bagLimit(),
+        o.ref().value(), o.purpose().name(), o.trancheId(), LegCodec.orderText(o.legs()), o.quantity(), o.limit().bagLimit(),
         OrderStatus.JOURNALED.name(), truncate(o.reason(), 512), ts(at), ts(at));
   }
 
@@ -278,11 +276,6 @@ public final class Store implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("cannot close the database " + file + ": " + e.getMessage(), e);
     }
-  }
-
-  private static String legsText(List<ComboLeg> legs) {
-    return legs.stream().map(l -> l.side() + " x" + l.ratio() + " " + l.contract().key())
-        .collect(Collectors.joining("; "));
   }
 
   private static String truncate(String s, int n) {

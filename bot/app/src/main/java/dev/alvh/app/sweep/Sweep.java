@@ -5,7 +5,7 @@ import dev.alvh.app.engine.Book;
 import dev.alvh.app.replay.BookRun;
 import dev.alvh.app.replay.Progress;
 import dev.alvh.app.replay.Replay;
-import dev.alvh.app.report.BookMetrics;
+import dev.alvh.app.replay.BookMetrics;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.schedule.ScheduledFire;
 import dev.alvh.app.schedule.TradingSchedule;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.schedule.JobKind;
+import dev.alvh.app.store.AuditStore;
 import dev.alvh.core.time.VirtualClock;
 import java.nio.file.Path;
 import java.util.ArrayList;

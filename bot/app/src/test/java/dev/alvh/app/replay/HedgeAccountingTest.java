@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
+import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.paper.broker.PaperBroker;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,13 +17,13 @@ class HedgeAccountingTest {
 
   @Test
   void pressSpreadsAreHedgeOrders_condorOrdersAreNot() {
-    assertThat(BookRun.isHedgePurpose("OPEN_HEDGE")).isTrue();
-    assertThat(BookRun.isHedgePurpose("CLOSE_HEDGE")).isTrue();
-    assertThat(BookRun.isHedgePurpose("OPEN_PRESS")).isTrue();
-    assertThat(BookRun.isHedgePurpose("CLOSE_PRESS")).isTrue();
-    assertThat(BookRun.isHedgePurpose("OPEN_CONDOR")).isFalse();
-    assertThat(BookRun.isHedgePurpose("ROLL_CONDOR")).isFalse();
-    assertThat(BookRun.isHedgePurpose(null)).isFalse();
+    assertThat(OrderPurpose.isHedge("OPEN_HEDGE")).isTrue();
+    assertThat(OrderPurpose.isHedge("CLOSE_HEDGE")).isTrue();
+    assertThat(OrderPurpose.isHedge("OPEN_PRESS")).isTrue();
+    assertThat(OrderPurpose.isHedge("CLOSE_PRESS")).isTrue();
+    assertThat(OrderPurpose.isHedge("OPEN_CONDOR")).isFalse();
+    assertThat(OrderPurpose.isHedge("ROLL_CONDOR")).isFalse();
+    assertThat(OrderPurpose.isHedge(null)).isFalse();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.alvh.app.engine.Book;
+import dev.alvh.app.replay.Metrics;
 import dev.alvh.app.replay.Replay;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.core.config.BotConfig;

@@ -53,6 +53,23 @@ public record OptionContract(
     return new OptionContract("VIX", VIX, expiry, strike, right, 100);
   }
 
+  /**
+   * Whether the option settles on VIX (Cboe's VIX opening print of its expiration day) rather
+   * than on SPX; before expiry the VX future of the same expiry stands for that value.
+   */
+  public boolean settlesOnVix() {
+    return VIX.equals(tradingClass);
+  }
+
+  /**
+   * The value of one option at expiry with the underlying at {@code underlying}, in index points:
+   * {@code max(underlying - strike, 0)} for a call, {@code max(strike - underlying, 0)} for a put.
+   */
+  public BigDecimal intrinsic(BigDecimal underlying) {
+    BigDecimal diff = underlying.subtract(strike);
+    return (right.isCall() ? diff : diff.negate()).max(BigDecimal.ZERO);
+  }
+
   /** Calendar days from {@code today} to expiry (0 on the expiration day, negative after). */
   public long dte(LocalDate today) {
     return ChronoUnit.DAYS.between(today, expiry);

@@ -41,6 +41,19 @@ public enum OrderPurpose {
     return this == CLOSE_CONDOR || this == CLOSE_HEDGE || this == CLOSE_PRESS;
   }
 
+  /**
+   * Whether the stored purpose named {@code name} (a {@link #name()}) belongs to the hedge
+   * ({@link #hedges()}); false for null or a name that is no purpose.
+   */
+  public static boolean isHedge(String name) {
+    return name != null && named(name).map(OrderPurpose::hedges).orElse(false);
+  }
+
+  /** The names of the purposes that belong to the condors (not {@link #hedges()}), in declaration order. */
+  public static java.util.List<String> condorNames() {
+    return java.util.Arrays.stream(values()).filter(p -> !p.hedges()).map(Enum::name).toList();
+  }
+
   /** The purpose named {@code name} ({@link #name()}), if it is one. */
   public static java.util.Optional<OrderPurpose> named(String name) {
     for (OrderPurpose p : values()) {

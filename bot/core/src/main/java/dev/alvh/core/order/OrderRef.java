@@ -30,7 +30,7 @@ public record OrderRef(String value) {
    */
   public static OrderRef forTranche(long trancheId, String action, java.time.ZonedDateTime cycleTime) {
     return new OrderRef(String.format(java.util.Locale.ROOT, "alvh-T%04d-%s-%s", trancheId, action,
-        cycleTime.withZoneSameInstant(dev.alvh.core.port.Clock.MARKET_ZONE).format(CYCLE_TIME)));
+        cycleTime.withZoneSameInstant(dev.alvh.core.MarketZone.NEW_YORK).format(CYCLE_TIME)));
   }
 
   /**

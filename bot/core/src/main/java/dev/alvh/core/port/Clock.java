@@ -14,7 +14,7 @@ import java.time.ZonedDateTime;
 public interface Clock {
 
   /** The zone every market rule is stated in: New York. */
-  ZoneId MARKET_ZONE = ZoneId.of("America/New_York");
+  ZoneId MARKET_ZONE = dev.alvh.core.MarketZone.NEW_YORK;
 
   /** The current instant. */
   Instant now();

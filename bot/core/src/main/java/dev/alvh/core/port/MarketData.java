@@ -26,6 +26,15 @@ public interface MarketData {
   OptionChain chain(String tradingClass, LocalDate expiry);
 
   /**
+   * What {@code contract} would settle on now, in index points: for a VIX option
+   * ({@link OptionContract#settlesOnVix()}) the VX future of its expiry, VIX when there is none;
+   * for SPX and SPXW options SPX.
+   */
+  default double settlementUnderlyingNow(OptionContract contract) {
+    return contract.settlesOnVix() ? vxFuture(contract.expiry()).orElseGet(() -> indices().vix()) : indices().spx();
+  }
+
+  /**
    * The VX future expiring on {@code expiry} (the VIX options of that expiry are priced off it),
    * in VIX points; empty when the source has no such future. Sources without VX quotes derive it
    * from the VIX/VIX3M term structure.

@@ -26,4 +26,13 @@ class OrderPurposeTest {
     assertThat(OrderPurpose.named("CLOSE_PRESS")).contains(OrderPurpose.CLOSE_PRESS);
     assertThat(OrderPurpose.named("HEDGE")).isEmpty();
   }
+
+  @Test
+  void isHedgeReadsAStoredNameAndCondorNamesAreTheRest() {
+    assertThat(OrderPurpose.isHedge("OPEN_PRESS")).isTrue();
+    assertThat(OrderPurpose.isHedge("ROLL_CONDOR")).isFalse();
+    assertThat(OrderPurpose.isHedge("HEDGE")).isFalse();
+    assertThat(OrderPurpose.isHedge(null)).isFalse();
+    assertThat(OrderPurpose.condorNames()).containsExactly("OPEN_CONDOR", "CLOSE_CONDOR", "ROLL_CONDOR");
+  }
 }

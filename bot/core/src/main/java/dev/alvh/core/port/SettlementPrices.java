@@ -1,11 +1,11 @@
-package dev.alvh.paper.market;
+package dev.alvh.core.port;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Where the paper broker gets the settlement value of an expiring option class.
+ * Where a broker or a book gets the settlement value of an expiring option class.
  *
  * <p>SPXW settle on the SPX close of the expiration day, AM-settled SPX monthlies on the SPX
  * opening print of that day (the special opening quotation, SOQ), VIX options on the VIX

@@ -1,7 +1,5 @@
-package dev.alvh.app.report;
+package dev.alvh.app.replay;
 
-import dev.alvh.app.replay.BookRun;
-import dev.alvh.app.replay.ReplayQueries;
 import dev.alvh.core.hedge.HedgeState;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.alvh.app.report;
+package dev.alvh.app.replay;
 
 import dev.alvh.core.config.ReplayConfig;
 import java.time.LocalDate;

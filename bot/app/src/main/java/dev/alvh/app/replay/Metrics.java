@@ -1,4 +1,4 @@
-package dev.alvh.app.report;
+package dev.alvh.app.replay;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -145,19 +145,9 @@ public final class Metrics {
       return Optional.empty();
     }
     MonthReturn worst = null;
-    BigDecimal base = equity.firstEntry().getValue();
-    YearMonth month = YearMonth.from(equity.firstKey());
-    BigDecimal last = base;
-    for (Map.Entry<LocalDate, BigDecimal> e : equity.entrySet()) {
-      YearMonth m = YearMonth.from(e.getKey());
-      if (!m.equals(month)) {
-        worst = lower(worst, new MonthReturn(month.toString(), round(ratio(last, base) * 100 - 100)));
-        base = last;
-        month = m;
-      }
-      last = e.getValue();
+    for (Map.Entry<YearMonth, Double> e : monthlyReturns(equity).entrySet()) {
+      worst = lower(worst, new MonthReturn(e.getKey().toString(), e.getValue()));
     }
-    worst = lower(worst, new MonthReturn(month.toString(), round(ratio(last, base) * 100 - 100)));
     return Optional.of(worst);
   }
 

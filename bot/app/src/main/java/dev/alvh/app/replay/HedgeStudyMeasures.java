@@ -1,7 +1,6 @@
-package dev.alvh.app.report;
+package dev.alvh.app.replay;
 
-import dev.alvh.app.replay.BookRun;
-import dev.alvh.app.replay.ReplayQueries;
+import dev.alvh.core.hedge.HedgeState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -25,7 +24,7 @@ public final class HedgeStudyMeasures {
   /** A layer bought and sold within this many trading days is a round trip. */
   public static final int ROUND_TRIP_TRADING_DAYS = 10;
 
-  private static final Set<String> HIGH_STATES = Set.of("L2", "L3");
+  private static final Set<String> HIGH_STATES = Set.of(HedgeState.L2.name(), HedgeState.L3.name());
 
   private HedgeStudyMeasures() {
   }
@@ -119,7 +118,7 @@ public final class HedgeStudyMeasures {
       while (i < snaps.size() && snaps.get(i).date().getYear() == year) {
         ReplayQueries.DaySnapshot s = snaps.get(i);
         equity.add(s.equity());
-        if ("CALM".equals(s.hedgeState()) || "WATCH".equals(s.hedgeState())) {
+        if (HedgeState.CALM.name().equals(s.hedgeState()) || HedgeState.WATCH.name().equals(s.hedgeState())) {
           calm++;
         }
         n++;

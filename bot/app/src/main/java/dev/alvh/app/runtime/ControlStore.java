@@ -1,4 +1,4 @@
-package dev.alvh.app.control;
+package dev.alvh.app.runtime;
 
 import dev.alvh.app.engine.Controls;
 import dev.alvh.app.store.Jdbc;

@@ -1,4 +1,4 @@
-package dev.alvh.app.report;
+package dev.alvh.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

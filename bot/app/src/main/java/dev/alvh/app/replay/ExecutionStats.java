@@ -1,4 +1,4 @@
-package dev.alvh.app.report;
+package dev.alvh.app.replay;
 
 import dev.alvh.app.engine.OrderDesk;
 import dev.alvh.app.engine.WalkEnd;

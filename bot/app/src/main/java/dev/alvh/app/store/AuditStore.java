@@ -1,6 +1,5 @@
-package dev.alvh.app.control;
+package dev.alvh.app.store;
 
-import dev.alvh.app.store.Jdbc;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,69 @@
+package dev.alvh.app.cli;
+
+import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.config.BrokerConfig;
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * What {@code alvh ibkr-check} and {@code alvh live --check} share: the IBKR connection they open
+ * (the configuration's broker with the command line's host, port and client id over it) and
+ * their output, one {@code label value} line per check, any failure making the exit 1.
+ */
+final class TwsCheck {
+
+  /** One check's answer, or a RuntimeException saying why there is none. */
+  interface Part {
+    String get();
+  }
+
+  private final PrintStream out;
+  private boolean failed;
+
+  TwsCheck(PrintStream out) {
+    this.out = out;
+  }
+
+  /**
+   * The IBKR broker of {@code cfg} with each given override in place of its key.
+   *
+   * @throws IllegalArgumentException naming the key of a bad override (broker.host, broker.port, broker.clientId)
+   */
+  static BrokerConfig ibkr(BotConfig cfg, String host, Integer port, Integer clientId, BrokerConfig.Ibkr ibkr) {
+    BrokerConfig d = cfg.broker();
+    return new BrokerConfig("ibkr", host == null ? d.host() : host, port == null ? d.port() : port,
+        clientId == null ? d.clientId() : clientId, d.paper(), ibkr);
+  }
+
+  /**
+   * Prints {@code label} and what {@code p} answers; an answer starting {@code FIX} fails the check,
+   * and so does an exception, printed as {@code errorPrefix} and its message.
+   */
+  void part(String label, Part p, String errorPrefix) {
+    try {
+      String v = p.get();
+      if (v.startsWith("FIX")) {
+        failed = true;
+      }
+      line(label, v);
+    } catch (RuntimeException e) {
+      failed = true;
+      line(label, errorPrefix + e.getMessage());
+    }
+  }
+
+  /** Prints one {@code label value} line. */
+  void line(String label, String value) {
+    out.printf(Locale.ROOT, "%-17s %s%n", label, value);
+  }
+
+  /** Marks the check failed (exit 1). */
+  void fail() {
+    failed = true;
+  }
+
+  /** Whether any part failed. */
+  boolean failed() {
+    return failed;
+  }
+}
