@@ -131,15 +131,21 @@ class LiveGuardsTest {
   }
 
   @Test
-  void aMissingSubscription354IsOneAlertNamingIt() throws Exception {
-    start(Map.of(), "DU0000001", t -> t.faults().marketDataError(354, "OPT"), false);
-    cycle();
+  void aMissingSubscription354IsOneAlertNamingItAndTradingResumesWhenDataReturns() throws Exception {
+    start(Map.of("broker.ibkr.quoteCacheSeconds", "0"), "DU0000001", t -> t.faults().marketDataError(354, "OPT"),
+        false);
+    bot.runJob(JobKind.CYCLE, bot.clock().now()); // ends normally: 354 is no quote, not a failed cycle
     awaitAlerts(1);
-    cycle();
+    bot.runJob(JobKind.CYCLE, bot.clock().now());
     Thread.sleep(2 * MarketDataWatch.GROUP_MILLIS);
     assertThat(tws.ordersReceived()).isEmpty();
     assertThat(guards.marketData().alerts()).isEqualTo(1);
     assertThat(guards.marketData().lastText()).contains("SPXW options").contains("TWS 354");
+    tws.faults().marketDataError(0, ""); // the subscription is added
+    bot.runJob(JobKind.CYCLE, bot.clock().now());
+    assertThat(guards.marketData().refusal()).as("real-time ticks cleared it").isEmpty();
+    assertThat(tws.ordersReceived().keySet()).as("trading resumed").anyMatch(r -> r.contains("-open-"));
+    assertThat(guards.marketData().alerts()).isEqualTo(1);
   }
 
   @Test
