@@ -48,6 +48,11 @@ final class PaperTwsCommand implements Callable<Integer> {
           + " presents it as a live account, to try 'alvh live' without IB")
   String account;
 
+  @Option(names = "--clock-file", hidden = true, paramLabel = "FILE",
+      description = "tests: read the time from FILE (the virtual time of a bot run with --step-clock and the same"
+          + " --clock-file) instead of the wall clock")
+  Path clockFile;
+
   @Override
   public Integer call() throws Exception {
     BotConfig cfg;
@@ -70,7 +75,7 @@ final class PaperTwsCommand implements Callable<Integer> {
           + account + "'");
       return 2;
     }
-    Clock clock = Instant::now;
+    Clock clock = clockFile == null ? Instant::now : dev.alvh.app.runtime.SteppedClock.follow(clockFile);
     LocalDate start = dev.alvh.app.runtime.PaperMarket.history(cfg, clock.marketDate(), 1).get(0).date();
     TwsServer server = PaperTws.build(cfg, clock, Duration.ofMillis(tickMillis), 1, account);
     int bound;
