@@ -54,6 +54,7 @@ class LiveTryOutTest {
   private Map<String, String> paths;
   private Path shim;
   private final StringBuilder transcript = new StringBuilder();
+  private final long started = System.nanoTime();
 
   @AfterEach
   void stop() {
@@ -91,6 +92,7 @@ class LiveTryOutTest {
     assertThat(check).as(transcript.toString()).contains("account           OK live account U****567")
         .contains("clock skew        OK").doesNotContain("FIX").doesNotContain("U1234567");
     assertThat(unit).as("systemctl start alvh started the unit").isNotNull();
+    verifyInstalledUnit();
 
     // Block 2: the held condor is approved through ctl, then the unit is stopped.
     String orders = awaitHeldCondor(blocks.get(1).lines().findFirst().orElseThrow());
@@ -98,10 +100,12 @@ class LiveTryOutTest {
     assertThat(m.find()).as(orders).isTrue();
     List<String> out2 = run(blocks.get(1), Map.of("REF", m.group()));
     assertThat(out2.get(1)).as(transcript.toString()).contains("approved and sent " + m.group());
-    assertThat(out2.get(2)).as("ctl positions: the condor's legs").contains("SPXW");
+    assertThat(out2.get(2).lines().filter(l -> l.matches("SPXW \\d{4}-\\d\\d-\\d\\d \\d+ [PC] .*")))
+        .as("ctl positions: the condor's four legs\n" + out2.get(2)).hasSize(4);
     String bot = unitOutput;
     assertThat(unitExit).as(bot).isZero();
     assertThat(bot).contains("live bot running: broker ibkr").contains("live bot stopped").doesNotContain("U1234567");
+    System.out.println(transcript);
     Path log = tmp.resolve("var/lib/alvh/data/logs/alvh.log");
     if (Files.isRegularFile(log)) {
       assertThat(Files.readString(log)).as("the full account is never logged").doesNotContain("U1234567");
@@ -115,6 +119,11 @@ class LiveTryOutTest {
   private String awaitHeldCondor(String ordersLine) throws Exception {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (true) {
+      // the bot's log says when it holds the condor; ctl (a JVM start each) is asked only then
+      if (!drain(unit).contains("holding OPEN_CONDOR") && System.nanoTime() < until && unit.isAlive()) {
+        Thread.sleep(200);
+        continue;
+      }
       String out = shell(substitute(ordersLine, Map.of()), false);
       int from = out.indexOf("waiting for approval:");
       int to = out.indexOf("recent:");
@@ -155,7 +164,8 @@ class LiveTryOutTest {
       }
       String c = substitute(cmd.toString(), words);
       String bare = c.replaceAll("\\s+#.*$", "").trim();
-      transcript.append("$ ").append(bare).append('\n');
+      transcript.append(String.format(java.util.Locale.ROOT, "[%5.1f s] $ ", (System.nanoTime() - started) / 1e9))
+          .append(bare).append('\n');
       String out;
       if (bare.startsWith("cd ")) {
         cwd = Path.of(bare.substring(3).trim());
@@ -196,6 +206,22 @@ class LiveTryOutTest {
       }
     }
     return "";
+  }
+
+  /** The installed unit, paths as the test installed it, passes systemd-analyze verify where that is installed. */
+  private void verifyInstalledUnit() throws Exception {
+    Path analyze = Path.of("/usr/bin/systemd-analyze");
+    if (!Files.isExecutable(analyze)) {
+      transcript.append("(systemd-analyze is not installed here: the installed unit is not verified)\n");
+      return;
+    }
+    Path copy = tmp.resolve("alvh.service");
+    Files.writeString(copy, substitute(Files.readString(Path.of(paths.get("/etc/systemd/system"))
+        .resolve("alvh.service")), Map.of()));
+    Process p = new ProcessBuilder(analyze.toString(), "verify", copy.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("systemd-analyze verify of the installed unit:\n" + out).isZero();
   }
 
   private void startUnit(Path installed) throws IOException {
