@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -190,6 +191,13 @@ public final class IbkrMarketData implements MarketData, AutoCloseable {
     return added;
   }
 
+  /**
+   * TWS codes of a market-data subscription the account lacks (354 not subscribed, 10090 part of
+   * it not subscribed, 10167/10168 delayed data or none instead): an option snapshot refused with
+   * one is no quote.
+   */
+  static final Set<Integer> NOT_SUBSCRIBED = Set.of(354, 10090, 10167, 10168);
+
   @Override
   public Optional<OptionQuote> quote(OptionContract contract) {
     return cached("quote " + contract.key(), () -> quoteNow(contract));
@@ -266,6 +274,12 @@ public final class IbkrMarketData implements MarketData, AutoCloseable {
     } catch (TwsRequestException e) {
       if (e.code() == 200) {
         return Optional.empty(); // not listed: sec-def strikes are a union over expirations
+      }
+      if (NOT_SUBSCRIBED.contains(e.code())) {
+        // no quote, not a failed cycle: the market-data watch has seen the error, alerts once and
+        // stops new orders until real-time data returns
+        LOG.debug("No quote for {}: {}", c.key(), e.getMessage());
+        return Optional.empty();
       }
       throw e;
     }

@@ -295,6 +295,7 @@ public final class TwsServer implements AutoCloseable {
     private volatile int rejectCode = 201;
     private volatile boolean dropOnNextOrder;
     private volatile boolean linkLostOnNextOrder;
+    private volatile String linkLostOnFillOf;
     private volatile boolean refuseClientIds;
     private volatile int marketDataType = 1;
     private volatile int marketDataError;
@@ -379,10 +380,22 @@ public final class TwsServer implements AutoCloseable {
       linkLostOnNextOrder = true;
     }
 
+    /**
+     * When an order whose orderRef contains {@code refPart} next executes: errMsg 1100 to its
+     * client just before the execution is reported, then that client hears nothing from IB (the
+     * order's executions, commissions and statuses are made in the gap, e.g. in the middle of a
+     * price walk), only TWS's own answers (currentTime, so heartbeats pass); the socket stays open.
+     * {@link #restoreLink(int)} ends the gap.
+     */
+    public void linkLostOnNextFill(String refPart) {
+      linkLostOnFillOf = Check.notBlank(refPart, "refPart");
+    }
+
     /** Ends a gap: every client hears again and gets errMsg {@code code} (1101 or 1102). */
     public void restoreLink(int code) {
       for (Client c : clients) {
         c.muted = false;
+        c.linkLost = false;
         c.send(new ServerMessage.ErrorMessage(-1, code, code == 1101
             ? "Connectivity between IB and TWS has been restored- data lost."
             : "Connectivity between IB and TWS has been restored- data maintained.", ""));
@@ -439,6 +452,8 @@ public final class TwsServer implements AutoCloseable {
     OutputStream out;
     volatile int clientId = -1;
     volatile boolean muted;
+    /** TWS's link to IB is lost: only TWS's own answers (currentTime) reach the client. */
+    volatile boolean linkLost;
     final Map<Integer, Contract> streams = new ConcurrentHashMap<>();
 
     Client(Socket socket) {
@@ -520,7 +535,7 @@ public final class TwsServer implements AutoCloseable {
     }
 
     void send(ServerMessage m) {
-      if (!muted) {
+      if (!muted && (!linkLost || m instanceof ServerMessage.CurrentTime)) {
         sendRaw(ServerCodec.encode(m));
       }
     }
@@ -1232,6 +1247,15 @@ public final class TwsServer implements AutoCloseable {
     }
     o.fillValue = o.fillValue.add(value);
     o.legContracts += f.quantity();
+    String gapOf = faults.linkLostOnFillOf;
+    if (gapOf != null && o.ref.value().contains(gapOf)) {
+      faults.linkLostOnFillOf = null;
+      owner(o).ifPresent(c -> {
+        c.send(new ServerMessage.ErrorMessage(-1, 1100, "Connectivity between IB and TWS has been lost.", ""));
+        c.linkLost = true;
+        LOG.info("Scripted fault: 1100 to client {} as order {} executes", c.clientId, o.ref);
+      });
+    }
     owner(o).ifPresent(c -> {
       c.send(d);
       c.send(cr);

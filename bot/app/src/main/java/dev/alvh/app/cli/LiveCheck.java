@@ -48,8 +48,15 @@ final class LiveCheck {
   private final Integer port;
   private final Integer clientId;
   private final TwsCheck check = new TwsCheck(System.out);
+  private final Clock clock;
 
   LiveCheck(Path config, String host, Integer port, Integer clientId) {
+    this(config, host, port, clientId, Instant::now);
+  }
+
+  /** A check on {@code clock} (the wall clock; tests: the virtual time a fake TWS follows). */
+  LiveCheck(Path config, String host, Integer port, Integer clientId, Clock clock) {
+    this.clock = clock;
     this.config = config;
     this.host = host;
     this.port = port;
@@ -66,7 +73,6 @@ final class LiveCheck {
       System.err.println("config error: " + e.getMessage());
       return 2;
     }
-    Clock clock = Instant::now;
     IbkrAdapter ib;
     try {
       ib = IbkrAdapter.connect(b, clock);

@@ -29,7 +29,10 @@ final class LiveCommand extends PaperCommand {
   @Override
   public Integer call() {
     if (check) {
-      return new LiveCheck(config, host, port, clientId).run();
+      // tests: a fake TWS following the virtual time of --clock-file is checked on that time
+      dev.alvh.core.port.Clock clock = clockFile == null ? java.time.Instant::now
+          : dev.alvh.app.runtime.SteppedClock.follow(clockFile);
+      return new LiveCheck(config, host, port, clientId, clock).run();
     }
     return super.call();
   }

@@ -5,6 +5,7 @@ import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.server.TwsServer;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +47,11 @@ final class PaperTwsCommand implements Callable<Integer> {
           + " presents it as a live account, to try 'alvh live' without IB")
   String account;
 
+  @Option(names = "--clock-file", hidden = true, paramLabel = "FILE",
+      description = "tests: read the time from FILE (the virtual time of a bot run with --step-clock and the same"
+          + " --clock-file) instead of the wall clock")
+  Path clockFile;
+
   @Override
   public Integer call() throws Exception {
     java.util.Optional<BotConfig> loadedConfig = config.load();
@@ -66,7 +72,7 @@ final class PaperTwsCommand implements Callable<Integer> {
           + account + "'");
       return 2;
     }
-    Clock clock = Instant::now;
+    Clock clock = clockFile == null ? Instant::now : dev.alvh.app.runtime.SteppedClock.follow(clockFile);
     LocalDate start = dev.alvh.app.runtime.PaperMarket.history(cfg, clock.marketDate(), 1).get(0).date();
     TwsServer server = PaperTws.build(cfg, clock, Duration.ofMillis(tickMillis), 1, account);
     int bound;

@@ -311,14 +311,24 @@ public final class OrderDesk implements BrokerListener {
       } catch (UnsupportedOperationException e) {
         LOG.warn("{}: the broker cannot modify orders, the order stays at {}", first.ref(), w.lastLimit);
         break;
+      } catch (RuntimeException e) {
+        // e.g. TWS cut off from IB (1100): the order works on at its last limit; the next step tries again
+        LOG.warn("{}: walk step {} to {} not sent ({}); the order stays at {}", first.ref(), k, p, e.getMessage(),
+            w.lastLimit);
+        continue;
       }
       w.lastLimit = p;
       w.step = k;
       orders.step(first.ref(), k, p, clock.now(), tracker.status(), tracker.filledCombos());
     }
     w.walkOver = true;
-    if (!tracker.isTerminal()) {
-      broker.cancel(first.ref());
+    if (!tracker.isTerminal() && !tracker.complete()) {
+      try {
+        broker.cancel(first.ref());
+      } catch (RuntimeException e) {
+        LOG.warn("{}: cancel at the end of the walk not sent ({}); the order ends with the broker's next report",
+            first.ref(), e.getMessage());
+      }
     }
     working.maybeFinish(first.ref());
     return w.result != null ? w.result

@@ -154,10 +154,14 @@ final class WorkingOrders implements BrokerListener {
     }
   }
 
-  /** Ends {@code ref} once its walk is over, it is terminal and (when Filled) every leg has reported. */
+  /**
+   * Ends {@code ref} once its walk is over and it is terminal (when Filled: every leg has reported)
+   * or every combo has filled.
+   */
   synchronized void maybeFinish(OrderRef ref) {
     Working w = working.get(ref);
-    if (w == null || !w.walkOver || !w.tracker.isTerminal() || w.result != null) {
+    // every combo filled is over too: a 1100 gap may keep the broker's Filled status from ever arriving
+    if (w == null || !w.walkOver || !(w.tracker.isTerminal() || w.tracker.complete()) || w.result != null) {
       return;
     }
     OrderTracker t = w.tracker;

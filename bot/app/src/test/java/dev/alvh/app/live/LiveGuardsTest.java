@@ -48,6 +48,7 @@ class LiveGuardsTest {
   TwsServer tws;
   Bot bot;
   IbkrGuards guards;
+  IbkrAdapter ib;
 
   @AfterEach
   void close() throws Exception {
@@ -59,6 +60,12 @@ class LiveGuardsTest {
   /** A bot over a fake TWS with {@code overrides}; {@code beforeConnect} scripts the fake TWS first. */
   void start(Map<String, String> overrides, String account, java.util.function.Consumer<TwsServer> beforeConnect,
       boolean live) throws Exception {
+    start(overrides, account, beforeConnect, live, 5);
+  }
+
+  /** As above, with TWS requests timing out after {@code timeoutSeconds}. */
+  void start(Map<String, String> overrides, String account, java.util.function.Consumer<TwsServer> beforeConnect,
+      boolean live, int timeoutSeconds) throws Exception {
     ScaledClock clock = new ScaledClock(START, 1);
     BotConfig cfg = ConfigLoader.withOverrides(BotConfig.DEFAULTS, overrides, "test");
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
@@ -70,8 +77,8 @@ class LiveGuardsTest {
     beforeConnect.accept(tws);
     int port = tws.start("127.0.0.1", 0);
     BrokerConfig bc = new BrokerConfig("ibkr", "127.0.0.1", port, 41, BrokerConfig.Paper.DEFAULTS,
-        cfg.broker().ibkr().withTiming(5, 1, 50));
-    IbkrAdapter ib = IbkrAdapter.unconnected(bc, clock);
+        cfg.broker().ibkr().withTiming(timeoutSeconds, 1, 50));
+    ib = IbkrAdapter.unconnected(bc, clock);
     MarketDataWatch md = IbkrGuards.marketDataWatch(ib.session(), clock, cfg);
     ib.session().connect();
     bot = Bot.ibkr(cfg, dir, clock, ib);
@@ -124,15 +131,21 @@ class LiveGuardsTest {
   }
 
   @Test
-  void aMissingSubscription354IsOneAlertNamingIt() throws Exception {
-    start(Map.of(), "DU0000001", t -> t.faults().marketDataError(354, "OPT"), false);
-    cycle();
+  void aMissingSubscription354IsOneAlertNamingItAndTradingResumesWhenDataReturns() throws Exception {
+    start(Map.of("broker.ibkr.quoteCacheSeconds", "0"), "DU0000001", t -> t.faults().marketDataError(354, "OPT"),
+        false);
+    bot.runJob(JobKind.CYCLE, bot.clock().now()); // ends normally: 354 is no quote, not a failed cycle
     awaitAlerts(1);
-    cycle();
+    bot.runJob(JobKind.CYCLE, bot.clock().now());
     Thread.sleep(2 * MarketDataWatch.GROUP_MILLIS);
     assertThat(tws.ordersReceived()).isEmpty();
     assertThat(guards.marketData().alerts()).isEqualTo(1);
     assertThat(guards.marketData().lastText()).contains("SPXW options").contains("TWS 354");
+    tws.faults().marketDataError(0, ""); // the subscription is added
+    bot.runJob(JobKind.CYCLE, bot.clock().now());
+    assertThat(guards.marketData().refusal()).as("real-time ticks cleared it").isEmpty();
+    assertThat(tws.ordersReceived().keySet()).as("trading resumed").anyMatch(r -> r.contains("-open-"));
+    assertThat(guards.marketData().alerts()).isEqualTo(1);
   }
 
   @Test
@@ -160,5 +173,42 @@ class LiveGuardsTest {
     String orders = new dev.alvh.app.control.ControlService(bot).execute(List.of("orders"), "test").text();
     assertThat(orders).contains("OPEN_CONDOR").contains("INACTIVE").contains("TWS 10058: " + text);
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> guards.rejections() == 1);
+  }
+
+  @Test
+  void fillsMadeInA1100GapDuringAPriceWalkAreBookedOnce() throws Exception {
+    // The condor's entry rests at mid (paper.fill: a four-leg order fills 56% of its spread from the
+    // bid) and fills at a later step of the walk; TWS reports 1100 just as it executes, so the bot
+    // hears nothing of the fills while its walk goes on.
+    start(Map.of("execution.walkIntervalSeconds", "1"), "DU0000001", t -> t.faults().linkLostOnNextFill("-open-"),
+        false);
+    Thread restorer = new Thread(() -> {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+          .until(() -> ib.session().state() == dev.alvh.ibkr.session.TwsSession.State.PAUSED);
+      Instant lost = bot.clock().now();
+      // the link comes back two walk steps later: the walk has tried to go on in the gap
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+          .until(() -> !bot.clock().now().isBefore(lost.plusSeconds(2)));
+      tws.faults().restoreLink(1102);
+    }, "restorer");
+    restorer.setDaemon(true);
+    restorer.start();
+    bot.runJob(JobKind.CYCLE, bot.clock().now()); // the cycle ends normally
+    restorer.join(60_000);
+    String ref = tws.ordersReceived().keySet().stream().filter(r -> r.contains("-open-")).findFirst().orElseThrow();
+    long executed = tws.executionsReported().stream().filter(x -> x.orderRef().equals(ref)).count();
+    assertThat(executed).as("the four legs executed at TWS, in the gap").isEqualTo(4);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> bot.locked(
+        () -> bot.store().openTranches().size()) == 1);
+    cycle(); // a later cycle changes nothing of it
+    assertThat(bot.store().jdbc().query("SELECT exec_id FROM fill WHERE ref=?", rs -> rs.getString(1), ref))
+        .as("each execution booked once").hasSize(4).doesNotHaveDuplicates();
+    assertThat(bot.store().jdbc().query("SELECT outcome FROM orders WHERE ref=?", rs -> rs.getString(1), ref))
+        .containsExactly("FILLED");
+    assertThat(bot.store().openTranches()).as("one tranche opened by the one order").hasSize(1);
+    assertThat(tws.orderIdsReceived().get(ref)).as("one order id for the ref: modified, never placed again")
+        .hasSize(1);
+    assertThat(tws.ordersReceived().keySet()).filteredOn(r -> r.contains("-open-")).as("no second entry")
+        .containsExactly(ref);
   }
 }
