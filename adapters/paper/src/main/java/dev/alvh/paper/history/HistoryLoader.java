@@ -143,24 +143,13 @@ public final class HistoryLoader {
     LocalDate last = null;
     for (int i = 1; i < lines.size(); i++) {
       int lineNo = i + 1;
-      String raw = lines.get(i);
-      if (raw.isBlank()) {
+      Dated d = dated(name, lines.get(i), lineNo, header.size(), fmt, problems);
+      if (d == null) {
         continue;
       }
-      List<String> c = cells(raw);
-      if (c.size() != header.size()) {
-        problems.add(new BadRow(name, lineNo, "expected " + header.size() + " columns, but found " + c.size()
-            + " in '" + raw.strip() + "'"));
-        continue;
-      }
-      LocalDate date;
+      List<String> c = d.cells();
+      LocalDate date = d.date();
       double[] v = new double[4];
-      try {
-        date = LocalDate.parse(c.get(0), fmt);
-      } catch (DateTimeParseException e) {
-        problems.add(new BadRow(name, lineNo, "unparseable date '" + c.get(0) + "'"));
-        continue;
-      }
       String bad = null;
       for (int k = 0; k < 4 && bad == null; k++) {
         bad = number(c.get(k + 1), header.get(k + 1).toLowerCase(Locale.ROOT), v, k);
@@ -173,13 +162,8 @@ public final class HistoryLoader {
         problems.add(new BadRow(name, lineNo, "high " + c.get(2) + " < low " + c.get(3) + " on " + date));
         continue;
       }
-      if (last != null && !date.isAfter(last)) {
-        problems.add(new BadRow(name, lineNo, "date " + date + (date.equals(last) ? " repeats" : " goes back from "
-            + last)));
+      if (!followsOn(name, lineNo, last, date, problems)) {
         continue;
-      }
-      if (last != null) {
-        reportGaps(name, lineNo, last, date, problems);
       }
       out.put(date, new OhlcRow(date, v[0], v[1], v[2], v[3], lineNo));
       last = date;
@@ -213,23 +197,12 @@ public final class HistoryLoader {
     LocalDate last = null;
     for (int i = 1; i < lines.size(); i++) {
       int lineNo = i + 1;
-      String raw = lines.get(i);
-      if (raw.isBlank()) {
+      Dated d = dated(name, lines.get(i), lineNo, header.size(), fmt, problems);
+      if (d == null) {
         continue;
       }
-      List<String> c = cells(raw);
-      if (c.size() != header.size()) {
-        problems.add(new BadRow(name, lineNo, "expected " + header.size() + " columns, but found " + c.size()
-            + " in '" + raw.strip() + "'"));
-        continue;
-      }
-      LocalDate date;
-      try {
-        date = LocalDate.parse(c.get(0), fmt);
-      } catch (DateTimeParseException e) {
-        problems.add(new BadRow(name, lineNo, "unparseable date '" + c.get(0) + "'"));
-        continue;
-      }
+      List<String> c = d.cells();
+      LocalDate date = d.date();
       double[] v = new double[VX_MONTHS];
       String bad = null;
       List<Integer> missing = new ArrayList<>();
@@ -248,13 +221,8 @@ public final class HistoryLoader {
         problems.add(new BadRow(name, lineNo, bad + " on " + date));
         continue;
       }
-      if (last != null && !date.isAfter(last)) {
-        problems.add(new BadRow(name, lineNo, "date " + date + (date.equals(last) ? " repeats" : " goes back from "
-            + last)));
+      if (!followsOn(name, lineNo, last, date, problems)) {
         continue;
-      }
-      if (last != null) {
-        reportGaps(name, lineNo, last, date, problems);
       }
       if (missing.size() == 1) {
         problems.add(new BadRow(name, lineNo, fillGap(v, missing.get(0)) + " on " + date + "; the day is kept"));
@@ -298,6 +266,49 @@ public final class HistoryLoader {
       what = "halfway between m" + k + " and m" + (k + 2);
     }
     return String.format(Locale.ROOT, "m%d missing: filled in with %.4f (%s)", k + 1, v[k], what);
+  }
+
+  /** A row's cells and its date. */
+  private record Dated(List<String> cells, LocalDate date) {
+  }
+
+  /**
+   * The cells and date of the row {@code raw} at {@code lineNo}; null for a blank row, and null with
+   * the problem added for a row of the wrong column count or an unparseable date.
+   */
+  private static Dated dated(String name, String raw, int lineNo, int columns, DateTimeFormatter fmt,
+      List<BadRow> problems) {
+    if (raw.isBlank()) {
+      return null;
+    }
+    List<String> c = cells(raw);
+    if (c.size() != columns) {
+      problems.add(new BadRow(name, lineNo, "expected " + columns + " columns, but found " + c.size()
+          + " in '" + raw.strip() + "'"));
+      return null;
+    }
+    try {
+      return new Dated(c, LocalDate.parse(c.get(0), fmt));
+    } catch (DateTimeParseException e) {
+      problems.add(new BadRow(name, lineNo, "unparseable date '" + c.get(0) + "'"));
+      return null;
+    }
+  }
+
+  /**
+   * Whether {@code date} comes after {@code last} (the previous kept row's, null for the first);
+   * a repeated or earlier date is added as a problem, the trading days skipped since are reported.
+   */
+  private boolean followsOn(String name, int lineNo, LocalDate last, LocalDate date, List<BadRow> problems) {
+    if (last != null && !date.isAfter(last)) {
+      problems.add(new BadRow(name, lineNo, "date " + date + (date.equals(last) ? " repeats" : " goes back from "
+          + last)));
+      return false;
+    }
+    if (last != null) {
+      reportGaps(name, lineNo, last, date, problems);
+    }
+    return true;
   }
 
   private void reportGaps(String name, int lineNo, LocalDate last, LocalDate date, List<BadRow> problems) {

@@ -434,17 +434,26 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     }
   }
 
-  private OptionChain buildSpxChain(String tradingClass, LocalDate expiry) {
-    IndexLevels ix = indices();
-    Smile smile = smile(tradingClass, expiry, ix);
+  /** The listed strikes of an SPX-class expiry: every {@code step} from {@code lo} to {@code hi} around the forward. */
+  private record StrikeGrid(double forward, double sd, double step, double lo, double hi) {
+  }
+
+  private StrikeGrid strikeGrid(Smile smile) {
     double fwd = smile.forward();
     double sd = smile.atm() * smile.sqrtYears();
     double step = config.strikeStep();
     double lo = Math.floor(fwd * Math.exp(-STRIKE_SIGMAS_DOWN * sd) / step) * step;
     double hi = Math.ceil(fwd * Math.exp(STRIKE_SIGMAS_UP * sd) / step) * step;
+    return new StrikeGrid(fwd, sd, step, lo, hi);
+  }
+
+  private OptionChain buildSpxChain(String tradingClass, LocalDate expiry) {
+    IndexLevels ix = indices();
+    Smile smile = smile(tradingClass, expiry, ix);
+    StrikeGrid g = strikeGrid(smile);
     List<OptionQuote> quotes = new ArrayList<>();
     java.util.Collection<BigDecimal> listed = new ArrayList<>();
-    for (double k = Math.max(step, lo); k <= hi; k += step) {
+    for (double k = Math.max(g.step(), g.lo()); k <= g.hi(); k += g.step()) {
       listed.add(BigDecimal.valueOf(k).stripTrailingZeros());
     }
     List<BigDecimal> real = overlay.strikes(tradingClass, expiry, clock.now());
@@ -480,16 +489,12 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     }
     IndexLevels ix = indices();
     Smile smile = smile(tradingClass, expiry, ix);
-    double fwd = smile.forward();
-    double sd = smile.atm() * smile.sqrtYears();
-    double step = config.strikeStep();
-    double lo = Math.floor(fwd * Math.exp(-STRIKE_SIGMAS_DOWN * sd) / step) * step;
-    double hi = Math.ceil(fwd * Math.exp(STRIKE_SIGMAS_UP * sd) / step) * step;
-    double bandLo = fwd * Math.exp(-ATM_BAND_SIGMAS * sd);
-    double bandHi = fwd * Math.exp(ATM_BAND_SIGMAS * sd);
+    StrikeGrid g = strikeGrid(smile);
+    double bandLo = g.forward() * Math.exp(-ATM_BAND_SIGMAS * g.sd());
+    double bandHi = g.forward() * Math.exp(ATM_BAND_SIGMAS * g.sd());
     List<OptionQuote> puts = new ArrayList<>();
     // The same strikes, in the same order, as the chain lists (buildSpxChain).
-    for (double k = Math.max(step, lo); k <= hi; k += step) {
+    for (double k = Math.max(g.step(), g.lo()); k <= g.hi(); k += g.step()) {
       if (k >= bandLo && k <= bandHi) {
         BigDecimal strike = BigDecimal.valueOf(k).stripTrailingZeros();
         puts.add(priceSpx(new OptionContract("SPX", tradingClass, expiry, strike, OptionRight.PUT, 100), smile, ix));

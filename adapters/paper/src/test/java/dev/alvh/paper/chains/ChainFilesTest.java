@@ -155,6 +155,20 @@ class ChainFilesTest {
   }
 
   @Test
+  void aDataShopRowWithABadRightIsNamedInUpperCase() {
+    String header = "underlying_symbol,quote_date,root,expiration,strike,option_type,open,high,low,close,trade_volume,"
+        + "bid_size_1545,bid_1545,ask_size_1545,ask_1545,underlying_bid_1545,underlying_ask_1545,"
+        + "implied_underlying_price_1545,active_underlying_price_1545,implied_volatility_1545,delta_1545,gamma_1545,"
+        + "theta_1545,vega_1545,rho_1545,bid_size_eod,bid_eod,ask_size_eod,ask_eod,underlying_bid_eod,"
+        + "underlying_ask_eod,vwap,open_interest,delivery_code\n";
+    String row = "^SPX,2024-01-08,SPXW,2024-02-16,4600.000,%s,33.00,34.10,30.50,31.20,340,60,31.10,55,31.50,4745.00,"
+        + "4745.00,4762.80,4745.00,0.1395,-0.1590,0.0009,-0.7800,3.8800,-0.8000,40,30.20,44,30.80,4750.10,4750.10,"
+        + "31.90,20411,\n";
+    assertThat(bad(header + String.format(row, "straddle")).getMessage())
+        .isEqualTo("chains.csv line 2: column option_type 'STRADDLE' is not C or P");
+  }
+
+  @Test
   void aBadRowStopsTheLoadNamingFileLineColumnAndValue() {
     assertThat(bad(sampleWith("2019-04-25,2926.17,2919.04,SPXW,2019-05-31,36,put,2900,4O.1,40.6,220,3350"))
         .getMessage()).isEqualTo("chains.csv line 3: column bid '4O.1' is not a number");

@@ -82,13 +82,12 @@ final class IbkrCheckCommand implements Callable<Integer> {
       return 2;
     }
     Clock clock = Instant::now;
-    IbkrAdapter ib;
-    try {
-      ib = IbkrAdapter.connect(b, clock);
-    } catch (TwsRequestException e) {
-      System.err.println("ibkr-check: " + e.getMessage());
+    java.util.Optional<IbkrAdapter> connected = TwsCheck.connect(b, clock,
+        why -> System.err.println("ibkr-check: " + why));
+    if (connected.isEmpty()) {
       return 1;
     }
+    IbkrAdapter ib = connected.get();
     try {
       run(ib, cfg, clock);
     } finally {

@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -73,14 +74,13 @@ final class LiveCheck {
       System.err.println("config error: " + e.getMessage());
       return 2;
     }
-    IbkrAdapter ib;
-    try {
-      ib = IbkrAdapter.connect(b, clock);
-    } catch (TwsRequestException e) {
-      line("connection", "FIX: " + e.getMessage() + " Start IB Gateway (IBC) and set broker.port: Gateway 4001 live,"
-          + " 4002 paper; TWS 7496 live, 7497 paper; enable API socket clients for 127.0.0.1");
+    Optional<IbkrAdapter> connected = TwsCheck.connect(b, clock, why -> line("connection", "FIX: " + why
+        + " Start IB Gateway (IBC) and set broker.port: Gateway 4001 live, 4002 paper; TWS 7496 live, 7497 paper;"
+        + " enable API socket clients for 127.0.0.1"));
+    if (connected.isEmpty()) {
       return 1;
     }
+    IbkrAdapter ib = connected.get();
     try {
       List<ServerMessage> seen = new CopyOnWriteArrayList<>();
       ib.session().addListener(new TwsSession.Listener() {

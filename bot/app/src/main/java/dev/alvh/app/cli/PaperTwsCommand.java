@@ -54,11 +54,10 @@ final class PaperTwsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    java.util.Optional<BotConfig> loadedConfig = config.load();
-    if (loadedConfig.isEmpty()) {
-      return 2;
+    BotConfig cfg = config.load().orElse(null);
+    if (cfg == null) {
+      return 2; // the config error is printed
     }
-    BotConfig cfg = loadedConfig.get();
     if (port < 1 || port > 65535) {
       System.err.println("paper-tws: --port must be in [1, 65535], but was " + port);
       return 2;

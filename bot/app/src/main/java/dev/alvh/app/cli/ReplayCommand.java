@@ -77,11 +77,10 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    java.util.Optional<BotConfig> loadedConfig = config.load();
-    if (loadedConfig.isEmpty()) {
-      return 2;
+    BotConfig cfg = config.load().orElse(null);
+    if (cfg == null) {
+      return 2; // the config error is printed
     }
-    BotConfig cfg = loadedConfig.get();
     if (scenario != null && data != null) {
       return usage("give either --scenario or --data, not both (--scenario " + scenario + ", --data " + data + ")");
     }

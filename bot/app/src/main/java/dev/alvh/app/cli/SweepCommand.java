@@ -76,11 +76,10 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    java.util.Optional<BotConfig> loadedConfig = ConfigOption.load(config);
-    if (loadedConfig.isEmpty()) {
-      return 2;
+    BotConfig base = ConfigOption.load(config).orElse(null);
+    if (base == null) {
+      return 2; // the config error is printed
     }
-    BotConfig base = loadedConfig.get();
     List<Book> chosenBooks;
     try {
       chosenBooks = books(books);

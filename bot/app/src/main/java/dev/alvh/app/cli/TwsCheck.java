@@ -2,8 +2,13 @@ package dev.alvh.app.cli;
 
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.core.port.Clock;
+import dev.alvh.ibkr.broker.IbkrAdapter;
+import dev.alvh.ibkr.session.TwsRequestException;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What {@code alvh ibkr-check} and {@code alvh live --check} share: the IBKR connection they open
@@ -33,6 +38,16 @@ final class TwsCheck {
     BrokerConfig d = cfg.broker();
     return new BrokerConfig("ibkr", host == null ? d.host() : host, port == null ? d.port() : port,
         clientId == null ? d.clientId() : clientId, d.paper(), ibkr);
+  }
+
+  /** Connects to {@code broker}; when TWS cannot be reached, hands the reason to {@code refused} and is empty. */
+  static Optional<IbkrAdapter> connect(BrokerConfig broker, Clock clock, Consumer<String> refused) {
+    try {
+      return Optional.of(IbkrAdapter.connect(broker, clock));
+    } catch (TwsRequestException e) {
+      refused.accept(e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**

@@ -302,13 +302,19 @@ public record HedgeConfig(
 
     /** Checks every value. */
     public L1 {
-      Check.inRange(vixTrigger, 0, MAX_VIX, "hedge.l1.vixTrigger");
-      Check.inRange(vixRel, 0, 10, "hedge.l1.vixRel");
-      Check.inRange(scoreAtLeast, 1, 6, "hedge.l1.scoreAtLeast");
-      Check.inRange(beSigmaBelow, 0, 10, "hedge.l1.beSigmaBelow");
-      Check.notNull(layer, "hedge.l1.layer");
-      layer.check("hedge.l1.layer");
+      checkTriggers("hedge.l1", vixTrigger, vixRel, scoreAtLeast, beSigmaBelow, layer);
     }
+  }
+
+  /** The checks L1 and L2 share, each value named under {@code key} (hedge.l1, hedge.l2). */
+  private static void checkTriggers(String key, double vixTrigger, double vixRel, int scoreAtLeast, double beSigmaBelow,
+      Layer layer) {
+    Check.inRange(vixTrigger, 0, MAX_VIX, key + ".vixTrigger");
+    Check.inRange(vixRel, 0, 10, key + ".vixRel");
+    Check.inRange(scoreAtLeast, 1, 6, key + ".scoreAtLeast");
+    Check.inRange(beSigmaBelow, 0, 10, key + ".beSigmaBelow");
+    Check.notNull(layer, key + ".layer");
+    layer.check(key + ".layer");
   }
 
   /**
@@ -338,12 +344,7 @@ public record HedgeConfig(
 
     /** Checks every value. */
     public L2 {
-      Check.inRange(vixTrigger, 0, MAX_VIX, "hedge.l2.vixTrigger");
-      Check.inRange(vixRel, 0, 10, "hedge.l2.vixRel");
-      Check.inRange(scoreAtLeast, 1, 6, "hedge.l2.scoreAtLeast");
-      Check.inRange(beSigmaBelow, 0, 10, "hedge.l2.beSigmaBelow");
-      Check.notNull(layer, "hedge.l2.layer");
-      layer.check("hedge.l2.layer");
+      checkTriggers("hedge.l2", vixTrigger, vixRel, scoreAtLeast, beSigmaBelow, layer);
     }
   }
 
