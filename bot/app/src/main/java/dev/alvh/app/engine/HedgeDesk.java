@@ -21,8 +21,6 @@ import dev.alvh.core.hedge.HedgeState;
 import dev.alvh.core.hedge.HedgeStateMachine;
 import dev.alvh.core.hedge.HedgeTransition;
 import dev.alvh.core.hedge.HeldLayer;
-import dev.alvh.core.instrument.OptionContract;
-import dev.alvh.core.market.IndexLevels;
 import dev.alvh.core.market.MarketSnapshot;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.port.Clock;
@@ -32,16 +30,13 @@ import dev.alvh.core.signal.EventCalendar;
 import dev.alvh.core.signal.SignalEngine;
 import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.core.signal.TradingDays;
-import dev.alvh.core.port.SettlementPrices;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +67,7 @@ public final class HedgeDesk {
   private final HedgeConfig config;
   private final Clock clock;
   private final MarketData market;
+  private final HedgeMarketReads reads;
   private final Store store;
   private final HedgeStore hedgeStore;
   private final HedgeStateMachine machine;
@@ -109,6 +105,7 @@ public final class HedgeDesk {
     this.maxContractsPerOrder = config.risk().maxContractsPerOrder();
     this.clock = clock;
     this.market = market;
+    this.reads = new HedgeMarketReads(market);
     this.store = store;
     this.hedgeStore = new HedgeStore(store.jdbc(), book.key());
     this.betaStore = new HedgeBetaStore(store.jdbc(), book.key());
@@ -205,7 +202,7 @@ public final class HedgeDesk {
     if (last != null && !today.isAfter(last.date())) {
       return;
     }
-    DailyCloses closes = closesNow(today);
+    DailyCloses closes = reads.closes(today);
     // The day's close, the transition and the context are stored together or not at all: a crash
     // between them would leave a close that stops the day from being evaluated again, and a
     // transition to a state the context never reached.
@@ -214,7 +211,8 @@ public final class HedgeDesk {
 
   private void evaluateDay(LocalDate today, DailyCloses closes) {
     hedgeStore.saveClose(closes);
-    SignalSnapshot s = signals.append(closes, beSigma(today), events);
+    SignalSnapshot s = signals.append(closes,
+        reads.beSigma(today, store.openTranches(), config.signals().beSigmaHorizonDays()), events);
     last = s;
     if (machine == null) {
       return;
@@ -243,43 +241,6 @@ public final class HedgeDesk {
     hedgeStore.saveContext(ctx, stateSince, clock.now());
   }
 
-  private DailyCloses closesNow(LocalDate today) {
-    IndexLevels ix = market.indices();
-    DailyCloses c = DailyCloses.of(today, ix.spx(), ix.vix(), ix.vix3m());
-    List<LocalDate> vixExpiries = vixExpirations().stream().filter(d -> d.isAfter(today)).toList();
-    if (vixExpiries.size() >= 2) {
-      OptionalDouble f = market.vxFuture(vixExpiries.get(0));
-      OptionalDouble s = market.vxFuture(vixExpiries.get(1));
-      if (f.isPresent() && s.isPresent() && f.getAsDouble() > 0 && s.getAsDouble() > 0) {
-        return c.withVx(f.getAsDouble(), s.getAsDouble());
-      }
-    }
-    return c;
-  }
-
-  /** The VIX expirations the market lists, or none when it lists no VIX options. */
-  private List<LocalDate> vixExpirations() {
-    try {
-      return market.expirations(OptionContract.VIX);
-    } catch (IllegalArgumentException e) {
-      return List.of();
-    }
-  }
-
-  /**
-   * Minimum break-even distance over the open tranches, in sigmas of a move over
-   * {@code hedge.signals.beSigmaHorizonDays} trading days; +Infinity without any.
-   */
-  private double beSigma(LocalDate today) {
-    double spx = market.indices().spx();
-    List<Tranche> open = store.openTranches();
-    Map<LocalDate, OptionalDouble> atm = new HashMap<>();
-    for (LocalDate e : HedgeMeasures.beSigmaExpiries(today, open)) {
-      atm.put(e, market.atmVol(OptionContract.SPXW, e));
-    }
-    return HedgeMeasures.beSigma(today, spx, open, atm, config.signals().beSigmaHorizonDays());
-  }
-
   private boolean carryCapReached(LocalDate today) {
     LocalDate from = HedgeMeasures.carryCapFrom(today, config.carryCap());
     return HedgeMeasures.carryCapReached(hedgeStore.premiumSpent(from, today), hedgeStore.condorCredit(from, today),
@@ -288,11 +249,8 @@ public final class HedgeDesk {
 
   /** Records today's change of VIX and of each layer window's VX future, for {@code beta}. */
   private void updateBeta(LocalDate today, double vix) {
-    List<LocalDate> expiries = vixExpirations();
-    Map<LocalDate, Double> now = new HashMap<>();
-    for (LocalDate e : expiries) {
-      market.vxFuture(e).ifPresent(v -> now.put(e, v));
-    }
+    List<LocalDate> expiries = reads.vixExpirations();
+    Map<LocalDate, Double> now = reads.vxCurve(expiries);
     for (BetaWindows.Pair p : betaWindows.close(today, vix, expiries, now)) {
       betaStore.savePair(new HedgeBetaStore.Pair(p.date(), p.level(), p.dVix(), p.dVx()));
     }
@@ -309,24 +267,13 @@ public final class HedgeDesk {
       if (h.expiry().isAfter(today)) {
         continue;
       }
-      BigDecimal value = HedgeMeasures.settlementValue(h.legs(), this::settlementUnderlying);
+      BigDecimal value = HedgeMeasures.settlementValue(h.legs(), reads::settlementUnderlying);
       HedgeBook.Trade t = positions.settle(h.id(), value, today);
       hedgeStore.trade(t, h.level(), h.kind(), "SETTLE", BigDecimal.ZERO);
       hedgeStore.closeLayer(h.id(), today);
       LOG.info("hedge ({}) {}: {} settled at {} per combo x{}, P&L {}", book.key(), today, h.id(), value.toPlainString(),
           h.quantity(), t.realizedPnl().setScale(2, RoundingMode.HALF_EVEN));
     }
-  }
-
-  /** The price an expiring contract settles against, from the market now. */
-  private double settlementUnderlying(OptionContract c) {
-    boolean vix = OptionContract.VIX.equals(c.tradingClass());
-    OptionalDouble vx = vix ? market.vxFuture(c.expiry()) : OptionalDouble.empty();
-    double vixNow = vix && vx.isEmpty() ? market.indices().vix() : Double.NaN;
-    double spx = vix ? Double.NaN : market.indices().spx();
-    Optional<BigDecimal> official = market instanceof SettlementPrices sp
-        ? sp.settlementPrice(c.tradingClass(), c.expiry()) : Optional.empty();
-    return HedgeMeasures.settlementUnderlying(c, vx, vixNow, spx, official);
   }
 
   // ------------------------------------------------------------------------------------ cycles
@@ -372,14 +319,12 @@ public final class HedgeDesk {
     }
     HedgePlan p;
     try {
-      // One snapshot of the market for this plan: the condor legs' quotes its vega reads, then
-      // whatever the planner reads (held layers' legs, expiries, chains, VX curve), each read once.
-      IndexLevels ix = market.indices();
+      // One snapshot per plan: the condor legs' quotes (vega), then what the planner names as missing.
       boolean vegaWanted = state.level() > 0 || baseWanted;
-      MarketSnapshot snapshot = SnapshotGatherer.withOpeningLegs(market, now.toInstant(), ix,
+      MarketSnapshot snapshot = SnapshotGatherer.withOpeningLegs(market, now.toInstant(), market.indices(),
           vegaWanted ? open : List.of());
       double vega = vegaWanted ? HedgePlanner.condorVega(open, snapshot) : 0;
-      HedgePlanInput in = new HedgePlanInput(now, state, ix.vix(), eventDay(today),
+      HedgePlanInput in = new HedgePlanInput(now, state, snapshot.indices().vix(), eventDay(today),
           HedgePlanner.condorRisk(open), vega, betas(), positions.held(), gain, spreadsSold,
           carryCapReached(today));
       p = SnapshotGatherer.complete(market, snapshot, s -> planner.plan(in, s));

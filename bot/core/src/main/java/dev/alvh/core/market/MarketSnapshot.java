@@ -85,8 +85,14 @@ public final class MarketSnapshot {
 
     /** The snapshot does not hold {@code request}. */
     public Missing(Request request) {
-      super("the market snapshot does not hold " + request, null, false, false);
+      super(null, null, false, false);
       this.request = request;
+    }
+
+    /** Says which datum is missing (built when asked: decisions end with this often). */
+    @Override
+    public String getMessage() {
+      return "the market snapshot does not hold " + request;
     }
 
     /** The datum asked for. */

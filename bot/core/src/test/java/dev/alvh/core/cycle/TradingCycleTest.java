@@ -1,6 +1,5 @@
 package dev.alvh.core.cycle;
 
-import dev.alvh.core.testdata.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.core.account.AccountSummary;
@@ -18,6 +17,7 @@ import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.port.MarketData;
+import dev.alvh.core.testdata.Gather;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,6 +1,5 @@
 package dev.alvh.core.hedge;
 
-import dev.alvh.core.testdata.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.core.config.HedgeConfig;
@@ -12,6 +11,7 @@ import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.core.testdata.FakeVixMarket;
+import dev.alvh.core.testdata.Gather;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;

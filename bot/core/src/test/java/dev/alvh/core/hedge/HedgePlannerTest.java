@@ -1,6 +1,5 @@
 package dev.alvh.core.hedge;
 
-import dev.alvh.core.testdata.Gather;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,6 +14,7 @@ import dev.alvh.core.order.NetPrice;
 import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.testdata.FakeVixMarket;
+import dev.alvh.core.testdata.Gather;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
