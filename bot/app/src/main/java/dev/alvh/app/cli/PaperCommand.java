@@ -5,17 +5,38 @@ import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.app.control.ControlFiles;
 import dev.alvh.app.control.ControlServer;
 import dev.alvh.app.control.ControlService;
+import dev.alvh.app.runtime.ControlStore;
+import dev.alvh.app.live.AccountCheck;
+import dev.alvh.app.live.IbkrGuards;
+import dev.alvh.app.live.MarketDataWatch;
+import dev.alvh.app.live.TwsDownWatch;
+import dev.alvh.app.ops.Alerter;
+import dev.alvh.app.ops.GracefulShutdown;
+import dev.alvh.app.ops.HealthServer;
+import dev.alvh.app.ops.LogSetup;
 import dev.alvh.app.runtime.Bot;
+import dev.alvh.app.runtime.BotLock;
+import dev.alvh.app.runtime.JobDriver;
+import dev.alvh.app.runtime.PaperMarket;
+import dev.alvh.app.runtime.QuartzJobDriver;
 import dev.alvh.app.runtime.ScaledClock;
 import dev.alvh.app.runtime.ScaledJobDriver;
+import dev.alvh.app.runtime.SteppedClock;
+import dev.alvh.app.runtime.SteppedJobDriver;
 import dev.alvh.app.schedule.TradingSchedule;
 import dev.alvh.app.store.Store;
 import dev.alvh.app.store.StoreException;
 import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.port.Clock;
+import dev.alvh.ibkr.broker.IbkrAdapter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -85,7 +106,6 @@ class PaperCommand implements Callable<Integer> {
 
   /** A refusal to start: its message is printed already; the command exits with {@code code}. */
   private static final class Refused extends RuntimeException {
-    private static final long serialVersionUID = 1L;
     final int code;
 
     Refused(int code) {
@@ -101,8 +121,8 @@ class PaperCommand implements Callable<Integer> {
   }
 
   /** The bot and, on IBKR, its adapter and watches. */
-  private record Opened(Bot bot, dev.alvh.ibkr.broker.IbkrAdapter ib, dev.alvh.app.live.TwsDownWatch downWatch,
-      dev.alvh.app.live.MarketDataWatch marketData) {
+  private record Opened(Bot bot, IbkrAdapter ib, TwsDownWatch downWatch,
+      MarketDataWatch marketData) {
   }
 
   @Override
@@ -121,9 +141,9 @@ class PaperCommand implements Callable<Integer> {
       Instant[] step = checkStepClock();
       Path dir = checkDirectories(cfg);
       // One bot per data directory: refused here in one line, before the database is opened.
-      dev.alvh.app.runtime.BotLock lock;
+      BotLock lock;
       try {
-        lock = dev.alvh.app.runtime.BotLock.acquire(dir.toAbsolutePath().normalize()
+        lock = BotLock.acquire(dir.toAbsolutePath().normalize()
             .resolve(cfg.store().database() + ".mv.db"));
       } catch (RuntimeException e) {
         throw refuse(2, "paper: " + e.getMessage());
@@ -162,7 +182,7 @@ class PaperCommand implements Callable<Integer> {
       }
       return cfg;
     }
-    java.util.Map<String, String> o = new java.util.LinkedHashMap<>();
+    Map<String, String> o = new LinkedHashMap<>();
     if (host != null) {
       o.put("broker.host", host);
     }
@@ -221,31 +241,31 @@ class PaperCommand implements Callable<Integer> {
     return dir;
   }
 
-  private Integer run(BotConfig cfg, Path dir, boolean ibkr, Instant[] step, dev.alvh.app.runtime.BotLock lock) {
+  private Integer run(BotConfig cfg, Path dir, boolean ibkr, Instant[] step, BotLock lock) {
     if (clearOverrides) {
       try (Store s = Store.open(dir, cfg.store().database())) {
-        int n = new dev.alvh.app.runtime.ControlStore(s.jdbc()).clearOverrides();
+        int n = new ControlStore(s.jdbc()).clearOverrides();
         System.out.println(name + ": dropped " + n + " stored override" + (n == 1 ? "" : "s"));
       } catch (StoreException e) {
         throw refuse(1, name + ": " + e.getMessage());
       }
     }
-    dev.alvh.app.ops.LogSetup.apply(cfg.logging(), dir);
+    LogSetup.apply(cfg.logging(), dir);
     BotClockStart.Started started = BotClockStart.start(this, ibkr, dir, cfg.store().database(),
         step == null ? null : step[0]);
     if (started.refused()) {
       return started.exitCode();
     }
-    dev.alvh.app.runtime.SteppedClock stepped = started.stepped();
-    dev.alvh.core.port.Clock clock = started.clock();
+    SteppedClock stepped = started.stepped();
+    Clock clock = started.clock();
     Opened opened = openBot(cfg, dir, ibkr, clock);
     Bot bot = opened.bot();
-    dev.alvh.ibkr.broker.IbkrAdapter ib = opened.ib();
-    dev.alvh.app.ops.Alerter alerter = new dev.alvh.app.ops.Alerter(bot.config().alerts(), clock);
+    IbkrAdapter ib = opened.ib();
+    Alerter alerter = new Alerter(bot.config().alerts(), clock);
     bot.alerter(alerter);
-    dev.alvh.app.ops.HealthServer health;
+    HealthServer health;
     try {
-      health = dev.alvh.app.ops.HealthServer.start(bot.config().health(), bot, bot.metrics());
+      health = HealthServer.start(bot.config().health(), bot, bot.metrics());
       bot.healthUrl(health.healthUrl());
     } catch (RuntimeException e) {
       alerter.close();
@@ -257,7 +277,7 @@ class PaperCommand implements Callable<Integer> {
     try {
       String token = ControlFiles.loadOrCreateToken(dir);
       server = ControlServer.start(bot.config().console().bindAddress(), bot.config().console().port(), token,
-          new ControlService(bot), java.time.Duration.ofSeconds(bot.config().console().readTimeoutSeconds()));
+          new ControlService(bot), Duration.ofSeconds(bot.config().console().readTimeoutSeconds()));
       long pid = ProcessHandle.current().pid();
       ControlFiles.writeEndpoint(dir, new ControlFiles.Endpoint(pid, server.port(), server.url(),
           server.url() + "/command", bot.healthUrl().orElse(null), Instant.now().toString()));
@@ -274,16 +294,16 @@ class PaperCommand implements Callable<Integer> {
       System.err.println(name + ": cannot open the control channel: " + e.getMessage());
       return 1;
     }
-    dev.alvh.app.runtime.JobDriver driver;
+    JobDriver driver;
     TradingSchedule schedule = new TradingSchedule(bot.config().schedule());
     try {
       // Real time: Quartz with its JDBC job store in the bot's database (the schedule and its
       // misfires survive restarts). Faster clocks: the scaled driver over the same triggers.
       if (stepped != null) {
-        driver = new dev.alvh.app.runtime.SteppedJobDriver(schedule, stepped, step[1],
-            java.time.Duration.ofMillis(stepSettleMillis));
+        driver = new SteppedJobDriver(schedule, stepped, step[1],
+            Duration.ofMillis(stepSettleMillis));
       } else {
-        driver = speed == 1 ? new dev.alvh.app.runtime.QuartzJobDriver(bot.store(), schedule, clock, lock)
+        driver = speed == 1 ? new QuartzJobDriver(bot.store(), schedule, clock, lock)
             : new ScaledJobDriver(schedule, (ScaledClock) clock);
       }
     } catch (RuntimeException e) {
@@ -298,42 +318,19 @@ class PaperCommand implements Callable<Integer> {
     // The journal is matched to the broker before the first order (and, for IBKR, on every reconnect).
     var report = bot.reconcile();
     System.out.println("reconciliation: " + report.summary());
-    dev.alvh.app.live.IbkrGuards guards = ib == null ? null
-        : dev.alvh.app.live.IbkrGuards.wire(bot, ib, alerter, opened.downWatch(), opened.marketData(), live);
+    IbkrGuards guards = ib == null ? null
+        : IbkrGuards.wire(bot, ib, alerter, opened.downWatch(), opened.marketData(), live);
     if (ib != null) {
       TwsStart.followConnection(ib, bot, alerter);
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    final dev.alvh.app.runtime.JobDriver jobs = driver;
-    dev.alvh.app.ops.GracefulShutdown shutdown = new dev.alvh.app.ops.GracefulShutdown()
-        .step("stop the schedule (the running job finishes)", jobs::close)
-        .step("persist the switches", () -> bot.locked(() -> {
-          bot.saveSwitches();
-          return null;
-        }))
-        .step("stop the control channel", () -> {
-          server.close();
-          ControlFiles.removeEndpoint(dir, ProcessHandle.current().pid());
-        })
-        .step("stop health and alerts", () -> {
-          if (guards != null) {
-            guards.close();
-          }
-          health.close();
-          alerter.close();
-        })
-        .step("disconnect and close the store", bot::close)
-        .step("say so", () -> {
-          System.out.println(name + " bot stopped: last job finished, store closed");
-          System.out.flush();
-          stopped.countDown();
-        });
+    GracefulShutdown shutdown = BotShutdown.steps(name, driver, bot, server, dir, guards, health, alerter, stopped);
     // SIGTERM or Ctrl-C is this program's normal way to stop: exit 0 once everything is closed.
     shutdown.install(code -> Runtime.getRuntime().halt(code));
     driver.start(bot::runJob);
     System.out.printf(name + " bot running: broker %s, speed %dx, market time %s New York, data %s, control %s, health %s%n",
         broker, speed,
-        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(clock.marketTime()),
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(clock.marketTime()),
         dir.toAbsolutePath().normalize(),
         server.url(), health.healthUrl());
     System.out.println("control it with: alvh console --data-dir " + dir + "   (or alvh ctl status --data-dir " + dir
@@ -348,20 +345,20 @@ class PaperCommand implements Callable<Integer> {
   }
 
   /** Opens the bot: on IBKR after TWS is up and the account accepted; on the built-in broker at once. */
-  private Opened openBot(BotConfig cfg, Path dir, boolean ibkr, dev.alvh.core.port.Clock clock) {
-    dev.alvh.ibkr.broker.IbkrAdapter ib = null;
+  private Opened openBot(BotConfig cfg, Path dir, boolean ibkr, Clock clock) {
+    IbkrAdapter ib = null;
     try {
       if (!ibkr) {
-        return new Opened(Bot.paper(cfg, dir, clock, speed, dev.alvh.app.runtime.PaperMarket.daysAhead(speed)), null,
+        return new Opened(Bot.paper(cfg, dir, clock, speed, PaperMarket.daysAhead(speed)), null,
             null, null);
       }
-      ib = dev.alvh.ibkr.broker.IbkrAdapter.unconnected(cfg.broker(), clock);
-      ib.session().accountGuard(accounts -> dev.alvh.app.live.AccountCheck.refusal(name, live, accounts,
+      ib = IbkrAdapter.unconnected(cfg.broker(), clock);
+      ib.session().accountGuard(accounts -> AccountCheck.refusal(name, live, accounts,
           cfg.broker().ibkr().account(), cfg.live().confirmAccount()));
-      dev.alvh.app.live.TwsDownWatch downWatch = new dev.alvh.app.live.TwsDownWatch(clock,
+      TwsDownWatch downWatch = new TwsDownWatch(clock,
           cfg.broker().ibkr().alertAfterMinutes(), ib.session()::tradingAllowed,
           cfg.broker().host() + ":" + cfg.broker().port());
-      dev.alvh.app.live.MarketDataWatch marketData = dev.alvh.app.live.IbkrGuards.marketDataWatch(ib.session(), clock,
+      MarketDataWatch marketData = IbkrGuards.marketDataWatch(ib.session(), clock,
           cfg);
       Integer refused = TwsStart.await(name, ib, cfg, clock, downWatch);
       if (refused != null) {

@@ -1,5 +1,7 @@
 package dev.alvh.app.engine;
 
+import dev.alvh.app.crash.CrashPoints;
+import dev.alvh.app.store.OrderJournal;
 import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.Check;
@@ -19,10 +21,15 @@ import dev.alvh.core.port.MarketData;
 import dev.alvh.core.port.Pause;
 import dev.alvh.core.risk.RiskVerdict;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,23 +111,22 @@ public final class OrderDesk implements BrokerListener {
       }
       int multiplier = intent.legs().get(0).contract().multiplier();
       return cashFlow().add(commissions()).divide(BigDecimal.valueOf((long) filledCombos * multiplier), 4,
-          java.math.RoundingMode.HALF_EVEN);
+          RoundingMode.HALF_EVEN);
     }
   }
 
   private BotConfig config;
   private final Clock clock;
-  private final MarketData market;
   private final Broker broker;
   private final Store store;
   private final OrderStore orders;
-  private final dev.alvh.app.store.OrderJournal journal;
+  private final OrderJournal journal;
   private final HaltAuthority halt;
   private final ApprovalQueue approvals;
   private final WorkingOrders working;
   private final PreTradeChecks checks;
   private Pause pause = Pause.NONE;
-  private java.util.function.BooleanSupplier stopWalk = () -> false;
+  private BooleanSupplier stopWalk = () -> false;
   private Controls controls = new Controls();
   private Consumer<Outcome> outcomeListener = o -> { };
   private long sent;
@@ -129,13 +135,12 @@ public final class OrderDesk implements BrokerListener {
   public OrderDesk(BotConfig config, Clock clock, MarketData market, Broker broker, Store store) {
     this.config = Check.notNull(config, "config");
     this.clock = Check.notNull(clock, "clock");
-    this.market = Check.notNull(market, "market");
     this.broker = Check.notNull(broker, "broker");
     this.store = Check.notNull(store, "store");
     this.orders = new OrderStore(store);
-    this.journal = new dev.alvh.app.store.OrderJournal(store.jdbc());
+    this.journal = new OrderJournal(store.jdbc());
     this.halt = new HaltAuthority(config.risk(), clock, broker, store);
-    this.checks = new PreTradeChecks(config, clock, market, broker, store, orders, halt,
+    this.checks = new PreTradeChecks(config, clock, Check.notNull(market, "market"), broker, store, orders, halt,
         o -> outcomeListener.accept(o));
     this.approvals = new ApprovalQueue(clock, store, orders);
     this.working = new WorkingOrders(clock, store, orders, o -> outcomeListener.accept(o));
@@ -173,7 +178,7 @@ public final class OrderDesk implements BrokerListener {
    * and sent: a refusal (its text) skips the order (IBKR: TWS's daily restart window, market data
    * that is not real-time, a what-if margin beyond {@code live.maxInitMarginPct}).
    */
-  public void brokerGate(java.util.function.Function<OrderIntent, Optional<String>> gate) {
+  public void brokerGate(Function<OrderIntent, Optional<String>> gate) {
     checks.brokerGate(gate);
   }
 
@@ -187,7 +192,7 @@ public final class OrderDesk implements BrokerListener {
    * thread, the kill-switch file): the pause between steps returns, no further step is sent and
    * the order is cancelled as at the end of a walk. Checked between steps only.
    */
-  public void stopWalkWhen(java.util.function.BooleanSupplier stop) {
+  public void stopWalkWhen(BooleanSupplier stop) {
     this.stopWalk = Check.notNull(stop, "stop");
   }
 
@@ -207,7 +212,7 @@ public final class OrderDesk implements BrokerListener {
   }
 
   /** Tranche ids that have an order still working (nothing more is sent for them). */
-  public java.util.Set<Long> busyTranches() {
+  public Set<Long> busyTranches() {
     return working.tranches();
   }
 
@@ -268,13 +273,12 @@ public final class OrderDesk implements BrokerListener {
     }
     OrderIntent first = v.first();
     PriceWalk walk = v.walk();
-    QuoteCheck.PackageQuote pq = v.quote();
     OrderTracker tracker = new OrderTracker(first);
-    WorkingOrders.Working w = new WorkingOrders.Working(tracker, done, pq, walk.first());
-    dev.alvh.app.crash.CrashPoints.reach("journal-before");
+    WorkingOrders.Working w = new WorkingOrders.Working(tracker, done, v.quote(), walk.first());
+    CrashPoints.reach("journal-before");
     if (journaled) {
       store.jdbc().update("UPDATE orders SET limit_price=?, updated_at=? WHERE ref=?", first.limit().bagLimit(),
-          java.sql.Timestamp.from(clock.now()), first.ref().value());
+          Timestamp.from(clock.now()), first.ref().value());
     } else {
       journal(first, alsoJournal);
     }
@@ -282,9 +286,9 @@ public final class OrderDesk implements BrokerListener {
     sent++;
     LOG.info("sending {} {}: {} legs x{} at {}, walking to {} in {} steps ({})", first.purpose(), first.ref(),
         first.legs().size(), first.quantity(), walk.first(), walk.last(), walk.steps(), first.reason());
-    dev.alvh.app.crash.CrashPoints.reach("journal-written");
+    CrashPoints.reach("journal-written");
     long brokerId = broker.place(first);
-    dev.alvh.app.crash.CrashPoints.reach("order-sent");
+    CrashPoints.reach("order-sent");
     tracker.sent(brokerId);
     outcomeListener.accept(Outcome.WORKING);
     orders.step(first.ref(), 0, walk.first(), clock.now(), tracker.status(), tracker.filledCombos());
@@ -301,7 +305,7 @@ public final class OrderDesk implements BrokerListener {
       }
       NetPrice p = walk.prices().get(k);
       RiskVerdict band = halt.riskGate().priceBand(new OrderIntent(first.ref(), first.purpose(), first.trancheId(),
-          first.legs(), first.quantity(), p, first.reason()), Optional.of(pq.mid()));
+          first.legs(), first.quantity(), p, first.reason()), Optional.of(v.quote().mid()));
       if (!band.passed()) {
         LOG.info("{}: the walk stops at {} instead of {}: {}", first.ref(), w.lastLimit, p, band);
         break;
@@ -355,11 +359,9 @@ public final class OrderDesk implements BrokerListener {
   }
 
   /** The refs of the orders placed and not over yet. */
-  public java.util.Set<OrderRef> workingRefs() {
+  public Set<OrderRef> workingRefs() {
     return working.refs();
   }
-
-  // ---- operator: approval, halt ----
 
   /** The orders journaled and waiting for an operator's approval, oldest first. */
   public List<OrderIntent> heldOrders() {

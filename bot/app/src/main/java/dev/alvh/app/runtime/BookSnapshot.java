@@ -3,9 +3,7 @@ package dev.alvh.app.runtime;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.account.Position;
 import dev.alvh.core.condor.Tranche;
-import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
-import dev.alvh.core.instrument.Side;
 import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.MarketData;
@@ -104,16 +102,8 @@ public record BookSnapshot(BigDecimal equity, BigDecimal realized, BigDecimal un
    * cost to buy back at mid, times 100 and the quantity; empty when a leg has no quote.
    */
   public static Optional<BigDecimal> unrealized(Tranche t, MarketData market) {
-    BigDecimal value = BigDecimal.ZERO; // points to close: + paid
-    for (ComboLeg l : t.closingLegs()) {
-      Optional<OptionQuote> q = quote(market, l.contract());
-      if (q.isEmpty()) {
-        return Optional.empty();
-      }
-      BigDecimal px = q.get().mid().multiply(BigDecimal.valueOf(l.ratio()));
-      value = l.side() == Side.BUY ? value.add(px) : value.subtract(px);
-    }
-    return Optional.of(t.credit().subtract(value).multiply(BigDecimal.valueOf(100L * t.quantity()))
-        .setScale(2, RoundingMode.HALF_EVEN));
+    // points to close one condor at mid: + paid
+    return dev.alvh.core.market.ComboMid.of(t.closingLegs(), c -> quote(market, c)).map(value -> t.credit()
+        .subtract(value).multiply(BigDecimal.valueOf(100L * t.quantity())).setScale(2, RoundingMode.HALF_EVEN));
   }
 }

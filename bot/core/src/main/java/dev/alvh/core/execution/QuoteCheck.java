@@ -94,7 +94,7 @@ public final class QuoteCheck {
         BigDecimal ratio = BigDecimal.valueOf(l.leg().ratio());
         OptionQuote q = l.quote();
         boolean buy = l.leg().side() == Side.BUY;
-        mid = mid.add(q.mid().multiply(ratio).multiply(BigDecimal.valueOf(l.leg().side().sign())));
+        mid = mid.add(dev.alvh.core.market.ComboMid.ofLeg(l.leg(), q));
         natural = natural.add(buy ? q.ask().multiply(ratio) : q.bid().multiply(ratio).negate());
         spread = spread.add(q.spread().multiply(ratio));
       }
