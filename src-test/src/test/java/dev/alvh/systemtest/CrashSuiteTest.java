@@ -20,6 +20,7 @@ import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.DailyCloses;
 import dev.alvh.ibkr.msg.ServerMessage;
 import dev.alvh.ibkr.server.TwsServer;
+import dev.alvh.ibkr.session.TwsSession;
 import dev.alvh.paper.broker.PaperBroker;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.SimulatedMarket;
@@ -89,6 +90,8 @@ class CrashSuiteTest {
   static final long SPEED = 600;
   /** How long a run may take to reach its point before it is killed anyway (not counted). */
   static final Duration POINT_WAIT = Duration.ofSeconds(20);
+  /** The bot's client-side message rate against the paper TWS ({@link TwsSession#TEST_RATE_PROPERTY}). */
+  static final int TEST_MESSAGES_PER_SECOND = Integer.getInteger("alvh.crashSuite.messagesPerSecond", 1000);
   /** Wall time after which no new run starts. */
   static final Duration BUDGET = Duration.ofSeconds(Integer.getInteger("alvh.crashSuite.budgetSeconds", 540));
   /** The order of points; each restart takes the next, with occurrence 1 or 2. */
@@ -130,6 +133,7 @@ class CrashSuiteTest {
   private PaperBroker broker;
   private JumpClock clock;
   private Process bot;
+  private ClassDataArchive classData;
 
   @AfterEach
   void stop() {
@@ -139,6 +143,9 @@ class CrashSuiteTest {
     if (tws != null) {
       tws.close();
     }
+    if (classData != null) {
+      classData.close();
+    }
   }
 
   @Test
@@ -146,6 +153,8 @@ class CrashSuiteTest {
     Path jar = checkoutRoot().resolve("bot/app/target/alvh.jar");
     assumeTrue(Files.isRegularFile(jar), "bot/app/target/alvh.jar is not built: run ./mvnw verify (or package)");
     long started = System.nanoTime();
+    classData = new ClassDataArchive(ProcessHandle.current().info().command().orElse("java"), jar, tmp,
+        List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
     BotConfig cfg = BotConfig.DEFAULTS;
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
 
@@ -186,6 +195,7 @@ class CrashSuiteTest {
     int recoveredFills = 0;
     int step = 0;
     int transitionsTried = 0;
+    Duration startup = Duration.ofMinutes(9);
     while (kills < TARGET_KILLS && Duration.ofNanos(System.nanoTime() - started).compareTo(BUDGET) < 0) {
       String point = CHAIN.get(step % CHAIN.size());
       int nth = 1 + (step / CHAIN.size()) % 2;
@@ -195,7 +205,9 @@ class CrashSuiteTest {
         nth = 1;
         transitionsTried++;
       } else {
-        skipNight(cal, LocalTime.of(15, 36)); // no order after the last cycle (15:45)
+        // No order after the last cycle (15:45): a run must be up before it, and its start-up takes
+        // market time (the last run's, 9 minutes before the first).
+        skipNight(cal, cfg.schedule().lastCycle().minus(startup));
         step++;
       }
       Before before = before(data, cfg);
@@ -208,6 +220,10 @@ class CrashSuiteTest {
       Run run = start(jar, data, config, port, point + ":" + nth);
       runs++;
       String reportedState = run.hedgeStateAfterStart();
+      if (run.running.getCount() == 0) {
+        Duration took = Duration.between(run.startedAt, clock.now());
+        startup = took.compareTo(Duration.ofHours(5)) > 0 ? Duration.ofHours(5) : took;
+      }
       if (reportedState != null && !before.hedgeState().equals(reportedState)) {
         problems.add("run " + runs + ": hedge state before the crash " + before.hedgeState() + ", after restart "
             + reportedState);
@@ -216,6 +232,7 @@ class CrashSuiteTest {
       boolean reached = run.awaitMarker(POINT_WAIT);
       bot.destroyForcibly(); // SIGKILL
       assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("killed bot exits").isTrue();
+      classData.dumpOnce(); // after the first run: the later ones map the classes it loaded
       if (reached) {
         kills++;
         killsByPoint.merge(armed, 1, Integer::sum);
@@ -446,9 +463,13 @@ class CrashSuiteTest {
   private Run start(Path jar, Path data, Path config, int port, String crashAt) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     String origin = clock.origin();
-    List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-        "-jar", jar.toString(), "paper", "--broker", "ibkr", "--port", Integer.toString(port), "--client-id", "7",
-        "--data-dir", data.toString(), "--config", config.toString(), "--speed", Long.toString(SPEED),
+    List<String> cmd = new ArrayList<>(List.of(java));
+    cmd.addAll(classData.options());
+    // The paper TWS in this JVM has no message limit: the bot's client-side pacing (49 a second, for a
+    // real TWS) would spend each restart's first cycle quoting its chain (half an hour of market time).
+    cmd.add("-D" + TwsSession.TEST_RATE_PROPERTY + "=" + TEST_MESSAGES_PER_SECOND);
+    cmd.addAll(List.of("-jar", jar.toString(), "paper", "--broker", "ibkr", "--port", Integer.toString(port),
+        "--client-id", "7", "--data-dir", data.toString(), "--config", config.toString(), "--speed", Long.toString(SPEED),
         "--clock-origin", origin));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("ALVH_LOG_LEVEL", "INFO");

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class IbkrBrokerTest {
 
-  static final BrokerConfig.Ibkr FAST = BrokerConfig.Ibkr.DEFAULTS.withTiming(5, 1, 50);
+  /** Short timeouts, and the highest message rate the configuration allows (each test quotes a chain). */
+  static final BrokerConfig.Ibkr FAST = BrokerConfig.Ibkr.DEFAULTS.withTiming(5, 1, 50).withMaxMessagesPerSecond(49);
 
   private PaperTws tws;
   private IbkrAdapter ib;

@@ -77,7 +77,8 @@ class LiveGuardsTest {
     beforeConnect.accept(tws);
     int port = tws.start("127.0.0.1", 0);
     BrokerConfig bc = new BrokerConfig("ibkr", "127.0.0.1", port, 41, BrokerConfig.Paper.DEFAULTS,
-        cfg.broker().ibkr().withTiming(timeoutSeconds, 1, 50));
+        // the highest message rate the configuration allows: each cycle quotes a chain
+        cfg.broker().ibkr().withTiming(timeoutSeconds, 1, 50).withMaxMessagesPerSecond(49));
     ib = IbkrAdapter.unconnected(bc, clock);
     MarketDataWatch md = IbkrGuards.marketDataWatch(ib.session(), clock, cfg);
     ib.session().connect();
