@@ -40,7 +40,7 @@ public record OrderRef(String value) {
    */
   public static OrderRef forLayer(String layerId, String action, java.time.ZonedDateTime cycleTime) {
     return new OrderRef("alvh-" + layerId + "-" + action + "-"
-        + cycleTime.withZoneSameInstant(dev.alvh.core.port.Clock.MARKET_ZONE).format(CYCLE_TIME));
+        + cycleTime.withZoneSameInstant(dev.alvh.core.MarketZone.NEW_YORK).format(CYCLE_TIME));
   }
 
   /**
