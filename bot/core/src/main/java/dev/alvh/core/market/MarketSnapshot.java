@@ -160,8 +160,9 @@ public final class MarketSnapshot {
   }
 
   private static <T> T cast(Object value, Class<T> type, Request request) {
-    Check.isTrue(type.isInstance(value), "value", "must be a " + type.getSimpleName() + " for " + request + ", but was "
-        + value);
+    if (!type.isInstance(value)) { // the message only when it is needed: a chain prints every quote
+      Check.isTrue(false, "value", "must be a " + type.getSimpleName() + " for " + request + ", but was " + value);
+    }
     return type.cast(value);
   }
 
