@@ -5,16 +5,13 @@ import dev.alvh.core.cycle.CycleDecision;
 import dev.alvh.core.cycle.CycleInput;
 import dev.alvh.core.cycle.TradingCycle;
 import dev.alvh.core.instrument.ComboLeg;
-import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.market.IndexLevels;
 import dev.alvh.core.market.MarketSnapshot;
-import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.port.MarketData;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -43,7 +40,7 @@ public final class SnapshotGatherer {
       // as the decision reads them: each tranche's legs in order, up to the first not quoted
       for (ComboLeg leg : t.closingLegs()) {
         MarketSnapshot.Quote r = new MarketSnapshot.Quote(leg.contract());
-        MarketSnapshot.TimedQuote q = (MarketSnapshot.TimedQuote) first.computeIfAbsent(r, x -> quote(market, r, asOf));
+        MarketSnapshot.TimedQuote q = (MarketSnapshot.TimedQuote) first.computeIfAbsent(r, x -> market.datum(r, asOf));
         if (q.quote().isEmpty()) {
           break;
         }
@@ -60,7 +57,7 @@ public final class SnapshotGatherer {
     for (Tranche t : tranches) {
       for (ComboLeg leg : t.openingLegs()) {
         MarketSnapshot.Quote r = new MarketSnapshot.Quote(leg.contract());
-        quotes.computeIfAbsent(r, x -> quote(market, r, asOf));
+        quotes.computeIfAbsent(r, x -> market.datum(r, asOf));
       }
     }
     return MarketSnapshot.of(asOf, indices).with(quotes);
@@ -86,25 +83,6 @@ public final class SnapshotGatherer {
 
   /** One datum from the port. */
   static Object read(MarketData market, MarketSnapshot.Request r, Instant asOf) {
-    if (r instanceof MarketSnapshot.Quote q) {
-      return quote(market, q, asOf);
-    }
-    if (r instanceof MarketSnapshot.Chain c) {
-      return market.chain(c.tradingClass(), c.expiry());
-    }
-    if (r instanceof MarketSnapshot.Expirations e) {
-      return market.expirations(e.tradingClass());
-    }
-    if (r instanceof MarketSnapshot.Vx v) {
-      return market.vxFuture(v.expiry());
-    }
-    MarketSnapshot.AtmVol a = (MarketSnapshot.AtmVol) r;
-    return market.atmVol(a.tradingClass(), a.expiry());
-  }
-
-  private static MarketSnapshot.TimedQuote quote(MarketData market, MarketSnapshot.Quote r, Instant asOf) {
-    OptionContract c = r.contract();
-    Optional<OptionQuote> q = market.quote(c);
-    return new MarketSnapshot.TimedQuote(q, market.quoteTime(c).orElse(asOf));
+    return market.datum(r, asOf);
   }
 }

@@ -75,6 +75,29 @@ public interface MarketData {
         .filter(q -> q.iv() > 0).map(q -> OptionalDouble.of(q.iv())).orElse(OptionalDouble.empty());
   }
 
+  /**
+   * The datum a decision's snapshot asks for ({@link dev.alvh.core.market.MarketSnapshot.Request}),
+   * read from this source now; a quote with the time it was last updated ({@code asOf} when the
+   * source does not time its quotes).
+   */
+  default Object datum(dev.alvh.core.market.MarketSnapshot.Request request, java.time.Instant asOf) {
+    if (request instanceof dev.alvh.core.market.MarketSnapshot.Quote q) {
+      return new dev.alvh.core.market.MarketSnapshot.TimedQuote(quote(q.contract()),
+          quoteTime(q.contract()).orElse(asOf));
+    }
+    if (request instanceof dev.alvh.core.market.MarketSnapshot.Chain c) {
+      return chain(c.tradingClass(), c.expiry());
+    }
+    if (request instanceof dev.alvh.core.market.MarketSnapshot.Expirations e) {
+      return expirations(e.tradingClass());
+    }
+    if (request instanceof dev.alvh.core.market.MarketSnapshot.Vx v) {
+      return vxFuture(v.expiry());
+    }
+    dev.alvh.core.market.MarketSnapshot.AtmVol a = (dev.alvh.core.market.MarketSnapshot.AtmVol) request;
+    return atmVol(a.tradingClass(), a.expiry());
+  }
+
   /** The quote of one series, with greeks; empty when it is not listed or not quoted. */
   Optional<OptionQuote> quote(OptionContract contract);
 }

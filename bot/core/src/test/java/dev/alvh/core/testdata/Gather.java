@@ -65,25 +65,8 @@ public final class Gather {
           throw new IllegalStateException("asked again for " + r, m);
         }
         READ.add(r);
-        s = s.with(r, read(market, r));
+        s = s.with(r, market.datum(r, s.asOf()));
       }
     }
-  }
-
-  private static Object read(MarketData market, MarketSnapshot.Request r) {
-    if (r instanceof MarketSnapshot.Quote q) {
-      return market.quote(q.contract());
-    }
-    if (r instanceof MarketSnapshot.Chain c) {
-      return market.chain(c.tradingClass(), c.expiry());
-    }
-    if (r instanceof MarketSnapshot.Expirations e) {
-      return market.expirations(e.tradingClass());
-    }
-    if (r instanceof MarketSnapshot.Vx v) {
-      return market.vxFuture(v.expiry());
-    }
-    MarketSnapshot.AtmVol a = (MarketSnapshot.AtmVol) r;
-    return market.atmVol(a.tradingClass(), a.expiry());
   }
 }
