@@ -10,11 +10,13 @@ import java.util.Optional;
 public final class Commands {
 
   private static final List<CommandHandler> ALL = List.of(
-      new ViewCommands.Status(), new ViewCommands.Positions(), new ViewCommands.Tranches(), new ViewCommands.Hedge(),
-      new ViewCommands.Orders(), new ViewCommands.Why(), new ViewCommands.History(),
-      new ActionCommands.Pause(), new ActionCommands.Resume(), new ActionCommands.Halt(), new ActionCommands.Release(),
-      new ActionCommands.Flatten(), new ActionCommands.Force(), new ActionCommands.Unforce(), new ActionCommands.Set(),
-      new ActionCommands.Unset(), new ActionCommands.Approve(), new ActionCommands.Reject(), new ActionCommands.Note());
+      new AccountViews.Status(), new AccountViews.Positions(), new AccountViews.Tranches(), new DecisionViews.Hedge(),
+      new AccountViews.Orders(), new DecisionViews.Why(), new DecisionViews.History(),
+      new StopCommands.Pause(), new StopCommands.Resume(), new StopCommands.Halt(), new StopCommands.Release(),
+      new StopCommands.Flatten(),
+      new OverrideCommands.Force(), new OverrideCommands.Unforce(), new OverrideCommands.Set(),
+      new OverrideCommands.Unset(), new OverrideCommands.Approve(), new OverrideCommands.Reject(),
+      new OverrideCommands.Note());
 
   private Commands() {
   }

@@ -19,7 +19,6 @@ import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
 import dev.alvh.core.port.Pause;
-import dev.alvh.core.risk.RiskVerdict;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -40,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * stored reason and sends nothing), writes the intent to the journal, places it as one combo
  * (BAG) order with one total limit at the mid price on the tick grid, and walks the limit toward
  * the natural price ({@link PriceWalk}: {@code execution.walkSteps} steps, one every
- * {@code execution.walkIntervalSeconds}, never past natural nor past the caller's worst price).
+ * {@code execution.walkIntervalSeconds}, never past natural nor past the caller's worst price;
+ * the {@link LimitWalker} sends the steps).
  * Whatever still works after the last step is cancelled; the strategy decides again next cycle.
  * Every step and the outcome are stored (tables {@code order_step}, {@code orders.outcome}).
  *
@@ -125,8 +125,7 @@ public final class OrderDesk implements BrokerListener {
   private final ApprovalQueue approvals;
   private final WorkingOrders working;
   private final PreTradeChecks checks;
-  private Pause pause = Pause.NONE;
-  private BooleanSupplier stopWalk = () -> false;
+  private final LimitWalker walker;
   private Controls controls = new Controls();
   private Consumer<Outcome> outcomeListener = o -> { };
   private long sent;
@@ -144,6 +143,7 @@ public final class OrderDesk implements BrokerListener {
         o -> outcomeListener.accept(o));
     this.approvals = new ApprovalQueue(clock, store, orders);
     this.working = new WorkingOrders(clock, store, orders, o -> outcomeListener.accept(o));
+    this.walker = new LimitWalker(clock, broker, orders, halt);
     broker.setListener(this);
   }
 
@@ -184,7 +184,7 @@ public final class OrderDesk implements BrokerListener {
 
   /** Sets how time passes between walk steps (live: sleep; replay: advance the virtual clock). */
   public void pauseWith(Pause p) {
-    this.pause = Check.notNull(p, "pause");
+    walker.pauseWith(p);
   }
 
   /**
@@ -193,7 +193,7 @@ public final class OrderDesk implements BrokerListener {
    * the order is cancelled as at the end of a walk. Checked between steps only.
    */
   public void stopWalkWhen(BooleanSupplier stop) {
-    this.stopWalk = Check.notNull(stop, "stop");
+    walker.stopWhen(stop);
   }
 
   /** The execution records. */
@@ -292,48 +292,7 @@ public final class OrderDesk implements BrokerListener {
     tracker.sent(brokerId);
     outcomeListener.accept(Outcome.WORKING);
     orders.step(first.ref(), 0, walk.first(), clock.now(), tracker.status(), tracker.filledCombos());
-    Duration interval = Duration.ofSeconds(config.execution().walkIntervalSeconds());
-    for (int k = 1; k < walk.prices().size() && !tracker.isTerminal() && !tracker.complete(); k++) {
-      pause.pause(interval, () -> tracker.isTerminal() || tracker.complete() || stopWalk.getAsBoolean());
-      if (tracker.isTerminal() || tracker.complete()) {
-        break;
-      }
-      if (stopWalk.getAsBoolean()) {
-        LOG.warn("{}: the walk stops at {} (halt requested or kill-switch file present); cancelling", first.ref(),
-            w.lastLimit);
-        break;
-      }
-      NetPrice p = walk.prices().get(k);
-      RiskVerdict band = halt.riskGate().priceBand(new OrderIntent(first.ref(), first.purpose(), first.trancheId(),
-          first.legs(), first.quantity(), p, first.reason()), Optional.of(v.quote().mid()));
-      if (!band.passed()) {
-        LOG.info("{}: the walk stops at {} instead of {}: {}", first.ref(), w.lastLimit, p, band);
-        break;
-      }
-      try {
-        broker.modify(first.ref(), p);
-      } catch (UnsupportedOperationException e) {
-        LOG.warn("{}: the broker cannot modify orders, the order stays at {}", first.ref(), w.lastLimit);
-        break;
-      } catch (RuntimeException e) {
-        // e.g. TWS cut off from IB (1100): the order works on at its last limit; the next step tries again
-        LOG.warn("{}: walk step {} to {} not sent ({}); the order stays at {}", first.ref(), k, p, e.getMessage(),
-            w.lastLimit);
-        continue;
-      }
-      w.lastLimit = p;
-      w.step = k;
-      orders.step(first.ref(), k, p, clock.now(), tracker.status(), tracker.filledCombos());
-    }
-    w.walkOver = true;
-    if (!tracker.isTerminal() && !tracker.complete()) {
-      try {
-        broker.cancel(first.ref());
-      } catch (RuntimeException e) {
-        LOG.warn("{}: cancel at the end of the walk not sent ({}); the order ends with the broker's next report",
-            first.ref(), e.getMessage());
-      }
-    }
+    walker.walk(first, walk, v.quote(), tracker, w, Duration.ofSeconds(config.execution().walkIntervalSeconds()));
     working.maybeFinish(first.ref());
     return w.result != null ? w.result
         : new Result(first, Outcome.WORKING, tracker.filledCombos(), tracker.fills(), w.lastLimit, "cancel requested");

@@ -37,7 +37,7 @@ class HedgeAccountingTest {
         new PaperBroker.Settlement(exp, shortCall, -4, new BigDecimal("45"), new BigDecimal("-2000")),
         new PaperBroker.Settlement(exp, condorPut, -2, new BigDecimal("2400"), new BigDecimal("-20000")));
 
-    BigDecimal cash = Replay.hedgeSettlements(ledger, Set.of(call.key(), shortCall.key()));
+    BigDecimal cash = BookRunner.hedgeSettlements(ledger, Set.of(call.key(), shortCall.key()));
 
     assertThat(cash).isEqualByComparingTo("18000");
   }

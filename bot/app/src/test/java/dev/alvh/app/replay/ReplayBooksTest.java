@@ -115,16 +115,16 @@ class ReplayBooksTest {
     List<ScheduledFire> all = new TradingSchedule(BotConfig.DEFAULTS.schedule()).firesBetween(
         day.atStartOfDay(Clock.MARKET_ZONE).toInstant(),
         next.atTime(LocalTime.of(23, 0)).atZone(Clock.MARKET_ZONE).toInstant());
-    List<ScheduledFire> daily = Replay.jobs(all, Set.of(day, next), false);
+    List<ScheduledFire> daily = ReplayDays.jobs(all, Set.of(day, next), false);
     Map<LocalDate, List<String>> byDay = daily.stream().collect(Collectors.groupingBy(
         f -> f.at().atZone(Clock.MARKET_ZONE).toLocalDate(), java.util.TreeMap::new,
         Collectors.mapping(f -> f.kind() + "@" + f.at().atZone(Clock.MARKET_ZONE).toLocalTime(),
             Collectors.toList())));
     assertThat(byDay.get(day)).containsExactly("PRE_OPEN@09:00", "CYCLE@12:45", "END_OF_DAY@16:05");
     assertThat(byDay.get(next)).containsExactly("PRE_OPEN@09:00", "CYCLE@15:45", "END_OF_DAY@16:05");
-    assertThat(Replay.jobs(all, Set.of(next), true).stream().filter(f -> f.kind() == JobKind.CYCLE)).hasSize(25);
+    assertThat(ReplayDays.jobs(all, Set.of(next), true).stream().filter(f -> f.kind() == JobKind.CYCLE)).hasSize(25);
     // daily history with intraday extremes: the cycles at the day's turning points run as well
-    assertThat(Replay.jobs(all, Set.of(next), false, Map.of(next, Set.of(LocalTime.of(11, 0), LocalTime.of(14, 30))))
+    assertThat(ReplayDays.jobs(all, Set.of(next), false, Map.of(next, Set.of(LocalTime.of(11, 0), LocalTime.of(14, 30))))
         .stream().map(f -> f.kind() + "@" + f.at().atZone(Clock.MARKET_ZONE).toLocalTime()))
         .containsExactly("PRE_OPEN@09:00", "CYCLE@11:00", "CYCLE@14:30", "CYCLE@15:45", "END_OF_DAY@16:05");
   }

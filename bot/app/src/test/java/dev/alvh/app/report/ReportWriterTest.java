@@ -128,12 +128,12 @@ class ReportWriterTest {
 
   @Test
   void signalsJsonIsFlattenedToOneColumnPerSignal() {
-    Map<String, String> m = new ReportWriter().flatten(
+    Map<String, String> m = new ReportCsv().flatten(
         "{\"vix\":31.2,\"vixRel\":1.45,\"score\":3,\"macd\":{\"hist\":-0.2},\"reason\":\"spike, falling\"}");
     assertThat(m).containsExactly(Map.entry("vix", "31.2"), Map.entry("vixRel", "1.45"), Map.entry("score", "3"),
         Map.entry("macd.hist", "-0.2"), Map.entry("reason", "spike, falling"));
-    assertThat(new ReportWriter().flatten("not json")).containsEntry("signals", "not json");
-    assertThat(ReportWriter.csv("a", "spike, falling", "say \"hi\"")).isEqualTo(
+    assertThat(new ReportCsv().flatten("not json")).containsEntry("signals", "not json");
+    assertThat(ReportCsv.csv("a", "spike, falling", "say \"hi\"")).isEqualTo(
         "a,\"spike, falling\",\"say \"\"hi\"\"\"\n");
   }
 
@@ -185,10 +185,10 @@ class ReportWriterTest {
 
   @Test
   void everyDateTickSitsOnTheDateItNames() throws Exception {
-    DateAxis axis = ReportWriter.axis(result);
+    DateAxis axis = ReportCharts.axis(result);
     LocalDate first = result.bars().get(0).date();
     LocalDate last = result.bars().get(result.bars().size() - 1).date();
-    for (var chart : ReportWriter.charts(result, 20)) {
+    for (var chart : ReportCharts.charts(result, 20)) {
       if (!(chart instanceof org.knowm.xchart.XYChart xy)) {
         continue;
       }
@@ -204,7 +204,7 @@ class ReportWriterTest {
       }
     }
     // and a data day lands between the ticks that enclose it, at its place between their dates
-    XAxisTicks vix = xTicks((org.knowm.xchart.XYChart) ReportWriter.charts(result, 20).get(3));
+    XAxisTicks vix = xTicks((org.knowm.xchart.XYChart) ReportCharts.charts(result, 20).get(3));
     LocalDate day = LocalDate.of(2024, 2, 5);
     int before = -1;
     for (int i = 0; i < vix.labels().size(); i++) {
@@ -231,7 +231,7 @@ class ReportWriterTest {
 
   @Test
   void hedgeLegendHasASwatchOfItsBandColourForEveryState() {
-    var vix = (org.knowm.xchart.XYChart) ReportWriter.charts(result, 20).get(3);
+    var vix = (org.knowm.xchart.XYChart) ReportCharts.charts(result, 20).get(3);
     for (dev.alvh.core.hedge.HedgeState st : dev.alvh.core.hedge.HedgeState.values()) {
       org.knowm.xchart.XYSeries key = vix.getSeries(st.name());
       if (key == null) {
@@ -241,10 +241,10 @@ class ReportWriterTest {
       assertThat(key.isShowInLegend()).isTrue();
       assertThat(key.getMarker()).isNotNull();
       assertThat(key.getMarkerColor()).as(st.name())
-          .isEqualTo(ReportWriter.opaqueOnWhite(ReportWriter.STATE_COLORS.get(st.name())));
+          .isEqualTo(ReportCharts.opaqueOnWhite(ReportCharts.STATE_COLORS.get(st.name())));
       org.knowm.xchart.XYSeries band = vix.getSeries("band " + st.name());
       if (band != null) {
-        assertThat(band.getFillColor()).isEqualTo(ReportWriter.STATE_COLORS.get(st.name()));
+        assertThat(band.getFillColor()).isEqualTo(ReportCharts.STATE_COLORS.get(st.name()));
         assertThat(band.isShowInLegend()).isFalse();
       }
     }
@@ -253,7 +253,7 @@ class ReportWriterTest {
 
   @Test
   void equityAxisIsInPlainDollars() {
-    var equity = (org.knowm.xchart.XYChart) ReportWriter.charts(result, 20).get(0);
+    var equity = (org.knowm.xchart.XYChart) ReportCharts.charts(result, 20).get(0);
     assertThat(equity.getStyler().getYAxisDecimalPattern()).isEqualTo("#,##0");
     assertThat(new java.text.DecimalFormat(equity.getStyler().getYAxisDecimalPattern(),
         java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT)).format(1_250_000.0)).isEqualTo("1,250,000");
@@ -261,7 +261,7 @@ class ReportWriterTest {
 
   @Test
   void everyBookIsDrawnInItsOwnColour() {
-    var equity = (org.knowm.xchart.XYChart) ReportWriter.charts(result, 20).get(0);
+    var equity = (org.knowm.xchart.XYChart) ReportCharts.charts(result, 20).get(0);
     Set<java.awt.Color> colours = new HashSet<>();
     for (Book b : result.books().keySet()) {
       assertThat(equity.getSeries(b.key())).as(b.key()).isNotNull();
