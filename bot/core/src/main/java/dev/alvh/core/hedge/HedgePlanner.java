@@ -7,6 +7,7 @@ import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.instrument.Side;
+import dev.alvh.core.market.ComboMid;
 import dev.alvh.core.market.MarketSnapshot;
 import dev.alvh.core.market.OptionChain;
 import dev.alvh.core.market.OptionQuote;
@@ -699,15 +700,7 @@ public final class HedgePlanner {
 
     /** The debit to close one combo of {@code h} at mid (negative when closing receives cash). */
     private Optional<BigDecimal> closeDebit(HeldLayer h) {
-      BigDecimal sum = BigDecimal.ZERO;
-      for (ComboLeg leg : h.closingLegs()) {
-        Optional<OptionQuote> q = market.quote(leg.contract());
-        if (q.isEmpty()) {
-          return Optional.empty();
-        }
-        sum = sum.add(q.get().mid().multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
-      }
-      return Optional.of(sum);
+      return ComboMid.of(h.closingLegs(), market::quote);
     }
 
     /** What one combo of {@code h} is worth at mid, points (negative for a short spread). */
@@ -716,7 +709,7 @@ public final class HedgePlanner {
     }
 
     private OrderRef ref(String id, String action) {
-      return new OrderRef("alvh-" + id + "-" + action + "-" + stamp);
+      return OrderRef.forLayer(id, action, in.time());
     }
 
     private BigDecimal tick() {
