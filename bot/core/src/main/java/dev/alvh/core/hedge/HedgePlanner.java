@@ -494,7 +494,9 @@ public final class HedgePlanner {
         notes.add("PRESS action 3: no VIX call strike at or above " + plain(wantLong) + " for the long leg");
         return;
       }
-      BigDecimal credit = shortQ.get().mid().subtract(longQ.get().mid());
+      List<ComboLeg> legs = List.of(ComboLeg.of(Side.BUY, longQ.get().contract()),
+          ComboLeg.of(Side.SELL, shortQ.get().contract()));
+      BigDecimal credit = comboMid(legs, longQ.get(), shortQ.get()).negate(); // the spread is sold
       if (credit.signum() <= 0) {
         notes.add("PRESS action 3: the spread " + plain(shortK) + "/" + plain(longQ.get().contract().strike())
             + " pays no credit");
@@ -511,8 +513,6 @@ public final class HedgePlanner {
         return;
       }
       String id = "PS-" + stamp;
-      List<ComboLeg> legs = List.of(ComboLeg.of(Side.BUY, longQ.get().contract()),
-          ComboLeg.of(Side.SELL, shortQ.get().contract()));
       OrderIntent o = new OrderIntent(ref(id, OrderPurpose.OPEN_PRESS.action()), OrderPurpose.OPEN_PRESS, 0, legs,
           qty, limit, "PRESS action 3: sell VIX " + expiry.get() + " " + plain(shortK) + "/"
               + plain(longQ.get().contract().strike()) + " bear call spread x" + qty + " for " + plain(limit.amount())
@@ -628,14 +628,14 @@ public final class HedgePlanner {
         notes.add(name + ": no SPXW " + expiry.get() + " put at or below " + plain(wantShort));
         return Optional.empty();
       }
-      BigDecimal debit = longQ.get().mid().subtract(shortQ.get().mid());
+      List<ComboLeg> legs = List.of(ComboLeg.of(Side.BUY, longQ.get().contract()),
+          ComboLeg.of(Side.SELL, shortQ.get().contract()));
+      BigDecimal debit = comboMid(legs, longQ.get(), shortQ.get());
       if (debit.signum() <= 0) {
         notes.add(name + ": the SPX put spread costs nothing, not bought");
         return Optional.empty();
       }
       NetPrice limit = NetPrice.debit(debit).ceilToTick(tick());
-      List<ComboLeg> legs = List.of(ComboLeg.of(Side.BUY, longQ.get().contract()),
-          ComboLeg.of(Side.SELL, shortQ.get().contract()));
       double offset = Math.max(0, longQ.get().vega() - shortQ.get().vega()) * longQ.get().contract().multiplier() / 100.0;
       return Optional.of(new Pick(legs, longQ.get(), limit, offset,
           "SPXW " + expiry.get() + " " + plain(longQ.get().contract().strike()) + "/"
@@ -715,6 +715,12 @@ public final class HedgePlanner {
     private BigDecimal tick() {
       return config.desk().priceTick();
     }
+  }
+
+  /** One combo of {@code legs} at mid ({@link ComboMid}), each leg priced by the one of {@code quotes} of its contract. */
+  private static BigDecimal comboMid(List<ComboLeg> legs, OptionQuote... quotes) {
+    return ComboMid.of(legs, c -> java.util.Arrays.stream(quotes).filter(q -> q.contract().equals(c)).findFirst())
+        .orElseThrow();
   }
 
   /** A chosen instrument, its price and the vega it offsets per combo. */
