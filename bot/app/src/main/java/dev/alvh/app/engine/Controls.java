@@ -97,8 +97,13 @@ public final class Controls {
   }
 
   /** {@code machineState} unless a state is forced on {@code today}. */
+  public HedgeState effectiveHedgeState(HedgeState machineState, LocalDate today) {
+    return forcedState(today).orElse(machineState);
+  }
+
+  /** {@link #effectiveHedgeState(HedgeState, LocalDate)} by name ({@link HedgeState#name()}), for views. */
   public String effectiveHedgeState(String machineState, LocalDate today) {
-    return forcedState(today).map(HedgeState::name).orElse(machineState);
+    return effectiveHedgeState(HedgeState.valueOf(machineState), today).name();
   }
 
   /** The switches as an ordered map, for status and the audit trail. */

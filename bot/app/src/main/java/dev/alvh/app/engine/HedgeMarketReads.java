@@ -75,14 +75,15 @@ final class HedgeMarketReads {
     return HedgeMeasures.beSigma(today, spx, open, atm, horizonTradingDays);
   }
 
-  /** The price an expiring contract settles against, from the market now. */
+  /**
+   * The price an expiring contract settles against: the exchange's settlement price of its class
+   * and expiry when the source publishes it ({@link SettlementPrices}), else what it would settle
+   * on now ({@link MarketData#settlementUnderlyingNow}).
+   */
   double settlementUnderlying(OptionContract c) {
-    boolean vix = OptionContract.VIX.equals(c.tradingClass());
-    OptionalDouble vx = vix ? market.vxFuture(c.expiry()) : OptionalDouble.empty();
-    double vixNow = vix && vx.isEmpty() ? market.indices().vix() : Double.NaN;
-    double spx = vix ? Double.NaN : market.indices().spx();
+    double now = market.settlementUnderlyingNow(c);
     Optional<BigDecimal> official = market instanceof SettlementPrices sp
         ? sp.settlementPrice(c.tradingClass(), c.expiry()) : Optional.empty();
-    return HedgeMeasures.settlementUnderlying(c, vx, vixNow, spx, official);
+    return official.map(BigDecimal::doubleValue).orElse(now);
   }
 }

@@ -58,7 +58,7 @@ public final class TradingEngine {
 
   private final OrderDesk desk;
   private final Counters counters = new Counters();
-  private String hedgeState = "CALM";
+  private HedgeState hedgeState = HedgeState.CALM;
   private final HedgeDesk hedge;
   private Controls controls = new Controls();
   private CycleDecision lastDecision;
@@ -104,7 +104,7 @@ public final class TradingEngine {
     this.cycle = new TradingCycle(config);
     this.desk = new OrderDesk(config, clock, market, broker, store);
     this.hedge = HedgeDesk.create(book, config, clock, market, store);
-    this.hedgeState = hedge.state().name();
+    this.hedgeState = hedge.state();
     this.journal = new OrderJournal(store.jdbc());
     this.applier = new FillApplier(clock, store, desk.orders(), journal, hedge);
     this.recovery = new OrderRecovery(() -> this.config, clock, store, desk.orders(), journal, applier,
@@ -170,8 +170,8 @@ public final class TradingEngine {
     List<Tranche> open = store.openTranches();
     Set<Long> busy = new HashSet<>(desk.busyTranches());
     boolean hedgeOrphan = orphans.prune(busy);
-    hedgeState = hedge.state().name();
-    CycleInput in = new CycleInput(now, broker.account(), market.indices(), effectiveHedgeState(),
+    hedgeState = hedge.state();
+    CycleInput in = new CycleInput(now, broker.account(), market.indices(), effectiveHedgeState().name(),
         hedge.eventDay(now.toLocalDate()), open,
         store.lastEntry(), store.nextTrancheId(), busy);
     CycleDecision d = SnapshotGatherer.decide(cycle, in, market);
@@ -258,7 +258,7 @@ public final class TradingEngine {
   }
 
   /** The hedge state the cycle and the hedge use: the operator's forced state, else the machine's. */
-  private String effectiveHedgeState() {
+  private HedgeState effectiveHedgeState() {
     return controls.effectiveHedgeState(hedgeState, clock.marketDate());
   }
 
@@ -298,8 +298,13 @@ public final class TradingEngine {
   }
 
   /** The hedge state the machine is in (before any forced state). */
-  public String hedgeState() {
+  public HedgeState hedgeMachineState() {
     return hedgeState;
+  }
+
+  /** {@link #hedgeMachineState()} by name ({@link HedgeState#name()}), for views. */
+  public String hedgeState() {
+    return hedgeState.name();
   }
 
   /** The orders sent and not yet final. */
@@ -360,8 +365,8 @@ public final class TradingEngine {
     applyRecoveredIfDue();
     spxClose.ifPresent(endOfDay::settleExpiring);
     hedge.endOfDay();
-    hedgeState = hedge.state().name();
-    endOfDay.snapshot(effectiveHedgeState());
+    hedgeState = hedge.state();
+    endOfDay.snapshot(effectiveHedgeState().name());
   }
 
   /** Running totals of one engine. */

@@ -3,7 +3,8 @@ package dev.alvh.app.hedge;
 import dev.alvh.app.store.HedgeStore;
 import dev.alvh.core.hedge.HedgeState;
 import dev.alvh.core.hedge.HeldLayer;
-import dev.alvh.core.instrument.ComboLeg;
+import dev.alvh.core.instrument.OptionContract;
+import dev.alvh.core.market.ComboMid;
 import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.port.MarketData;
 import java.math.BigDecimal;
@@ -98,21 +99,19 @@ public final class LayerReasons {
 
   /** The combos of {@code h} held, at mid, USD. */
   static Optional<BigDecimal> mark(HeldLayer h, MarketData market) {
-    BigDecimal each = BigDecimal.ZERO;
-    for (ComboLeg leg : h.legs()) {
-      Optional<OptionQuote> q;
-      try {
-        q = market.quote(leg.contract());
-      } catch (RuntimeException e) {
-        return Optional.empty();
-      }
-      if (q.isEmpty()) {
-        return Optional.empty();
-      }
-      each = each.add(q.get().mid().multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio()))
-          .multiply(BigDecimal.valueOf(leg.contract().multiplier())));
+    // the legs of one combo share their multiplier (100 for every SPX and VIX option)
+    return ComboMid.of(h.legs(), c -> quote(market, c)).map(each -> each
+        .multiply(BigDecimal.valueOf((long) h.legs().get(0).contract().multiplier() * h.quantity()))
+        .setScale(2, RoundingMode.HALF_EVEN));
+  }
+
+  /** The quote of {@code c}; empty when there is none or the source cannot give it now. */
+  private static Optional<OptionQuote> quote(MarketData market, OptionContract c) {
+    try {
+      return market.quote(c);
+    } catch (RuntimeException e) {
+      return Optional.empty();
     }
-    return Optional.of(each.multiply(BigDecimal.valueOf(h.quantity())).setScale(2, RoundingMode.HALF_EVEN));
   }
 
   private static int level(String state) {

@@ -7,7 +7,7 @@ import dev.alvh.app.store.LegCodec;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.Check;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.instrument.ComboLeg;
+import dev.alvh.core.order.ComboFills;
 import dev.alvh.core.order.Fill;
 import dev.alvh.core.order.OrderRef;
 import dev.alvh.core.order.OrderStatus;
@@ -262,20 +262,16 @@ public final class Reconciler {
     return jdbc.queryOne("SELECT 1 FROM orders WHERE ref=?", rs -> rs.getInt(1), ref.value()).isPresent();
   }
 
-  /** Whole combos filled: the smallest filled share over the order's legs, from stored fills. */
+  /**
+   * Whole combos filled ({@link ComboFills}), from stored fills counted by contract (each contract
+   * of the bot's orders is on one leg only).
+   */
   private int filledCombos(Journaled j, OrderRef ref) {
     String legs = jdbc.queryOne("SELECT legs FROM orders WHERE ref=?", rs -> rs.getString(1), j.ref()).orElse("");
-    Map<String, Integer> ratio = new LinkedHashMap<>();
-    for (ComboLeg leg : LegCodec.parse(legs)) {
-      ratio.put(leg.contract().key(), leg.ratio());
-    }
     Map<String, Integer> done = jdbc.query("SELECT contract, SUM(quantity) FROM fill WHERE ref=? GROUP BY contract",
         rs -> Map.entry(rs.getString(1), rs.getInt(2)), ref.value()).stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    if (ratio.isEmpty()) {
-      return 0;
-    }
-    return ratio.entrySet().stream().mapToInt(e -> done.getOrDefault(e.getKey(), 0) / e.getValue()).min().orElse(0);
+    return ComboFills.wholeCombos(LegCodec.parse(legs), leg -> done.getOrDefault(leg.contract().key(), 0));
   }
 
   private static Instant instant(Timestamp t) {

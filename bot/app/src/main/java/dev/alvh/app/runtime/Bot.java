@@ -99,7 +99,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
       broker.drainEvents(); // what came before on the broker's own thread
       events.start();
     }
-    this.telemetry = new BotTelemetry(engine.hedgeState()); // the machine's state after the warm-up below too
+    this.telemetry = new BotTelemetry(engine.hedgeMachineState()); // the machine's state after the warm-up below too
     telemetry.watch(engine);
     this.jobs = new BotJobs(this.ports, store, clock, calendar, config, engine, controls, telemetry);
     this.startedAt = clock.now();
@@ -188,7 +188,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     if (engine.halt().recordIfChanged(haltStore::save)) {
       saveSwitches();
     }
-    telemetry.hedgeState(controls.effectiveHedgeState(engine.hedgeState(), clock.marketDate()));
+    telemetry.hedgeState(controls.effectiveHedgeState(engine.hedgeMachineState(), clock.marketDate()));
     telemetry.metrics().state(ports.connected().getAsBoolean(), engine.halt().halted());
     telemetry.refreshBook(this::book);
   }
@@ -237,8 +237,8 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   public dev.alvh.app.ops.HealthStatus health() {
     return new dev.alvh.app.ops.HealthStatus(ports.connected().getAsBoolean(), ports.heartbeatAge().get(),
         jobs.lastCycleEnd().map(end -> java.time.Duration.between(end, clock.now()).abs()),
-        jobs.lastCycle().map(LastCycle::outcome).orElse("none"), telemetry.hedgeStateSeen(), engine.halt().halted(),
-        engine.halt().reason(), killSwitch);
+        jobs.lastCycle().map(LastCycle::outcome).orElse("none"), telemetry.hedgeStateSeen().name(),
+        engine.halt().halted(), engine.halt().reason(), killSwitch);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.alvh.app.runtime;
 import dev.alvh.app.engine.TradingEngine;
 import dev.alvh.app.ops.Alerter;
 import dev.alvh.app.ops.BotMetrics;
+import dev.alvh.core.hedge.HedgeState;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +19,9 @@ final class BotTelemetry {
 
   private final BotMetrics metrics = new BotMetrics();
   private volatile Alerter alerter;
-  private volatile String hedgeStateSeen;
+  private volatile HedgeState hedgeStateSeen;
 
-  BotTelemetry(String hedgeState) {
+  BotTelemetry(HedgeState hedgeState) {
     this.hedgeStateSeen = hedgeState;
   }
 
@@ -59,15 +60,15 @@ final class BotTelemetry {
   }
 
   /** The hedge state in force is {@code state} now: alerted when it changed since the last call. */
-  void hedgeState(String state) {
-    if (!state.equals(hedgeStateSeen)) {
+  void hedgeState(HedgeState state) {
+    if (state != hedgeStateSeen) {
       alert(Alerter.Kind.HEDGE_STATE, "hedge state " + hedgeStateSeen + " -> " + state);
       hedgeStateSeen = state;
     }
   }
 
   /** The hedge state last seen after a job. */
-  String hedgeStateSeen() {
+  HedgeState hedgeStateSeen() {
     return hedgeStateSeen;
   }
 

@@ -27,6 +27,8 @@ class ControlsTest {
     assertThat(c.effectiveHedgeState("CALM", MON)).isEqualTo("L3");
     assertThat(c.effectiveHedgeState("CALM", MON.plusDays(2))).isEqualTo("L3");
     assertThat(c.effectiveHedgeState("CALM", MON.plusDays(3))).isEqualTo("CALM");
+    assertThat(c.effectiveHedgeState(HedgeState.CALM, MON.plusDays(2))).isEqualTo(HedgeState.L3);
+    assertThat(c.effectiveHedgeState(HedgeState.WATCH, MON.plusDays(3))).isEqualTo(HedgeState.WATCH);
     assertThat(c.forcedSetting()).contains(HedgeState.L3).as("the setting stays for status and history");
   }
 

@@ -12,6 +12,7 @@ import dev.alvh.core.condor.Tranche;
 import dev.alvh.core.config.BotConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
+import dev.alvh.core.market.ComboMid;
 import dev.alvh.core.market.MarketSnapshot;
 import dev.alvh.core.market.OptionChain;
 import dev.alvh.core.market.OptionQuote;
@@ -193,16 +194,12 @@ public final class TradingCycle {
     t.verticalLegs(side.get()).forEach(l -> legs.add(l.reversed()));
     legs.add(ComboLeg.of(dev.alvh.core.instrument.Side.SELL, newShort.get().contract()));
     legs.add(ComboLeg.of(dev.alvh.core.instrument.Side.BUY, newLong.get().contract()));
-    BigDecimal mid = BigDecimal.ZERO;
-    for (ComboLeg l : legs) {
-      Optional<OptionQuote> q = market.quote(l.contract());
-      if (q.isEmpty()) {
-        notes.add(what + ": no quote for " + l.contract().key() + ", not rolled");
-        return Optional.empty();
-      }
-      mid = mid.add(q.get().mid().multiply(BigDecimal.valueOf(l.side().sign())));
+    Optional<BigDecimal> mid = ComboMid.of(legs, c -> quoteOrNote(market, c, notes, () -> what + ": no quote for "
+        + c.key() + ", not rolled"));
+    if (mid.isEmpty()) {
+      return Optional.empty();
     }
-    NetPrice limit = new NetPrice(mid).ceilToTick(config.condor().priceTick());
+    NetPrice limit = new NetPrice(mid.get()).ceilToTick(config.condor().priceTick());
     BigDecimal rollCredit = limit.signed().negate();
     if (!rollPolicy.priceAllowed(rollCredit)) {
       notes.add(what + " tested, but the roll costs a debit of " + limit.amount().toPlainString() + " > "
@@ -225,15 +222,17 @@ public final class TradingCycle {
 
   /** The debit to close one condor of {@code t} at mid, points; empty when a leg is not quoted. */
   private static Optional<BigDecimal> closeDebit(Tranche t, MarketSnapshot market, List<String> notes) {
-    BigDecimal debit = BigDecimal.ZERO;
-    for (ComboLeg leg : t.closingLegs()) {
-      Optional<OptionQuote> q = market.quote(leg.contract());
-      if (q.isEmpty()) {
-        notes.add("tranche " + t.id() + ": no quote for " + leg.contract().key() + ", not managed this cycle");
-        return Optional.empty();
-      }
-      debit = debit.add(q.get().mid().multiply(BigDecimal.valueOf(leg.side().sign())));
+    return ComboMid.of(t.closingLegs(), c -> quoteOrNote(market, c, notes, () -> "tranche " + t.id()
+        + ": no quote for " + c.key() + ", not managed this cycle"));
+  }
+
+  /** The quote of {@code c}; when there is none, {@code note} is added to {@code notes}. */
+  private static Optional<OptionQuote> quoteOrNote(MarketSnapshot market, OptionContract c, List<String> notes,
+      java.util.function.Supplier<String> note) {
+    Optional<OptionQuote> q = market.quote(c);
+    if (q.isEmpty()) {
+      notes.add(note.get());
     }
-    return Optional.of(debit);
+    return q;
   }
 }

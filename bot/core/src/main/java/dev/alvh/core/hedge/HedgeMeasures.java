@@ -5,13 +5,11 @@ import dev.alvh.core.condor.Tranche;
 import dev.alvh.core.config.HedgeConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
-import dev.alvh.core.instrument.OptionRight;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 
@@ -89,31 +87,19 @@ public final class HedgeMeasures {
   }
 
   /**
-   * The price an expiring option of {@code c} settles against: the exchange's settlement price
-   * when known, else for a VIX option the VX future of its expiry (VIX without one), else SPX.
+   * What one combo of {@code legs} settles at: the sum over the legs of intrinsic value
+   * ({@link OptionContract#intrinsic}) x side x ratio, points, at scale 4 (positive when the holder
+   * receives cash).
    *
-   * @param official the settlement price of the class and expiry, when the source publishes it
-   */
-  public static double settlementUnderlying(OptionContract c, OptionalDouble vx, double vix, double spx,
-      Optional<BigDecimal> official) {
-    double under = OptionContract.VIX.equals(c.tradingClass()) ? vx.orElse(vix) : spx;
-    return official.map(BigDecimal::doubleValue).orElse(under);
-  }
-
-  /**
-   * What one combo of {@code legs} settles at: the sum over the legs of intrinsic value x side x
-   * ratio, points, at scale 4 (positive when the holder receives cash).
-   *
-   * @param underlying the settlement price of each leg's contract ({@link #settlementUnderlying})
+   * @param underlying the settlement price of each leg's contract (the exchange's when published,
+   *     else {@link dev.alvh.core.port.MarketData#settlementUnderlyingNow})
    */
   public static BigDecimal settlementValue(List<ComboLeg> legs, ToDoubleFunction<OptionContract> underlying) {
     BigDecimal value = BigDecimal.ZERO;
     for (ComboLeg leg : legs) {
       OptionContract c = leg.contract();
-      double under = underlying.applyAsDouble(c);
-      double k = c.strike().doubleValue();
-      double intrinsic = c.right() == OptionRight.CALL ? Math.max(under - k, 0) : Math.max(k - under, 0);
-      value = value.add(BigDecimal.valueOf(intrinsic).multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
+      BigDecimal intrinsic = c.intrinsic(BigDecimal.valueOf(underlying.applyAsDouble(c)));
+      value = value.add(intrinsic.multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
     }
     return value.setScale(4, RoundingMode.HALF_EVEN);
   }

@@ -7,6 +7,7 @@ import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.instrument.Side;
+import dev.alvh.core.market.ComboMid;
 import dev.alvh.core.market.MarketSnapshot;
 import dev.alvh.core.market.OptionChain;
 import dev.alvh.core.market.OptionQuote;
@@ -493,7 +494,9 @@ public final class HedgePlanner {
         notes.add("PRESS action 3: no VIX call strike at or above " + plain(wantLong) + " for the long leg");
         return;
       }
-      BigDecimal credit = shortQ.get().mid().subtract(longQ.get().mid());
+      List<ComboLeg> legs = List.of(ComboLeg.of(Side.BUY, longQ.get().contract()),
+          ComboLeg.of(Side.SELL, shortQ.get().contract()));
+      BigDecimal credit = comboMid(legs, longQ.get(), shortQ.get()).negate(); // the spread is sold
       if (credit.signum() <= 0) {
         notes.add("PRESS action 3: the spread " + plain(shortK) + "/" + plain(longQ.get().contract().strike())
             + " pays no credit");
@@ -510,8 +513,6 @@ public final class HedgePlanner {
         return;
       }
       String id = "PS-" + stamp;
-      List<ComboLeg> legs = List.of(ComboLeg.of(Side.BUY, longQ.get().contract()),
-          ComboLeg.of(Side.SELL, shortQ.get().contract()));
       OrderIntent o = new OrderIntent(ref(id, OrderPurpose.OPEN_PRESS.action()), OrderPurpose.OPEN_PRESS, 0, legs,
           qty, limit, "PRESS action 3: sell VIX " + expiry.get() + " " + plain(shortK) + "/"
               + plain(longQ.get().contract().strike()) + " bear call spread x" + qty + " for " + plain(limit.amount())
@@ -627,14 +628,14 @@ public final class HedgePlanner {
         notes.add(name + ": no SPXW " + expiry.get() + " put at or below " + plain(wantShort));
         return Optional.empty();
       }
-      BigDecimal debit = longQ.get().mid().subtract(shortQ.get().mid());
+      List<ComboLeg> legs = List.of(ComboLeg.of(Side.BUY, longQ.get().contract()),
+          ComboLeg.of(Side.SELL, shortQ.get().contract()));
+      BigDecimal debit = comboMid(legs, longQ.get(), shortQ.get());
       if (debit.signum() <= 0) {
         notes.add(name + ": the SPX put spread costs nothing, not bought");
         return Optional.empty();
       }
       NetPrice limit = NetPrice.debit(debit).ceilToTick(tick());
-      List<ComboLeg> legs = List.of(ComboLeg.of(Side.BUY, longQ.get().contract()),
-          ComboLeg.of(Side.SELL, shortQ.get().contract()));
       double offset = Math.max(0, longQ.get().vega() - shortQ.get().vega()) * longQ.get().contract().multiplier() / 100.0;
       return Optional.of(new Pick(legs, longQ.get(), limit, offset,
           "SPXW " + expiry.get() + " " + plain(longQ.get().contract().strike()) + "/"
@@ -699,15 +700,7 @@ public final class HedgePlanner {
 
     /** The debit to close one combo of {@code h} at mid (negative when closing receives cash). */
     private Optional<BigDecimal> closeDebit(HeldLayer h) {
-      BigDecimal sum = BigDecimal.ZERO;
-      for (ComboLeg leg : h.closingLegs()) {
-        Optional<OptionQuote> q = market.quote(leg.contract());
-        if (q.isEmpty()) {
-          return Optional.empty();
-        }
-        sum = sum.add(q.get().mid().multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
-      }
-      return Optional.of(sum);
+      return ComboMid.of(h.closingLegs(), market::quote);
     }
 
     /** What one combo of {@code h} is worth at mid, points (negative for a short spread). */
@@ -716,12 +709,18 @@ public final class HedgePlanner {
     }
 
     private OrderRef ref(String id, String action) {
-      return new OrderRef("alvh-" + id + "-" + action + "-" + stamp);
+      return OrderRef.forLayer(id, action, in.time());
     }
 
     private BigDecimal tick() {
       return config.desk().priceTick();
     }
+  }
+
+  /** One combo of {@code legs} at mid ({@link ComboMid}), each leg priced by the one of {@code quotes} of its contract. */
+  private static BigDecimal comboMid(List<ComboLeg> legs, OptionQuote... quotes) {
+    return ComboMid.of(legs, c -> java.util.Arrays.stream(quotes).filter(q -> q.contract().equals(c)).findFirst())
+        .orElseThrow();
   }
 
   /** A chosen instrument, its price and the vega it offsets per combo. */

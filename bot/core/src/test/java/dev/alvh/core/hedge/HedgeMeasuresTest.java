@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -77,17 +76,9 @@ class HedgeMeasuresTest {
 
   @Test
   void anExpiringPositionSettlesAtItsIntrinsicValueAgainstItsSettlementPrice() {
+    // the settlement price itself: HedgeMarketReadsTest (app) and OptionContractTest
     OptionContract vixCall = OptionContract.vix(APR, new BigDecimal("20"), OptionRight.CALL);
-    assertThat(HedgeMeasures.settlementUnderlying(vixCall, OptionalDouble.of(25.5), 30, 5000, Optional.empty()))
-        .isEqualTo(25.5);
-    assertThat(HedgeMeasures.settlementUnderlying(vixCall, OptionalDouble.empty(), 30, 5000, Optional.empty()))
-        .isEqualTo(30);
-    assertThat(HedgeMeasures.settlementUnderlying(vixCall, OptionalDouble.of(25.5), 30, 5000,
-        Optional.of(new BigDecimal("22.25")))).isEqualTo(22.25);
     OptionContract spxPut = OptionContract.spxw(APR, new BigDecimal("4000"), OptionRight.PUT);
-    assertThat(HedgeMeasures.settlementUnderlying(spxPut, OptionalDouble.of(25.5), 30, 5000, Optional.empty()))
-        .isEqualTo(5000);
-
     assertThat(HedgeMeasures.settlementValue(List.of(ComboLeg.of(Side.BUY, vixCall)), c -> 25.5))
         .isEqualTo(new BigDecimal("5.5000"));
     // a bear call spread sold: short 20, long 25; at 27 it costs the width
