@@ -2,44 +2,14 @@ package dev.alvh.app.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.schedule.JobKind;
 import dev.alvh.app.store.AuditStore;
-import dev.alvh.core.time.VirtualClock;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the console answers an operator: flatten's fills, a refused long note, broker keys on a paper bot. */
-class ConsoleRepliesTest {
-
-  @TempDir
-  Path dir;
-
-  private VirtualClock clock;
-  private Bot bot;
-  private ControlService service;
-
-  @BeforeEach
-  void start() {
-    clock = TestBots.clock();
-    bot = TestBots.bot(dir, clock);
-    service = new ControlService(bot);
-  }
-
-  @AfterEach
-  void stop() {
-    bot.close();
-  }
-
-  private Reply run(String line) {
-    return service.execute(Arrays.asList(line.split(" ")), "test@127.0.0.1");
-  }
+class ConsoleRepliesTest extends ControlServiceFixture {
 
   @Test
   void flattenReportsTheFillNotJustThatAnOrderWasSent() {
