@@ -385,13 +385,9 @@ public final class HedgePlanner {
       double target = cfg.vegaTarget() * in.condorVega();
       long vegaQty = p.offsetEach > 0 ? (long) Math.ceil(target / p.offsetEach - 1e-9) : 0;
       long qty = Math.min(budgetQty, vegaQty);
-      String event = "";
-      if (in.eventDay()) {
-        long full = qty;
-        qty = BigDecimal.valueOf(qty).multiply(config.sizing().eventDaySizeFactor())
-            .setScale(0, RoundingMode.FLOOR).longValue();
-        event = "; event day: " + plain(config.sizing().eventDaySizeFactor().multiply(HUNDRED)) + "% of " + full;
-      }
+      EventDaySize sized = eventDaySize(in, qty);
+      qty = sized.qty();
+      String event = sized.note();
       String limits = "budget limit " + budgetQty + " (USD " + money(budget) + " = "
           + plain(cfg.budgetShareOfCondorRisk().multiply(HUNDRED)) + "% of condor risk USD " + money(in.condorRisk())
           + ", " + money(each) + " each), vega limit " + vegaQty + " (target " + pct(cfg.vegaTarget())
@@ -546,13 +542,9 @@ public final class HedgePlanner {
       double missing = Math.max(0, target - heldOffset);
       long vegaQty = perContract > 0 ? (long) Math.ceil(missing / perContract - 1e-9) : 0;
       long qty = Math.min(budgetQty, vegaQty);
-      String event = "";
-      if (in.eventDay()) {
-        long full = qty;
-        qty = BigDecimal.valueOf(qty).multiply(config.sizing().eventDaySizeFactor())
-            .setScale(0, RoundingMode.FLOOR).longValue();
-        event = "; event day: " + plain(config.sizing().eventDaySizeFactor().multiply(HUNDRED)) + "% of " + full;
-      }
+      EventDaySize sized = eventDaySize(in, qty);
+      qty = sized.qty();
+      String event = sized.note();
       String rollCap = "";
       if (cap != Integer.MAX_VALUE && qty > cap) {
         qty = cap;
@@ -764,5 +756,22 @@ public final class HedgePlanner {
 
   private static String pct(double share) {
     return plain(BigDecimal.valueOf(share).multiply(HUNDRED)) + "%";
+  }
+
+  /** A layer's size after the event-day rule, and the note that says so (empty on other days). */
+  private record EventDaySize(long qty, String note) {
+  }
+
+  /**
+   * {@code qty} on an event day: {@code hedge.sizing.eventDaySizeFactor} of it, rounded down, with
+   * a note naming the full size; other days {@code qty} unchanged.
+   */
+  private EventDaySize eventDaySize(HedgePlanInput in, long qty) {
+    if (!in.eventDay()) {
+      return new EventDaySize(qty, "");
+    }
+    BigDecimal factor = config.sizing().eventDaySizeFactor();
+    long scaled = BigDecimal.valueOf(qty).multiply(factor).setScale(0, RoundingMode.FLOOR).longValue();
+    return new EventDaySize(scaled, "; event day: " + plain(factor.multiply(HUNDRED)) + "% of " + qty);
   }
 }
