@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * figure: the synthetic two-cycles scenario's first 120 trading days, and 2018-01-02..2018-04-30 of
  * the real history (February 2018's VIX spike), the second skipped where {@code ../shared/data}
  * is absent. Only what measures the machine is left out: {@code elapsedMs},
- * {@code cyclesPerSecond}, {@code quotes.chainLoadMs} and the database paths.
+ * {@code cyclesPerSecond}, {@code quotes.chainLoadMs}, the database paths and the data folder's path (the
+ * {@code scenario} of a {@code --data} replay).
  *
  * <p>A change that is meant to change results (a rule, a default, the market model) updates the
  * pinned files on purpose: {@code ./mvnw -pl bot/app -am test -Dtest=ReplaySummaryPinTest
@@ -80,6 +81,9 @@ class ReplaySummaryPinTest {
       q.remove("chainLoadMs");
     }
     o.path("books").forEach(b -> ((ObjectNode) b).remove("database"));
+    if (o.path("scenario").asText().endsWith("data")) { // the --data folder's path: where the checkout lies
+      o.put("scenario", "DATA");
+    }
     return o;
   }
 }
