@@ -7,6 +7,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Small JDBC helpers over the store's one connection: every failure becomes a
@@ -21,11 +25,32 @@ import java.util.Optional;
 public final class Jdbc {
 
   private final Connection c;
+  /** JDBI over the same one connection: the store's repositories bind and map rows with it. */
+  private final Handle handle;
   /** Held by each statement, and by a transaction from its start to its commit or rollback. */
   private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
 
   Jdbc(Connection c) {
     this.c = c;
+    // The handle wraps the store's connection; the store closes the connection itself.
+    this.handle = Jdbi.create(() -> c).open();
+  }
+
+  /**
+   * Runs {@code work} with the JDBI handle over the store's connection, holding the statement
+   * lock: a read or write of one thread never interleaves with another's transaction. A JDBI
+   * failure becomes a {@link StoreException} naming {@code what}. Joins a transaction begun with
+   * {@link #inTransaction(Runnable)} on the same thread.
+   */
+  public <T> T withHandle(String what, Function<Handle, T> work) {
+    lock.lock();
+    try {
+      return work.apply(handle);
+    } catch (JdbiException e) {
+      throw new StoreException(what + " failed: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** The underlying connection, for transactions. */

@@ -52,4 +52,25 @@ class JdbcTransactionTest {
       assertThat(notes(j)).as("the inner write went with the outer rollback").isZero();
     }
   }
+
+  @Test
+  void handleWritesJoinTheTransactionAndFailuresNameTheirWork() {
+    try (Store s = Store.open(dir, "t")) {
+      Jdbc j = s.jdbc();
+      assertThatThrownBy(() -> j.inTransaction(() -> {
+        j.withHandle("a note", h -> h.createUpdate("INSERT INTO decision(occurred_at, kind, rule, detail)"
+            + " VALUES (:at, 'note', :rule, '')").bind("at", Instant.parse("2026-02-23T15:00:00Z"))
+            .bind("rule", "via handle").execute());
+        throw new IllegalStateException("fails after the handle's write");
+      })).hasMessage("fails after the handle's write");
+      assertThat(notes(j)).as("the handle's write went with the rollback").isZero();
+
+      j.withHandle("a note", h -> h.createUpdate("INSERT INTO decision(occurred_at, kind, rule, detail)"
+          + " VALUES (:at, 'note', 'kept', '')").bind("at", Instant.parse("2026-02-23T15:00:00Z")).execute());
+      assertThat(notes(j)).isEqualTo(1);
+      assertThatThrownBy(() -> j.withHandle("reading the notes", h -> h.createQuery("SELECT nope FROM decision")
+          .mapTo(String.class).list()))
+          .isInstanceOf(StoreException.class).hasMessageStartingWith("reading the notes failed: ");
+    }
+  }
 }
