@@ -478,7 +478,7 @@ public final class PaperBroker implements Broker {
     BigDecimal net = BigDecimal.ZERO;
     for (int i = 0; i < prices.size(); i++) {
       ComboLeg leg = intent.legs().get(i);
-      net = net.add(prices.get(i).multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
+      net = net.add(leg.perCombo(prices.get(i)));
     }
     return net;
   }

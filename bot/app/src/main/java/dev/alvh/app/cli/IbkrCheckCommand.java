@@ -8,6 +8,7 @@ import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.instrument.Side;
+import dev.alvh.core.market.ComboMid;
 import dev.alvh.core.market.OptionChain;
 import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.order.NetPrice;
@@ -26,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -151,16 +153,15 @@ final class IbkrCheckCommand implements Callable<Integer> {
     BigDecimal width = cfg.condor().wingWidth();
     OptionContract lp = OptionContract.spxw(expiry, sp.contract().strike().subtract(width), OptionRight.PUT);
     OptionContract lc = OptionContract.spxw(expiry, sc.contract().strike().add(width), OptionRight.CALL);
-    BigDecimal credit = sp.mid().add(sc.mid());
-    for (OptionContract wing : List.of(lp, lc)) {
-      credit = credit.subtract(chain.find(wing.strike(), wing.right()).map(OptionQuote::mid).orElse(BigDecimal.ZERO));
-    }
+    List<ComboLeg> legs = List.of(ComboLeg.of(Side.SELL, sp.contract()), ComboLeg.of(Side.BUY, lp),
+        ComboLeg.of(Side.SELL, sc.contract()), ComboLeg.of(Side.BUY, lc));
+    // A wing without a quote counts at mid 0 (the credit is only what the what-if order is priced at).
+    BigDecimal credit = ComboMid.of(legs, c -> Optional.of(chain.find(c.strike(), c.right())
+        .orElse(new OptionQuote(c, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0, 0, 0, 0)))).orElseThrow().negate();
     credit = credit.max(new BigDecimal("0.05")).divide(new BigDecimal("0.05"), 0, RoundingMode.FLOOR)
         .multiply(new BigDecimal("0.05"));
     OrderIntent intent = new OrderIntent(new OrderRef("alvh-check-whatif-" + clock.now().getEpochSecond()),
-        OrderPurpose.OPEN_CONDOR, 0, List.of(ComboLeg.of(Side.SELL, sp.contract()), ComboLeg.of(Side.BUY, lp),
-        ComboLeg.of(Side.SELL, sc.contract()), ComboLeg.of(Side.BUY, lc)), 1, NetPrice.credit(credit),
-        "ibkr-check what-if");
+        OrderPurpose.OPEN_CONDOR, 0, legs, 1, NetPrice.credit(credit), "ibkr-check what-if");
     IbkrBroker.WhatIf w = ib.broker().whatIf(intent);
     return String.format(Locale.ROOT, "SPXW %s P%s/%s C%s/%s x1 credit %s (BAG BUY at %s)%n%18smargin: initial"
         + " change %s, maintenance change %s, initial after %s; commission %s %s%s", expiry,

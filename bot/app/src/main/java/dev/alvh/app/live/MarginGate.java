@@ -2,13 +2,10 @@ package dev.alvh.app.live;
 
 import dev.alvh.core.Check;
 import dev.alvh.core.order.OrderIntent;
-import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.ibkr.broker.IbkrBroker;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class MarginGate {
 
   private static final Logger LOG = LoggerFactory.getLogger(MarginGate.class);
-  /** The purposes that open risk. */
-  static final Set<OrderPurpose> OPENING = EnumSet.of(OrderPurpose.OPEN_CONDOR, OrderPurpose.OPEN_HEDGE,
-      OrderPurpose.OPEN_PRESS);
   /** Figures at or above this are TWS's unset sentinels (Double.MAX_VALUE, Integer.MAX_VALUE-like), not money. */
   static final BigDecimal SENTINEL_FLOOR = new BigDecimal("1E300");
 
@@ -56,7 +50,7 @@ public final class MarginGate {
 
   /** Why {@code intent} must not be sent, or empty (closing orders always pass). */
   public Optional<String> refusal(OrderIntent intent) {
-    if (!OPENING.contains(intent.purpose())) {
+    if (!intent.purpose().opens()) {
       return Optional.empty();
     }
     IbkrBroker.WhatIf w;

@@ -3,6 +3,7 @@ package dev.alvh.core.condor;
 import dev.alvh.core.Check;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.Side;
+import dev.alvh.core.market.ComboMid;
 import dev.alvh.core.market.OptionQuote;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,9 +33,9 @@ public record ResolvedCondor(
     Check.notNegative(quantity, "quantity");
   }
 
-  /** The net credit at mid, points: short mids minus long mids. */
+  /** The net credit at mid, points: the opening combo's {@link ComboMid} negated (short mids minus long mids). */
   public BigDecimal midCredit() {
-    return shortPut.mid().add(shortCall.mid()).subtract(longPut.mid()).subtract(longCall.mid());
+    return ComboMid.of(legs(), List.of(longPut, shortPut, shortCall, longCall)).orElseThrow().negate();
   }
 
   /** The net credit at the natural price, points: short bids minus long asks. */

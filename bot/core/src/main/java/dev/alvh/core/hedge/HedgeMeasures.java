@@ -99,7 +99,7 @@ public final class HedgeMeasures {
     for (ComboLeg leg : legs) {
       OptionContract c = leg.contract();
       BigDecimal intrinsic = c.intrinsic(BigDecimal.valueOf(underlying.applyAsDouble(c)));
-      value = value.add(intrinsic.multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio())));
+      value = value.add(leg.perCombo(intrinsic));
     }
     return value.setScale(4, RoundingMode.HALF_EVEN);
   }

@@ -711,8 +711,7 @@ public final class HedgePlanner {
 
   /** One combo of {@code legs} at mid ({@link ComboMid}), each leg priced by the one of {@code quotes} of its contract. */
   private static BigDecimal comboMid(List<ComboLeg> legs, OptionQuote... quotes) {
-    return ComboMid.of(legs, c -> java.util.Arrays.stream(quotes).filter(q -> q.contract().equals(c)).findFirst())
-        .orElseThrow();
+    return ComboMid.of(legs, List.of(quotes)).orElseThrow();
   }
 
   /** A chosen instrument, its price and the vega it offsets per combo. */

@@ -1,6 +1,7 @@
 package dev.alvh.core.instrument;
 
 import dev.alvh.core.Check;
+import java.math.BigDecimal;
 
 /**
  * One leg of a combo (BAG) order: a contract, the side of the leg when the combo is bought,
@@ -22,6 +23,14 @@ public record ComboLeg(OptionContract contract, Side side, int ratio) {
   /** A leg of ratio 1. */
   public static ComboLeg of(Side side, OptionContract contract) {
     return new ComboLeg(contract, side, 1);
+  }
+
+  /**
+   * What a per-contract price of this leg adds to one combo's net price (the BAG convention:
+   * positive a debit): the price times the ratio, added for a leg bought, subtracted for a leg sold.
+   */
+  public BigDecimal perCombo(BigDecimal perContract) {
+    return perContract.multiply(BigDecimal.valueOf((long) side.sign() * ratio));
   }
 
   /** The same leg with the side reversed: what closes it. */

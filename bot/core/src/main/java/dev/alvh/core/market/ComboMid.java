@@ -3,6 +3,7 @@ package dev.alvh.core.market;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,7 +20,7 @@ public final class ComboMid {
 
   /** What {@code leg} adds to one combo's mid at quote {@code q}: side sign x ratio x mid. */
   public static BigDecimal ofLeg(ComboLeg leg, OptionQuote q) {
-    return q.mid().multiply(BigDecimal.valueOf((long) leg.side().sign() * leg.ratio()));
+    return leg.perCombo(q.mid());
   }
 
   /** One combo of {@code legs} at mid; empty when a leg has no quote. */
@@ -33,5 +34,13 @@ public final class ComboMid {
       sum = sum.add(ofLeg(leg, q.get()));
     }
     return Optional.of(sum);
+  }
+
+  /**
+   * One combo of {@code legs} at mid, each leg priced by the one of {@code quotes} of its contract;
+   * empty when a leg has none.
+   */
+  public static Optional<BigDecimal> of(List<ComboLeg> legs, Collection<OptionQuote> quotes) {
+    return of(legs, c -> quotes.stream().filter(q -> q.contract().equals(c)).findFirst());
   }
 }

@@ -42,6 +42,15 @@ public enum OrderPurpose {
   }
 
   /**
+   * Whether the order opens a position: a tranche, a hedge layer, a PRESS spread. These are the
+   * orders a live account previews for margin first. Rolls close one side and open another, so
+   * they are neither opening nor {@linkplain #reducesRisk() risk-reducing}.
+   */
+  public boolean opens() {
+    return this == OPEN_CONDOR || this == OPEN_HEDGE || this == OPEN_PRESS;
+  }
+
+  /**
    * Whether the stored purpose named {@code name} (a {@link #name()}) belongs to the hedge
    * ({@link #hedges()}); false for null or a name that is no purpose.
    */

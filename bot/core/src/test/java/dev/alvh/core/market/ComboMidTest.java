@@ -43,4 +43,19 @@ class ComboMidTest {
     assertThat(ComboMid.of(legs, c -> c.equals(P4500) ? Optional.of(quote(P4500, "1", "2")) : Optional.empty()))
         .isEmpty();
   }
+
+  @Test
+  void quotesGivenAsACollectionPriceTheirOwnLegs() {
+    // buy 4450 (mid 9.10), sell 4500 (mid 12.20): a credit of 3.10, the quotes in any order
+    List<ComboLeg> legs = List.of(new ComboLeg(P4450, Side.BUY, 1), new ComboLeg(P4500, Side.SELL, 1));
+    assertThat(ComboMid.of(legs, List.of(quote(P4500, "12.00", "12.40"), quote(P4450, "9.00", "9.20"))))
+        .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("-3.10"));
+    assertThat(ComboMid.of(legs, List.of(quote(P4500, "12.00", "12.40")))).isEmpty();
+  }
+
+  @Test
+  void aLegsPriceCountsPerComboBySideAndRatio() {
+    assertThat(new ComboLeg(P4450, Side.BUY, 2).perCombo(new BigDecimal("1.25"))).isEqualByComparingTo("2.50");
+    assertThat(new ComboLeg(P4450, Side.SELL, 3).perCombo(new BigDecimal("1.25"))).isEqualByComparingTo("-3.75");
+  }
 }

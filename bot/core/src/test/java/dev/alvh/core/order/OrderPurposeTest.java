@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** One definition each of which purposes hedge and which only reduce risk. */
+/** One definition each of which purposes hedge, which open and which only reduce risk. */
 class OrderPurposeTest {
 
   @Test
@@ -19,6 +19,14 @@ class OrderPurposeTest {
   void closingATrancheALayerOrAPressSpreadReducesRisk_nothingElse() {
     assertThat(Arrays.stream(OrderPurpose.values()).filter(OrderPurpose::reducesRisk))
         .containsExactlyInAnyOrder(OrderPurpose.CLOSE_CONDOR, OrderPurpose.CLOSE_HEDGE, OrderPurpose.CLOSE_PRESS);
+  }
+
+  @Test
+  void openingATrancheALayerOrAPressSpreadOpens_aRollNeitherOpensNorReduces() {
+    assertThat(Arrays.stream(OrderPurpose.values()).filter(OrderPurpose::opens))
+        .containsExactlyInAnyOrder(OrderPurpose.OPEN_CONDOR, OrderPurpose.OPEN_HEDGE, OrderPurpose.OPEN_PRESS);
+    assertThat(OrderPurpose.ROLL_CONDOR.opens()).isFalse();
+    assertThat(OrderPurpose.ROLL_CONDOR.reducesRisk()).isFalse();
   }
 
   @Test
