@@ -17,27 +17,12 @@ final class Blocks {
    * right, multiplier, exchange, primaryExch, currency, localSymbol, tradingClass.
    */
   static void writeContract(FieldWriter w, Contract c) {
-    w.writeInt(c.conId())
-        .writeString(c.symbol())
-        .writeString(c.secType())
-        .writeString(c.lastTradeDateOrContractMonth())
-        .writeDouble(c.strike())
-        .writeString(c.right())
-        .writeString(c.multiplier())
-        .writeString(c.exchange())
-        .writeString(c.primaryExch())
-        .writeString(c.currency())
-        .writeString(c.localSymbol())
-        .writeString(c.tradingClass());
+    writeContract(w, c, true);
   }
 
   /** Reads the 12-field contract block; legs, if any, are read by the caller. */
   static Contract readContract(FieldReader r, List<ComboLeg> legs) throws TwsProtocolException {
-    return new Contract(r.readInt("conId"), r.readString("symbol"), r.readString("secType"),
-        r.readString("lastTradeDateOrContractMonth"), r.readDouble("strike"),
-        r.readString("right"), r.readString("multiplier"), r.readString("exchange"),
-        r.readString("primaryExch"), r.readString("currency"), r.readString("localSymbol"),
-        r.readString("tradingClass"), legs);
+    return readContract(r, true, legs);
   }
 
   /**
@@ -45,6 +30,16 @@ final class Blocks {
    * without primaryExch.
    */
   static void writeShortContract(FieldWriter w, Contract c) {
+    writeContract(w, c, false);
+  }
+
+  /** Reads the 11-field contract block (no primaryExch). */
+  static Contract readShortContract(FieldReader r) throws TwsProtocolException {
+    return readContract(r, false, List.of());
+  }
+
+  /** The contract block, with or without primaryExch (the one field the two blocks differ in). */
+  private static void writeContract(FieldWriter w, Contract c, boolean withPrimaryExch) {
     w.writeInt(c.conId())
         .writeString(c.symbol())
         .writeString(c.secType())
@@ -52,19 +47,29 @@ final class Blocks {
         .writeDouble(c.strike())
         .writeString(c.right())
         .writeString(c.multiplier())
-        .writeString(c.exchange())
-        .writeString(c.currency())
+        .writeString(c.exchange());
+    if (withPrimaryExch) {
+      w.writeString(c.primaryExch());
+    }
+    w.writeString(c.currency())
         .writeString(c.localSymbol())
         .writeString(c.tradingClass());
   }
 
-  /** Reads the 11-field contract block (no primaryExch). */
-  static Contract readShortContract(FieldReader r) throws TwsProtocolException {
-    return new Contract(r.readInt("conId"), r.readString("symbol"), r.readString("secType"),
-        r.readString("lastTradeDateOrContractMonth"), r.readDouble("strike"),
-        r.readString("right"), r.readString("multiplier"), r.readString("exchange"), "",
-        r.readString("currency"), r.readString("localSymbol"), r.readString("tradingClass"),
-        List.of());
+  /** Reads the contract block, with or without primaryExch (empty when the block has none). */
+  private static Contract readContract(FieldReader r, boolean withPrimaryExch, List<ComboLeg> legs)
+      throws TwsProtocolException {
+    int conId = r.readInt("conId");
+    String symbol = r.readString("symbol");
+    String secType = r.readString("secType");
+    String expiry = r.readString("lastTradeDateOrContractMonth");
+    double strike = r.readDouble("strike");
+    String right = r.readString("right");
+    String multiplier = r.readString("multiplier");
+    String exchange = r.readString("exchange");
+    String primaryExch = withPrimaryExch ? r.readString("primaryExch") : "";
+    return new Contract(conId, symbol, secType, expiry, strike, right, multiplier, exchange, primaryExch,
+        r.readString("currency"), r.readString("localSymbol"), r.readString("tradingClass"), legs);
   }
 
   /** {@code c} with {@code legs} as its combo legs. */

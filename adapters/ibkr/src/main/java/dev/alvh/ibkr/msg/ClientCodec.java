@@ -1,11 +1,8 @@
 package dev.alvh.ibkr.msg;
 
-import dev.alvh.ibkr.wire.FieldReader;
-import dev.alvh.ibkr.wire.FieldWriter;
 import dev.alvh.ibkr.wire.Frame;
 import dev.alvh.ibkr.wire.TwsProtocolException;
 import java.util.Map;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -20,9 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClientCodec {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ClientCodec.class);
-
-  private static final Map<Integer, Decoder<? extends ClientMessage>> DECODERS = Map.ofEntries(
+  private static final Decoder.Table<ClientMessage> DECODERS = new Decoder.Table<>(Map.ofEntries(
       Decoder.entry(ClientMessage.StartApi.ID, "startApi", ClientMessage.StartApi::read),
       Decoder.entry(ClientMessage.ReqCurrentTime.ID, "reqCurrentTime",
           ClientMessage.ReqCurrentTime::read),
@@ -59,7 +54,8 @@ public final class ClientCodec {
       Decoder.entry(ClientMessage.ReqHistoricalData.ID, "reqHistoricalData",
           ClientMessage.ReqHistoricalData::read),
       Decoder.entry(ClientMessage.CancelHistoricalData.ID, "cancelHistoricalData",
-          ClientMessage.CancelHistoricalData::read));
+          ClientMessage.CancelHistoricalData::read)), "TWS client message", ClientMessage.Unknown::new,
+      LoggerFactory.getLogger(ClientCodec.class));
 
   private ClientCodec() {
   }
@@ -71,28 +67,16 @@ public final class ClientCodec {
    * @throws TwsProtocolException if the frame is malformed for its message id
    */
   public static ClientMessage decode(Frame frame) throws TwsProtocolException {
-    int id = frame.messageId();
-    Decoder<? extends ClientMessage> decoder = DECODERS.get(id);
-    if (decoder == null) {
-      LOG.warn("Skipping unknown TWS client message id {} ({} fields)", id, frame.size());
-      return new ClientMessage.Unknown(id, frame.fields());
-    }
-    FieldReader r = new FieldReader(frame, decoder.name(), 1);
-    ClientMessage message = decoder.decode(r);
-    r.expectEnd();
-    return message;
+    return DECODERS.decode(frame, Decoder.Table.EVERY_FIELD);
   }
 
   /** Encodes a request as framed bytes. */
   public static byte[] encode(ClientMessage message) {
-    FieldWriter w = new FieldWriter();
-    message.writeTo(w);
-    return w.toBytes();
+    return message.toBytes();
   }
 
   /** The protocol name of a known request id, e.g. {@code "placeOrder"}, or {@code "unknown"}. */
   public static String name(int id) {
-    Decoder<?> d = DECODERS.get(id);
-    return d == null ? "unknown" : d.name();
+    return DECODERS.name(id);
   }
 }

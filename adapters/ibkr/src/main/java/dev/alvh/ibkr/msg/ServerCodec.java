@@ -1,11 +1,8 @@
 package dev.alvh.ibkr.msg;
 
-import dev.alvh.ibkr.wire.FieldReader;
-import dev.alvh.ibkr.wire.FieldWriter;
 import dev.alvh.ibkr.wire.Frame;
 import dev.alvh.ibkr.wire.TwsProtocolException;
 import java.util.Map;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -19,9 +16,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerCodec {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ServerCodec.class);
-
-  private static final Map<Integer, Decoder<? extends ServerMessage>> DECODERS = Map.ofEntries(
+  private static final Decoder.Table<ServerMessage> DECODERS = new Decoder.Table<>(Map.ofEntries(
       Decoder.entry(ServerMessage.TickPrice.ID, "tickPrice", ServerMessage.TickPrice::read),
       Decoder.entry(ServerMessage.TickSize.ID, "tickSize", ServerMessage.TickSize::read),
       Decoder.entry(ServerMessage.TickOptionComputation.ID, "tickOptionComputation",
@@ -63,7 +58,8 @@ public final class ServerCodec {
           ServerMessage.ManagedAccounts::read),
       Decoder.entry(ServerMessage.ErrorMessage.ID, "errMsg", ServerMessage.ErrorMessage::read),
       Decoder.entry(ServerMessage.HistoricalData.ID, "historicalData",
-          ServerMessage.HistoricalData::read));
+          ServerMessage.HistoricalData::read)), "TWS message", ServerMessage.Unknown::new,
+      LoggerFactory.getLogger(ServerCodec.class));
 
   private ServerCodec() {
   }
@@ -75,30 +71,16 @@ public final class ServerCodec {
    * @throws TwsProtocolException if the frame is malformed for its message id
    */
   public static ServerMessage decode(Frame frame) throws TwsProtocolException {
-    int id = frame.messageId();
-    Decoder<? extends ServerMessage> decoder = DECODERS.get(id);
-    if (decoder == null) {
-      LOG.warn("Skipping unknown TWS message id {} ({} fields)", id, frame.size());
-      return new ServerMessage.Unknown(id, frame.fields());
-    }
-    FieldReader r = new FieldReader(frame, decoder.name(), 1);
-    ServerMessage message = decoder.decode(r);
-    if (id != ServerMessage.OpenOrder.ID) {
-      r.expectEnd();
-    }
-    return message;
+    return DECODERS.decode(frame, ServerMessage.OpenOrder.ID);
   }
 
   /** Encodes a message as framed bytes. */
   public static byte[] encode(ServerMessage message) {
-    FieldWriter w = new FieldWriter();
-    message.writeTo(w);
-    return w.toBytes();
+    return message.toBytes();
   }
 
   /** The protocol name of a known message id, e.g. {@code "tickPrice"}, or {@code "unknown"}. */
   public static String name(int id) {
-    Decoder<?> d = DECODERS.get(id);
-    return d == null ? "unknown" : d.name();
+    return DECODERS.name(id);
   }
 }

@@ -36,6 +36,15 @@ public sealed interface ServerMessage {
   }
 
   /**
+   * A message that answers one request and names it by the request's id ({@code reqId}): the
+   * client routes it to that request.
+   */
+  interface Answer {
+    /** The id of the request answered. */
+    int reqId();
+  }
+
+  /**
    * {@code [1, 6, tickerId, tickType, price, size, attrMask]}: a price tick; -1 means no quote.
    * IB's client also derives a size tick from {@code size}; we leave that to the consumer.
    *
@@ -284,7 +293,7 @@ public sealed interface ServerMessage {
    * underSecType, marketRuleIds, realExpirationDate, stockType, minSize, sizeIncrement,
    * suggestedSizeIncrement]} — 40 + 2n fields.
    */
-  record ContractData(int reqId, ContractDetails details) implements ServerMessage {
+  record ContractData(int reqId, ContractDetails details) implements ServerMessage, ServerMessage.Answer {
     public static final int ID = 10;
 
     /** Checks details are set. */
@@ -372,7 +381,7 @@ public sealed interface ServerMessage {
   }
 
   /** {@code [52, 1, reqId]}: all contractData for {@code reqId} has been sent. */
-  record ContractDataEnd(int reqId) implements ServerMessage {
+  record ContractDataEnd(int reqId) implements ServerMessage, ServerMessage.Answer {
     public static final int ID = 52;
 
     @Override
@@ -400,7 +409,7 @@ public sealed interface ServerMessage {
    */
   record SecDefOptParams(int reqId, String exchange, int underlyingConId, String tradingClass,
       String multiplier, List<String> expirations, List<Double> strikes)
-      implements ServerMessage {
+      implements ServerMessage, ServerMessage.Answer {
     public static final int ID = 75;
 
     /** Checks and copies. */
@@ -448,7 +457,7 @@ public sealed interface ServerMessage {
   }
 
   /** {@code [76, reqId]}, no version: every chain for {@code reqId} has been sent. */
-  record SecDefOptParamsEnd(int reqId) implements ServerMessage {
+  record SecDefOptParamsEnd(int reqId) implements ServerMessage, ServerMessage.Answer {
     public static final int ID = 76;
 
     @Override
@@ -531,7 +540,7 @@ public sealed interface ServerMessage {
    * because some tags are not numbers.
    */
   record AccountSummary(int reqId, String account, String tag, String value, String currency)
-      implements ServerMessage {
+      implements ServerMessage, ServerMessage.Answer {
     public static final int ID = 63;
 
     /** Checks every string is set. */
@@ -561,7 +570,7 @@ public sealed interface ServerMessage {
   }
 
   /** {@code [64, 1, reqId]}: the first full account summary is complete. */
-  record AccountSummaryEnd(int reqId) implements ServerMessage {
+  record AccountSummaryEnd(int reqId) implements ServerMessage, ServerMessage.Answer {
     public static final int ID = 64;
 
     @Override
@@ -876,7 +885,7 @@ public sealed interface ServerMessage {
       String acctNumber, String exchange, String side, BigDecimal shares, BigDecimal price,
       long permId, int clientId, int liquidation, BigDecimal cumQty, BigDecimal avgPrice,
       String orderRef, String evRule, double evMultiplier, String modelCode, int lastLiquidity,
-      boolean pendingPriceRevision) implements ServerMessage {
+      boolean pendingPriceRevision) implements ServerMessage, ServerMessage.Answer {
     public static final int ID = 11;
 
     /** Checks every part is set. */
@@ -918,7 +927,7 @@ public sealed interface ServerMessage {
   }
 
   /** {@code [55, 1, reqId]}: all executions for {@code reqId} have been sent. */
-  record ExecDetailsEnd(int reqId) implements ServerMessage {
+  record ExecDetailsEnd(int reqId) implements ServerMessage, ServerMessage.Answer {
     public static final int ID = 55;
 
     @Override
@@ -1090,7 +1099,7 @@ public sealed interface ServerMessage {
    * @param endDate the end of the period served (informational)
    */
   record HistoricalData(int reqId, String startDate, String endDate, List<HistoricalBar> bars)
-      implements ServerMessage {
+      implements ServerMessage, ServerMessage.Answer {
     public static final int ID = 17;
     /** Fields per bar. */
     static final int BAR_FIELDS = 8;

@@ -967,26 +967,10 @@ public final class TwsSession implements AutoCloseable {
   }
 
   private static Object routeKey(ServerMessage m) {
-    if (m instanceof ServerMessage.ContractData x) {
-      return x.reqId();
-    } else if (m instanceof ServerMessage.ContractDataEnd x) {
-      return x.reqId();
-    } else if (m instanceof ServerMessage.SecDefOptParams x) {
-      return x.reqId();
-    } else if (m instanceof ServerMessage.SecDefOptParamsEnd x) {
-      return x.reqId();
-    } else if (m instanceof ServerMessage.AccountSummary x) {
-      return x.reqId();
-    } else if (m instanceof ServerMessage.AccountSummaryEnd x) {
-      return x.reqId();
-    } else if (m instanceof ServerMessage.ExecDetails x) {
-      return x.reqId();
-    } else if (m instanceof ServerMessage.ExecDetailsEnd x) {
+    if (m instanceof ServerMessage.Answer x) {
       return x.reqId();
     } else if (m instanceof ServerMessage.TickSnapshotEnd x) {
       return x.tickerId();
-    } else if (m instanceof ServerMessage.HistoricalData x) {
-      return x.reqId();
     } else if (m instanceof ServerMessage.Position || m instanceof ServerMessage.PositionEnd) {
       return "positions";
     } else if (m instanceof ServerMessage.OpenOrder o && o.whatIf()) {

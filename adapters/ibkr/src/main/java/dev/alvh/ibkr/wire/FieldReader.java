@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * Reads the fields of one {@link Frame} in order, with the TWS text encodings.
@@ -81,49 +82,23 @@ public final class FieldReader {
 
   /** Reads an int; an empty field gives 0. */
   public int readInt(String name) throws TwsProtocolException {
-    int index = next;
-    String text = take(name);
-    if (text.isEmpty()) {
-      return 0;
-    }
-    return parseInt(text, index, name);
+    return read(name, 0, (text, index) -> parseInt(text, index, name));
   }
 
   /** Reads a "max-able" int: an empty field or {@code 2147483647} is unset. */
   public OptionalInt readIntMax(String name) throws TwsProtocolException {
-    int index = next;
-    String text = take(name);
-    if (text.isEmpty() || text.equals(MAX_INT_TEXT)) {
-      return OptionalInt.empty();
-    }
-    return OptionalInt.of(parseInt(text, index, name));
+    return read(name, OptionalInt.empty(), (text, index) -> text.equals(MAX_INT_TEXT) ? OptionalInt.empty()
+        : OptionalInt.of(parseInt(text, index, name)));
   }
 
   /** Reads a long; an empty field gives 0. */
   public long readLong(String name) throws TwsProtocolException {
-    int index = next;
-    String text = take(name);
-    if (text.isEmpty()) {
-      return 0L;
-    }
-    if (!isInteger(text)) {
-      throw bad(index, name, "an int64", text);
-    }
-    try {
-      return Long.parseLong(text);
-    } catch (NumberFormatException e) {
-      throw bad(index, name, "an int64", text);
-    }
+    return read(name, 0L, (text, index) -> parse(text, isInteger(text), Long::parseLong, index, name, "an int64"));
   }
 
   /** Reads a double; an empty field gives 0.0. */
   public double readDouble(String name) throws TwsProtocolException {
-    int index = next;
-    String text = take(name);
-    if (text.isEmpty()) {
-      return 0.0;
-    }
-    return parseDouble(text, index, name);
+    return read(name, 0.0, (text, index) -> parseDouble(text, index, name));
   }
 
   /**
@@ -131,13 +106,10 @@ public final class FieldReader {
    * (TWS sends the literal {@code 1.7976931348623157E308}) is unset.
    */
   public OptionalDouble readDoubleMax(String name) throws TwsProtocolException {
-    int index = next;
-    String text = take(name);
-    if (text.isEmpty()) {
-      return OptionalDouble.empty();
-    }
-    double value = parseDouble(text, index, name);
-    return value >= Double.MAX_VALUE ? OptionalDouble.empty() : OptionalDouble.of(value);
+    return read(name, OptionalDouble.empty(), (text, index) -> {
+      double value = parseDouble(text, index, name);
+      return value >= Double.MAX_VALUE ? OptionalDouble.empty() : OptionalDouble.of(value);
+    });
   }
 
   /**
@@ -146,39 +118,16 @@ public final class FieldReader {
    * {@code 1.7976931348623157E308}) is unset. The text is parsed exactly, never via double.
    */
   public Optional<BigDecimal> readDecimal(String name) throws TwsProtocolException {
-    int index = next;
-    String text = take(name);
-    if (text.isEmpty() || text.equals(MAX_LONG_TEXT) || text.equals(MIN_LONG_TEXT)
-        || text.equals(MAX_INT_TEXT) || text.equals(MAX_DOUBLE_TEXT)) {
-      return Optional.empty();
-    }
-    if (!isDecimal(text) || text.length() > 64) {
-      throw bad(index, name, "a decimal number", text);
-    }
-    try {
-      return Optional.of(new BigDecimal(text));
-    } catch (NumberFormatException e) {
-      throw bad(index, name, "a decimal number", text);
-    }
+    return read(name, Optional.empty(), (text, index) -> text.equals(MAX_LONG_TEXT) || text.equals(MIN_LONG_TEXT)
+        || text.equals(MAX_INT_TEXT) || text.equals(MAX_DOUBLE_TEXT) ? Optional.empty()
+        : Optional.of(parse(text, isDecimal(text) && text.length() <= 64, BigDecimal::new, index, name,
+            "a decimal number")));
   }
 
   /** Reads a boolean sent as an int: non-zero is true, {@code 0} or empty is false. */
   public boolean readBoolean(String name) throws TwsProtocolException {
-    int index = next;
-    String text = take(name);
-    if (text.isEmpty()) {
-      return false;
-    }
-    if (!isInteger(text)) {
-      throw bad(index, name, "a boolean (an int, 0 = false)", text);
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '1' && c <= '9') {
-        return true;
-      }
-    }
-    return false;
+    return read(name, false, (text, index) -> parse(text, isInteger(text),
+        t -> t.chars().anyMatch(c -> c >= '1' && c <= '9'), index, name, "a boolean (an int, 0 = false)"));
   }
 
   /**
@@ -244,15 +193,37 @@ public final class FieldReader {
     return frame.field(next++);
   }
 
-  private int parseInt(String text, int index, String name) throws TwsProtocolException {
-    if (!isInteger(text) || text.length() > 11) {
-      throw bad(index, name, "an int", text);
+  /** One field's text parsed; the field is taken (consumed) whatever it holds. */
+  @FunctionalInterface
+  private interface FieldParse<T> {
+    T parse(String text, int index) throws TwsProtocolException;
+  }
+
+  /** Takes the next field: {@code empty} when it is empty, else its text parsed. */
+  private <T> T read(String name, T empty, FieldParse<T> parse) throws TwsProtocolException {
+    int index = next;
+    String text = take(name);
+    return text.isEmpty() ? empty : parse.parse(text, index);
+  }
+
+  /**
+   * {@code text} parsed when its syntax is {@code valid} and the parser accepts it, else the
+   * error that field {@code index} was not {@code expected}.
+   */
+  private <T> T parse(String text, boolean valid, Function<String, T> parser, int index,
+      String name, String expected) throws TwsProtocolException {
+    if (!valid) {
+      throw bad(index, name, expected, text);
     }
     try {
-      return Integer.parseInt(text);
+      return parser.apply(text);
     } catch (NumberFormatException e) {
-      throw bad(index, name, "an int", text);
+      throw bad(index, name, expected, text);
     }
+  }
+
+  private int parseInt(String text, int index, String name) throws TwsProtocolException {
+    return parse(text, isInteger(text) && text.length() <= 11, Integer::parseInt, index, name, "an int");
   }
 
   private double parseDouble(String text, int index, String name) throws TwsProtocolException {
@@ -297,17 +268,13 @@ public final class FieldReader {
     if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
       i++;
     }
-    int digits = 0;
-    while (i < n && isDigit(s.charAt(i))) {
-      i++;
-      digits++;
-    }
+    int end = digitsFrom(s, i);
+    int digits = end - i;
+    i = end;
     if (i < n && s.charAt(i) == '.') {
-      i++;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-        digits++;
-      }
+      end = digitsFrom(s, i + 1);
+      digits += end - i - 1;
+      i = end;
     }
     if (digits == 0) {
       return false;
@@ -317,16 +284,23 @@ public final class FieldReader {
       if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
         i++;
       }
-      int exp = 0;
-      while (i < n && isDigit(s.charAt(i))) {
-        i++;
-        exp++;
-      }
+      end = digitsFrom(s, i);
+      int exp = end - i;
+      i = end;
       if (exp == 0 || exp > 4) {
         return false;
       }
     }
     return i == n;
+  }
+
+  /** The index of the first non-digit of {@code s} at or after {@code from} ({@code s.length()} if none). */
+  private static int digitsFrom(String s, int from) {
+    int i = from;
+    while (i < s.length() && isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static boolean isDigit(char c) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,40 +139,20 @@ public final class HistoryLoader {
       throw new HistoryFileException(name + ": header must be DATE,OPEN,HIGH,LOW,CLOSE (Cboe) or"
           + " date,open,high,low,close[,volume] (ISO), but was '" + lines.get(0).strip() + "'");
     }
-    DateTimeFormatter fmt = detectDateFormat(name, lines);
-    NavigableMap<LocalDate, OhlcRow> out = new TreeMap<>();
-    LocalDate last = null;
-    for (int i = 1; i < lines.size(); i++) {
-      int lineNo = i + 1;
-      Dated d = dated(name, lines.get(i), lineNo, header.size(), fmt, problems);
-      if (d == null) {
-        continue;
-      }
-      List<String> c = d.cells();
-      LocalDate date = d.date();
+    return rows(name, lines, header.size(), problems, (c, date, lineNo) -> {
       double[] v = new double[4];
       String bad = null;
       for (int k = 0; k < 4 && bad == null; k++) {
         bad = number(c.get(k + 1), header.get(k + 1).toLowerCase(Locale.ROOT), v, k);
       }
       if (bad != null) {
-        problems.add(new BadRow(name, lineNo, bad + " on " + date));
-        continue;
+        return Row.leftOut(bad);
       }
       if (v[1] < v[2]) {
-        problems.add(new BadRow(name, lineNo, "high " + c.get(2) + " < low " + c.get(3) + " on " + date));
-        continue;
+        return Row.leftOut("high " + c.get(2) + " < low " + c.get(3));
       }
-      if (!followsOn(name, lineNo, last, date, problems)) {
-        continue;
-      }
-      out.put(date, new OhlcRow(date, v[0], v[1], v[2], v[3], lineNo));
-      last = date;
-    }
-    if (out.isEmpty()) {
-      throw new HistoryFileException(name + ": no usable rows (" + (lines.size() - 1) + " rows, all left out)");
-    }
-    return out;
+      return Row.kept(() -> new OhlcRow(date, v[0], v[1], v[2], v[3], lineNo));
+    });
   }
 
   /**
@@ -192,17 +173,7 @@ public final class HistoryLoader {
       throw new HistoryFileException(name + ": header must be date,m1,...,m8, but was '" + lines.get(0).strip()
           + "'");
     }
-    DateTimeFormatter fmt = detectDateFormat(name, lines);
-    NavigableMap<LocalDate, List<Double>> out = new TreeMap<>();
-    LocalDate last = null;
-    for (int i = 1; i < lines.size(); i++) {
-      int lineNo = i + 1;
-      Dated d = dated(name, lines.get(i), lineNo, header.size(), fmt, problems);
-      if (d == null) {
-        continue;
-      }
-      List<String> c = d.cells();
-      LocalDate date = d.date();
+    return rows(name, lines, header.size(), problems, (c, date, lineNo) -> {
       double[] v = new double[VX_MONTHS];
       String bad = null;
       List<Integer> missing = new ArrayList<>();
@@ -218,21 +189,66 @@ public final class HistoryLoader {
             .toList()) + "); only a day with one missing contract is filled in";
       }
       if (bad != null) {
-        problems.add(new BadRow(name, lineNo, bad + " on " + date));
+        return Row.leftOut(bad);
+      }
+      return Row.kept(() -> {
+        if (missing.size() == 1) {
+          problems.add(new BadRow(name, lineNo, fillGap(v, missing.get(0)) + " on " + date + "; the day is kept"));
+        }
+        List<Double> curve = new ArrayList<>(VX_MONTHS);
+        for (double x : v) {
+          curve.add(x);
+        }
+        return List.copyOf(curve);
+      });
+    });
+  }
+
+  /** A data row read: why it is left out, or what it keeps (made once the row is known to follow on). */
+  private record Row<T>(String leftOut, Supplier<T> kept) {
+    static <T> Row<T> leftOut(String why) {
+      return new Row<>(why, null);
+    }
+
+    static <T> Row<T> kept(Supplier<T> value) {
+      return new Row<>(null, value);
+    }
+  }
+
+  /** Reads one data row's cells of {@code date} at {@code lineNo}. */
+  @FunctionalInterface
+  private interface RowReader<T> {
+    Row<T> read(List<String> cells, LocalDate date, int lineNo);
+  }
+
+  /**
+   * The data rows of a file by date, each read by {@code reader}: blank rows skipped; a row of the
+   * wrong width, an unparseable date, a value the reader refuses (added as "... on DATE") or a date
+   * not after the last kept one is left out and added to {@code problems}.
+   *
+   * @throws HistoryFileException when no row is kept
+   */
+  private <T> NavigableMap<LocalDate, T> rows(String name, List<String> lines, int columns, List<BadRow> problems,
+      RowReader<T> reader) {
+    DateTimeFormatter fmt = detectDateFormat(name, lines);
+    NavigableMap<LocalDate, T> out = new TreeMap<>();
+    LocalDate last = null;
+    for (int i = 1; i < lines.size(); i++) {
+      int lineNo = i + 1;
+      Dated d = dated(name, lines.get(i), lineNo, columns, fmt, problems);
+      if (d == null) {
         continue;
       }
-      if (!followsOn(name, lineNo, last, date, problems)) {
+      Row<T> row = reader.read(d.cells(), d.date(), lineNo);
+      if (row.leftOut() != null) {
+        problems.add(new BadRow(name, lineNo, row.leftOut() + " on " + d.date()));
         continue;
       }
-      if (missing.size() == 1) {
-        problems.add(new BadRow(name, lineNo, fillGap(v, missing.get(0)) + " on " + date + "; the day is kept"));
+      if (!followsOn(name, lineNo, last, d.date(), problems)) {
+        continue;
       }
-      List<Double> curve = new ArrayList<>(VX_MONTHS);
-      for (double x : v) {
-        curve.add(x);
-      }
-      out.put(date, List.copyOf(curve));
-      last = date;
+      out.put(d.date(), row.kept().get());
+      last = d.date();
     }
     if (out.isEmpty()) {
       throw new HistoryFileException(name + ": no usable rows (" + (lines.size() - 1) + " rows, all left out)");

@@ -34,13 +34,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "paper", mixinStandardHelpOptions = true,
@@ -67,14 +67,8 @@ class PaperCommand implements Callable<Integer> {
           + " the configuration (paper)")
   String broker;
 
-  @Option(names = "--host", paramLabel = "HOST", description = "with --broker ibkr: TWS host (default: broker.host)")
-  String host;
-
-  @Option(names = "--port", paramLabel = "PORT", description = "with --broker ibkr: TWS API port (default: broker.port)")
-  Integer port;
-
-  @Option(names = "--client-id", paramLabel = "N", description = "with --broker ibkr: API client id (default: broker.clientId)")
-  Integer clientId;
+  @Mixin
+  TwsOptions tws = new TwsOptions();
 
   @Option(names = "--clock-origin", hidden = true, paramLabel = "MARKET@WALLMILLIS",
       description = "tests: the market clock showed MARKET (ISO instant) at wall time WALLMILLIS (epoch ms), so a bot"
@@ -177,21 +171,12 @@ class PaperCommand implements Callable<Integer> {
       }
     }
     if (!"ibkr".equals(broker)) {
-      if (host != null || port != null || clientId != null) {
+      if (tws.given()) {
         throw refuse(2, name + ": --host, --port and --client-id apply only with --broker ibkr");
       }
       return cfg;
     }
-    Map<String, String> o = new LinkedHashMap<>();
-    if (host != null) {
-      o.put("broker.host", host);
-    }
-    if (port != null) {
-      o.put("broker.port", port.toString());
-    }
-    if (clientId != null) {
-      o.put("broker.clientId", clientId.toString());
-    }
+    Map<String, String> o = tws.overrides();
     BotConfig withOptions;
     try {
       withOptions = ConfigLoader.withOverrides(cfg, o, "option");

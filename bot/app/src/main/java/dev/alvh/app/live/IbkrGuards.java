@@ -155,11 +155,7 @@ public final class IbkrGuards implements AutoCloseable {
   private synchronized void rejected(Alerter alerter, String ref, int code, String text) {
     rejections++;
     String line = "order " + ref + " rejected by TWS " + code + ": " + text + " (shown in 'alvh ctl orders')";
-    if (alerter != null) {
-      alerter.alert(Alerter.Kind.ORDER_REJECT, line);
-    } else {
-      LOG.warn("alert {}", line);
-    }
+    Alerter.raise(alerter, Alerter.Kind.ORDER_REJECT, line);
   }
 
   /** Adds a gate (tests and further checks). */

@@ -140,12 +140,7 @@ public final class MarketDataWatch implements TwsSession.Listener, AutoCloseable
           + " account's market-data subscriptions (IB Client Portal, Settings, Market Data Subscriptions)";
       lastText = text;
     }
-    Alerter a = alerter;
-    if (a != null) {
-      a.alert(Alerter.Kind.MARKET_DATA, text);
-    } else {
-      LOG.warn("alert {}", text);
-    }
+    Alerter.raise(alerter, Alerter.Kind.MARKET_DATA, text);
   }
 
   /** Stops the alert timer. */

@@ -83,11 +83,6 @@ public final class TwsDownWatch {
         + "; broker.ibkr.alertAfterMinutes " + after.toMinutes() + "): no orders meanwhile. Is TWS / IB Gateway up and"
         + " logged in (the weekly logon may wait for the second factor)? Repeated every hour while it lasts";
     lastText = text;
-    Alerter a = alerter;
-    if (a != null) {
-      a.alert(Alerter.Kind.TWS_DOWN, text);
-    } else {
-      LOG.warn("alert {}", text);
-    }
+    Alerter.raise(alerter, Alerter.Kind.TWS_DOWN, text);
   }
 }

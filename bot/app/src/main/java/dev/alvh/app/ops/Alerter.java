@@ -98,6 +98,18 @@ public final class Alerter implements AutoCloseable {
   }
 
   /**
+   * Raises an alert through {@code alerter}, or logs it at WARN when there is none (alerts not
+   * wired yet, or a test without them).
+   */
+  public static void raise(Alerter alerter, Kind kind, String text) {
+    if (alerter != null) {
+      alerter.alert(kind, text);
+    } else {
+      LOG.warn("alert {}", text);
+    }
+  }
+
+  /**
    * Raises an alert; never blocks.
    *
    * @return true when it was accepted for sending (or logging), false when rate-limited or the queue was full

@@ -140,9 +140,7 @@ public final class MarketModelReport {
         .title("SPXW smile on " + day + ": real quotes (dots) and the model at the closes (lines)")
         .xAxisTitle("ln(K / F), %").yAxisTitle("implied vol, %").build();
     c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-    c.getStyler().setChartBackgroundColor(Color.WHITE);
-    c.getStyler().setPlotBackgroundColor(Color.WHITE);
-    c.getStyler().setPlotGridLinesColor(new Color(0xe0, 0xe0, 0xe0));
+    ChartStyle.apply(c.getStyler());
     c.getStyler().setMarkerSize(4);
     int i = 0;
     java.util.Set<LocalDate> used = new java.util.HashSet<>();

@@ -84,9 +84,7 @@ final class ReportCharts {
         .build();
     org.knowm.xchart.style.XYStyler s = c.getStyler();
     s.setLegendPosition(Styler.LegendPosition.InsideNW);
-    s.setChartBackgroundColor(Color.WHITE);
-    s.setPlotBackgroundColor(Color.WHITE);
-    s.setPlotGridLinesColor(new Color(0xe0, 0xe0, 0xe0));
+    ChartStyle.apply(s);
     s.setYAxisDecimalPattern("#,##0.##");
     axis.applyTo(c);
     return c;
@@ -164,9 +162,7 @@ final class ReportCharts {
     CategoryChart c = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
         .title("How condor positions ended, by book (roll: sides rolled)").xAxisTitle("exit reason")
         .yAxisTitle("count").build();
-    c.getStyler().setChartBackgroundColor(Color.WHITE);
-    c.getStyler().setPlotBackgroundColor(Color.WHITE);
-    c.getStyler().setPlotGridLinesColor(new Color(0xe0, 0xe0, 0xe0));
+    ChartStyle.apply(c.getStyler());
     c.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     c.getStyler().setYAxisDecimalPattern("#,##0");
     c.getStyler().setLabelsVisible(true);

@@ -1,5 +1,6 @@
 package dev.alvh.app.sweep;
 
+import dev.alvh.app.report.ChartStyle;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,9 +96,7 @@ public final class SweepReport {
         .title("Sweep, " + window + " window: max drawdown against CAGR, one marker per point and book")
         .xAxisTitle("max drawdown, % of equity").yAxisTitle("CAGR, % a year").build();
     c.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
-    c.getStyler().setChartBackgroundColor(Color.WHITE);
-    c.getStyler().setPlotBackgroundColor(Color.WHITE);
-    c.getStyler().setPlotGridLinesColor(new Color(0xe0, 0xe0, 0xe0));
+    ChartStyle.apply(c.getStyler());
     c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     c.getStyler().setMarkerSize(8);
     c.getStyler().setXAxisDecimalPattern("0.0");

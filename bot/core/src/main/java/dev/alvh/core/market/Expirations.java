@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The expiration calendars of the option classes the bot trades, from the exchange's rules and
@@ -82,14 +83,7 @@ public final class Expirations {
 
   /** SPX monthly expirations in {@code [from, to]}, ascending. */
   public List<LocalDate> spxMonthly(LocalDate from, LocalDate to) {
-    List<LocalDate> out = new ArrayList<>();
-    for (YearMonth m = YearMonth.from(from).minusMonths(1); !m.atDay(1).isAfter(to); m = m.plusMonths(1)) {
-      LocalDate d = spxMonthly(m);
-      if (!d.isBefore(from) && !d.isAfter(to)) {
-        out.add(d);
-      }
-    }
-    return out;
+    return monthly(from, to, this::spxMonthly);
   }
 
   /** The VIX expiration of {@code month}: 30 days before the next month's SPX monthly expiration. */
@@ -101,9 +95,17 @@ public final class Expirations {
 
   /** VIX expirations in {@code [from, to]}, ascending. */
   public List<LocalDate> vix(LocalDate from, LocalDate to) {
+    return monthly(from, to, this::vix);
+  }
+
+  /**
+   * The monthly expirations {@code ofMonth} gives in {@code [from, to]}, ascending, asking every
+   * month from the one before {@code from}'s (so none in range is missed) to {@code to}'s.
+   */
+  private static List<LocalDate> monthly(LocalDate from, LocalDate to, Function<YearMonth, LocalDate> ofMonth) {
     List<LocalDate> out = new ArrayList<>();
     for (YearMonth m = YearMonth.from(from).minusMonths(1); !m.atDay(1).isAfter(to); m = m.plusMonths(1)) {
-      LocalDate d = vix(m);
+      LocalDate d = ofMonth.apply(m);
       if (!d.isBefore(from) && !d.isAfter(to)) {
         out.add(d);
       }
