@@ -1,7 +1,7 @@
 package dev.alvh.app.report;
 
 import java.awt.Color;
-import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.AxesChartStyler;
 
 /** The one look of the project's charts: a white chart and plot area, light grey grid lines. */
 public final class ChartStyle {
@@ -12,7 +12,7 @@ public final class ChartStyle {
   }
 
   /** Gives {@code s} the charts' look; returns it for further settings. */
-  public static <S extends Styler> S apply(S s) {
+  public static <S extends AxesChartStyler> S apply(S s) {
     s.setChartBackgroundColor(Color.WHITE);
     s.setPlotBackgroundColor(Color.WHITE);
     s.setPlotGridLinesColor(GRID);
