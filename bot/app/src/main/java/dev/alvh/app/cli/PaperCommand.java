@@ -51,8 +51,8 @@ class PaperCommand implements Callable<Integer> {
 
   static final List<String> BROKERS = List.of("paper", "ibkr");
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (default: embedded defaults)")
-  Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "data directory: database alvh.mv.db, control.token, control.json (default: store.dataDir, ./data)")
@@ -124,7 +124,7 @@ class PaperCommand implements Callable<Integer> {
     try {
       BotConfig cfg;
       try {
-        cfg = config == null ? BotConfig.DEFAULTS : ConfigLoader.load(config);
+        cfg = config.read();
       } catch (ConfigException e) {
         throw refuse(2, "config error: " + e.getMessage());
       }
