@@ -7,7 +7,7 @@ import dev.alvh.app.cli.PaperTws;
 import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.app.runtime.SteppedClock;
 import dev.alvh.app.store.Store;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.server.TwsServer;
 import java.io.BufferedReader;

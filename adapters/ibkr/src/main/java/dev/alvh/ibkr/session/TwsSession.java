@@ -1,7 +1,7 @@
 package dev.alvh.ibkr.session;
 
 import dev.alvh.core.Check;
-import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.msg.ClientMessage;
 import dev.alvh.ibkr.msg.Contract;
 import dev.alvh.ibkr.msg.ErrorClass;
@@ -114,7 +114,7 @@ public final class TwsSession implements AutoCloseable {
   private final String host;
   private final int port;
   private final int clientId;
-  private final BrokerConfig.Ibkr cfg;
+  private final IbkrConfig cfg;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   private volatile TwsConnection connection;
@@ -186,7 +186,7 @@ public final class TwsSession implements AutoCloseable {
    * A session to {@code host:port} as {@code clientId} (then {@code cfg.backupClientIds()}).
    * Nothing is connected until {@link #connect()}.
    */
-  public TwsSession(String host, int port, int clientId, BrokerConfig.Ibkr cfg) {
+  public TwsSession(String host, int port, int clientId, IbkrConfig cfg) {
     this.host = Check.notBlank(host, "broker.host");
     this.port = Check.inRange(port, 1, 65535, "broker.port");
     this.clientId = Check.inRange(clientId, 0, 999_999, "broker.clientId");
@@ -398,7 +398,7 @@ public final class TwsSession implements AutoCloseable {
   }
 
   /** {@code broker.ibkr.maxMessagesPerSecond}, or the test rate of {@link #TEST_RATE_PROPERTY} when set. */
-  static int messagesPerSecond(BrokerConfig.Ibkr cfg) {
+  static int messagesPerSecond(IbkrConfig cfg) {
     String test = System.getProperty(TEST_RATE_PROPERTY);
     if (test == null) {
       return cfg.maxMessagesPerSecond();

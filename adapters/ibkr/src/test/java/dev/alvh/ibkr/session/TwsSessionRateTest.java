@@ -3,14 +3,14 @@ package dev.alvh.ibkr.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.ibkr.config.IbkrConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The client-side message rate: the configured one, unless the hidden test property replaces it. */
 class TwsSessionRateTest {
 
-  private static final BrokerConfig.Ibkr CFG = BrokerConfig.Ibkr.DEFAULTS.withMaxMessagesPerSecond(37);
+  private static final IbkrConfig CFG = IbkrConfig.DEFAULTS.withMaxMessagesPerSecond(37);
 
   @AfterEach
   void clear() {

@@ -26,7 +26,7 @@ import dev.alvh.app.runtime.SteppedJobDriver;
 import dev.alvh.app.schedule.TradingSchedule;
 import dev.alvh.app.store.Store;
 import dev.alvh.app.store.StoreException;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
 import java.io.IOException;
@@ -352,7 +352,8 @@ class PaperCommand implements Callable<Integer> {
         return new Opened(Bot.paper(cfg, dir, clock, speed, PaperMarket.daysAhead(speed)), null,
             null, null);
       }
-      ib = IbkrAdapter.unconnected(cfg.broker(), clock);
+      ib = IbkrAdapter.unconnected(cfg.broker().host(), cfg.broker().port(), cfg.broker().clientId(),
+          cfg.broker().ibkr(), clock);
       ib.session().accountGuard(accounts -> AccountCheck.refusal(name, live, accounts,
           cfg.broker().ibkr().account(), cfg.live().confirmAccount()));
       TwsDownWatch downWatch = new TwsDownWatch(clock,

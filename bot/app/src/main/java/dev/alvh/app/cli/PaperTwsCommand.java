@@ -1,6 +1,6 @@
 package dev.alvh.app.cli;
 
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.server.TwsServer;
 import java.time.Duration;

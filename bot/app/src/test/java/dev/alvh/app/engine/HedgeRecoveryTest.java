@@ -10,7 +10,7 @@ import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.hedge.HedgeAction;
 import dev.alvh.core.hedge.HedgeLayerKind;
 import dev.alvh.core.hedge.HeldLayer;
