@@ -76,25 +76,19 @@ class PaperCommand implements Callable<Integer> {
   @Option(names = "--client-id", paramLabel = "N", description = "with --broker ibkr: API client id (default: broker.clientId)")
   Integer clientId;
 
-  @Option(names = "--clock-origin", hidden = true, paramLabel = "MARKET@WALLMILLIS",
-      description = "tests: the market clock showed MARKET (ISO instant) at wall time WALLMILLIS (epoch ms), so a bot"
-          + " with --speed N and a fake TWS on the same scaled clock agree on the time; allows --speed with --broker ibkr")
+  // The virtual clock of the system tests: not options of the production command. The test
+  // launcher (bot/app's test sources, dev.alvh.app.cli.TestMain) sets them from its own options
+  // of the same names; see docs/testing.md.
+  /** {@code --clock-origin MARKET@WALLMILLIS}: the market clock showed MARKET at wall time WALLMILLIS. */
   String clockOrigin;
-
-  @Option(names = "--step-clock", hidden = true, paramLabel = "FROM/TO",
-      description = "tests: virtual time from FROM to TO (ISO instants): every job runs at its scheduled time with the"
-          + " clock standing still, one after the other without waiting; at TO the bot idles until stopped. --speed"
-          + " then only sizes the synthetic market, as for a bot at that speed")
+  /** {@code --step-clock FROM/TO}: virtual time, every job at its scheduled instant. */
   String stepClock;
-
-  @Option(names = "--clock-file", hidden = true, paramLabel = "FILE",
-      description = "tests, with --step-clock: publish the virtual time in FILE for a fake TWS that follows it")
+  /** {@code --clock-file FILE}: with a stepped clock, its time published for a fake TWS. */
   Path clockFile;
-
-  @Option(names = "--step-settle-millis", hidden = true, paramLabel = "MS", defaultValue = "0",
-      description = "tests, with --step-clock: wall milliseconds waited after each step before its job runs (a fake"
-          + " TWS pushes its streaming ticks of the new time)")
+  /** {@code --step-settle-millis MS}: wall milliseconds waited after each step. */
   long stepSettleMillis;
+  /** The client-side TWS message rate instead of broker.ibkr.maxMessagesPerSecond, 0 for that key. */
+  int messagesPerSecond;
 
   @Option(names = "--clear-overrides", description = "drop the configuration overrides stored by 'set' before start")
   boolean clearOverrides;
@@ -354,6 +348,9 @@ class PaperCommand implements Callable<Integer> {
       }
       ib = IbkrAdapter.unconnected(cfg.broker().host(), cfg.broker().port(), cfg.broker().clientId(),
           cfg.broker().ibkr(), clock);
+      if (messagesPerSecond > 0) {
+        ib.session().paceForTests(messagesPerSecond);
+      }
       ib.session().accountGuard(accounts -> AccountCheck.refusal(name, live, accounts,
           cfg.broker().ibkr().account(), cfg.live().confirmAccount()));
       TwsDownWatch downWatch = new TwsDownWatch(clock,
