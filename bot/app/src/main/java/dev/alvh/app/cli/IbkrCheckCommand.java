@@ -44,14 +44,8 @@ import picocli.CommandLine.Option;
         + " margin (never executed).")
 final class IbkrCheckCommand implements Callable<Integer> {
 
-  @Option(names = "--host", paramLabel = "HOST", description = "TWS host (default: broker.host)")
-  String host;
-
-  @Option(names = "--port", paramLabel = "PORT", description = "TWS API port (default: broker.port, 7497)")
-  Integer port;
-
-  @Option(names = "--client-id", paramLabel = "N", description = "API client id (default: broker.clientId)")
-  Integer clientId;
+  @Mixin
+  TwsOptions tws = new TwsOptions();
 
   @Option(names = "--market-data-type", paramLabel = "N",
       description = "1 live, 2 frozen, 3 delayed, 4 delayed-frozen (default: broker.ibkr.marketDataType)")
@@ -73,7 +67,7 @@ final class IbkrCheckCommand implements Callable<Integer> {
       cfg = config.read();
       IbkrConfig ibkr = marketDataType == null ? cfg.broker().ibkr()
           : cfg.broker().ibkr().withMarketDataType(marketDataType);
-      b = TwsCheck.ibkr(cfg, host, port, clientId, ibkr);
+      b = TwsCheck.ibkr(cfg, tws.host, tws.port, tws.clientId, ibkr);
     } catch (ConfigException e) {
       System.err.println("config error: " + e.getMessage());
       return 2;

@@ -34,13 +34,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "paper", mixinStandardHelpOptions = true,
@@ -51,8 +50,8 @@ class PaperCommand implements Callable<Integer> {
 
   static final List<String> BROKERS = List.of("paper", "ibkr");
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (default: embedded defaults)")
-  Path config;
+  @Mixin
+  ConfigOption config = new ConfigOption();
 
   @Option(names = "--data-dir", paramLabel = "DIR",
       description = "data directory: database alvh.mv.db, control.token, control.json (default: store.dataDir, ./data)")
@@ -67,14 +66,9 @@ class PaperCommand implements Callable<Integer> {
           + " the configuration (paper)")
   String broker;
 
-  @Option(names = "--host", paramLabel = "HOST", description = "with --broker ibkr: TWS host (default: broker.host)")
-  String host;
-
-  @Option(names = "--port", paramLabel = "PORT", description = "with --broker ibkr: TWS API port (default: broker.port)")
-  Integer port;
-
-  @Option(names = "--client-id", paramLabel = "N", description = "with --broker ibkr: API client id (default: broker.clientId)")
-  Integer clientId;
+  /** With {@code --broker ibkr}: {@code --host}, {@code --port}, {@code --client-id}. */
+  @Mixin
+  TwsOptions tws = new TwsOptions();
 
   // The virtual clock of the system tests: not options of the production command. The test
   // launcher (bot/app's test sources, dev.alvh.app.cli.TestMain) sets them from its own options
@@ -124,7 +118,7 @@ class PaperCommand implements Callable<Integer> {
     try {
       BotConfig cfg;
       try {
-        cfg = config == null ? BotConfig.DEFAULTS : ConfigLoader.load(config);
+        cfg = config.read();
       } catch (ConfigException e) {
         throw refuse(2, "config error: " + e.getMessage());
       }
@@ -171,24 +165,14 @@ class PaperCommand implements Callable<Integer> {
       }
     }
     if (!"ibkr".equals(broker)) {
-      if (host != null || port != null || clientId != null) {
+      if (tws.given()) {
         throw refuse(2, name + ": --host, --port and --client-id apply only with --broker ibkr");
       }
       return cfg;
     }
-    Map<String, String> o = new LinkedHashMap<>();
-    if (host != null) {
-      o.put("broker.host", host);
-    }
-    if (port != null) {
-      o.put("broker.port", port.toString());
-    }
-    if (clientId != null) {
-      o.put("broker.clientId", clientId.toString());
-    }
     BotConfig withOptions;
     try {
-      withOptions = ConfigLoader.withOverrides(cfg, o, "option");
+      withOptions = ConfigLoader.withOverrides(cfg, tws.overrides(), "option");
     } catch (ConfigException e) {
       throw refuse(2, name + ": " + e.getMessage());
     }

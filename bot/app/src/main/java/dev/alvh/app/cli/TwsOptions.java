@@ -1,0 +1,42 @@
+package dev.alvh.app.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --host}, {@code --port} and {@code --client-id}: where TWS / IB Gateway is, over
+ * {@code broker.host}, {@code broker.port} and {@code broker.clientId}; a picocli mixin of
+ * {@code paper} (with {@code --broker ibkr}), {@code live} and {@code ibkr-check}.
+ */
+final class TwsOptions {
+
+  @Option(names = "--host", paramLabel = "HOST", description = "TWS host (default: broker.host)")
+  String host;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "TWS API port (default: broker.port, 7497)")
+  Integer port;
+
+  @Option(names = "--client-id", paramLabel = "N", description = "API client id (default: broker.clientId)")
+  Integer clientId;
+
+  /** True when any of the three was given. */
+  boolean given() {
+    return host != null || port != null || clientId != null;
+  }
+
+  /** The options given as configuration overrides ({@code broker.host=...}), in that order. */
+  Map<String, String> overrides() {
+    Map<String, String> o = new LinkedHashMap<>();
+    if (host != null) {
+      o.put("broker.host", host);
+    }
+    if (port != null) {
+      o.put("broker.port", port.toString());
+    }
+    if (clientId != null) {
+      o.put("broker.clientId", clientId.toString());
+    }
+    return o;
+  }
+}
