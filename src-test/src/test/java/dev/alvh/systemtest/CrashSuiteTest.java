@@ -13,14 +13,13 @@ import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.hedge.HedgeContext;
 import dev.alvh.core.hedge.HedgeState;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.DailyCloses;
 import dev.alvh.ibkr.msg.ServerMessage;
 import dev.alvh.ibkr.server.TwsServer;
-import dev.alvh.ibkr.session.TwsSession;
 import dev.alvh.paper.broker.PaperBroker;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.SimulatedMarket;
@@ -60,9 +59,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The crash suite: the bot ({@code alvh paper --broker ibkr}, the built jar, its own process) is
  * killed with SIGKILL at named crash points ({@link CrashPoints}) again and again, and restarted,
  * against one paper TWS that outlives it (in this JVM, on a scaled clock the bot shares through
- * {@code --clock-origin}).
+ * the test launcher's {@code --clock-origin}; {@link TestLauncher}).
  *
- * <p>A chain: each restart arms the next point ({@code ALVH_CRASH_AT=NAME:N}), reconciles, trades
+ * <p>A chain: each restart arms the next point ({@code --crash-at NAME:N}), reconciles, trades
  * until it reaches that point, prints {@code CRASHPOINT NAME N} and blocks, and is killed there.
  * The configuration makes it trade every cycle (a condor entry each cycle, closed once the debit
  * to close is at most 5% of the credit) so every order point comes up within seconds; the hedge desk starts warm (a year of
@@ -90,7 +89,7 @@ class CrashSuiteTest {
   static final long SPEED = 600;
   /** How long a run may take to reach its point before it is killed anyway (not counted). */
   static final Duration POINT_WAIT = Duration.ofSeconds(20);
-  /** The bot's client-side message rate against the paper TWS ({@link TwsSession#TEST_RATE_PROPERTY}). */
+  /** The bot's client-side message rate against the paper TWS (the test launcher's {@code --messages-per-second}). */
   static final int TEST_MESSAGES_PER_SECOND = Integer.getInteger("alvh.crashSuite.messagesPerSecond", 1000);
   /** Wall time after which no new run starts. */
   static final Duration BUDGET = Duration.ofSeconds(Integer.getInteger("alvh.crashSuite.budgetSeconds", 540));
@@ -465,19 +464,18 @@ class CrashSuiteTest {
     String origin = clock.origin();
     List<String> cmd = new ArrayList<>(List.of(java));
     cmd.addAll(classData.options());
-    // The paper TWS in this JVM has no message limit: the bot's client-side pacing (49 a second, for a
-    // real TWS) would spend each restart's first cycle quoting its chain (half an hour of market time).
-    cmd.add("-D" + TwsSession.TEST_RATE_PROPERTY + "=" + TEST_MESSAGES_PER_SECOND);
-    cmd.addAll(List.of("-jar", jar.toString(), "paper", "--broker", "ibkr", "--port", Integer.toString(port),
+    cmd.addAll(TestLauncher.classPathAndMain(jar));
+    cmd.addAll(List.of("paper", "--broker", "ibkr", "--port", Integer.toString(port),
         "--client-id", "7", "--data-dir", data.toString(), "--config", config.toString(), "--speed", Long.toString(SPEED),
-        "--clock-origin", origin));
+        "--clock-origin", origin,
+        // The paper TWS in this JVM has no message limit: the bot's client-side pacing (49 a second, for a
+        // real TWS) would spend each restart's first cycle quoting its chain (half an hour of market time).
+        "--messages-per-second", Integer.toString(TEST_MESSAGES_PER_SECOND)));
+    if (crashAt != null) {
+      cmd.addAll(List.of("--crash-at", crashAt));
+    }
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("ALVH_LOG_LEVEL", "INFO");
-    if (crashAt != null) {
-      pb.environment().put(CrashPoints.ENV, crashAt);
-    } else {
-      pb.environment().remove(CrashPoints.ENV);
-    }
     Run r = new Run(data, tmp.resolve("bot-" + System.nanoTime() + ".log"), clock.now());
     bot = pb.start();
     r.follow(bot);

@@ -7,7 +7,7 @@ import dev.alvh.app.cli.PaperTws;
 import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.app.runtime.SteppedClock;
 import dev.alvh.app.store.Store;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.server.TwsServer;
 import java.io.BufferedReader;
@@ -84,8 +84,9 @@ class LiveEndToEndTest {
     int port = tws.start("127.0.0.1", 0);
     Path data = tmp.resolve("data");
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
-        jar.toString(), "live", "--data-dir", data.toString(), "--config", config.toString(), "--step-clock",
+    List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    cmd.addAll(TestLauncher.classPathAndMain(jar));
+    cmd.addAll(List.of("live", "--data-dir", data.toString(), "--config", config.toString(), "--step-clock",
         FROM + "/" + TO, "--port", Integer.toString(port), "--client-id", "12", "--clock-file", clockFile.toString(),
         "--step-settle-millis", "300"));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.alvh.app.runtime.SteppedClock;
 import dev.alvh.core.port.Clock;
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -284,17 +285,21 @@ class LiveTryOutTest {
   }
 
   /**
-   * The launcher {@code ./alvh} for the test: the built jar, with the virtual clock added (paper-tws
-   * and {@code live --check} read it; {@code live} runs it from 09:30 to 09:45).
+   * The launcher {@code ./alvh} for the test: the built jar; paper-tws and live through the test
+   * launcher ({@link TestLauncher}) with the virtual clock added (paper-tws and {@code live --check}
+   * read it; {@code live} runs it from 09:30 to 09:45).
    */
   private Path launcher(Path jar, Path clockFile) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     String run = "exec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar '" + jar + "' \"$@\"";
+    // paper-tws and live with the test launcher, which adds the virtual clock's options
+    String test = "exec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '" + jar + File.pathSeparator
+        + TestLauncher.jar(jar) + "' " + TestLauncher.MAIN + " \"$@\"";
     String script = String.join("\n",
         "#!/bin/sh",
         "case \"$1 $2\" in",
-        "  'paper-tws '*|'live --check') " + run + " --clock-file '" + clockFile + "' ;;",
-        "  'live '*) " + run + " --step-clock " + FROM + "/" + TO + " --clock-file '" + clockFile
+        "  'paper-tws '*|'live --check') " + test + " --clock-file '" + clockFile + "' ;;",
+        "  'live '*) " + test + " --step-clock " + FROM + "/" + TO + " --clock-file '" + clockFile
             + "' --step-settle-millis 300 ;;",
         "  *) " + run + " ;;",
         "esac",

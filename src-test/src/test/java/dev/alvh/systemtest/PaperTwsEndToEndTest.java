@@ -6,8 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.alvh.app.cli.PaperTws;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.config.BotConfig;
-import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
@@ -25,6 +24,7 @@ import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.time.VirtualClock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.server.TwsServer;
 import dev.alvh.ibkr.session.TwsSession;
 import java.math.BigDecimal;
@@ -66,9 +66,7 @@ class PaperTwsEndToEndTest {
         .toInstant());
     tws = PaperTws.build(BotConfig.DEFAULTS, clock, Duration.ofMillis(200));
     int port = tws.start("127.0.0.1", 0);
-    BrokerConfig cfg = new BrokerConfig("ibkr", "127.0.0.1", port, 17, BrokerConfig.Paper.DEFAULTS,
-        BrokerConfig.Ibkr.DEFAULTS.withTiming(5, 1, 100));
-    bot = IbkrAdapter.connect(cfg, clock);
+    bot = IbkrAdapter.connect("127.0.0.1", port, 17, IbkrConfig.DEFAULTS.withTiming(5, 1, 100), clock);
     bot.broker().setListener(new BrokerListener() {
       @Override
       public void orderUpdated(OrderUpdate update) {

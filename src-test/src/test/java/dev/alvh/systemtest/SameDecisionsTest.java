@@ -8,7 +8,7 @@ import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.app.runtime.PaperMarket;
 import dev.alvh.app.runtime.SteppedClock;
 import dev.alvh.app.store.Store;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.server.TwsServer;
 import java.io.BufferedReader;
@@ -179,9 +179,10 @@ class SameDecisionsTest {
     String java = ProcessHandle.current().info().command().orElse("java");
     // The paper TWS in this JVM has no message limit and the stepped clock stands still while a job
     // runs: the bot's client-side pacing (49 messages a second, for a real TWS) would only cost wall time.
-    List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-        "-D" + dev.alvh.ibkr.session.TwsSession.TEST_RATE_PROPERTY + "=1000", "-jar", jar.toString(), "paper", "--data-dir", data.toString(), "--config", config.toString(),
-        "--step-clock", FROM + "/" + TO));
+    List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+    cmd.addAll(TestLauncher.classPathAndMain(jar));
+    cmd.addAll(List.of("paper", "--data-dir", data.toString(), "--config", config.toString(),
+        "--step-clock", FROM + "/" + TO, "--messages-per-second", "1000"));
     cmd.addAll(extra);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("ALVH_LOG_LEVEL", "INFO");

@@ -2,7 +2,6 @@ package dev.alvh.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.config.MarketConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
@@ -19,6 +18,7 @@ import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.time.VirtualClock;
 import dev.alvh.paper.broker.PaperBroker;
+import dev.alvh.paper.config.PaperBrokerConfig;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.MarketHistory;
 import dev.alvh.paper.market.SimulatedMarket;
@@ -57,9 +57,9 @@ class ReproducibilityTest {
 
     List<Fill> fills = new ArrayList<>();
     BigDecimal s = new BigDecimal("0.75");
-    PaperBroker b = new PaperBroker(m, clock, new BrokerConfig.Paper(new BigDecimal("1000000"),
+    PaperBroker b = new PaperBroker(m, clock, new PaperBrokerConfig(new BigDecimal("1000000"),
         new BigDecimal("0.65"), new BigDecimal("0.60"), 0.5, seed),
-        new dev.alvh.core.config.PaperConfig.Fill(dev.alvh.core.config.PaperConfig.FillModel.SHARE_OF_SPREAD, s, s, s));
+        new dev.alvh.paper.config.PaperConfig.Fill(dev.alvh.paper.config.PaperConfig.FillModel.SHARE_OF_SPREAD, s, s, s));
     b.setListener(new BrokerListener() {
       @Override
       public void orderUpdated(OrderUpdate update) {

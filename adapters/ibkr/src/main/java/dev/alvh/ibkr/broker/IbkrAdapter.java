@@ -1,17 +1,18 @@
 package dev.alvh.ibkr.broker;
 
 import dev.alvh.core.Check;
-import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.port.Clock;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.session.TwsSession;
 
 /**
- * The IBKR adapter assembled from {@code broker.*}: one {@link TwsSession}, the
+ * The IBKR adapter assembled from {@code broker.host}, {@code broker.port}, {@code broker.clientId}
+ * and {@code broker.ibkr.*}: one {@link TwsSession}, the
  * {@link IbkrBroker} and the {@link IbkrMarketData} over it. This is what the runtime builds for
  * {@code --broker ibkr}:
  *
  * <pre>{@code
- * IbkrAdapter ib = IbkrAdapter.connect(config.broker(), clock);   // blocks until ready
+ * IbkrAdapter ib = IbkrAdapter.connect(host, port, clientId, ibkrConfig, clock);   // blocks until ready
  * Broker broker = ib.broker();
  * MarketData market = ib.market();
  * ...
@@ -24,12 +25,12 @@ public final class IbkrAdapter implements AutoCloseable {
   private final IbkrBroker broker;
   private final IbkrMarketData market;
 
-  private IbkrAdapter(BrokerConfig cfg, Clock clock) {
-    Check.notNull(cfg, "broker");
-    this.session = new TwsSession(cfg.host(), cfg.port(), cfg.clientId(), cfg.ibkr());
+  private IbkrAdapter(String host, int port, int clientId, IbkrConfig cfg, Clock clock) {
+    Check.notNull(cfg, "broker.ibkr");
+    this.session = new TwsSession(host, port, clientId, cfg);
     ContractResolver resolver = new ContractResolver(session, clock);
-    this.broker = new IbkrBroker(session, resolver, clock, cfg.ibkr().account());
-    this.market = new IbkrMarketData(session, resolver, clock, cfg.ibkr());
+    this.broker = new IbkrBroker(session, resolver, clock, cfg.account());
+    this.market = new IbkrMarketData(session, resolver, clock, cfg);
   }
 
   /**
@@ -37,8 +38,8 @@ public final class IbkrAdapter implements AutoCloseable {
    *
    * @throws dev.alvh.ibkr.session.TwsRequestException if TWS cannot be reached or refuses
    */
-  public static IbkrAdapter connect(BrokerConfig cfg, Clock clock) {
-    IbkrAdapter a = new IbkrAdapter(cfg, clock);
+  public static IbkrAdapter connect(String host, int port, int clientId, IbkrConfig cfg, Clock clock) {
+    IbkrAdapter a = new IbkrAdapter(host, port, clientId, cfg, clock);
     try {
       a.session.connect();
     } catch (RuntimeException e) {
@@ -52,8 +53,8 @@ public final class IbkrAdapter implements AutoCloseable {
    * Builds the adapter and connects if TWS is there; otherwise keeps reconnecting in the
    * background (check {@code session().tradingAllowed()}). For unattended starts.
    */
-  public static IbkrAdapter start(BrokerConfig cfg, Clock clock) {
-    IbkrAdapter a = new IbkrAdapter(cfg, clock);
+  public static IbkrAdapter start(String host, int port, int clientId, IbkrConfig cfg, Clock clock) {
+    IbkrAdapter a = new IbkrAdapter(host, port, clientId, cfg, clock);
     a.session.connectOrKeepTrying();
     return a;
   }
@@ -62,8 +63,8 @@ public final class IbkrAdapter implements AutoCloseable {
    * Builds the adapter without connecting: set the session's account guard, then
    * {@code session().connectOrKeepTrying()} (an unattended start) or {@code session().connect()}.
    */
-  public static IbkrAdapter unconnected(BrokerConfig cfg, Clock clock) {
-    return new IbkrAdapter(cfg, clock);
+  public static IbkrAdapter unconnected(String host, int port, int clientId, IbkrConfig cfg, Clock clock) {
+    return new IbkrAdapter(host, port, clientId, cfg, clock);
   }
 
   /** The session (state, server version, accounts). */

@@ -1,7 +1,6 @@
 package dev.alvh.ibkr.broker;
 
 import dev.alvh.core.Check;
-import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.market.DailyClose;
@@ -10,6 +9,7 @@ import dev.alvh.core.market.OptionChain;
 import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.msg.ServerMessage;
 import dev.alvh.ibkr.session.Ticker;
 import dev.alvh.ibkr.session.TwsRequestException;
@@ -58,7 +58,7 @@ public final class IbkrMarketData implements MarketData, AutoCloseable {
   private final TwsSession session;
   private final ContractResolver resolver;
   private final Clock clock;
-  private final BrokerConfig.Ibkr cfg;
+  private final IbkrConfig cfg;
   private final ExecutorService pool;
   private final Map<String, Ticker> indexTickers = new ConcurrentHashMap<>();
   private final Map<Object, Cached<?>> cache = new ConcurrentHashMap<>();
@@ -67,7 +67,7 @@ public final class IbkrMarketData implements MarketData, AutoCloseable {
   }
 
   /** Market data over {@code session}. */
-  public IbkrMarketData(TwsSession session, ContractResolver resolver, Clock clock, BrokerConfig.Ibkr cfg) {
+  public IbkrMarketData(TwsSession session, ContractResolver resolver, Clock clock, IbkrConfig cfg) {
     this.session = Check.notNull(session, "session");
     this.resolver = Check.notNull(resolver, "resolver");
     this.clock = Check.notNull(clock, "clock");

@@ -1,7 +1,7 @@
 package dev.alvh.ibkr.session;
 
 import dev.alvh.core.Check;
-import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.msg.ClientMessage;
 import dev.alvh.ibkr.msg.Contract;
 import dev.alvh.ibkr.msg.ErrorClass;
@@ -114,7 +114,7 @@ public final class TwsSession implements AutoCloseable {
   private final String host;
   private final int port;
   private final int clientId;
-  private final BrokerConfig.Ibkr cfg;
+  private final IbkrConfig cfg;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   private volatile TwsConnection connection;
@@ -157,17 +157,6 @@ public final class TwsSession implements AutoCloseable {
         }
       });
 
-  /**
-   * Tests against the in-process paper TWS only: {@code -Dalvh.ibkr.testMessagesPerSecond=N} (a
-   * hidden JVM option, not a configuration key) replaces {@code broker.ibkr.maxMessagesPerSecond}
-   * as the client-side message rate limit. The limit exists for a real TWS, which disconnects a
-   * client above 50 messages a second; a paper TWS in the test's JVM has no such limit, and a bot
-   * on a clock 600 times faster than real time otherwise spends each restart's first cycle quoting
-   * its chain at 49 messages a second (half an hour of its market time). Only the pacing of the
-   * messages changes; a start with it set says so in a warning.
-   */
-  public static final String TEST_RATE_PROPERTY = "alvh.ibkr.testMessagesPerSecond";
-
   private final RateLimiter rateLimiter;
   private final CircuitBreaker breaker;
   private final TimeLimiter requestLimiter;
@@ -186,14 +175,14 @@ public final class TwsSession implements AutoCloseable {
    * A session to {@code host:port} as {@code clientId} (then {@code cfg.backupClientIds()}).
    * Nothing is connected until {@link #connect()}.
    */
-  public TwsSession(String host, int port, int clientId, BrokerConfig.Ibkr cfg) {
+  public TwsSession(String host, int port, int clientId, IbkrConfig cfg) {
     this.host = Check.notBlank(host, "broker.host");
     this.port = Check.inRange(port, 1, 65535, "broker.port");
     this.clientId = Check.inRange(clientId, 0, 999_999, "broker.clientId");
     this.cfg = Check.notNull(cfg, "broker.ibkr");
     this.snapshotSlots = new Semaphore(cfg.maxConcurrentSnapshots());
     this.rateLimiter = RateLimiter.of("tws-messages", RateLimiterConfig.custom()
-        .limitForPeriod(messagesPerSecond(cfg))
+        .limitForPeriod(cfg.maxMessagesPerSecond())
         .limitRefreshPeriod(Duration.ofSeconds(1))
         .timeoutDuration(Duration.ofSeconds(cfg.requestTimeoutSeconds()))
         .build());
@@ -397,17 +386,26 @@ public final class TwsSession implements AutoCloseable {
     return Optional.ofNullable(marketDataRequests.get(tickerId));
   }
 
-  /** {@code broker.ibkr.maxMessagesPerSecond}, or the test rate of {@link #TEST_RATE_PROPERTY} when set. */
-  static int messagesPerSecond(BrokerConfig.Ibkr cfg) {
-    String test = System.getProperty(TEST_RATE_PROPERTY);
-    if (test == null) {
-      return cfg.maxMessagesPerSecond();
-    }
-    int rate = Check.inRange(Integer.parseInt(test.trim()), 1, 1_000_000, TEST_RATE_PROPERTY);
-    LOG.warn("Client-side message rate {} per second from -D{} instead of broker.ibkr.maxMessagesPerSecond {}: for"
-        + " tests against a paper TWS only (a real TWS disconnects a client above 50 messages a second)", rate,
-        TEST_RATE_PROPERTY, cfg.maxMessagesPerSecond());
-    return rate;
+  /** The messages a second this client may send: {@code broker.ibkr.maxMessagesPerSecond} unless {@link #paceForTests}. */
+  public int messagesPerSecond() {
+    return rateLimiter.getRateLimiterConfig().getLimitForPeriod();
+  }
+
+  /**
+   * Tests against the in-process paper TWS only (the test launcher's {@code --messages-per-second},
+   * not a configuration key): {@code perSecond} replaces {@code broker.ibkr.maxMessagesPerSecond}
+   * from the next second on. The limit exists for a real TWS, which disconnects a client above 50
+   * messages a second; a paper TWS in the test's JVM has no such limit, and a bot on a clock 600
+   * times faster than real time otherwise spends each restart's first cycle quoting its chain at 49
+   * messages a second (half an hour of its market time). Only the pacing changes; it says so in a
+   * warning.
+   */
+  public void paceForTests(int perSecond) {
+    Check.inRange(perSecond, 1, 1_000_000, "--messages-per-second");
+    LOG.warn("Client-side message rate {} per second instead of broker.ibkr.maxMessagesPerSecond {}: for tests"
+        + " against a paper TWS only (a real TWS disconnects a client above 50 messages a second)", perSecond,
+        cfg.maxMessagesPerSecond());
+    rateLimiter.changeLimitForPeriod(perSecond);
   }
 
   /** Sends one message under the rate limiter. */

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
@@ -22,6 +21,7 @@ import dev.alvh.core.order.OrderRef;
 import dev.alvh.core.order.OrderStatus;
 import dev.alvh.core.order.OrderUpdate;
 import dev.alvh.core.port.BrokerListener;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.server.PaperTws;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Timeout;
 class IbkrBrokerTest {
 
   /** Short timeouts, and the highest message rate the configuration allows (each test quotes a chain). */
-  static final BrokerConfig.Ibkr FAST = BrokerConfig.Ibkr.DEFAULTS.withTiming(5, 1, 50).withMaxMessagesPerSecond(49);
+  static final IbkrConfig FAST = IbkrConfig.DEFAULTS.withTiming(5, 1, 50).withMaxMessagesPerSecond(49);
 
   private PaperTws tws;
   private IbkrAdapter ib;
@@ -49,7 +49,7 @@ class IbkrBrokerTest {
   @BeforeEach
   void connect() throws Exception {
     tws = PaperTws.start();
-    ib = IbkrAdapter.connect(new BrokerConfig("ibkr", "127.0.0.1", tws.port, 17, BrokerConfig.Paper.DEFAULTS, FAST),
+    ib = IbkrAdapter.connect("127.0.0.1", tws.port, 17, FAST,
         tws.clock);
     ib.broker().setListener(new BrokerListener() {
       @Override

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.market.DailyClose;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.msg.ErrorClass;
 import dev.alvh.ibkr.server.PaperTws;
 import dev.alvh.ibkr.session.TwsRequestException;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class IbkrHistoryTest {
 
-  static final BrokerConfig.Ibkr FAST = BrokerConfig.Ibkr.DEFAULTS.withTiming(3, 60, 50); // no heartbeat during the delayed answer
+  static final IbkrConfig FAST = IbkrConfig.DEFAULTS.withTiming(3, 60, 50); // no heartbeat during the delayed answer
 
   private PaperTws tws;
   private IbkrAdapter ib;
@@ -30,7 +30,7 @@ class IbkrHistoryTest {
   @BeforeEach
   void connect() throws Exception {
     tws = PaperTws.start();
-    ib = IbkrAdapter.connect(new BrokerConfig("ibkr", "127.0.0.1", tws.port, 17, BrokerConfig.Paper.DEFAULTS, FAST),
+    ib = IbkrAdapter.connect("127.0.0.1", tws.port, 17, FAST,
         tws.clock);
   }
 

@@ -1,12 +1,12 @@
 package dev.alvh.ibkr.server;
 
-import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.config.MarketConfig;
 import dev.alvh.core.market.IndexLevels;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
 import dev.alvh.core.time.VirtualClock;
 import dev.alvh.paper.broker.PaperBroker;
+import dev.alvh.paper.config.PaperBrokerConfig;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.SimulatedMarket;
 import dev.alvh.paper.market.SyntheticHistory;
@@ -35,7 +35,7 @@ public final class PaperTws implements AutoCloseable {
     LocalDate today = bars.get(60).date();
     clock = new VirtualClock(today.atTime(LocalTime.of(11, 0)).atZone(Clock.MARKET_ZONE).toInstant());
     market = new SimulatedMarket(bars, clock, MarketConfig.DEFAULTS, weekday);
-    broker = new PaperBroker(market, clock, BrokerConfig.Paper.DEFAULTS);
+    broker = new PaperBroker(market, clock, PaperBrokerConfig.DEFAULTS);
     server = new TwsServer(broker, market, clock, ACCOUNT, tickInterval);
     port = server.start("127.0.0.1", listenPort);
   }

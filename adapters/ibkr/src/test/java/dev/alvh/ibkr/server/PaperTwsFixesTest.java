@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
@@ -15,6 +14,7 @@ import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.order.OrderRef;
 import dev.alvh.ibkr.broker.Contracts;
 import dev.alvh.ibkr.broker.IbkrAdapter;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.msg.ClientMessage;
 import dev.alvh.ibkr.msg.ServerMessage;
 import dev.alvh.ibkr.session.TwsRequestException;
@@ -41,8 +41,7 @@ class PaperTwsFixesTest {
   @BeforeEach
   void start() throws Exception {
     tws = PaperTws.start();
-    ib = IbkrAdapter.connect(new BrokerConfig("ibkr", "127.0.0.1", tws.port, 23, BrokerConfig.Paper.DEFAULTS,
-        BrokerConfig.Ibkr.DEFAULTS.withTiming(3, 1, 50)), tws.clock);
+    ib = IbkrAdapter.connect("127.0.0.1", tws.port, 23, IbkrConfig.DEFAULTS.withTiming(3, 1, 50), tws.clock);
     ib.session().addListener(new TwsSession.Listener() {
       @Override
       public void onMessage(ServerMessage m) {

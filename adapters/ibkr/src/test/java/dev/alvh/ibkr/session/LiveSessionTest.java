@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
@@ -13,7 +12,9 @@ import dev.alvh.core.order.NetPrice;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.order.OrderRef;
+import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.server.PaperTws;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LiveSessionTest {
 
-  static final BrokerConfig.Ibkr FAST = BrokerConfig.Ibkr.DEFAULTS.withTiming(3, 1, 50);
+  static final IbkrConfig FAST = IbkrConfig.DEFAULTS.withTiming(3, 1, 50);
 
   private PaperTws tws;
   private IbkrAdapter ib;
@@ -49,8 +50,8 @@ class LiveSessionTest {
     }
   }
 
-  private static BrokerConfig cfg(int port) {
-    return new BrokerConfig("ibkr", "127.0.0.1", port, 21, BrokerConfig.Paper.DEFAULTS, FAST);
+  private static IbkrAdapter unconnected(int port, Clock clock) {
+    return IbkrAdapter.unconnected("127.0.0.1", port, 21, FAST, clock);
   }
 
   private static int freePort() throws Exception {
@@ -72,7 +73,7 @@ class LiveSessionTest {
   @Test
   void anUnattendedStartWaitsForTwsWithBackoffAndConnectsWhenItComesUp() throws Exception {
     int port = freePort();
-    ib = IbkrAdapter.unconnected(cfg(port), java.time.Instant::now);
+    ib = unconnected(port, java.time.Instant::now);
     assertThat(ib.session().connectOrKeepTrying()).as("TWS is not up yet").isFalse();
     assertThat(ib.session().firstReady()).isNotDone();
     Thread.sleep(300);
@@ -84,7 +85,7 @@ class LiveSessionTest {
   @Test
   void aRefusedAccountClosesTheSessionWithNothingSentAndIsNotRetried() throws Exception {
     tws = PaperTws.start();
-    ib = IbkrAdapter.unconnected(cfg(tws.port), tws.clock);
+    ib = unconnected(tws.port, tws.clock);
     ib.session().accountGuard(accounts -> Optional.of("refused " + accounts));
     assertThatThrownBy(() -> ib.session().connectOrKeepTrying()).isInstanceOfSatisfying(TwsRequestException.class,
         e -> assertThat(e.code()).isEqualTo(TwsRequestException.ACCOUNT_REFUSED));
@@ -97,7 +98,7 @@ class LiveSessionTest {
   void aLowerNextValidIdAfterTwsRestartsNeverReusesAnId() throws Exception {
     tws = PaperTws.start();
     int port = tws.port;
-    ib = IbkrAdapter.connect(cfg(port), tws.clock);
+    ib = IbkrAdapter.connect("127.0.0.1", port, 21, FAST, tws.clock);
     long first = ib.broker().place(call("alvh-ids-1"));
     long second = ib.broker().place(call("alvh-ids-2"));
     // TWS restarts and says nextValidId 1 on the reconnect.
@@ -114,7 +115,7 @@ class LiveSessionTest {
   @Test
   void aNewProcessStartsAboveTheIdsItsJournalHolds() throws Exception {
     tws = PaperTws.start(); // nextValidId 1
-    ib = IbkrAdapter.unconnected(cfg(tws.port), tws.clock);
+    ib = unconnected(tws.port, tws.clock);
     ib.session().orderIdsAbove(5001); // the journal's highest broker id was 5000
     ib.session().connect();
     assertThat(ib.broker().place(call("alvh-ids-4"))).isGreaterThanOrEqualTo(5001);
@@ -124,8 +125,7 @@ class LiveSessionTest {
   void fillsMadeDuringA1100GapAreBookedOnceWhenTheLinkComesBack() throws Exception {
     tws = PaperTws.start();
     // Heartbeats far apart: the socket stays up through the gap, as it does at TWS during a 1100.
-    ib = IbkrAdapter.connect(new BrokerConfig("ibkr", "127.0.0.1", tws.port, 22, BrokerConfig.Paper.DEFAULTS,
-        BrokerConfig.Ibkr.DEFAULTS.withTiming(2, 600, 50)), tws.clock);
+    ib = IbkrAdapter.connect("127.0.0.1", tws.port, 22, IbkrConfig.DEFAULTS.withTiming(2, 600, 50), tws.clock);
     List<dev.alvh.core.order.Fill> fills = new java.util.concurrent.CopyOnWriteArrayList<>();
     ib.broker().setListener(new dev.alvh.core.port.BrokerListener() {
       @Override

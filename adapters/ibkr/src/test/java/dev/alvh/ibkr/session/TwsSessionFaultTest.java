@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
@@ -19,6 +18,7 @@ import dev.alvh.core.order.OrderUpdate;
 import dev.alvh.core.port.BrokerListener;
 import dev.alvh.ibkr.broker.Contracts;
 import dev.alvh.ibkr.broker.IbkrAdapter;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.msg.ServerMessage;
 import dev.alvh.ibkr.server.PaperTws;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TwsSessionFaultTest {
 
-  static final BrokerConfig.Ibkr FAST = BrokerConfig.Ibkr.DEFAULTS.withTiming(3, 1, 50);
+  static final IbkrConfig FAST = IbkrConfig.DEFAULTS.withTiming(3, 1, 50);
 
   private PaperTws tws;
   private IbkrAdapter ib;
@@ -58,9 +58,8 @@ class TwsSessionFaultTest {
     tws.close();
   }
 
-  private IbkrAdapter connect(int clientId, BrokerConfig.Ibkr cfg) {
-    IbkrAdapter a = IbkrAdapter.connect(new BrokerConfig("ibkr", "127.0.0.1", tws.port, clientId,
-        BrokerConfig.Paper.DEFAULTS, cfg), tws.clock);
+  private IbkrAdapter connect(int clientId, IbkrConfig cfg) {
+    IbkrAdapter a = IbkrAdapter.connect("127.0.0.1", tws.port, clientId, cfg, tws.clock);
     a.broker().setListener(new BrokerListener() {
       @Override
       public void orderUpdated(OrderUpdate update) {
@@ -179,7 +178,7 @@ class TwsSessionFaultTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    ib = IbkrAdapter.start(new BrokerConfig("ibkr", "127.0.0.1", port, 17, BrokerConfig.Paper.DEFAULTS, FAST),
+    ib = IbkrAdapter.start("127.0.0.1", port, 17, FAST,
         tws.clock);
     assertThat(ib.session().state()).isEqualTo(TwsSession.State.DISCONNECTED);
     try (PaperTws late = PaperTws.startOn(port)) {

@@ -3,34 +3,34 @@ package dev.alvh.ibkr.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alvh.core.config.BrokerConfig;
-import org.junit.jupiter.api.AfterEach;
+import dev.alvh.ibkr.config.IbkrConfig;
 import org.junit.jupiter.api.Test;
 
-/** The client-side message rate: the configured one, unless the hidden test property replaces it. */
+/** The client-side message rate: the configured one, unless a test launcher paces the session for a paper TWS. */
 class TwsSessionRateTest {
 
-  private static final BrokerConfig.Ibkr CFG = BrokerConfig.Ibkr.DEFAULTS.withMaxMessagesPerSecond(37);
+  private static final IbkrConfig CFG = IbkrConfig.DEFAULTS.withMaxMessagesPerSecond(37);
 
-  @AfterEach
-  void clear() {
-    System.clearProperty(TwsSession.TEST_RATE_PROPERTY);
+  @Test
+  void theConfiguredRateWithoutATestPace() {
+    try (TwsSession s = new TwsSession("127.0.0.1", 7497, 17, CFG)) {
+      assertThat(s.messagesPerSecond()).isEqualTo(37);
+    }
   }
 
   @Test
-  void theConfiguredRateWithoutTheTestProperty() {
-    assertThat(TwsSession.messagesPerSecond(CFG)).isEqualTo(37);
+  void aTestPaceReplacesIt() {
+    try (TwsSession s = new TwsSession("127.0.0.1", 7497, 17, CFG)) {
+      s.paceForTests(1000);
+      assertThat(s.messagesPerSecond()).isEqualTo(1000);
+    }
   }
 
   @Test
-  void theTestPropertyReplacesIt() {
-    System.setProperty(TwsSession.TEST_RATE_PROPERTY, "1000");
-    assertThat(TwsSession.messagesPerSecond(CFG)).isEqualTo(1000);
-  }
-
-  @Test
-  void aTestRateOutOfRangeIsRefusedNamingTheProperty() {
-    System.setProperty(TwsSession.TEST_RATE_PROPERTY, "0");
-    assertThatThrownBy(() -> TwsSession.messagesPerSecond(CFG)).hasMessageContaining(TwsSession.TEST_RATE_PROPERTY);
+  void aTestRateOutOfRangeIsRefusedNamingTheOption() {
+    try (TwsSession s = new TwsSession("127.0.0.1", 7497, 17, CFG)) {
+      assertThatThrownBy(() -> s.paceForTests(0)).hasMessageContaining("--messages-per-second");
+      assertThat(s.messagesPerSecond()).isEqualTo(37);
+    }
   }
 }

@@ -3,8 +3,8 @@ package dev.alvh.paper.broker;
 import dev.alvh.core.Check;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.config.BrokerConfig;
-import dev.alvh.core.config.PaperConfig;
+import dev.alvh.paper.config.PaperBrokerConfig;
+import dev.alvh.paper.config.PaperConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.Side;
@@ -122,7 +122,7 @@ public final class PaperBroker implements Broker {
   private final MarketData market;
   private final SettlementPrices settlementPrices;
   private final Clock clock;
-  private final BrokerConfig.Paper config;
+  private final PaperBrokerConfig config;
   private final PaperConfig.Fill fillModel;
   private final SplittableRandom partialDraws;
   private final PaperAccountPort port;
@@ -154,7 +154,7 @@ public final class PaperBroker implements Broker {
    * @param clock            the time
    * @param config           cash, commissions and the fill model
    */
-  public PaperBroker(MarketData market, SettlementPrices settlementPrices, Clock clock, BrokerConfig.Paper config) {
+  public PaperBroker(MarketData market, SettlementPrices settlementPrices, Clock clock, PaperBrokerConfig config) {
     this(market, settlementPrices, clock, config, PaperAccountPort.NONE);
   }
 
@@ -169,18 +169,18 @@ public final class PaperBroker implements Broker {
    * @param config           cash (of a new account), commissions and the fill model
    * @param port             where the account is kept
    */
-  public PaperBroker(MarketData market, SettlementPrices settlementPrices, Clock clock, BrokerConfig.Paper config,
+  public PaperBroker(MarketData market, SettlementPrices settlementPrices, Clock clock, PaperBrokerConfig config,
       PaperAccountPort port) {
     this(market, settlementPrices, clock, config, PaperConfig.Fill.DEFAULTS, port);
   }
 
   /**
    * A paper account kept through {@code port} that fills with {@code fillModel}; see
-   * {@link #PaperBroker(MarketData, SettlementPrices, Clock, BrokerConfig.Paper, PaperAccountPort)}.
+   * {@link #PaperBroker(MarketData, SettlementPrices, Clock, PaperBrokerConfig, PaperAccountPort)}.
    *
    * @param fillModel the price fills take ({@code paper.fill.*})
    */
-  public PaperBroker(MarketData market, SettlementPrices settlementPrices, Clock clock, BrokerConfig.Paper config,
+  public PaperBroker(MarketData market, SettlementPrices settlementPrices, Clock clock, PaperBrokerConfig config,
       PaperConfig.Fill fillModel, PaperAccountPort port) {
     this.market = Check.notNull(market, "market");
     this.fillModel = Check.notNull(fillModel, "fillModel");
@@ -255,25 +255,25 @@ public final class PaperBroker implements Broker {
 
   /**
    * A paper account kept through {@code port} over {@code market}; settlement values as in
-   * {@link #PaperBroker(MarketData, Clock, BrokerConfig.Paper)}.
+   * {@link #PaperBroker(MarketData, Clock, PaperBrokerConfig)}.
    */
-  public PaperBroker(MarketData market, Clock clock, BrokerConfig.Paper config, PaperAccountPort port) {
+  public PaperBroker(MarketData market, Clock clock, PaperBrokerConfig config, PaperAccountPort port) {
     this(market, clock, config, PaperConfig.Fill.DEFAULTS, port);
   }
 
   /**
    * A paper account kept through {@code port} over {@code market} that fills with
    * {@code fillModel} ({@code paper.fill.*}); settlement values as in
-   * {@link #PaperBroker(MarketData, Clock, BrokerConfig.Paper)}.
+   * {@link #PaperBroker(MarketData, Clock, PaperBrokerConfig)}.
    */
-  public PaperBroker(MarketData market, Clock clock, BrokerConfig.Paper config, PaperConfig.Fill fillModel,
+  public PaperBroker(MarketData market, Clock clock, PaperBrokerConfig config, PaperConfig.Fill fillModel,
       PaperAccountPort port) {
     this(market, market instanceof SettlementPrices sp ? sp : (cls, day) -> Optional.empty(), clock, config,
         fillModel, port);
   }
 
   /** A paper account over {@code market} that fills with {@code fillModel} ({@code paper.fill.*}). */
-  public PaperBroker(MarketData market, Clock clock, BrokerConfig.Paper config, PaperConfig.Fill fillModel) {
+  public PaperBroker(MarketData market, Clock clock, PaperBrokerConfig config, PaperConfig.Fill fillModel) {
     this(market, clock, config, fillModel, PaperAccountPort.NONE);
   }
 
@@ -307,7 +307,7 @@ public final class PaperBroker implements Broker {
    * them (the {@link dev.alvh.paper.market.SimulatedMarket} does), else only
    * {@link #settleExpiring(LocalDate, BigDecimal)} can settle (SPXW).
    */
-  public PaperBroker(MarketData market, Clock clock, BrokerConfig.Paper config) {
+  public PaperBroker(MarketData market, Clock clock, PaperBrokerConfig config) {
     this(market, clock, config, PaperAccountPort.NONE);
   }
 

@@ -46,11 +46,11 @@ public record IntradayPath(LocalTime first, LocalTime last, int stepMinutes, dou
   private static final double SESSION_SECONDS = Duration.between(OPEN, CLOSE).toSeconds();
 
   /** The default schedule's grid (09:45 to 15:45 every 15 minutes) and the default VX betas. */
-  public static final IntradayPath DEFAULTS = of(dev.alvh.core.config.PaperConfig.Intraday.DEFAULTS,
+  public static final IntradayPath DEFAULTS = of(dev.alvh.paper.config.PaperConfig.Intraday.DEFAULTS,
       dev.alvh.core.config.ScheduleConfig.DEFAULTS);
 
   /** The path of {@code intraday} on {@code schedule}'s cycle grid; null when {@code intraday.extremes()} is off. */
-  public static IntradayPath of(dev.alvh.core.config.PaperConfig.Intraday intraday,
+  public static IntradayPath of(dev.alvh.paper.config.PaperConfig.Intraday intraday,
       dev.alvh.core.config.ScheduleConfig schedule) {
     if (!intraday.extremes()) {
       return null;

@@ -2,7 +2,6 @@ package dev.alvh.paper.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
@@ -20,6 +19,7 @@ import dev.alvh.core.order.OrderUpdate;
 import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.MarketData;
 import dev.alvh.core.time.VirtualClock;
+import dev.alvh.paper.config.PaperBrokerConfig;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,8 +70,8 @@ class PaperBrokerModifyTest {
     // vertical's model credit is (5.10 - 0.05) - (2.50 + 0.05) = 2.50, mid 2.60
     BigDecimal s = new BigDecimal("0.75");
     PaperBroker b = new PaperBroker(m, new VirtualClock(Instant.parse("2024-01-08T20:45:00Z")),
-        new BrokerConfig.Paper(new BigDecimal("1000000"), new BigDecimal("0.65"), new BigDecimal("0.60")),
-        new dev.alvh.core.config.PaperConfig.Fill(dev.alvh.core.config.PaperConfig.FillModel.SHARE_OF_SPREAD, s, s, s));
+        new PaperBrokerConfig(new BigDecimal("1000000"), new BigDecimal("0.65"), new BigDecimal("0.60")),
+        new dev.alvh.paper.config.PaperConfig.Fill(dev.alvh.paper.config.PaperConfig.FillModel.SHARE_OF_SPREAD, s, s, s));
     b.setListener(new BrokerListener() {
       @Override
       public void orderUpdated(OrderUpdate update) {

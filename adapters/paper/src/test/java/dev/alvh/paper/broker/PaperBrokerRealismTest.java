@@ -2,8 +2,8 @@ package dev.alvh.paper.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alvh.core.config.BrokerConfig;
-import dev.alvh.core.config.PaperConfig;
+import dev.alvh.paper.config.PaperBrokerConfig;
+import dev.alvh.paper.config.PaperConfig;
 import dev.alvh.core.config.MarketConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
@@ -88,18 +88,18 @@ class PaperBrokerRealismTest {
   }
 
   /** A broker filling at mid: the settlement and partial-fill tests below trade at mids. */
-  private PaperBroker broker(BrokerConfig.Paper config) {
+  private PaperBroker broker(PaperBrokerConfig config) {
     return broker(config, PaperConfig.Fill.AT_MID);
   }
 
-  private PaperBroker broker(BrokerConfig.Paper config, PaperConfig.Fill fill) {
+  private PaperBroker broker(PaperBrokerConfig config, PaperConfig.Fill fill) {
     PaperBroker b = new PaperBroker(market, clock, config, fill);
     b.setListener(rec);
     return b;
   }
 
   private PaperBroker broker() {
-    return broker(BrokerConfig.Paper.DEFAULTS);
+    return broker(PaperBrokerConfig.DEFAULTS);
   }
 
   private static int refs;
@@ -213,7 +213,7 @@ class PaperBrokerRealismTest {
       PaperConfig.Fill fill = FILL_MODELS.get(rnd.nextInt(0, 5));
       rec.fills.clear();
       rec.updates.clear();
-      PaperBroker b = broker(BrokerConfig.Paper.DEFAULTS, fill);
+      PaperBroker b = broker(PaperBrokerConfig.DEFAULTS, fill);
       boolean vix = rnd.nextBoolean();
       OptionChain chain = vix ? market.chain(OptionContract.VIX, LocalDate.of(2018, 3, 21))
           : market.chain(OptionContract.SPXW, LocalDate.of(2018, 3, 16));
@@ -293,9 +293,9 @@ class PaperBrokerRealismTest {
     assertThat(rec.updates).last().extracting(OrderUpdate::status).isEqualTo(OrderStatus.FILLED);
   }
 
-  private static BrokerConfig.Paper partial(double probability, long seed) {
-    BrokerConfig.Paper d = BrokerConfig.Paper.DEFAULTS;
-    return new BrokerConfig.Paper(d.startingCash(), d.commissionPerContract(), d.feePerContract(),
+  private static PaperBrokerConfig partial(double probability, long seed) {
+    PaperBrokerConfig d = PaperBrokerConfig.DEFAULTS;
+    return new PaperBrokerConfig(d.startingCash(), d.commissionPerContract(), d.feePerContract(),
         probability, seed);
   }
 
@@ -363,8 +363,8 @@ class PaperBrokerRealismTest {
     OptionContract c = OptionContract.vix(LocalDate.of(2018, 3, 21), new BigDecimal("22"), OptionRight.CALL);
     OptionContract d = OptionContract.vix(LocalDate.of(2018, 3, 21), new BigDecimal("30"), OptionRight.CALL);
     b.place(order(3, NetPrice.debit(new BigDecimal("50")), new ComboLeg(c, Side.BUY, 2), ComboLeg.of(Side.SELL, d)));
-    BigDecimal perContract = BrokerConfig.Paper.DEFAULT_COMMISSION_PER_CONTRACT
-        .add(BrokerConfig.Paper.DEFAULT_FEE_PER_CONTRACT);
+    BigDecimal perContract = PaperBrokerConfig.DEFAULT_COMMISSION_PER_CONTRACT
+        .add(PaperBrokerConfig.DEFAULT_FEE_PER_CONTRACT);
     assertThat(rec.fills).extracting(Fill::commission).containsExactly(perContract.multiply(BigDecimal.valueOf(6)),
         perContract.multiply(BigDecimal.valueOf(3)));
     BigDecimal premium = rec.fills.get(0).price().multiply(BigDecimal.valueOf(600))

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.config.BrokerConfig;
-import dev.alvh.core.config.PaperConfig;
+import dev.alvh.paper.config.PaperBrokerConfig;
+import dev.alvh.paper.config.PaperConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
@@ -117,7 +117,7 @@ class PaperBrokerTest {
   }
 
   private PaperBroker broker(PaperConfig.Fill fill) {
-    PaperBroker b = new PaperBroker(market, clock, new BrokerConfig.Paper(START, new BigDecimal("0.65"),
+    PaperBroker b = new PaperBroker(market, clock, new PaperBrokerConfig(START, new BigDecimal("0.65"),
         new BigDecimal("0.60")), fill);
     b.setListener(rec);
     return b;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.alvh.core.config.MarketConfig;
-import dev.alvh.core.config.PaperConfig;
+import dev.alvh.paper.config.PaperConfig;
 import dev.alvh.core.config.ScheduleConfig;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;

@@ -2,7 +2,7 @@ package dev.alvh.app.cli;
 
 import dev.alvh.app.config.ConfigException;
 import dev.alvh.app.config.ConfigLoader;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;

@@ -6,7 +6,6 @@ import dev.alvh.app.control.ControlClient;
 import dev.alvh.app.control.ControlService;
 import dev.alvh.app.control.Reply;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,23 +22,22 @@ import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "console", mixinStandardHelpOptions = true,
     description = "Open an interactive console to the running bot of the data directory: history, tab completion,"
         + " help and help CMD. It reconnects when the bot restarts.")
 final class ConsoleCommand implements Callable<Integer> {
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
-      description = "the bot's data directory (default ./data)")
-  Path dataDir;
+  @Mixin
+  DataDirOption dataDir = new DataDirOption();
 
   @Override
   public Integer call() throws Exception {
-    ControlClient client = new ControlClient(dataDir, "console");
+    ControlClient client = new ControlClient(dataDir.dir, "console");
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
       LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("alvh").completer(completer())
-          .variable(LineReader.HISTORY_FILE, dataDir.resolve("console.history"))
+          .variable(LineReader.HISTORY_FILE, dataDir.dir.resolve("console.history"))
           .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true).build();
       PrintWriter out = terminal.writer();
       boolean connected = send(client, List.of("status"), out, reader, true);

@@ -6,12 +6,12 @@ import dev.alvh.app.control.ControlClient;
 import dev.alvh.app.control.ControlService;
 import dev.alvh.app.control.Reply;
 import java.io.Console;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,9 +21,8 @@ import picocli.CommandLine.Parameters;
         + " 'alvh ctl help' lists the commands.")
 final class CtlCommand implements Callable<Integer> {
 
-  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
-      description = "the bot's data directory (default ./data)")
-  Path dataDir;
+  @Mixin
+  DataDirOption dataDir = new DataDirOption();
 
   @Option(names = "--json", description = "print the reply as one JSON object")
   boolean json;
@@ -55,7 +54,7 @@ final class CtlCommand implements Callable<Integer> {
     if (yes) {
       send.add(ControlService.YES);
     }
-    ControlClient client = new ControlClient(dataDir, "ctl");
+    ControlClient client = new ControlClient(dataDir.dir, "ctl");
     Reply r;
     try {
       r = client.send(send);

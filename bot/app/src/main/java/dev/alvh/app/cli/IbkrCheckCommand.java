@@ -2,8 +2,8 @@ package dev.alvh.app.cli;
 
 import dev.alvh.app.config.ConfigException;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.config.BotConfig;
-import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.app.config.BotConfig;
+import dev.alvh.app.config.BrokerConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
@@ -18,6 +18,7 @@ import dev.alvh.core.order.OrderRef;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
 import dev.alvh.ibkr.broker.IbkrBroker;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.session.TwsRequestException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -66,9 +67,9 @@ final class IbkrCheckCommand implements Callable<Integer> {
     BotConfig cfg;
     try {
       cfg = config.read();
-      BrokerConfig.Ibkr ibkr = marketDataType == null ? cfg.broker().ibkr()
+      IbkrConfig ibkr = marketDataType == null ? cfg.broker().ibkr()
           : cfg.broker().ibkr().withMarketDataType(marketDataType);
-      b = tws.broker(cfg, ibkr);
+      b = TwsCheck.ibkr(cfg, tws.host, tws.port, tws.clientId, ibkr);
     } catch (ConfigException e) {
       System.err.println("config error: " + e.getMessage());
       return 2;

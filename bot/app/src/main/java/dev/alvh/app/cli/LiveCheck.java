@@ -1,10 +1,10 @@
 package dev.alvh.app.cli;
 
 import dev.alvh.app.config.ConfigException;
-import dev.alvh.core.config.BotConfig;
-import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.app.config.BotConfig;
+import dev.alvh.app.config.BrokerConfig;
 import dev.alvh.core.config.HedgeConfig;
-import dev.alvh.core.config.LiveConfig;
+import dev.alvh.app.config.LiveConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;

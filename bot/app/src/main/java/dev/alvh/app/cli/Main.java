@@ -25,13 +25,18 @@ public final class Main implements Runnable {
 
   /** Runs {@code alvh} with {@code args} and returns its exit code. */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The {@code alvh} command line with every subcommand, ready to execute. */
+  static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     // ctl passes its command's own options (force L2 --until DATE) through to the bot, in order.
     cl.getSubcommands().get("ctl").setUnmatchedOptionsArePositionalParams(true);
     // live trades through TWS only: the --broker it inherits from paper does not apply to it.
     CommandLine.Model.CommandSpec live = cl.getSubcommands().get("live").getCommandSpec();
     live.remove(live.findOption("--broker"));
-    return cl.execute(args);
+    return cl;
   }
 
   @Override

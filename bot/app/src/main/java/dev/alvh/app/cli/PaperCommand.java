@@ -26,7 +26,7 @@ import dev.alvh.app.runtime.SteppedJobDriver;
 import dev.alvh.app.schedule.TradingSchedule;
 import dev.alvh.app.store.Store;
 import dev.alvh.app.store.StoreException;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
 import java.io.IOException;
@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -67,28 +66,23 @@ class PaperCommand implements Callable<Integer> {
           + " the configuration (paper)")
   String broker;
 
+  /** With {@code --broker ibkr}: {@code --host}, {@code --port}, {@code --client-id}. */
   @Mixin
   TwsOptions tws = new TwsOptions();
 
-  @Option(names = "--clock-origin", hidden = true, paramLabel = "MARKET@WALLMILLIS",
-      description = "tests: the market clock showed MARKET (ISO instant) at wall time WALLMILLIS (epoch ms), so a bot"
-          + " with --speed N and a fake TWS on the same scaled clock agree on the time; allows --speed with --broker ibkr")
+  // The virtual clock of the system tests: not options of the production command. The test
+  // launcher (bot/app's test sources, dev.alvh.app.cli.TestMain) sets them from its own options
+  // of the same names; see docs/testing.md.
+  /** {@code --clock-origin MARKET@WALLMILLIS}: the market clock showed MARKET at wall time WALLMILLIS. */
   String clockOrigin;
-
-  @Option(names = "--step-clock", hidden = true, paramLabel = "FROM/TO",
-      description = "tests: virtual time from FROM to TO (ISO instants): every job runs at its scheduled time with the"
-          + " clock standing still, one after the other without waiting; at TO the bot idles until stopped. --speed"
-          + " then only sizes the synthetic market, as for a bot at that speed")
+  /** {@code --step-clock FROM/TO}: virtual time, every job at its scheduled instant. */
   String stepClock;
-
-  @Option(names = "--clock-file", hidden = true, paramLabel = "FILE",
-      description = "tests, with --step-clock: publish the virtual time in FILE for a fake TWS that follows it")
+  /** {@code --clock-file FILE}: with a stepped clock, its time published for a fake TWS. */
   Path clockFile;
-
-  @Option(names = "--step-settle-millis", hidden = true, paramLabel = "MS", defaultValue = "0",
-      description = "tests, with --step-clock: wall milliseconds waited after each step before its job runs (a fake"
-          + " TWS pushes its streaming ticks of the new time)")
+  /** {@code --step-settle-millis MS}: wall milliseconds waited after each step. */
   long stepSettleMillis;
+  /** The client-side TWS message rate instead of broker.ibkr.maxMessagesPerSecond, 0 for that key. */
+  int messagesPerSecond;
 
   @Option(names = "--clear-overrides", description = "drop the configuration overrides stored by 'set' before start")
   boolean clearOverrides;
@@ -176,10 +170,9 @@ class PaperCommand implements Callable<Integer> {
       }
       return cfg;
     }
-    Map<String, String> o = tws.overrides();
     BotConfig withOptions;
     try {
-      withOptions = ConfigLoader.withOverrides(cfg, o, "option");
+      withOptions = ConfigLoader.withOverrides(cfg, tws.overrides(), "option");
     } catch (ConfigException e) {
       throw refuse(2, name + ": " + e.getMessage());
     }
@@ -337,7 +330,11 @@ class PaperCommand implements Callable<Integer> {
         return new Opened(Bot.paper(cfg, dir, clock, speed, PaperMarket.daysAhead(speed)), null,
             null, null);
       }
-      ib = IbkrAdapter.unconnected(cfg.broker(), clock);
+      ib = IbkrAdapter.unconnected(cfg.broker().host(), cfg.broker().port(), cfg.broker().clientId(),
+          cfg.broker().ibkr(), clock);
+      if (messagesPerSecond > 0) {
+        ib.session().paceForTests(messagesPerSecond);
+      }
       ib.session().accountGuard(accounts -> AccountCheck.refusal(name, live, accounts,
           cfg.broker().ibkr().account(), cfg.live().confirmAccount()));
       TwsDownWatch downWatch = new TwsDownWatch(clock,

@@ -3,7 +3,7 @@ package dev.alvh.app.cli;
 import dev.alvh.app.runtime.PaperMarket;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.core.Check;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.server.TwsServer;
 import dev.alvh.paper.broker.PaperBroker;

@@ -1,6 +1,6 @@
 package dev.alvh.app.cli;
 
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.server.TwsServer;
 import java.time.Duration;
@@ -47,9 +47,11 @@ final class PaperTwsCommand implements Callable<Integer> {
           + " presents it as a live account, to try 'alvh live' without IB")
   String account;
 
-  @Option(names = "--clock-file", hidden = true, paramLabel = "FILE",
-      description = "tests: read the time from FILE (the virtual time of a bot run with --step-clock and the same"
-          + " --clock-file) instead of the wall clock")
+  /**
+   * Tests: the time is read from this file (the virtual time of a stepped bot) instead of the wall
+   * clock; set by the test launcher's {@code --clock-file} (dev.alvh.app.cli.TestMain), not an
+   * option of the production command.
+   */
   Path clockFile;
 
   @Override

@@ -1,7 +1,7 @@
 package dev.alvh.app.cli;
 
 import dev.alvh.app.hedge.EventsCsv;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;

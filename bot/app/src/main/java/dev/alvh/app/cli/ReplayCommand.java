@@ -11,7 +11,7 @@ import dev.alvh.app.report.MarketModelReport;
 import dev.alvh.app.report.ReportWriter;
 import dev.alvh.app.replay.VolatilityCycles;
 import dev.alvh.app.schedule.NyseCalendar;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.paper.chains.ChainFiles;
 import dev.alvh.paper.history.HistoryFileException;
 import dev.alvh.paper.history.LoadedHistory;

@@ -1,9 +1,10 @@
 package dev.alvh.app.cli;
 
-import dev.alvh.core.config.BotConfig;
-import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.app.config.BotConfig;
+import dev.alvh.app.config.BrokerConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.session.TwsRequestException;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -34,7 +35,7 @@ final class TwsCheck {
    *
    * @throws IllegalArgumentException naming the key of a bad override (broker.host, broker.port, broker.clientId)
    */
-  static BrokerConfig ibkr(BotConfig cfg, String host, Integer port, Integer clientId, BrokerConfig.Ibkr ibkr) {
+  static BrokerConfig ibkr(BotConfig cfg, String host, Integer port, Integer clientId, IbkrConfig ibkr) {
     BrokerConfig d = cfg.broker();
     return new BrokerConfig("ibkr", host == null ? d.host() : host, port == null ? d.port() : port,
         clientId == null ? d.clientId() : clientId, d.paper(), ibkr);
@@ -43,7 +44,7 @@ final class TwsCheck {
   /** Connects to {@code broker}; when TWS cannot be reached, hands the reason to {@code refused} and is empty. */
   static Optional<IbkrAdapter> connect(BrokerConfig broker, Clock clock, Consumer<String> refused) {
     try {
-      return Optional.of(IbkrAdapter.connect(broker, clock));
+      return Optional.of(IbkrAdapter.connect(broker.host(), broker.port(), broker.clientId(), broker.ibkr(), clock));
     } catch (TwsRequestException e) {
       refused.accept(e.getMessage());
       return Optional.empty();

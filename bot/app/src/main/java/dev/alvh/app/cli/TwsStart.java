@@ -3,7 +3,7 @@ package dev.alvh.app.cli;
 import dev.alvh.app.live.TwsDownWatch;
 import dev.alvh.app.ops.Alerter;
 import dev.alvh.app.runtime.Bot;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
 import dev.alvh.ibkr.session.TwsRequestException;

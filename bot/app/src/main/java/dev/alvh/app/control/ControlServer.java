@@ -54,7 +54,7 @@ public final class ControlServer implements AutoCloseable {
   public static ControlServer start(String bindAddress, int port, String token, ControlService service)
       throws IOException {
     return start(bindAddress, port, token, service,
-        java.time.Duration.ofSeconds(dev.alvh.core.config.ConsoleConfig.DEFAULT_READ_TIMEOUT_SECONDS));
+        java.time.Duration.ofSeconds(dev.alvh.app.config.ConsoleConfig.DEFAULT_READ_TIMEOUT_SECONDS));
   }
 
   /**

@@ -208,10 +208,10 @@ final class DecisionViews {
 
   /** history [N]: hedge transitions and operator actions, newest last. */
   static final class History extends BaseCommand {
-    static final int MAX = dev.alvh.core.config.ConsoleConfig.MAX_HISTORY_LINES;
+    static final int MAX = dev.alvh.app.config.ConsoleConfig.MAX_HISTORY_LINES;
 
     History() {
-      super("history", "history [N]", "The last N (default console.historyLines, " + dev.alvh.core.config
+      super("history", "history [N]", "The last N (default console.historyLines, " + dev.alvh.app.config
           .ConsoleConfig.DEFAULT_HISTORY_LINES + "; at most " + MAX + ") hedge transitions and operator actions,"
           + " oldest first.", false);
     }

@@ -9,11 +9,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * Named crash points for the crash suite: places in the order path where a {@code kill -9} is
  * most likely to leave the journal, the store and the broker out of step.
  *
- * <p>Inert unless the process was started with {@code -Dalvh.crashAt=NAME:N} or the environment
- * variable {@code ALVH_CRASH_AT=NAME:N}: then the N-th time (1-based) point {@code NAME} is
- * reached, the process prints one line {@code CRASHPOINT NAME N} to stdout, flushes, and blocks
- * that thread for good, so the test can kill the process with a real SIGKILL at exactly that
- * point. When inert, {@link #reach} is a read of one static final field.
+ * <p>Inert unless a point was armed with {@link #arm} (the test launcher's {@code --crash-at NAME:N},
+ * dev.alvh.app.cli.TestMain in bot/app's test sources; the production command has no way to arm
+ * one): then the N-th time (1-based) point {@code NAME} is reached, the process prints one line
+ * {@code CRASHPOINT NAME N} to stdout, flushes, and blocks that thread for good, so the test can
+ * kill the process with a real SIGKILL at exactly that point. When inert, {@link #reach} is a read
+ * of one volatile field.
  *
  * <p>The points ({@link #NAMES}):
  * <ul>
@@ -31,17 +32,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class CrashPoints {
 
-  /** The system property that arms a point. */
-  public static final String PROPERTY = "alvh.crashAt";
-  /** The environment variable that arms a point (the property wins). */
-  public static final String ENV = "ALVH_CRASH_AT";
+  /** The test launcher's option that arms a point, named in messages. */
+  public static final String OPTION = "--crash-at";
   /** The marker printed before blocking. */
   public static final String MARKER = "CRASHPOINT";
   /** Every point placed in the code. */
   public static final Set<String> NAMES = Set.of("journal-before", "journal-written", "order-sent", "fill-stored",
       "order-done", "hedge-done", "hedge-transition", "hedge-layer");
 
-  private static final CrashPoints ARMED = fromSpec(spec(), System.out);
+  private static volatile CrashPoints armed;
 
   private final String name;
   private final long at;
@@ -54,9 +53,14 @@ public final class CrashPoints {
     this.out = out;
   }
 
-  private static String spec() {
-    String p = System.getProperty(PROPERTY);
-    return p != null ? p : System.getenv(ENV);
+  /**
+   * Arms the point of {@code spec} ({@code NAME:N}) in this process; a null or blank spec disarms.
+   * For the test launcher only.
+   *
+   * @throws IllegalArgumentException naming the bad spec (see {@link #fromSpec})
+   */
+  public static void arm(String spec) {
+    armed = fromSpec(spec, System.out);
   }
 
   /**
@@ -80,7 +84,7 @@ public final class CrashPoints {
       n = 0;
     }
     if (!NAMES.contains(name) || n < 1) {
-      throw new IllegalArgumentException(PROPERTY + "/" + ENV + " must be NAME:N with NAME one of "
+      throw new IllegalArgumentException(OPTION + " must be NAME:N with NAME one of "
           + new java.util.TreeSet<>(NAMES) + " and N >= 1, but was '" + spec + "'");
     }
     return new CrashPoints(name, n, out);
@@ -88,7 +92,7 @@ public final class CrashPoints {
 
   /** True when a crash point is armed in this process. */
   public static boolean armed() {
-    return ARMED != null;
+    return armed != null;
   }
 
   /**
@@ -96,7 +100,7 @@ public final class CrashPoints {
    * it is the armed point's N-th time. Does nothing in a process without an armed point.
    */
   public static void reach(String name) {
-    CrashPoints a = ARMED;
+    CrashPoints a = armed;
     if (a != null && a.hit(name)) {
       block();
     }

@@ -6,7 +6,7 @@ import dev.alvh.app.store.HedgeBetaStore;
 import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.condor.Tranche;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.config.HedgeConfig;
 import dev.alvh.core.hedge.HedgeAction;
 import dev.alvh.core.hedge.BetaWindows;

@@ -5,7 +5,7 @@ import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.cycle.CycleDecision;
 import dev.alvh.core.hedge.HedgeAction;
 import dev.alvh.core.instrument.ComboLeg;

@@ -4,7 +4,7 @@ import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.Check;
 import dev.alvh.core.condor.SkipCode;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.execution.LegQuote;
 import dev.alvh.core.execution.PriceWalk;
 import dev.alvh.core.execution.QuoteCheck;

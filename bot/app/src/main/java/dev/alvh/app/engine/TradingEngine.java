@@ -6,7 +6,7 @@ import dev.alvh.app.store.Store;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.condor.SkipCode;
 import dev.alvh.core.condor.Tranche;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.cycle.CycleDecision;
 import dev.alvh.core.cycle.CycleInput;
 import dev.alvh.core.cycle.TradingCycle;
@@ -101,7 +101,7 @@ public final class TradingEngine {
     this.market = market;
     this.broker = broker;
     this.store = store;
-    this.cycle = new TradingCycle(config);
+    this.cycle = new TradingCycle(config.condor(), config.risk());
     this.desk = new OrderDesk(config, clock, market, broker, store);
     this.hedge = HedgeDesk.create(book, config, clock, market, store);
     this.hedgeState = hedge.state();
@@ -283,7 +283,7 @@ public final class TradingEngine {
   /** Runs with {@code c} from the next cycle on. */
   public void reconfigure(BotConfig c) {
     this.config = Objects.requireNonNull(c, "config");
-    this.cycle = new TradingCycle(c);
+    this.cycle = new TradingCycle(c.condor(), c.risk());
     desk.reconfigure(c);
   }
 

@@ -1,6 +1,6 @@
 package dev.alvh.app.live;
 
-import dev.alvh.core.config.LiveConfig;
+import dev.alvh.app.config.LiveConfig;
 import dev.alvh.ibkr.broker.IbkrBroker;
 import java.util.List;
 import java.util.Optional;

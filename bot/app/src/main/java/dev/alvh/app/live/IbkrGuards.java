@@ -3,7 +3,7 @@ package dev.alvh.app.live;
 import dev.alvh.app.ops.Alerter;
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.core.Check;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.ibkr.broker.IbkrAdapter;
 import dev.alvh.ibkr.session.TwsSession;

@@ -2,7 +2,7 @@ package dev.alvh.app.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.core.Check;
-import dev.alvh.core.config.AlertsConfig;
+import dev.alvh.app.config.AlertsConfig;
 import dev.alvh.core.port.Clock;
 import java.io.IOException;
 import java.net.URI;

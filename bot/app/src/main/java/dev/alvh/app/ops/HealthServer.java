@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.alvh.app.ops.LoopbackHttp.HttpRequest;
 import dev.alvh.app.ops.LoopbackHttp.HttpResponse;
 import dev.alvh.core.Check;
-import dev.alvh.core.config.HealthConfig;
+import dev.alvh.app.config.HealthConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -4,7 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import dev.alvh.core.Check;
-import dev.alvh.core.config.LoggingConfig;
+import dev.alvh.app.config.LoggingConfig;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 

@@ -6,7 +6,7 @@ import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.schedule.ScheduledFire;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.market.OptionQuote;
 import dev.alvh.core.time.VirtualClock;

@@ -4,7 +4,7 @@ import dev.alvh.app.engine.Book;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.schedule.ScheduledFire;
 import dev.alvh.app.schedule.TradingSchedule;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.paper.chains.ChainFiles;
 import dev.alvh.paper.chains.ChainIndex;

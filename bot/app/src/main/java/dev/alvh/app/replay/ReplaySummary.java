@@ -90,7 +90,7 @@ public record ReplaySummary(
       String description) {
 
     /** The summary's view of {@code fill}: the shares that applied (all 0.5 under MID). */
-    public static FillModel of(dev.alvh.core.config.PaperConfig.Fill fill) {
+    public static FillModel of(dev.alvh.paper.config.PaperConfig.Fill fill) {
       return new FillModel(fill.model().name(), fill.share(1), fill.share(2), fill.share(4), fill.describe());
     }
   }

@@ -1,7 +1,7 @@
 package dev.alvh.app.replay;
 
 import dev.alvh.app.engine.Book;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.paper.chains.ChainIndex;
 import dev.alvh.paper.chains.ChainOverlay;

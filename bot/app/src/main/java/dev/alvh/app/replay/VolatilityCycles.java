@@ -1,6 +1,6 @@
 package dev.alvh.app.replay;
 
-import dev.alvh.core.config.ReplayConfig;
+import dev.alvh.app.config.ReplayConfig;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -63,7 +63,7 @@ public final class ReportWriter {
    * @throws UncheckedIOException when a file cannot be written
    */
   public void write(Replay.ReplayResult result, String summaryJson, Path dir, List<Section> extra) {
-    write(result, summaryJson, dir, extra, dev.alvh.core.config.ReplayConfig.DEFAULT_ROLLING_SHARPE_DAYS);
+    write(result, summaryJson, dir, extra, dev.alvh.app.config.ReplayConfig.DEFAULT_ROLLING_SHARPE_DAYS);
   }
 
   /**

@@ -8,7 +8,7 @@ import dev.alvh.app.engine.TradingEngine;
 import dev.alvh.app.schedule.JobKind;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.Store;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.SignalSnapshot;

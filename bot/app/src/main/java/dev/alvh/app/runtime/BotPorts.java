@@ -3,7 +3,7 @@ package dev.alvh.app.runtime;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.PaperAccountStore;
 import dev.alvh.app.store.Store;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;

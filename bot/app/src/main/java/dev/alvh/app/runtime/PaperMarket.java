@@ -2,7 +2,7 @@ package dev.alvh.app.runtime;
 
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.core.Check;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.SyntheticHistory;
 import java.time.LocalDate;

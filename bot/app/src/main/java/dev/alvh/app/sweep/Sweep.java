@@ -9,7 +9,7 @@ import dev.alvh.app.replay.BookMetrics;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.schedule.ScheduledFire;
 import dev.alvh.app.schedule.TradingSchedule;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.config.ScheduleConfig;
 import dev.alvh.paper.market.MarketHistory;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.alvh.app.config.ConfigException;
 import dev.alvh.app.config.ConfigLoader;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

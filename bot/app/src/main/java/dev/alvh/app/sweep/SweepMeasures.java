@@ -7,7 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.alvh.app.replay.BookRun;
 import dev.alvh.app.replay.ReplayQueries;
 import dev.alvh.app.replay.BookMetrics;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.hedge.HedgeState;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.order.OrderPurpose;

@@ -2,7 +2,7 @@ package dev.alvh.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.server.TwsServer;
 import java.net.ServerSocket;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hidden step-mode options of {@code alvh paper}: bad values stop it before anything starts, exit 2. */
+/** The step-mode options of the test launcher's {@code paper}: bad values stop it before anything starts, exit 2. */
 class PaperStepClockTest {
 
   @TempDir
@@ -20,7 +20,7 @@ class PaperStepClockTest {
   @Test
   void aStepClockThatIsNotTwoInstantsIsRefused() {
     Path data = dir.resolve("data");
-    assertThat(Main.run("paper", "--data-dir", data.toString(), "--step-clock", "2026-03-17T13:30:00Z")).isEqualTo(2);
+    assertThat(TestMain.run("paper", "--data-dir", data.toString(), "--step-clock", "2026-03-17T13:30:00Z")).isEqualTo(2);
     assertThat(io.err().lines()).hasSize(1).first().asString()
         .contains("--step-clock must be FROM/TO (two ISO instants), but was '2026-03-17T13:30:00Z'");
     assertThat(Files.exists(data)).as("nothing created").isFalse();
@@ -28,14 +28,14 @@ class PaperStepClockTest {
 
   @Test
   void toBeforeFromIsRefused() {
-    assertThat(Main.run("paper", "--data-dir", dir.resolve("d").toString(), "--step-clock",
+    assertThat(TestMain.run("paper", "--data-dir", dir.resolve("d").toString(), "--step-clock",
         "2026-03-17T14:00:00Z/2026-03-17T13:00:00Z")).isEqualTo(2);
     assertThat(io.err()).contains("--step-clock needs TO after FROM");
   }
 
   @Test
   void aClockFileWithoutAStepClockIsRefused() {
-    assertThat(Main.run("paper", "--data-dir", dir.resolve("d").toString(), "--clock-file",
+    assertThat(TestMain.run("paper", "--data-dir", dir.resolve("d").toString(), "--clock-file",
         dir.resolve("clock").toString())).isEqualTo(2);
     assertThat(io.err()).contains("--clock-file applies only with --step-clock");
   }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.alvh.app.TestPaths;
-import dev.alvh.core.config.BotConfig;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;

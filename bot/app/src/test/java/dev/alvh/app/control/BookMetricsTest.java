@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.ops.HealthServer;
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.schedule.JobKind;
-import dev.alvh.core.config.HealthConfig;
+import dev.alvh.app.config.HealthConfig;
 import dev.alvh.core.time.VirtualClock;
 import java.math.BigDecimal;
 import java.net.URI;

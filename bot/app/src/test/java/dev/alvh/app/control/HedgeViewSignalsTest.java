@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.schedule.JobKind;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.core.time.VirtualClock;

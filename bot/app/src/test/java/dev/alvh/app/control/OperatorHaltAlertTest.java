@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.alvh.app.ops.Alerter;
-import dev.alvh.core.config.AlertsConfig;
+import dev.alvh.app.config.AlertsConfig;
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.schedule.JobKind;
 import dev.alvh.core.time.VirtualClock;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.app.ops.HealthServer;
 import dev.alvh.app.runtime.Bot;
-import dev.alvh.core.config.HealthConfig;
+import dev.alvh.app.config.HealthConfig;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;

@@ -2,7 +2,7 @@ package dev.alvh.app.control;
 
 import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.app.runtime.Bot;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.time.VirtualClock;
 import java.nio.file.Path;

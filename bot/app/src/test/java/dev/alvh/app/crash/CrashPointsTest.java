@@ -17,7 +17,7 @@ class CrashPointsTest {
   void noSpecMeansInert() {
     assertThat(CrashPoints.fromSpec(null, out)).isNull();
     assertThat(CrashPoints.fromSpec("  ", out)).isNull();
-    // this test JVM is started without alvh.crashAt: reach returns at once
+    // nothing armed in this test JVM: reach returns at once
     assertThat(CrashPoints.armed()).isFalse();
     CrashPoints.reach("journal-written");
   }
@@ -45,8 +45,15 @@ class CrashPointsTest {
   void badSpecsNameTheValueAndTheAllowedNames() {
     assertThatThrownBy(() -> CrashPoints.fromSpec("journal:2", out))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'journal:2'")
-        .hasMessageContaining("journal-written").hasMessageContaining("alvh.crashAt");
+        .hasMessageContaining("journal-written").hasMessageContaining("--crash-at");
     assertThatThrownBy(() -> CrashPoints.fromSpec("order-sent:0", out)).hasMessageContaining("'order-sent:0'");
     assertThatThrownBy(() -> CrashPoints.fromSpec("order-sent:x", out)).hasMessageContaining("N >= 1");
+  }
+
+  @Test
+  void aBadSpecArmsNothing() {
+    assertThatThrownBy(() -> CrashPoints.arm("nowhere:1")).hasMessageContaining("--crash-at")
+        .hasMessageContaining("'nowhere:1'");
+    assertThat(CrashPoints.armed()).isFalse();
   }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.hedge.HedgeContext;
 import dev.alvh.core.hedge.HedgeState;
 import dev.alvh.core.port.Clock;

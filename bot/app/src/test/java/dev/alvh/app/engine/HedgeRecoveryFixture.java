@@ -6,7 +6,7 @@ import dev.alvh.app.journal.ReconcileReport;
 import dev.alvh.app.journal.Reconciler;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.Store;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.hedge.HedgeAction;
 import dev.alvh.core.hedge.HedgeLayerKind;
 import dev.alvh.core.hedge.HeldLayer;

@@ -9,7 +9,7 @@ import dev.alvh.app.replay.ReplaySummary;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;

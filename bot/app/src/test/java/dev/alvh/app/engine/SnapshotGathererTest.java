@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.condor.Tranche;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.cycle.CycleDecision;
 import dev.alvh.core.cycle.CycleInput;
 import dev.alvh.core.cycle.TradingCycle;
@@ -105,7 +105,7 @@ class SnapshotGathererTest {
   void theManagedTranchesLegsAreReadOnceEachAndNoChainWhileTheEntryGateIsShut() {
     RecordingMarket m = new RecordingMarket();
     // two tranches on the same strikes: their legs are read once; the busy one's not at all
-    CycleDecision d = SnapshotGatherer.decide(new TradingCycle(BotConfig.DEFAULTS),
+    CycleDecision d = SnapshotGatherer.decide(new TradingCycle(BotConfig.DEFAULTS.condor(), BotConfig.DEFAULTS.risk()),
         input(List.of(held(3), held(4), held(5)), Optional.of(TODAY.minusDays(3)), Set.of(5L)), m);
     assertThat(m.calls).hasSize(4).allMatch(c -> c.startsWith("quote SPXW " + HELD)).doesNotHaveDuplicates();
     assertThat(d.entry()).isEmpty();
@@ -115,7 +115,7 @@ class SnapshotGathererTest {
   @Test
   void theEntryExpiryAndItsChainAreReadOnceWhenTheGateIsOpen() {
     RecordingMarket m = new RecordingMarket();
-    CycleDecision d = SnapshotGatherer.decide(new TradingCycle(BotConfig.DEFAULTS),
+    CycleDecision d = SnapshotGatherer.decide(new TradingCycle(BotConfig.DEFAULTS.condor(), BotConfig.DEFAULTS.risk()),
         input(List.of(), Optional.empty(), Set.of()), m);
     assertThat(m.calls).containsExactly("expirations SPXW", "chain SPXW " + ENTRY);
     assertThat(d.entry()).isPresent();
@@ -124,7 +124,7 @@ class SnapshotGathererTest {
   @Test
   void aDecisionOverTheGatheredSnapshotCallsNoPortAgain() {
     RecordingMarket m = new RecordingMarket();
-    TradingCycle cycle = new TradingCycle(BotConfig.DEFAULTS);
+    TradingCycle cycle = new TradingCycle(BotConfig.DEFAULTS.condor(), BotConfig.DEFAULTS.risk());
     CycleInput in = input(List.of(held(3)), Optional.empty(), Set.of());
     MarketSnapshot[] last = new MarketSnapshot[1];
     CycleDecision d = SnapshotGatherer.complete(m, MarketSnapshot.of(NOW.toInstant(), IX), s -> {

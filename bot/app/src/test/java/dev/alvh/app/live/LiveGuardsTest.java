@@ -9,8 +9,7 @@ import dev.alvh.app.runtime.PaperMarket;
 import dev.alvh.app.runtime.ScaledClock;
 import dev.alvh.app.schedule.JobKind;
 import dev.alvh.app.schedule.NyseCalendar;
-import dev.alvh.core.config.BotConfig;
-import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
 import dev.alvh.ibkr.server.TwsServer;
@@ -76,10 +75,9 @@ class LiveGuardsTest {
     open.add(tws);
     beforeConnect.accept(tws);
     int port = tws.start("127.0.0.1", 0);
-    BrokerConfig bc = new BrokerConfig("ibkr", "127.0.0.1", port, 41, BrokerConfig.Paper.DEFAULTS,
+    ib = IbkrAdapter.unconnected("127.0.0.1", port, 41,
         // the highest message rate the configuration allows: each cycle quotes a chain
-        cfg.broker().ibkr().withTiming(timeoutSeconds, 1, 50).withMaxMessagesPerSecond(49));
-    ib = IbkrAdapter.unconnected(bc, clock);
+        cfg.broker().ibkr().withTiming(timeoutSeconds, 1, 50).withMaxMessagesPerSecond(49), clock);
     MarketDataWatch md = IbkrGuards.marketDataWatch(ib.session(), clock, cfg);
     ib.session().connect();
     bot = Bot.ibkr(cfg, dir, clock, ib);

@@ -3,7 +3,7 @@ package dev.alvh.app.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.app.ops.Alerter;
-import dev.alvh.core.config.AlertsConfig;
+import dev.alvh.app.config.AlertsConfig;
 import dev.alvh.core.port.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.alvh.app.ops.Alerter.Kind;
-import dev.alvh.core.config.AlertsConfig;
+import dev.alvh.app.config.AlertsConfig;
 import dev.alvh.core.port.Clock;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

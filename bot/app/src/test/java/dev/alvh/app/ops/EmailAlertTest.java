@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.alvh.app.ops.Alerter.Kind;
-import dev.alvh.core.config.AlertsConfig;
+import dev.alvh.app.config.AlertsConfig;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

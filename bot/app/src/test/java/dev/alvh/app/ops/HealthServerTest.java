@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.ops.BotMetrics.OrderOutcome;
-import dev.alvh.core.config.HealthConfig;
+import dev.alvh.app.config.HealthConfig;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;

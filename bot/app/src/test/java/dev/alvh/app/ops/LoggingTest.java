@@ -8,7 +8,7 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.TimeBasedRollingPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.alvh.core.config.LoggingConfig;
+import dev.alvh.app.config.LoggingConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

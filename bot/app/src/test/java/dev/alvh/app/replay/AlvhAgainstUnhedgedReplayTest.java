@@ -7,7 +7,7 @@ import dev.alvh.app.TestPaths;
 import dev.alvh.app.engine.Book;
 import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.paper.history.HistoryLoader;
 import dev.alvh.paper.history.LoadedHistory;

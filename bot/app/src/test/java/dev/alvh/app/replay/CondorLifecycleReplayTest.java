@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.condor.ExitReason;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.Store;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.SyntheticHistory;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package dev.alvh.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alvh.core.config.ReplayConfig;
+import dev.alvh.app.config.ReplayConfig;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NavigableMap;

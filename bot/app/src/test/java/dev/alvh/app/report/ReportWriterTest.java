@@ -7,7 +7,7 @@ import dev.alvh.app.engine.Book;
 import dev.alvh.app.replay.Metrics;
 import dev.alvh.app.replay.Replay;
 import dev.alvh.app.schedule.NyseCalendar;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.paper.market.MarketHistory;
 import dev.alvh.paper.market.SyntheticHistory;
 import java.awt.image.BufferedImage;

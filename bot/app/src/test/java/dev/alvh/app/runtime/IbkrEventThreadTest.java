@@ -7,8 +7,7 @@ import dev.alvh.app.schedule.JobKind;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.config.BotConfig;
-import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.order.Fill;
 import dev.alvh.core.order.NetPrice;
 import dev.alvh.core.order.OrderIntent;
@@ -19,6 +18,7 @@ import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.server.TwsServer;
 import dev.alvh.paper.broker.PaperBroker;
 import dev.alvh.paper.market.SimulatedMarket;
@@ -166,9 +166,7 @@ class IbkrEventThreadTest {
     TwsServer tws = new TwsServer(exchange, market, clock, "DU0000001", Duration.ofMillis(200));
     open.add(tws);
     int port = tws.start("127.0.0.1", 0);
-    BrokerConfig bc = new BrokerConfig("ibkr", "127.0.0.1", port, 31, BrokerConfig.Paper.DEFAULTS,
-        BrokerConfig.Ibkr.DEFAULTS.withTiming(5, 1, 50));
-    IbkrAdapter ib = IbkrAdapter.connect(bc, clock);
+    IbkrAdapter ib = IbkrAdapter.connect("127.0.0.1", port, 31, IbkrConfig.DEFAULTS.withTiming(5, 1, 50), clock);
     Bot bot = Bot.ibkr(cfg, dir, clock, ib);
     open.add(bot);
 

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.cli.PaperTws;
 import dev.alvh.app.ops.HealthServer;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
+import dev.alvh.app.config.BrokerConfig;
+import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.server.TwsServer;
+import dev.alvh.paper.config.PaperBrokerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,16 +34,16 @@ class IbkrHealthTest {
 
   @Test
   void heartbeatAgeIsANumberOnIbkr() throws Exception {
-    SteppedClock clock = new SteppedClock(IbkrWarmUpTest.DAY.atTime(10, 0).atZone(dev.alvh.core.port.Clock.MARKET_ZONE)
+    SteppedClock clock = new SteppedClock(IbkrWarmUpTest.DAY.atTime(10, 0).atZone(Clock.MARKET_ZONE)
         .toInstant(), Optional.empty());
     try (TwsServer tws = PaperTws.build(BotConfig.DEFAULTS, clock, Duration.ofMillis(50))) {
       BotConfig d = BotConfig.DEFAULTS;
-      dev.alvh.core.config.BrokerConfig b = new dev.alvh.core.config.BrokerConfig("ibkr", "127.0.0.1",
-          tws.start("127.0.0.1", 0), 32, dev.alvh.core.config.BrokerConfig.Paper.DEFAULTS,
-          dev.alvh.core.config.BrokerConfig.Ibkr.DEFAULTS.withTiming(10, 60, 50));
+      BrokerConfig b = new BrokerConfig("ibkr", "127.0.0.1",
+          tws.start("127.0.0.1", 0), 32, PaperBrokerConfig.DEFAULTS,
+          IbkrConfig.DEFAULTS.withTiming(10, 60, 50));
       BotConfig cfg = new BotConfig(d.condor(), d.hedge(), d.risk(), b, d.schedule(), d.store(), d.console(),
           d.market(), d.execution(), d.replay(), d.health(), d.alerts(), d.logging());
-      try (Bot bot = Bot.ibkr(cfg, tmp.resolve("ibkr"), clock, IbkrAdapter.connect(cfg.broker(), clock));
+      try (Bot bot = Bot.ibkr(cfg, tmp.resolve("ibkr"), clock, ibkr(cfg, clock));
           HealthServer health = HealthServer.start(cfg.health(), bot, bot.metrics())) {
         assertThat(bot.health().heartbeatAge()).as("messages came from TWS").isPresent();
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
@@ -50,5 +54,10 @@ class IbkrHealthTest {
         assertThat(j.get("heartbeatAgeSeconds").asLong()).isBetween(0L, 60L);
       }
     }
+  }
+
+  private static IbkrAdapter ibkr(BotConfig cfg, Clock clock) {
+    BrokerConfig b = cfg.broker();
+    return IbkrAdapter.connect(b.host(), b.port(), b.clientId(), b.ibkr(), clock);
   }
 }

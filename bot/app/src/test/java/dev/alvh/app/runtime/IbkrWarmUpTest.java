@@ -6,8 +6,8 @@ import dev.alvh.app.cli.PaperTws;
 import dev.alvh.app.schedule.JobKind;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.HedgeStore;
-import dev.alvh.core.config.BotConfig;
-import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.app.config.BotConfig;
+import dev.alvh.app.config.BrokerConfig;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.market.IndexLevels;
 import dev.alvh.core.market.OptionChain;
@@ -16,8 +16,10 @@ import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
 import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.ibkr.broker.IbkrAdapter;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.server.TwsServer;
 import dev.alvh.paper.broker.PaperBroker;
+import dev.alvh.paper.config.PaperBrokerConfig;
 import dev.alvh.paper.market.SimulatedMarket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,8 +50,8 @@ class IbkrWarmUpTest {
 
   private static BotConfig config(int port) {
     BotConfig d = BotConfig.DEFAULTS;
-    BrokerConfig b = new BrokerConfig("ibkr", "127.0.0.1", port, 31, BrokerConfig.Paper.DEFAULTS,
-        BrokerConfig.Ibkr.DEFAULTS.withTiming(10, 60, 50));
+    BrokerConfig b = new BrokerConfig("ibkr", "127.0.0.1", port, 31, PaperBrokerConfig.DEFAULTS,
+        IbkrConfig.DEFAULTS.withTiming(10, 60, 50));
     return new BotConfig(d.condor(), d.hedge(), d.risk(), b, d.schedule(), d.store(), d.console(), d.market(),
         d.execution(), d.replay(), d.health(), d.alerts(), d.logging());
   }
@@ -69,7 +71,7 @@ class IbkrWarmUpTest {
         inProcess = paper.engine().hedgeDesk().lastSignals().orElseThrow();
         inProcessCloses = new HedgeStore(paper.store().jdbc(), "alvh").closes();
       }
-      try (Bot bot = Bot.ibkr(cfg, tmp.resolve("ibkr"), clock, IbkrAdapter.connect(cfg.broker(), clock))) {
+      try (Bot bot = Bot.ibkr(cfg, tmp.resolve("ibkr"), clock, ibkr(cfg, clock))) {
         assertThat(tws.historyRequestsReceived()).as("SPX, VIX, VIX3M").isEqualTo(3);
         SignalSnapshot s = bot.engine().hedgeDesk().lastSignals().orElseThrow();
         assertThat(s.warm()).as("warm on start: " + s.notWarmReason()).isTrue();
@@ -86,7 +88,7 @@ class IbkrWarmUpTest {
         assertThat(tws.historyRequestsReceived()).as("asked once").isEqualTo(3);
       }
       // A restart on the same store: enough closes up to the last trading day, nothing asked.
-      try (Bot again = Bot.ibkr(cfg, tmp.resolve("ibkr"), clock, IbkrAdapter.connect(cfg.broker(), clock))) {
+      try (Bot again = Bot.ibkr(cfg, tmp.resolve("ibkr"), clock, ibkr(cfg, clock))) {
         assertThat(again.engine().hedgeDesk().lastSignals().orElseThrow().date()).isEqualTo(DAY);
         assertThat(tws.historyRequestsReceived()).isEqualTo(3);
       }
@@ -103,7 +105,7 @@ class IbkrWarmUpTest {
     PaperBroker broker = new PaperBroker(sim, clock, base.broker().paper(), base.paper().fill());
     try (TwsServer tws = new TwsServer(broker, withoutHistory(sim), clock, PaperTws.ACCOUNT, Duration.ofMillis(50))) {
       BotConfig cfg = config(tws.start("127.0.0.1", 0));
-      try (Bot bot = Bot.ibkr(cfg, tmp.resolve("cold"), clock, IbkrAdapter.connect(cfg.broker(), clock))) {
+      try (Bot bot = Bot.ibkr(cfg, tmp.resolve("cold"), clock, ibkr(cfg, clock))) {
         assertThat(tws.historyRequestsReceived()).as("SPX asked, 162 no data").isEqualTo(1);
         assertThat(bot.engine().hedgeDesk().lastSignals()).isEmpty();
         clock.set(at(16, 15));
@@ -144,5 +146,10 @@ class IbkrWarmUpTest {
         return m.quote(contract);
       }
     };
+  }
+
+  private static IbkrAdapter ibkr(BotConfig cfg, Clock clock) {
+    BrokerConfig b = cfg.broker();
+    return IbkrAdapter.connect(b.host(), b.port(), b.clientId(), b.ibkr(), clock);
   }
 }

@@ -7,7 +7,7 @@ import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.app.control.ControlService;
 import dev.alvh.app.control.Reply;
 import dev.alvh.app.schedule.JobKind;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.time.VirtualClock;
 import java.nio.file.Files;

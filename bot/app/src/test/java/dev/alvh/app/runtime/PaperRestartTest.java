@@ -13,7 +13,7 @@ import dev.alvh.app.journal.Reconciler;
 import dev.alvh.app.schedule.JobKind;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.config.MarketConfig;
 import dev.alvh.core.hedge.HedgeState;
 import dev.alvh.core.instrument.OptionContract;

@@ -7,12 +7,12 @@ import dev.alvh.app.cli.PaperTws;
 import dev.alvh.app.schedule.JobKind;
 import dev.alvh.app.schedule.ScheduledFire;
 import dev.alvh.app.schedule.TradingSchedule;
-import dev.alvh.core.config.BotConfig;
-import dev.alvh.core.config.BrokerConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.config.ScheduleConfig;
 import dev.alvh.core.market.IndexLevels;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
+import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.server.TwsServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,9 +90,8 @@ class SteppedJobDriverTest {
     try (Bot bot = Bot.paper(BotConfig.DEFAULTS, tmp.resolve("data"), clock, 1, PaperMarket.daysAhead(1));
         TwsServer tws = PaperTws.build(BotConfig.DEFAULTS, clock, Duration.ofMillis(50))) {
       int port = tws.start("127.0.0.1", 0);
-      BrokerConfig cfg = new BrokerConfig("ibkr", "127.0.0.1", port, 23, BrokerConfig.Paper.DEFAULTS,
-          BrokerConfig.Ibkr.DEFAULTS.withTiming(5, 1, 50));
-      try (IbkrAdapter ib = IbkrAdapter.connect(cfg, clock)) {
+      try (IbkrAdapter ib = IbkrAdapter.connect("127.0.0.1", port, 23, IbkrConfig.DEFAULTS.withTiming(5, 1, 50),
+          clock)) {
         IndexLevels inProcess = bot.market().indices();
         IndexLevels served = ib.market().indices();
         assertThat(served.spx()).isEqualTo(inProcess.spx());

@@ -3,7 +3,7 @@ package dev.alvh.app.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.app.schedule.JobKind;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.time.VirtualClock;
 import java.nio.file.Path;

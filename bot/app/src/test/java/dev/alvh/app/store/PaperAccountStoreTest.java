@@ -7,7 +7,6 @@ import dev.alvh.app.journal.BrokerRecords;
 import dev.alvh.app.journal.ReconcileReport;
 import dev.alvh.app.journal.Reconciler;
 import dev.alvh.core.account.Position;
-import dev.alvh.core.config.BrokerConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
@@ -26,6 +25,7 @@ import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.MarketData;
 import dev.alvh.core.time.VirtualClock;
 import dev.alvh.paper.broker.PaperBroker;
+import dev.alvh.paper.config.PaperBrokerConfig;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,10 +56,10 @@ class PaperAccountStoreTest {
   /** Money compared by value: a restored amount may carry the column's scale. */
   private static final RecursiveComparisonConfiguration EXACT_MONEY = RecursiveComparisonConfiguration.builder()
       .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).build();
-  private static final BrokerConfig.Paper CONFIG = new BrokerConfig.Paper(START, new BigDecimal("0.65"),
+  private static final PaperBrokerConfig CONFIG = new PaperBrokerConfig(START, new BigDecimal("0.65"),
       new BigDecimal("0.60"));
   /** Fills at mid: the account arithmetic below is checked on mids. */
-  private static final dev.alvh.core.config.PaperConfig.Fill AT_MID = dev.alvh.core.config.PaperConfig.Fill.AT_MID;
+  private static final dev.alvh.paper.config.PaperConfig.Fill AT_MID = dev.alvh.paper.config.PaperConfig.Fill.AT_MID;
 
   /** Settable quotes per contract. */
   static final class Quotes implements MarketData {

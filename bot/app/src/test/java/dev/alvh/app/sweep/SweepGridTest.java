@@ -3,7 +3,7 @@ package dev.alvh.app.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.config.HedgeConfig;
 import java.math.BigDecimal;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.alvh.app.engine.Book;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

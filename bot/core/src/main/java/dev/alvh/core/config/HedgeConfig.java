@@ -58,8 +58,8 @@ import java.math.BigDecimal;
 public record HedgeConfig(
     Signals signals,
     Watch watch,
-    L1 l1,
-    L2 l2,
+    Trigger l1,
+    Trigger l2,
     L3 l3,
     Press press,
     Unwind unwind,
@@ -73,7 +73,7 @@ public record HedgeConfig(
 
   /** The defaults of {@code docs/strategy.md}, one instance. */
   public static final HedgeConfig DEFAULTS = new HedgeConfig(
-      Signals.DEFAULTS, Watch.DEFAULTS, L1.DEFAULTS, L2.DEFAULTS, L3.DEFAULTS,
+      Signals.DEFAULTS, Watch.DEFAULTS, Trigger.L1_DEFAULTS, Trigger.L2_DEFAULTS, L3.DEFAULTS,
       Press.DEFAULTS, Unwind.DEFAULTS, Sizing.DEFAULTS, CarryCap.DEFAULTS, Desk.DEFAULTS, Base.DEFAULTS);
 
   /** Checks every group and the rules that span groups. */
@@ -81,7 +81,9 @@ public record HedgeConfig(
     Check.notNull(signals, "hedge.signals");
     Check.notNull(watch, "hedge.watch");
     Check.notNull(l1, "hedge.l1");
+    l1.check("hedge.l1");
     Check.notNull(l2, "hedge.l2");
+    l2.check("hedge.l2");
     Check.notNull(l3, "hedge.l3");
     Check.notNull(press, "hedge.press");
     Check.notNull(unwind, "hedge.unwind");
@@ -276,75 +278,54 @@ public record HedgeConfig(
   }
 
   /**
-   * L1, the base layer ({@code hedge.l1}, spec section 4): CALM or WATCH to L1 when
-   * ({@code vix >= vixTrigger} and {@code vixRel >= vixRel}), or {@code score >= scoreAtLeast},
-   * or {@code beSigma < beSigmaBelow}.
+   * L1 or L2, a layer entered on triggers ({@code hedge.l1}, {@code hedge.l2}, spec section 4); its
+   * values are checked by {@link HedgeConfig}, which knows the key ({@link #check(String)}).
+   *
+   * <p>L1, the base layer: CALM or WATCH to L1 when ({@code vix >= vixTrigger} and
+   * {@code vixRel >= vixRel}), or {@code score >= scoreAtLeast}, or {@code beSigma < beSigmaBelow}.
+   * L2, the intermediate layer: L1 to L2 when ({@code vix >= vixTrigger} and {@code vixRel >= vixRel}
+   * and {@code macdVixHist > 0}), or {@code beSigma < beSigmaBelow}, or {@code score >= scoreAtLeast}.
    *
    * @param vixTrigger   absolute VIX floor of the VIX alternative
    * @param vixRel       minimum {@code vix / vixBase} of the VIX alternative
-   * @param scoreAtLeast score that triggers L1 on its own
-   * @param beSigmaBelow break-even distance in sigma that triggers L1 on its own
-   * @param layer        what L1 holds
+   * @param scoreAtLeast score that triggers the layer on its own
+   * @param beSigmaBelow break-even distance in sigma that triggers the layer on its own
+   * @param layer        what the layer holds
    */
-  public record L1(double vixTrigger, double vixRel, int scoreAtLeast, double beSigmaBelow, Layer layer) {
+  public record Trigger(double vixTrigger, double vixRel, int scoreAtLeast, double beSigmaBelow, Layer layer) {
 
     /** Spec 4, to L1: {@code vix >= 16} (seed 001, theta inversion above 16). */
-    public static final double VIX_TRIGGER = 16;
+    public static final double L1_VIX_TRIGGER = 16;
     /** Spec 4, to L1: {@code vixRel >= 1.10}. */
-    public static final double VIX_REL = 1.10;
+    public static final double L1_VIX_REL = 1.10;
     /** Spec 4, to L1: {@code score >= 3}. */
-    public static final int SCORE_AT_LEAST = 3;
+    public static final int L1_SCORE_AT_LEAST = 3;
     /** Spec 4, to L1: {@code beSigma < 1.5} (seed 003). */
-    public static final double BE_SIGMA_BELOW = 1.5;
-
-    /** The defaults of spec section 4. */
-    public static final L1 DEFAULTS = new L1(VIX_TRIGGER, VIX_REL, SCORE_AT_LEAST, BE_SIGMA_BELOW, Layer.L1_DEFAULTS);
-
-    /** Checks every value. */
-    public L1 {
-      checkTriggers("hedge.l1", vixTrigger, vixRel, scoreAtLeast, beSigmaBelow, layer);
-    }
-  }
-
-  /** The checks L1 and L2 share, each value named under {@code key} (hedge.l1, hedge.l2). */
-  private static void checkTriggers(String key, double vixTrigger, double vixRel, int scoreAtLeast, double beSigmaBelow,
-      Layer layer) {
-    Check.inRange(vixTrigger, 0, MAX_VIX, key + ".vixTrigger");
-    Check.inRange(vixRel, 0, 10, key + ".vixRel");
-    Check.inRange(scoreAtLeast, 1, 6, key + ".scoreAtLeast");
-    Check.inRange(beSigmaBelow, 0, 10, key + ".beSigmaBelow");
-    Check.notNull(layer, key + ".layer");
-    layer.check(key + ".layer");
-  }
-
-  /**
-   * L2, the intermediate layer ({@code hedge.l2}, spec section 4): L1 to L2 when
-   * ({@code vix >= vixTrigger} and {@code vixRel >= vixRel} and {@code macdVixHist > 0}), or
-   * {@code beSigma < beSigmaBelow}, or {@code score >= scoreAtLeast}.
-   *
-   * @param vixTrigger   absolute VIX floor of the VIX alternative
-   * @param vixRel       minimum {@code vix / vixBase} of the VIX alternative
-   * @param scoreAtLeast score that triggers L2 on its own
-   * @param beSigmaBelow break-even distance in sigma that triggers L2 on its own
-   * @param layer        what L2 holds
-   */
-  public record L2(double vixTrigger, double vixRel, int scoreAtLeast, double beSigmaBelow, Layer layer) {
-
+    public static final double L1_BE_SIGMA_BELOW = 1.5;
     /** Spec 4, to L2: {@code vix >= 20}. */
-    public static final double VIX_TRIGGER = 20;
+    public static final double L2_VIX_TRIGGER = 20;
     /** Spec 4, to L2: {@code vixRel >= 1.25}. */
-    public static final double VIX_REL = 1.25;
+    public static final double L2_VIX_REL = 1.25;
     /** Spec 4, to L2: {@code score >= 4}. */
-    public static final int SCORE_AT_LEAST = 4;
+    public static final int L2_SCORE_AT_LEAST = 4;
     /** Spec 4, to L2: {@code beSigma < 1.0}. */
-    public static final double BE_SIGMA_BELOW = 1.0;
+    public static final double L2_BE_SIGMA_BELOW = 1.0;
 
-    /** The defaults of spec section 4. */
-    public static final L2 DEFAULTS = new L2(VIX_TRIGGER, VIX_REL, SCORE_AT_LEAST, BE_SIGMA_BELOW, Layer.L2_DEFAULTS);
+    /** L1 of spec section 4. */
+    public static final Trigger L1_DEFAULTS =
+        new Trigger(L1_VIX_TRIGGER, L1_VIX_REL, L1_SCORE_AT_LEAST, L1_BE_SIGMA_BELOW, Layer.L1_DEFAULTS);
+    /** L2 of spec section 4. */
+    public static final Trigger L2_DEFAULTS =
+        new Trigger(L2_VIX_TRIGGER, L2_VIX_REL, L2_SCORE_AT_LEAST, L2_BE_SIGMA_BELOW, Layer.L2_DEFAULTS);
 
-    /** Checks every value. */
-    public L2 {
-      checkTriggers("hedge.l2", vixTrigger, vixRel, scoreAtLeast, beSigmaBelow, layer);
+    /** Checks every value, naming keys under {@code key} ({@code hedge.l1} or {@code hedge.l2}). */
+    void check(String key) {
+      Check.inRange(vixTrigger, 0, MAX_VIX, key + ".vixTrigger");
+      Check.inRange(vixRel, 0, 10, key + ".vixRel");
+      Check.inRange(scoreAtLeast, 1, 6, key + ".scoreAtLeast");
+      Check.inRange(beSigmaBelow, 0, 10, key + ".beSigmaBelow");
+      Check.notNull(layer, key + ".layer");
+      layer.check(key + ".layer");
     }
   }
 

@@ -9,7 +9,8 @@ import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.condor.EntryDecision;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.config.CondorConfig;
+import dev.alvh.core.config.RiskConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.market.ComboMid;
@@ -38,19 +39,19 @@ import java.util.Optional;
  */
 public final class TradingCycle {
 
-  private final BotConfig config;
+  private final CondorConfig condor;
   private final CondorEntryPolicy entryPolicy;
   private final CondorExitPolicy exitPolicy;
   private final CondorRollPolicy rollPolicy;
   private final RiskLimits riskLimits;
 
-  /** A cycle for {@code config}. */
-  public TradingCycle(BotConfig config) {
-    this.config = Check.notNull(config, "config");
-    this.entryPolicy = new CondorEntryPolicy(config.condor());
-    this.exitPolicy = new CondorExitPolicy(config.condor());
-    this.rollPolicy = new CondorRollPolicy(config.condor());
-    this.riskLimits = new RiskLimits(config.risk());
+  /** A cycle trading the condors of {@code condor} within the limits of {@code risk}. */
+  public TradingCycle(CondorConfig condor, RiskConfig risk) {
+    this.condor = Check.notNull(condor, "condor");
+    this.entryPolicy = new CondorEntryPolicy(condor);
+    this.exitPolicy = new CondorExitPolicy(condor);
+    this.rollPolicy = new CondorRollPolicy(condor);
+    this.riskLimits = new RiskLimits(Check.notNull(risk, "risk"));
   }
 
   /**
@@ -73,7 +74,7 @@ public final class TradingCycle {
       }
       Optional<ExitReason> reason = exitPolicy.exit(t, debit.get(), today);
       if (reason.isPresent()) {
-        NetPrice limit = NetPrice.debit(debit.get().max(BigDecimal.ZERO)).ceilToTick(config.condor().priceTick());
+        NetPrice limit = NetPrice.debit(debit.get().max(BigDecimal.ZERO)).ceilToTick(condor.priceTick());
         OrderIntent order = new OrderIntent(OrderRef.forTranche(t.id(), OrderPurpose.CLOSE_CONDOR.action(), in.time()),
             OrderPurpose.CLOSE_CONDOR, t.id(), t.closingLegs(), t.quantity(), limit,
             reason.get().key() + ": close debit " + debit.get().toPlainString() + " vs credit "
@@ -101,8 +102,8 @@ public final class TradingCycle {
     if (skip.isEmpty()) {
       Optional<LocalDate> expiry = entryPolicy.expiry(market.expirations(OptionContract.SPXW), today);
       if (expiry.isEmpty()) {
-        skip = Optional.of(new EntryDecision.Skip(dev.alvh.core.condor.SkipCode.NO_EXPIRY, "an SPXW expiry between " + config.condor().dteMin() + " and "
-            + config.condor().dteMax() + " DTE must be listed", "none listed from " + today));
+        skip = Optional.of(new EntryDecision.Skip(dev.alvh.core.condor.SkipCode.NO_EXPIRY, "an SPXW expiry between " + condor.dteMin() + " and "
+            + condor.dteMax() + " DTE must be listed", "none listed from " + today));
       } else {
         OptionChain chain = market.chain(OptionContract.SPXW, expiry.get());
         EntryDecision d = entryPolicy.select(chain, in.account().netLiquidation());
@@ -110,7 +111,7 @@ public final class TradingCycle {
           skip = Optional.of(s);
         } else {
           EntryDecision.Enter e = (EntryDecision.Enter) d;
-          NetPrice limit = NetPrice.credit(e.condor().midCredit()).ceilToTick(config.condor().priceTick());
+          NetPrice limit = NetPrice.credit(e.condor().midCredit()).ceilToTick(condor.priceTick());
           OrderIntent order = new OrderIntent(
               OrderRef.forTranche(in.nextTrancheId(), OrderPurpose.OPEN_CONDOR.action(), in.time()),
               OrderPurpose.OPEN_CONDOR, in.nextTrancheId(), e.condor().legs(), e.condor().quantity(), limit,
@@ -124,7 +125,7 @@ public final class TradingCycle {
             rejected.add(order.ref() + " " + no.get());
             skip = Optional.of(new EntryDecision.Skip(SkipCode.RISK_LIMIT, "risk limits must allow the order", no.get()));
           } else {
-            BigDecimal minCredit = config.condor().wingWidth().multiply(config.condor().minCreditPct())
+            BigDecimal minCredit = condor.wingWidth().multiply(condor.minCreditPct())
                 .divide(BigDecimal.valueOf(100), 4, java.math.RoundingMode.HALF_EVEN);
             entry = Optional.of(new CycleDecision.PlannedEntry(in.nextTrancheId(), e.condor(), order,
                 NetPrice.credit(minCredit)));
@@ -171,8 +172,8 @@ public final class TradingCycle {
         .filter(e -> e.isAfter(t.expiry(side.get()))).toList(), today);
     String what = "tranche " + t.id() + " " + side.get().name().toLowerCase(java.util.Locale.ROOT) + " side";
     if (target.isEmpty()) {
-      notes.add(what + " tested but no later SPXW expiry between " + config.condor().dteMin() + " and "
-          + config.condor().dteMax() + " DTE is listed: not rolled");
+      notes.add(what + " tested but no later SPXW expiry between " + condor.dteMin() + " and "
+          + condor.dteMax() + " DTE is listed: not rolled");
       return Optional.empty();
     }
     OptionChain chain = market.chain(OptionContract.SPXW, target.get());
@@ -182,7 +183,7 @@ public final class TradingCycle {
       notes.add(what + ": no " + side.get() + " near " + testedDelta + " delta in " + target.get());
       return Optional.empty();
     }
-    BigDecimal w = config.condor().wingWidth();
+    BigDecimal w = condor.wingWidth();
     BigDecimal newShortK = newShort.get().contract().strike();
     BigDecimal newLongK = side.get() == OptionRight.PUT ? newShortK.subtract(w) : newShortK.add(w);
     Optional<OptionQuote> newLong = chain.find(newLongK, side.get());
@@ -199,11 +200,11 @@ public final class TradingCycle {
     if (mid.isEmpty()) {
       return Optional.empty();
     }
-    NetPrice limit = new NetPrice(mid.get()).ceilToTick(config.condor().priceTick());
+    NetPrice limit = new NetPrice(mid.get()).ceilToTick(condor.priceTick());
     BigDecimal rollCredit = limit.signed().negate();
     if (!rollPolicy.priceAllowed(rollCredit)) {
       notes.add(what + " tested, but the roll costs a debit of " + limit.amount().toPlainString() + " > "
-          + config.condor().rollMaxDebit().toPlainString() + " (condor.rollMaxDebit): not rolled");
+          + condor.rollMaxDebit().toPlainString() + " (condor.rollMaxDebit): not rolled");
       return Optional.empty();
     }
     OrderIntent order = new OrderIntent(OrderRef.forTranche(t.id(), OrderPurpose.ROLL_CONDOR.action(), in.time()),
@@ -217,7 +218,7 @@ public final class TradingCycle {
       return Optional.empty();
     }
     return Optional.of(new CycleDecision.PlannedRoll(t.id(), side.get(), target.get(), newShortK, newLongK, order,
-        NetPrice.debit(config.condor().rollMaxDebit())));
+        NetPrice.debit(condor.rollMaxDebit())));
   }
 
   /** The debit to close one condor of {@code t} at mid, points; empty when a leg is not quoted. */

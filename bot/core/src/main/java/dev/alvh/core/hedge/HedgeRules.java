@@ -225,8 +225,8 @@ public final class HedgeRules {
    */
   public static List<HedgeRule> adaptive(HedgeConfig cfg) {
     Check.notNull(cfg, "cfg");
-    HedgeConfig.L1 l1 = cfg.l1();
-    HedgeConfig.L2 l2 = cfg.l2();
+    HedgeConfig.Trigger l1 = cfg.l1();
+    HedgeConfig.Trigger l2 = cfg.l2();
     HedgeConfig.L3 l3 = cfg.l3();
     HedgeConfig.Unwind u = cfg.unwind();
     HedgeConfig.Press p = cfg.press();

@@ -17,7 +17,6 @@ class ExecutionConfigTest {
     assertThat(D.vixTickLow()).isEqualByComparingTo("0.05");
     assertThat(D.vixTickHigh()).isEqualByComparingTo("0.10");
     assertThat(D.vixTickBreak()).isEqualByComparingTo("3.00");
-    assertThat(BotConfig.DEFAULTS.execution()).isEqualTo(D);
   }
 
   @Test

@@ -16,9 +16,9 @@ class HedgeConfigTest {
     assertThat(D.signals()).isEqualTo(new HedgeConfig.Signals(50, 30, 14, 14, 21, 12, 26, 9, true, 1, 5,
         new HedgeConfig.Score(-1.5, 1.0, 40, 2, 1.5)));
     assertThat(D.watch()).isEqualTo(new HedgeConfig.Watch(2, 0, 3));
-    assertThat(D.l1()).isEqualTo(new HedgeConfig.L1(16, 1.10, 3, 1.5,
+    assertThat(D.l1()).isEqualTo(new HedgeConfig.Trigger(16, 1.10, 3, 1.5,
         new HedgeConfig.Layer(HedgeConfig.LayerInstrument.VIX_CALLS, 14, 45, 2, new BigDecimal("0.20"), 0.25)));
-    assertThat(D.l2()).isEqualTo(new HedgeConfig.L2(20, 1.25, 4, 1.0,
+    assertThat(D.l2()).isEqualTo(new HedgeConfig.Trigger(20, 1.25, 4, 1.0,
         new HedgeConfig.Layer(HedgeConfig.LayerInstrument.VIX_CALLS, 30, 60, 5, new BigDecimal("0.35"), 0.55)));
     assertThat(D.l3()).isEqualTo(new HedgeConfig.L3(26, 1.5, 2, 0.90,
         new HedgeConfig.Layer(HedgeConfig.LayerInstrument.VIX_CALLS, 60, 120, 10, new BigDecimal("0.45"), 0.80)));
@@ -47,7 +47,7 @@ class HedgeConfigTest {
 
   @Test
   void aNegativeTrigger_namesTheFullKey() {
-    assertThatThrownBy(() -> new HedgeConfig.L1(-3, 1.1, 3, 1.5, HedgeConfig.Layer.L1_DEFAULTS))
+    assertThatThrownBy(() -> withL1L2(new HedgeConfig.Trigger(-3, 1.1, 3, 1.5, HedgeConfig.Layer.L1_DEFAULTS), D.l2()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("hedge.l1.vixTrigger must be in [0, 200], but was -3");
   }
@@ -56,11 +56,11 @@ class HedgeConfigTest {
   void aBadLayerValue_namesTheFullKey() {
     HedgeConfig.Layer tooMuch = new HedgeConfig.Layer(HedgeConfig.LayerInstrument.SPX_PUT_SPREADS, 30, 60, 5,
         new BigDecimal("1.5"), 0.55);
-    assertThatThrownBy(() -> new HedgeConfig.L2(20, 1.25, 4, 1.0, tooMuch))
+    assertThatThrownBy(() -> withL1L2(D.l1(), new HedgeConfig.Trigger(20, 1.25, 4, 1.0, tooMuch)))
         .hasMessage("hedge.l2.layer.budgetShare must be in [0, 1], but was 1.5");
     HedgeConfig.Layer inverted = new HedgeConfig.Layer(HedgeConfig.LayerInstrument.VIX_CALLS, 60, 30, 5,
         new BigDecimal("0.35"), 0.55);
-    assertThatThrownBy(() -> new HedgeConfig.L2(20, 1.25, 4, 1.0, inverted))
+    assertThatThrownBy(() -> withL1L2(D.l1(), new HedgeConfig.Trigger(20, 1.25, 4, 1.0, inverted)))
         .hasMessage("hedge.l2.layer.maxDte must be in [60, 400], but was 30");
   }
 
@@ -100,5 +100,11 @@ class HedgeConfigTest {
         .hasMessageContaining("hedge.desk.eventsFile");
     assertThatThrownBy(() -> new HedgeConfig.Desk("e.csv", 20, 0.5, 0.1, 1.5, new BigDecimal("0.05"), 0.3, 0, 4, 7))
         .hasMessageContaining("hedge.desk.putSpreadWidth");
+  }
+
+  /** The defaults with {@code l1} and {@code l2}: L1 and L2 are checked where their keys are known. */
+  private static HedgeConfig withL1L2(HedgeConfig.Trigger l1, HedgeConfig.Trigger l2) {
+    return new HedgeConfig(D.signals(), D.watch(), l1, l2, D.l3(), D.press(), D.unwind(), D.sizing(), D.carryCap(),
+        D.desk(), D.base());
   }
 }

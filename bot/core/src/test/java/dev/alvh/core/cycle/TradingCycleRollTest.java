@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.condor.Tranche;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.config.CondorConfig;
+import dev.alvh.core.config.RiskConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.instrument.Side;
@@ -62,7 +63,7 @@ class TradingCycleRollTest {
     CycleInput in = new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")),
         new IndexLevels(NOW.toInstant(), 5000, vix, vix + 2), "CALM", false, List.of(t),
         Optional.of(TODAY.minusDays(3)), 7, Set.of());
-    return Gather.decide(new TradingCycle(BotConfig.DEFAULTS), in, m);
+    return Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS), in, m);
   }
 
   @Test
@@ -120,15 +121,12 @@ class TradingCycleRollTest {
 
   @Test
   void timeExitConfiguredAsARollClosesAndOpensTheSuccessorDespiteTheCadence() {
-    dev.alvh.core.config.CondorConfig c = BotConfig.DEFAULTS.condor();
-    dev.alvh.core.config.CondorConfig rolling = new dev.alvh.core.config.CondorConfig(c.dteMin(), c.dteMax(),
+    CondorConfig c = CondorConfig.DEFAULTS;
+    CondorConfig rolling = new CondorConfig(c.dteMin(), c.dteMax(),
         c.shortDelta(), c.wingWidth(), c.minCreditPct(), c.trancheRiskPct(), c.entryIntervalDays(),
         c.maxOpenTranches(), c.entryStates(), c.skipEventDays(), c.profitTargetPct(), c.stopMultiple(),
         c.timeExitDte(), true, c.rollVixMin(), c.rollShortDelta(), c.maxRollsPerTranche(), c.rollMaxDebit(),
         c.priceTick());
-    BotConfig d = BotConfig.DEFAULTS;
-    BotConfig config = new BotConfig(rolling, d.hedge(), d.risk(), d.broker(), d.schedule(), d.store(), d.console(),
-        d.market(), d.execution());
     TradingCycleTest.FakeMarket m = new TradingCycleTest.FakeMarket();
     LocalDate near = TODAY.plusDays(21);
     m.put(near, List.of(q(near, 4750, OptionRight.PUT, -0.02, "0.20", "0.30"),
@@ -141,13 +139,13 @@ class TradingCycleRollTest {
     CycleInput in = new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")),
         new IndexLevels(NOW.toInstant(), 5000, 14, 16), "CALM", false, List.of(t), Optional.of(TODAY.minusDays(3)),
         7, Set.of());
-    CycleDecision dec = Gather.decide(new TradingCycle(config), in, m);
+    CycleDecision dec = Gather.decide(new TradingCycle(rolling, RiskConfig.DEFAULTS), in, m);
     assertThat(dec.exits()).singleElement().extracting(CycleDecision.PlannedExit::reason)
         .isEqualTo(dev.alvh.core.condor.ExitReason.ROLL);
     assertThat(dec.entry()).isPresent();
     assertThat(dec.entry().get().condor().expiry()).isEqualTo(TODAY.plusDays(45));
     // the same time exit without the roll setting only closes: the cadence holds the entry back
-    CycleDecision plain = Gather.decide(new TradingCycle(BotConfig.DEFAULTS), in, m);
+    CycleDecision plain = Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS), in, m);
     assertThat(plain.exits()).singleElement().extracting(CycleDecision.PlannedExit::reason)
         .isEqualTo(dev.alvh.core.condor.ExitReason.TIME_EXIT);
     assertThat(plain.entry()).isEmpty();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.core.config.CondorConfig;
 import dev.alvh.core.config.RiskConfig;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
@@ -120,7 +120,7 @@ class TradingCycleTest {
   void quietDayOpensOneCondorAtACreditOnTheGridWithTheDeterministicRef() {
     FakeMarket m = new FakeMarket();
     m.put(ENTRY_EXPIRY, entryQuotes());
-    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS), input(List.of(), Optional.empty(), Set.of()), m);
+    CycleDecision d = Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS), input(List.of(), Optional.empty(), Set.of()), m);
 
     assertThat(d.intents()).hasSize(1);
     assertThat(d.exits()).isEmpty();
@@ -150,7 +150,7 @@ class TradingCycleTest {
   void sameInputDecidesTheSameRef() {
     FakeMarket m = new FakeMarket();
     m.put(ENTRY_EXPIRY, entryQuotes());
-    TradingCycle cycle = new TradingCycle(BotConfig.DEFAULTS);
+    TradingCycle cycle = new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS);
     CycleInput in = input(List.of(), Optional.empty(), Set.of());
     assertThat(Gather.decide(cycle, in, m).intents().get(0).ref()).isEqualTo(Gather.decide(cycle, in, m).intents().get(0).ref());
   }
@@ -160,7 +160,7 @@ class TradingCycleTest {
     FakeMarket m = new FakeMarket();
     m.put(TRANCHE_EXPIRY, trancheQuotes());
     // last entry 3 days ago: the cadence gate keeps the entry out of this test
-    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS),
+    CycleDecision d = Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS),
         input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of()), m);
 
     assertThat(d.entry()).isEmpty();
@@ -190,7 +190,7 @@ class TradingCycleTest {
     // short put mid 2.05 instead of 1.05: close debit 2.175, between 1.20 and 4.80
     quotes.set(1, q(TRANCHE_EXPIRY, 4800, OptionRight.PUT, -0.09, "2.00", "2.10"));
     m.put(TRANCHE_EXPIRY, quotes);
-    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS),
+    CycleDecision d = Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS),
         input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of()), m);
     assertThat(d.exits()).isEmpty();
     assertThat(d.intents()).isEmpty();
@@ -200,7 +200,7 @@ class TradingCycleTest {
   void busyTrancheIsLeftAloneEvenAtItsProfitTarget() {
     FakeMarket m = new FakeMarket();
     m.put(TRANCHE_EXPIRY, trancheQuotes());
-    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS),
+    CycleDecision d = Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS),
         input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of(3L)), m);
     assertThat(d.exits()).isEmpty();
     assertThat(d.intents()).isEmpty();
@@ -212,7 +212,7 @@ class TradingCycleTest {
     List<OptionQuote> quotes = new ArrayList<>(trancheQuotes());
     quotes.remove(3);
     m.put(TRANCHE_EXPIRY, quotes);
-    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS),
+    CycleDecision d = Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS),
         input(List.of(openTranche()), Optional.of(TODAY.minusDays(3)), Set.of()), m);
     assertThat(d.exits()).isEmpty();
     assertThat(d.notes()).singleElement().asString().contains("tranche 3").contains("5200 C");
@@ -222,13 +222,10 @@ class TradingCycleTest {
   void sizeAboveMaxContractsPerOrderIsRejectedNamingTheLimitAndSendsNothing() {
     FakeMarket m = new FakeMarket();
     m.put(ENTRY_EXPIRY, entryQuotes());
-    BotConfig d0 = BotConfig.DEFAULTS;
-    RiskConfig r = d0.risk();
+    RiskConfig r = RiskConfig.DEFAULTS;
     RiskConfig tight = new RiskConfig(3, r.maxOpenTranches(), r.maxDailyLossPct(), r.maxMarginUsePct(),
         r.priceBandPct(), r.maxQuoteAgeSeconds());
-    BotConfig config = new BotConfig(d0.condor(), d0.hedge(), tight, d0.broker(), d0.schedule(), d0.store(),
-        d0.console(), d0.market());
-    CycleDecision d = Gather.decide(new TradingCycle(config), input(List.of(), Optional.empty(), Set.of()), m);
+    CycleDecision d = Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, tight), input(List.of(), Optional.empty(), Set.of()), m);
 
     assertThat(d.intents()).isEmpty();
     assertThat(d.entry()).isEmpty();
@@ -240,7 +237,7 @@ class TradingCycleTest {
   void noExpiryInTheWindowSkipsNamingTheWindow() {
     FakeMarket m = new FakeMarket();
     m.put(TODAY.plusDays(30), entryQuotes());
-    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS), input(List.of(), Optional.empty(), Set.of()), m);
+    CycleDecision d = Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS), input(List.of(), Optional.empty(), Set.of()), m);
     assertThat(d.intents()).isEmpty();
     assertThat(d.entrySkip()).get().extracting(s -> s.rule()).asString().contains("between 45 and 60 DTE");
     assertThat(m.chainCalls).isZero();
@@ -252,7 +249,7 @@ class TradingCycleTest {
     m.put(ENTRY_EXPIRY, entryQuotes());
     CycleInput l2 = new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")),
         new IndexLevels(NOW.toInstant(), 5000, 14, 16), "L2", false, List.of(), Optional.empty(), 7, Set.of());
-    CycleDecision d = Gather.decide(new TradingCycle(BotConfig.DEFAULTS), l2, m);
+    CycleDecision d = Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS), l2, m);
     assertThat(d.intents()).isEmpty();
     assertThat(d.entrySkip()).get().extracting(s -> s.rule()).asString().contains("L2");
     assertThat(m.chainCalls).isZero();

@@ -281,7 +281,7 @@ class HedgePlannerTest {
   void theL2AlternativeBuysAnSpxPutSpread() {
     HedgeConfig.Layer alt = new HedgeConfig.Layer(HedgeConfig.LayerInstrument.SPX_PUT_SPREADS, 30, 60, 5,
         new BigDecimal("0.35"), 0.55);
-    HedgeConfig.L2 l2 = new HedgeConfig.L2(20, 1.25, 4, 1.0, alt);
+    HedgeConfig.Trigger l2 = new HedgeConfig.Trigger(20, 1.25, 4, 1.0, alt);
     HedgeConfig cfg = new HedgeConfig(C.signals(), C.watch(), C.l1(), l2, C.l3(), C.press(), C.unwind(), C.sizing(),
         C.carryCap(), C.desk(), C.base());
     HeldLayer l1 = heldAtMid("L1-a", 1, call(FEB, 20), 1);

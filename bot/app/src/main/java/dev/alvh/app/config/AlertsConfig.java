@@ -1,4 +1,4 @@
-package dev.alvh.core.config;
+package dev.alvh.app.config;
 
 import dev.alvh.core.Check;
 

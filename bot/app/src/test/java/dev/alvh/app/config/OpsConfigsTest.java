@@ -1,4 +1,4 @@
-package dev.alvh.core.config;
+package dev.alvh.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

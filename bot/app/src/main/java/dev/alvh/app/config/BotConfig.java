@@ -1,6 +1,13 @@
-package dev.alvh.core.config;
+package dev.alvh.app.config;
 
 import dev.alvh.core.Check;
+import dev.alvh.core.config.CondorConfig;
+import dev.alvh.core.config.ExecutionConfig;
+import dev.alvh.core.config.HedgeConfig;
+import dev.alvh.core.config.MarketConfig;
+import dev.alvh.core.config.RiskConfig;
+import dev.alvh.core.config.ScheduleConfig;
+import dev.alvh.paper.config.PaperConfig;
 
 /**
  * The whole configuration of the bot: one immutable value, read once at start.

@@ -1,4 +1,4 @@
-package dev.alvh.core.config;
+package dev.alvh.paper.config;
 
 import dev.alvh.core.Check;
 import java.math.BigDecimal;
