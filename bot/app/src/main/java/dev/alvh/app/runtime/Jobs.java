@@ -60,10 +60,10 @@ public final class Jobs {
    */
   public Jobs(Steps engine, Clock clock, Market market, Broker broker, Transaction settleIn, Listener listener) {
     this.engine = Check.notNull(engine, "engine");
+    this.settleIn = settleIn;
     this.clock = Check.notNull(clock, "clock");
     this.market = Check.notNull(market, "market");
     this.broker = Check.notNull(broker, "broker");
-    this.settleIn = settleIn;
     this.listener = Check.notNull(listener, "listener");
   }
 
