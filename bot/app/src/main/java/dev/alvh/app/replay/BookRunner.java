@@ -31,8 +31,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Runs one book of a {@link Replay}: the live jobs (pre-open, trading cycle, end of day) at each
- * fire time against the book's own virtual clock, simulated market, paper broker and store, then
+ * Runs one book of a {@link Replay}: the live jobs (pre-open, trading cycle, end of day; the one
+ * job runner {@link Jobs}, driven by a {@link ReplayJobDriver}) at each fire time against the
+ * book's own virtual clock, simulated market, paper broker and store, then
  * reads back its records and hedge accounting into a {@link BookRun}. One runner serves every
  * book of a replay; each run shares nothing mutable with another, so books run on their own
  * threads.
