@@ -2,6 +2,8 @@ package dev.alvh.app.replay;
 
 import dev.alvh.app.engine.Book;
 import dev.alvh.app.engine.TradingEngine;
+import dev.alvh.app.runtime.Jobs;
+import dev.alvh.app.runtime.ReplayJobDriver;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.schedule.ScheduledFire;
 import dev.alvh.app.store.Store;
@@ -29,8 +31,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Runs one book of a {@link Replay}: the live jobs (pre-open, trading cycle, end of day) at each
- * fire time against the book's own virtual clock, simulated market, paper broker and store, then
+ * Runs one book of a {@link Replay}: the live jobs (pre-open, trading cycle, end of day; the one
+ * job runner {@link Jobs}, driven by a {@link ReplayJobDriver}) at each fire time against the
+ * book's own virtual clock, simulated market, paper broker and store, then
  * reads back its records and hedge accounting into a {@link BookRun}. One runner serves every
  * book of a replay; each run shares nothing mutable with another, so books run on their own
  * threads.
@@ -76,18 +79,16 @@ final class BookRunner {
       engine.hedgeDesk().warmUp(history.bars().stream().filter(b -> b.date().isBefore(from))
           .map(b -> dev.alvh.core.signal.DailyCloses.of(b.date(), b.spxClose(), b.vixClose(), b.vix3mClose())).toList());
       NavigableMap<LocalDate, DayGreeks> greeks = new TreeMap<>();
-      for (ScheduledFire f : fires) {
-        clock.set(f.at());
-        switch (f.kind()) {
-          case PRE_OPEN -> engine.preOpen();
-          case CYCLE -> engine.runCycle();
-          case END_OF_DAY -> {
-            engine.endOfDay(market.spxClose(clock.marketDate()));
-            greeks.put(clock.marketDate(), DayGreeks.of(broker.positions(), market, market.indices().spx()));
-          }
-          default -> throw new IllegalStateException("unknown job kind " + f.kind());
-        }
-        progress.step();
+      // The live jobs on this book's market and broker; each day's greeks once its end of day ran.
+      Jobs jobs = new Jobs(Jobs.Steps.of(engine), clock, Jobs.Market.simulated(market, cal::isTradingDay), broker,
+          store.jdbc()::inTransaction, new Jobs.Listener() {
+            @Override
+            public void dayEnded(LocalDate day) {
+              greeks.put(day, DayGreeks.of(broker.positions(), market, market.indices().spx()));
+            }
+          });
+      try (ReplayJobDriver driver = new ReplayJobDriver(fires, clock, progress::step)) {
+        driver.start(jobs::run);
       }
       TradingEngine.Counters c = engine.counters();
       ReplayQueries q = new ReplayQueries(store);

@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the whole bot over history on a virtual clock, four books side by side: the Quartz
  * triggers of {@link TradingSchedule} give the fire times, each book's clock jumps to each, and
- * the same jobs as live run (pre-open, trading cycle, end of day) against the book's own paper
+ * the same jobs as live run (pre-open, trading cycle, end of day: the one job runner,
+ * {@code runtime/Jobs}, driven by {@code runtime/ReplayJobDriver}) against the book's own paper
  * broker and simulated market, storing everything in the book's own H2 file.
  *
  * <p>Books: {@link Book#ALVH} in {@code replay.mv.db}, {@link Book#UNHEDGED} in

@@ -4,18 +4,22 @@ import dev.alvh.app.schedule.JobKind;
 import java.time.Instant;
 
 /**
- * What fires the bot's jobs (pre-open, trading cycle, end of day) in live-time modes.
+ * What fires the bot's jobs (pre-open, trading cycle, end of day); what each job does is stated
+ * once, in {@link Jobs}, which every driver's runner ends in.
  *
- * <p>Two implementations: Quartz with its JDBC job store in the bot's database (real time, the
- * schedule survives restarts, misfire policies per job), and a scaled driver that walks the
- * same triggers on a clock running N times faster ({@code alvh paper --speed N}). Replay does
- * not use a driver: it asks the triggers for their fire times and runs the jobs itself.
+ * <p>Four implementations, all on the fire times of {@link dev.alvh.app.schedule.TradingSchedule}:
+ * Quartz with its JDBC job store in the bot's database (real time, the schedule survives
+ * restarts, misfire policies per job); a scaled driver that walks the same triggers on a clock
+ * running N times faster ({@code alvh paper --speed N}); a stepped driver in virtual time that
+ * stands still during a job ({@code alvh paper --step-clock}); and the replay's driver, which
+ * walks a replay's fire times on a virtual clock at once, on the caller's thread
+ * ({@link ReplayJobDriver}).
  */
 public interface JobDriver extends AutoCloseable {
 
   /**
    * Starts firing: {@code runner} is called for each due job, one at a time, in time order, on
-   * the driver's one job thread.
+   * the driver's one job thread (the replay's driver: on the calling thread, returning when done).
    */
   void start(JobRunner runner);
 

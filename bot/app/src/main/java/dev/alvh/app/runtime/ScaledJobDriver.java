@@ -7,8 +7,6 @@ import dev.alvh.core.Check;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fires the bot's jobs on a {@link ScaledClock}: walks {@link TradingSchedule}'s fire times (the
@@ -21,11 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScaledJobDriver implements JobDriver {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ScaledJobDriver.class);
   /** The schedule is asked for one week of fires at a time. */
   private static final Duration WINDOW = Duration.ofDays(7);
-  /** How long close() waits for a running job. */
-  private static final Duration FINISH_WAIT = Duration.ofMinutes(2);
   /** The longest single wait, so that a stop is seen soon even without a wake-up. */
   private static final Duration MAX_NAP = Duration.ofSeconds(1);
 
@@ -33,8 +28,7 @@ public final class ScaledJobDriver implements JobDriver {
   private final ScaledClock clock;
   private final Object wake = new Object();
   private final Sleeper sleeper;
-  private volatile boolean stopped;
-  private Thread thread;
+  private final JobThread jobThread = new JobThread();
 
   /** Waits some wall time; tests pass one that moves a fake time source instead. */
   @FunctionalInterface
@@ -49,7 +43,7 @@ public final class ScaledJobDriver implements JobDriver {
     this.clock = Check.notNull(clock, "clock");
     this.sleeper = d -> {
       synchronized (wake) {
-        if (!stopped) {
+        if (!jobThread.stopped()) {
           wake.wait(Math.max(1, d.toMillis()));
         }
       }
@@ -64,24 +58,21 @@ public final class ScaledJobDriver implements JobDriver {
   }
 
   @Override
-  public synchronized void start(JobRunner runner) {
-    Check.notNull(runner, "runner");
-    Check.isTrue(thread == null, "driver", "must be started once, but start was called again");
-    thread = new Thread(() -> loop(runner), "alvh-jobs");
-    thread.start();
+  public void start(JobRunner runner) {
+    jobThread.start(runner, this::loop);
   }
 
   private void loop(JobRunner runner) {
-    run(runner, JobKind.PRE_OPEN, clock.now());
+    jobThread.run(runner, JobKind.PRE_OPEN, clock.now());
     Instant from = clock.now();
-    while (!stopped) {
+    while (!jobThread.stopped()) {
       List<ScheduledFire> fires = schedule.firesBetween(from, from.plus(WINDOW));
       Instant next = from.plus(WINDOW);
       for (ScheduledFire f : fires) {
         if (!waitUntil(f.at())) {
           return;
         }
-        run(runner, f.kind(), f.at());
+        jobThread.run(runner, f.kind(), f.at());
         next = f.at().plusMillis(1);
       }
       if (fires.isEmpty() && !waitUntil(next)) {
@@ -91,20 +82,9 @@ public final class ScaledJobDriver implements JobDriver {
     }
   }
 
-  private void run(JobRunner runner, JobKind kind, Instant at) {
-    if (stopped) {
-      return;
-    }
-    try {
-      runner.run(kind, at);
-    } catch (RuntimeException e) {
-      LOG.error("{} job due at {} failed: {}", kind, at, e.toString(), e);
-    }
-  }
-
   /** Sleeps until the clock shows {@code t}; false when stopped first. */
   private boolean waitUntil(Instant t) {
-    while (!stopped) {
+    while (!jobThread.stopped()) {
       Duration d = clock.wallUntil(t);
       if (d.isZero()) {
         return true;
@@ -121,20 +101,10 @@ public final class ScaledJobDriver implements JobDriver {
 
   @Override
   public void close() {
-    stopped = true;
-    synchronized (wake) {
-      wake.notifyAll();
-    }
-    Thread t;
-    synchronized (this) {
-      t = thread;
-    }
-    if (t != null && t != Thread.currentThread()) {
-      try {
-        t.join(FINISH_WAIT.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    jobThread.stop(() -> {
+      synchronized (wake) {
+        wake.notifyAll();
       }
-    }
+    });
   }
 }

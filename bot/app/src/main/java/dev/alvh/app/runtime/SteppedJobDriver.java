@@ -29,8 +29,7 @@ public final class SteppedJobDriver implements JobDriver {
   private final SteppedClock clock;
   private final Instant until;
   private final Duration settle;
-  private volatile boolean stopped;
-  private Thread thread;
+  private final JobThread jobThread = new JobThread();
 
   /** A driver from the clock's time to {@code until}. */
   public SteppedJobDriver(TradingSchedule schedule, SteppedClock clock, Instant until, Duration settle) {
@@ -44,18 +43,15 @@ public final class SteppedJobDriver implements JobDriver {
   }
 
   @Override
-  public synchronized void start(JobRunner runner) {
-    Check.notNull(runner, "runner");
-    Check.isTrue(thread == null, "driver", "must be started once, but start was called again");
-    thread = new Thread(() -> loop(runner), "alvh-jobs");
-    thread.start();
+  public void start(JobRunner runner) {
+    jobThread.start(runner, this::loop);
   }
 
   private void loop(JobRunner runner) {
-    run(runner, JobKind.PRE_OPEN, clock.now());
+    jobThread.run(runner, JobKind.PRE_OPEN, clock.now());
     int jobs = 1;
     for (ScheduledFire f : schedule.firesBetween(clock.now().plusMillis(1), until)) {
-      if (stopped) {
+      if (jobThread.stopped()) {
         return;
       }
       if (f.at().isAfter(until)) {
@@ -65,29 +61,18 @@ public final class SteppedJobDriver implements JobDriver {
       if (!nap(settle)) {
         return;
       }
-      run(runner, f.kind(), f.at());
+      jobThread.run(runner, f.kind(), f.at());
       jobs++;
     }
-    if (!stopped) {
+    if (!jobThread.stopped()) {
       clock.set(until);
       LOG.info("step clock: {} jobs run, the clock stands at {}; idle until stopped", jobs, until);
     }
   }
 
-  private void run(JobRunner runner, JobKind kind, Instant at) {
-    if (stopped) {
-      return;
-    }
-    try {
-      runner.run(kind, at);
-    } catch (RuntimeException e) {
-      LOG.error("{} job due at {} failed: {}", kind, at, e.toString(), e);
-    }
-  }
-
   private boolean nap(Duration d) {
     if (d.isZero()) {
-      return !stopped;
+      return !jobThread.stopped();
     }
     try {
       Thread.sleep(d.toMillis());
@@ -95,22 +80,11 @@ public final class SteppedJobDriver implements JobDriver {
       Thread.currentThread().interrupt();
       return false;
     }
-    return !stopped;
+    return !jobThread.stopped();
   }
 
   @Override
   public void close() {
-    stopped = true;
-    Thread t;
-    synchronized (this) {
-      t = thread;
-    }
-    if (t != null && t != Thread.currentThread()) {
-      try {
-        t.join(Duration.ofMinutes(2).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    jobThread.stop(() -> { });
   }
 }

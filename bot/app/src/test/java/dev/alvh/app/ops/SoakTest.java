@@ -3,8 +3,9 @@ package dev.alvh.app.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.app.engine.TradingEngine;
+import dev.alvh.app.runtime.Jobs;
+import dev.alvh.app.runtime.ReplayJobDriver;
 import dev.alvh.app.schedule.NyseCalendar;
-import dev.alvh.app.schedule.ScheduledFire;
 import dev.alvh.app.schedule.TradingSchedule;
 import dev.alvh.app.store.Store;
 import dev.alvh.app.config.BotConfig;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The soak benchmark: {@value #DAYS} simulated trading days of 15-minute cycles on the paper
- * broker, the store open throughout as in a running bot, heap measured after GC once the first
+ * broker, run by the bot's job runner ({@link Jobs}), the store open throughout as in a running
+ * bot, heap measured after GC once the first
  * {@value #WARM_UP_DAYS} days have warmed everything up and again at the end. Run alone:
  * {@code ./mvnw -q -o -pl bot/app -am test -Dtest=SoakTest -Dsurefire.failIfNoSpecifiedTests=false};
  * the figure is printed as {@code soak: ...}.
@@ -49,35 +51,16 @@ class SoakTest {
     VirtualClock clock = new VirtualClock(start);
     SimulatedMarket market = new SimulatedMarket(bars, clock, config.market(), cal::isTradingDay);
     PaperBroker broker = new PaperBroker(market, clock, config.broker().paper(), config.paper().fill());
-    long heapStart = 0;
-    long days = 0;
-    long cycles = 0;
+    Counts n = new Counts();
     try (Store store = Store.open(dir, "soak")) {
       TradingEngine engine = new TradingEngine(config, clock, market, broker, store, broker::settleExpiring);
-      for (ScheduledFire f : new TradingSchedule(config.schedule()).firesBetween(start, end)) {
-        clock.set(f.at());
-        LocalDate day = clock.marketDate();
-        if (market.bar(day).isEmpty()) {
-          continue;
-        }
-        switch (f.kind()) {
-          case PRE_OPEN -> engine.preOpen();
-          case CYCLE -> {
-            engine.runCycle();
-            if (days >= WARM_UP_DAYS) {
-              cycles++;
-            }
-          }
-          case END_OF_DAY -> {
-            engine.endOfDay(market.spxClose(day));
-            days++;
-            if (days == WARM_UP_DAYS) {
-              heapStart = heapAfterGc();
-            }
-          }
-          default -> throw new IllegalStateException("unknown job kind " + f.kind());
-        }
-      }
+      Jobs jobs = new Jobs(Jobs.Steps.of(engine), clock, Jobs.Market.simulated(market, cal::isTradingDay), broker,
+          store.jdbc()::inTransaction, n);
+      new ReplayJobDriver(new TradingSchedule(config.schedule()).firesBetween(start, end), clock, () -> { })
+          .start(jobs::run);
+      long days = n.days;
+      long cycles = n.cycles;
+      long heapStart = n.heapStart;
       long heapEnd = heapAfterGc();
       long growth = heapEnd - heapStart;
       System.out.printf(java.util.Locale.ROOT,
@@ -88,6 +71,28 @@ class SoakTest {
       assertThat(cycles).isGreaterThanOrEqualTo(DAYS * 20L);
       assertThat(engine.counters().ordersSent()).isPositive();
       assertThat(growth).as("heap growth over %d trading days", DAYS).isLessThan(LIMIT_BYTES);
+    }
+  }
+
+  /** Trading days and cycles after the warm-up, counted from the jobs; the heap once warmed up. */
+  static final class Counts implements Jobs.Listener {
+    long days;
+    long cycles;
+    long heapStart;
+
+    @Override
+    public void cycleDone() {
+      if (days >= WARM_UP_DAYS) {
+        cycles++;
+      }
+    }
+
+    @Override
+    public void dayEnded(LocalDate day) {
+      days++;
+      if (days == WARM_UP_DAYS) {
+        heapStart = heapAfterGc();
+      }
     }
   }
 
