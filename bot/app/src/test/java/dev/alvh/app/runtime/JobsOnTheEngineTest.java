@@ -13,7 +13,7 @@ import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.schedule.ScheduledFire;
 import dev.alvh.app.schedule.TradingSchedule;
 import dev.alvh.app.store.Store;
-import dev.alvh.core.config.BotConfig;
+import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.DailyCloses;
