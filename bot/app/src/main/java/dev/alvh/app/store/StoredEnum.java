@@ -1,0 +1,82 @@
+package dev.alvh.app.store;
+
+import dev.alvh.core.condor.ExitReason;
+import java.lang.reflect.Type;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.generic.GenericTypes;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.mapper.ColumnMapperFactory;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Maps a stored text column back to an enum constant: by name (statuses, purposes, sides, layer
+ * kinds...) or by another stable text such as {@link ExitReason#key()}. A text that names no
+ * constant is a {@link StoreException} naming the column, the value and the constants allowed,
+ * not a bare {@code valueOf} failure. A null column maps to null.
+ *
+ * <p>The store's row mappers hold one instance per enum ({@link #of}) and call it directly; the
+ * same mapper is registered with JDBI for every enum ({@link #FACTORY}), so a single-column query
+ * maps with {@code mapTo(OrderStatus.class)}.
+ *
+ * @param <E> the enum
+ */
+public final class StoredEnum<E extends Enum<E>> implements ColumnMapper<E> {
+
+  /** JDBI's column mapper of every enum type, by name. */
+  static final ColumnMapperFactory FACTORY = new ColumnMapperFactory() {
+    @Override
+    public Optional<ColumnMapper<?>> build(Type type, ConfigRegistry config) {
+      Class<?> raw = GenericTypes.getErasedType(type);
+      return raw.isEnum() ? Optional.of(byName(raw.asSubclass(Enum.class))) : Optional.empty();
+    }
+  };
+
+  /** Exit reasons, stored by {@link ExitReason#key()}. */
+  static final StoredEnum<ExitReason> EXIT_REASON = new StoredEnum<>(ExitReason.class, ExitReason::key);
+
+  private final Class<E> type;
+  private final Map<String, E> byText = new LinkedHashMap<>();
+
+  private StoredEnum(Class<E> type, Function<E, String> text) {
+    this.type = type;
+    for (E e : type.getEnumConstants()) {
+      byText.put(text.apply(e), e);
+    }
+  }
+
+  /** The mapper of {@code type}'s constants stored by name. */
+  public static <E extends Enum<E>> StoredEnum<E> of(Class<E> type) {
+    return new StoredEnum<>(type, Enum::name);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static StoredEnum<?> byName(Class<? extends Enum> type) {
+    return of((Class) type);
+  }
+
+  @Override
+  public E map(ResultSet rs, int column, StatementContext ctx) throws SQLException {
+    return parse(rs, column);
+  }
+
+  /** The constant stored in {@code column} of the current row; null when the column is null. */
+  public E parse(ResultSet rs, int column) throws SQLException {
+    String text = rs.getString(column);
+    if (text == null) {
+      return null;
+    }
+    E e = byText.get(text);
+    if (e == null) {
+      String name = rs.getMetaData().getColumnLabel(column).toLowerCase(java.util.Locale.ROOT);
+      throw new StoreException("column " + name + " holds '" + text + "', which is no " + type.getSimpleName()
+          + " (one of " + String.join(", ", byText.keySet()) + ")", null);
+    }
+    return e;
+  }
+}
