@@ -42,17 +42,14 @@ public final class Jdbc {
    * back by name (an unknown stored name fails naming the column and the value, see
    * {@link StoredEnum}); exit reasons bind and map by their key. The SQL is plain, without
    * templates, so the template engine is off (it would also take {@code <>} for an attribute).
+   * Each SQL text's prepared statement is kept and used again ({@link ReusedStatements}).
    */
   static Jdbi configure(Jdbi jdbi) {
     jdbi.setTemplateEngine(org.jdbi.v3.core.statement.TemplateEngine.NOP);
+    jdbi.setStatementBuilderFactory(connection -> new ReusedStatements());
     jdbi.registerColumnMapper(StoredEnum.FACTORY);
     jdbi.registerColumnMapper(ExitReason.class, StoredEnum.EXIT_REASON);
-    jdbi.registerArgument(new org.jdbi.v3.core.argument.AbstractArgumentFactory<ExitReason>(java.sql.Types.VARCHAR) {
-      @Override
-      protected org.jdbi.v3.core.argument.Argument build(ExitReason value, org.jdbi.v3.core.config.ConfigRegistry config) {
-        return (position, statement, ctx) -> statement.setString(position, value.key());
-      }
-    });
+    jdbi.registerArgument(StoredEnum.ARGUMENTS);
     return jdbi;
   }
 

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.argument.ArgumentFactory;
 import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.generic.GenericTypes;
 import org.jdbi.v3.core.mapper.ColumnMapper;
@@ -26,7 +28,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  *
  * @param <E> the enum
  */
-public final class StoredEnum<E extends Enum<E>> implements ColumnMapper<E> {
+final class StoredEnum<E extends Enum<E>> implements ColumnMapper<E> {
 
   /** JDBI's column mapper of every enum type, by name. */
   static final ColumnMapperFactory FACTORY = new ColumnMapperFactory() {
@@ -34,6 +36,26 @@ public final class StoredEnum<E extends Enum<E>> implements ColumnMapper<E> {
     public Optional<ColumnMapper<?>> build(Type type, ConfigRegistry config) {
       Class<?> raw = GenericTypes.getErasedType(type);
       return raw.isEnum() ? Optional.of(byName(raw.asSubclass(Enum.class))) : Optional.empty();
+    }
+  };
+
+  /**
+   * JDBI's argument of every enum: its name, or for an exit reason its key. Prepared once per
+   * type (JDBI keeps the prepared binding), which binds faster than JDBI's own enum argument
+   * factory; a null binds as a null VARCHAR.
+   */
+  static final ArgumentFactory.Preparable ARGUMENTS = new ArgumentFactory.Preparable() {
+    @Override
+    public Optional<Function<Object, Argument>> prepare(Type type, ConfigRegistry config) {
+      Class<?> raw = GenericTypes.getErasedType(type);
+      if (!Enum.class.isAssignableFrom(raw)) {
+        return Optional.empty();
+      }
+      boolean key = ExitReason.class.isAssignableFrom(raw);
+      return Optional.of(value -> {
+        String text = value == null ? null : key ? ((ExitReason) value).key() : ((Enum<?>) value).name();
+        return (position, statement, ctx) -> statement.setString(position, text);
+      });
     }
   };
 
@@ -51,7 +73,7 @@ public final class StoredEnum<E extends Enum<E>> implements ColumnMapper<E> {
   }
 
   /** The mapper of {@code type}'s constants stored by name. */
-  public static <E extends Enum<E>> StoredEnum<E> of(Class<E> type) {
+  static <E extends Enum<E>> StoredEnum<E> of(Class<E> type) {
     return new StoredEnum<>(type, Enum::name);
   }
 
@@ -66,7 +88,7 @@ public final class StoredEnum<E extends Enum<E>> implements ColumnMapper<E> {
   }
 
   /** The constant stored in {@code column} of the current row; null when the column is null. */
-  public E parse(ResultSet rs, int column) throws SQLException {
+  E parse(ResultSet rs, int column) throws SQLException {
     String text = rs.getString(column);
     if (text == null) {
       return null;
