@@ -41,7 +41,7 @@ public final class Jdbc {
    * The store's JDBI settings: statuses, purposes, sides and the other enums bind by name and map
    * back by name (an unknown stored name fails naming the column and the value, see
    * {@link StoredEnum}); exit reasons bind and map by their key. The SQL is plain, without
-   * templates, so the template engine is off (it would also take {@code <>} for an attribute).
+   * templates, so the template engine is off.
    * Each SQL text's prepared statement is kept and used again ({@link ReusedStatements}).
    */
   static Jdbi configure(Jdbi jdbi) {

@@ -15,6 +15,7 @@ import dev.alvh.core.order.OrderStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,5 +100,19 @@ class StoreRepositoriesTest {
         "SELECT status FROM orders").mapTo(OrderStatus.class).one()))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("column status holds 'HALF_DONE'");
+  }
+
+  @Test
+  void theSameSqlRunWhileItsRowsAreReadGetsAStatementOfItsOwn() {
+    store.decision(T, "note", "a", "");
+    store.decision(T, "note", "b", "");
+    String sql = "SELECT rule FROM decision ORDER BY id";
+    // The kept statement of this SQL is in use by the outer query: the inner one must not reuse it.
+    List<String> seen = store.jdbc().withHandle("reading the notes twice", h -> h.createQuery(sql)
+        .map((rs, ctx) -> rs.getString(1) + h.createQuery(sql).mapTo(String.class).list()).list());
+    assertThat(seen).containsExactly("a[a, b]", "b[a, b]");
+    List<String> again = store.jdbc().withHandle("reading the notes again", h -> h.createQuery(sql)
+        .mapTo(String.class).list());
+    assertThat(again).containsExactly("a", "b");
   }
 }
