@@ -1,6 +1,5 @@
 package dev.alvh.app.store;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,16 +23,18 @@ public final class AuditStore {
 
   /** Writes one operator action. */
   public void record(Instant at, String source, String command, String before, String after, String outcome) {
-    jdbc.update("INSERT INTO audit(occurred_at, source, command, state_before, state_after, outcome)"
-        + " VALUES (?,?,?,?,?,?)", Timestamp.from(at), cut(source, 64), cut(command, 1024), cut(before, 4096),
-        cut(after, 4096), cut(outcome, 1024));
+    jdbc.withHandle("storing an operator action", h -> h.createUpdate("INSERT INTO audit(occurred_at, source,"
+        + " command, state_before, state_after, outcome) VALUES (?,?,?,?,?,?)").bind(0, at).bind(1, cut(source, 64))
+        .bind(2, cut(command, 1024)).bind(3, cut(before, 4096)).bind(4, cut(after, 4096)).bind(5, cut(outcome, 1024))
+        .execute());
   }
 
   /** The newest {@code n} actions, oldest first. */
   public List<Entry> last(int n) {
-    List<Entry> newest = jdbc.query("SELECT id, occurred_at, source, command, state_before, state_after, outcome"
-        + " FROM audit ORDER BY id DESC LIMIT ?", rs -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), n);
+    List<Entry> newest = jdbc.withHandle("reading the audit trail", h -> h.createQuery("SELECT id, occurred_at,"
+        + " source, command, state_before, state_after, outcome FROM audit ORDER BY id DESC LIMIT ?").bind(0, n)
+        .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), rs.getString(7))).list());
     List<Entry> out = new java.util.ArrayList<>(newest);
     java.util.Collections.reverse(out);
     return out;

@@ -1,6 +1,5 @@
 package dev.alvh.app.store;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,15 +34,17 @@ public final class HedgeBetaStore {
 
   /** Stores {@code pair} (replacing one of the same day and layer). */
   public void savePair(Pair pair) {
-    jdbc.update("MERGE INTO hedge_beta_pair(book, trade_date, level, d_vix, d_vx) KEY(book, trade_date, level)"
-        + " VALUES (?,?,?,?,?)", book, Date.valueOf(pair.date()), pair.level(), pair.dVix(), pair.dVx());
+    jdbc.withHandle("storing a beta pair", h -> h.createUpdate("MERGE INTO hedge_beta_pair(book, trade_date, level,"
+        + " d_vix, d_vx) KEY(book, trade_date, level) VALUES (?,?,?,?,?)").bind(0, book).bind(1, pair.date())
+        .bind(2, pair.level()).bind(3, pair.dVix()).bind(4, pair.dVx()).execute());
   }
 
   /** The last {@code days} pairs of {@code level}, oldest first. */
   public List<Pair> pairs(int level, int days) {
-    List<Pair> newestFirst = jdbc.query("SELECT trade_date, d_vix, d_vx FROM hedge_beta_pair WHERE book=? AND level=?"
-            + " ORDER BY trade_date DESC LIMIT ?",
-        rs -> new Pair(rs.getDate(1).toLocalDate(), level, rs.getDouble(2), rs.getDouble(3)), book, level, days);
+    List<Pair> newestFirst = jdbc.withHandle("reading the beta pairs", h -> h.createQuery("SELECT trade_date, d_vix,"
+        + " d_vx FROM hedge_beta_pair WHERE book=? AND level=? ORDER BY trade_date DESC LIMIT ?").bind(0, book)
+        .bind(1, level).bind(2, days)
+        .map((rs, ctx) -> new Pair(rs.getDate(1).toLocalDate(), level, rs.getDouble(2), rs.getDouble(3))).list());
     List<Pair> out = new ArrayList<>(newestFirst);
     Collections.reverse(out);
     return out;
@@ -55,13 +56,15 @@ public final class HedgeBetaStore {
     for (Map.Entry<LocalDate, Double> e : new TreeMap<>(last.vx()).entrySet()) {
       vx.append(vx.length() == 0 ? "" : ";").append(e.getKey()).append('=').append(e.getValue());
     }
-    jdbc.update("MERGE INTO hedge_beta_last(book, trade_date, vix, vx) KEY(book) VALUES (?,?,?,?)", book,
-        Date.valueOf(last.date()), last.vix(), vx.toString());
+    jdbc.withHandle("storing the last closes of beta", h -> h.createUpdate("MERGE INTO hedge_beta_last(book,"
+        + " trade_date, vix, vx) KEY(book) VALUES (?,?,?,?)").bind(0, book).bind(1, last.date()).bind(2, last.vix())
+        .bind(3, vx.toString()).execute());
   }
 
   /** The stored last closes, if a day was evaluated. */
   public Optional<LastCloses> last() {
-    return jdbc.queryOne("SELECT trade_date, vix, vx FROM hedge_beta_last WHERE book=?", rs -> {
+    return jdbc.withHandle("reading the last closes of beta", h -> h.createQuery("SELECT trade_date, vix, vx"
+        + " FROM hedge_beta_last WHERE book=?").bind(0, book).map((rs, ctx) -> {
       Map<LocalDate, Double> vx = new TreeMap<>();
       String text = rs.getString(3);
       if (!text.isEmpty()) {
@@ -71,6 +74,6 @@ public final class HedgeBetaStore {
         }
       }
       return new LastCloses(rs.getDate(1).toLocalDate(), rs.getDouble(2), vx);
-    }, book);
+    }).findFirst());
   }
 }

@@ -13,7 +13,6 @@ import dev.alvh.core.signal.SignalSnapshot;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The hedge's tables in the bot's database (migration V2): the state machine's context and
@@ -32,14 +32,28 @@ import java.util.stream.Collectors;
 public final class HedgeStore {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final StoredEnum<HedgeLayerKind> KIND = StoredEnum.of(HedgeLayerKind.class);
+
+  /** One {@code hedge_context} row as {@link #loadContext} selects it; the state is stored by its code. */
+  private static final RowMapper<SavedContext> CONTEXT = (rs, ctx) -> new SavedContext(new HedgeContext(
+      HedgeState.fromCode(rs.getInt(1)), local(rs.getDate(2)), rs.getDouble(3), local(rs.getDate(4)), rs.getInt(5),
+      rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getBoolean(10), rs.getBoolean(11), rs.getInt(13),
+      rs.getBoolean(14), rs.getInt(15)), local(rs.getDate(12)));
+
+  /** One {@code hedge_layer} row as {@link #heldLayers} selects it. */
+  private static final RowMapper<HeldLayer> LAYER = (rs, ctx) -> new HeldLayer(rs.getString(1), rs.getInt(2),
+      KIND.parse(rs, 3), LegCodec.parse(rs.getString(4)), rs.getInt(5), rs.getBigDecimal(6), local(rs.getDate(7)),
+      rs.getBoolean(8), rs.getBoolean(9));
 
   private final Jdbc jdbc;
   private final String book;
+  private final TrancheStore tranches;
 
   /** The hedge tables of {@code book} over {@code jdbc}. */
   public HedgeStore(Jdbc jdbc, String book) {
     this.jdbc = jdbc;
     this.book = book;
+    this.tranches = new TrancheStore(jdbc);
   }
 
   /** The book this store reads and writes. */
@@ -55,33 +69,34 @@ public final class HedgeStore {
 
   /** Writes (or replaces) the book's context after an evaluation. */
   public void saveContext(HedgeContext c, LocalDate stateSince, Instant at) {
-    jdbc.update("MERGE INTO hedge_context(book, state, as_of, vix_peak, last_escalation, closes_since_escalation,"
-            + " l3_trigger_closes, calm_closes, exit_closes, contango_closes, layers_held, carry_cap_reached,"
-            + " state_since, updated_at, returned, be_sigma_entry, closes_since_unwind) KEY(book)"
-            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        book, c.state().code(), date(c.asOf()), c.vixPeak(), date(c.lastEscalation()), c.closesSinceEscalation(),
-        c.l3TriggerCloses(), c.calmCloses(), c.exitCloses(), c.contangoCloses(), c.layersHeld(),
-        c.carryCapReached(), date(stateSince), Timestamp.from(at), c.returned(), c.beSigmaEntry(),
-        c.closesSinceUnwind());
+    jdbc.withHandle("storing the hedge context", h -> h.createUpdate("MERGE INTO hedge_context(book, state, as_of,"
+            + " vix_peak, last_escalation, closes_since_escalation, l3_trigger_closes, calm_closes, exit_closes,"
+            + " contango_closes, layers_held, carry_cap_reached, state_since, updated_at, returned, be_sigma_entry,"
+            + " closes_since_unwind) KEY(book) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        .bind(0, book).bind(1, c.state().code()).bindByType(2, c.asOf(), LocalDate.class).bind(3, c.vixPeak())
+        .bindByType(4, c.lastEscalation(), LocalDate.class).bind(5, c.closesSinceEscalation())
+        .bind(6, c.l3TriggerCloses()).bind(7, c.calmCloses()).bind(8, c.exitCloses()).bind(9, c.contangoCloses())
+        .bind(10, c.layersHeld()).bind(11, c.carryCapReached()).bindByType(12, stateSince, LocalDate.class)
+        .bind(13, at).bind(14, c.returned()).bind(15, c.beSigmaEntry()).bind(16, c.closesSinceUnwind()).execute());
   }
 
   /** The book's stored context, if the bot ran before. */
   public Optional<SavedContext> loadContext() {
-    return jdbc.queryOne("SELECT state, as_of, vix_peak, last_escalation, closes_since_escalation, l3_trigger_closes,"
-        + " calm_closes, exit_closes, contango_closes, layers_held, carry_cap_reached, state_since, returned,"
-        + " be_sigma_entry, closes_since_unwind FROM hedge_context WHERE book=?", rs -> new SavedContext(new HedgeContext(
-            HedgeState.fromCode(rs.getInt(1)), local(rs.getDate(2)), rs.getDouble(3), local(rs.getDate(4)),
-            rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getBoolean(10),
-            rs.getBoolean(11), rs.getInt(13), rs.getBoolean(14), rs.getInt(15)), local(rs.getDate(12))), book);
+    return jdbc.withHandle("reading the hedge context", h -> h.createQuery("SELECT state, as_of, vix_peak,"
+        + " last_escalation, closes_since_escalation, l3_trigger_closes, calm_closes, exit_closes, contango_closes,"
+        + " layers_held, carry_cap_reached, state_since, returned, be_sigma_entry, closes_since_unwind"
+        + " FROM hedge_context WHERE book=?").bind(0, book).map(CONTEXT).findFirst());
   }
 
   // --------------------------------------------------------------------------------- transitions
 
   /** Stores a transition with every signal value as JSON. */
   public void transition(HedgeTransition t, Instant at) {
-    jdbc.update("INSERT INTO hedge_transition(occurred_at, from_state, to_state, rule, signals, book, trade_date)"
-            + " VALUES (?,?,?,?,?,?,?)", Timestamp.from(at), t.from().name(), t.to().name(), truncate(t.rule(), 256),
-        signalsJson(t.signals(), t.vixPeak()), book, Date.valueOf(t.date()));
+    String signals = signalsJson(t.signals(), t.vixPeak());
+    jdbc.withHandle("storing a hedge transition", h -> h.createUpdate("INSERT INTO hedge_transition(occurred_at,"
+            + " from_state, to_state, rule, signals, book, trade_date) VALUES (?,?,?,?,?,?,?)")
+        .bind(0, at).bind(1, t.from()).bind(2, t.to()).bind(3, truncate(t.rule(), 256)).bind(4, signals)
+        .bind(5, book).bind(6, t.date()).execute());
   }
 
   /** One stored transition, as a person reads it. */
@@ -90,9 +105,10 @@ public final class HedgeStore {
 
   /** The book's transitions, oldest first. */
   public List<TransitionRow> transitions() {
-    return jdbc.query("SELECT trade_date, from_state, to_state, rule, signals FROM hedge_transition WHERE book=?"
-        + " ORDER BY id", rs -> new TransitionRow(local(rs.getDate(1)), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5)), book);
+    return jdbc.withHandle("reading the hedge transitions", h -> h.createQuery("SELECT trade_date, from_state,"
+        + " to_state, rule, signals FROM hedge_transition WHERE book=? ORDER BY id").bind(0, book)
+        .map((rs, ctx) -> new TransitionRow(local(rs.getDate(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5))).list());
   }
 
   /** Every signal of {@code s} and the peak the rules saw, as one JSON object (NaN and infinity as null). */
@@ -134,81 +150,90 @@ public final class HedgeStore {
 
   /** Stores (or replaces) the closes of one day. */
   public void saveClose(DailyCloses c) {
-    jdbc.update("MERGE INTO hedge_daily_close(trade_date, spx, vix, vix3m, vx_front, vx_second) KEY(trade_date)"
-            + " VALUES (?,?,?,?,?,?)", Date.valueOf(c.date()), c.spx(), c.vix(), c.vix3m(),
-        c.hasVx() ? c.vxFront() : null, c.hasVx() ? c.vxSecond() : null);
+    jdbc.withHandle("storing the daily closes", h -> h.createUpdate("MERGE INTO hedge_daily_close(trade_date, spx,"
+            + " vix, vix3m, vx_front, vx_second) KEY(trade_date) VALUES (?,?,?,?,?,?)")
+        .bind(0, c.date()).bind(1, c.spx()).bind(2, c.vix()).bind(3, c.vix3m())
+        .bind(4, c.hasVx() ? (Double) c.vxFront() : null).bind(5, c.hasVx() ? (Double) c.vxSecond() : null).execute());
   }
 
   /** The stored daily closes, oldest first. */
   public List<DailyCloses> closes() {
-    return jdbc.query("SELECT trade_date, spx, vix, vix3m, vx_front, vx_second FROM hedge_daily_close"
-        + " ORDER BY trade_date", rs -> {
+    return jdbc.withHandle("reading the daily closes", h -> h.createQuery("SELECT trade_date, spx, vix, vix3m,"
+        + " vx_front, vx_second FROM hedge_daily_close ORDER BY trade_date").map((rs, ctx) -> {
           double f = rs.getDouble(5);
           boolean noVx = rs.wasNull();
           double s = rs.getDouble(6);
           DailyCloses c = DailyCloses.of(local(rs.getDate(1)), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4));
           return noVx ? c : c.withVx(f, s);
-        });
+        }).list());
   }
 
   // --------------------------------------------------------------------------------- positions
 
   /** Writes (or replaces) a position held now. */
   public void saveLayer(HeldLayer h) {
-    Optional<Integer> opened = jdbc.queryOne("SELECT opened_qty FROM hedge_layer WHERE book=? AND id=?",
-        rs -> rs.getInt(1), book, h.id());
-    BigDecimal cost = h.entryPrice().multiply(BigDecimal.valueOf(100L * opened.orElse(h.quantity())));
-    jdbc.update("MERGE INTO hedge_layer(id, book, level, kind, legs, quantity, opened_qty, entry_price, cost, opened_on,"
-            + " status, profit_taken, pressed) KEY(book, id) VALUES (?,?,?,?,?,?,?,?,?,?,'OPEN',?,?)",
-        h.id(), book, h.level(), h.kind().name(), LegCodec.layerText(h.legs()), h.quantity(), opened.orElse(h.quantity()),
-        h.entryPrice(), cost, Date.valueOf(h.openedOn()), h.profitTaken(), h.pressed());
+    jdbc.withHandle("storing a hedge position", handle -> {
+      int opened = handle.createQuery("SELECT opened_qty FROM hedge_layer WHERE book=? AND id=?").bind(0, book)
+          .bind(1, h.id()).mapTo(Integer.class).findFirst().orElse(h.quantity());
+      BigDecimal cost = h.entryPrice().multiply(BigDecimal.valueOf(100L * opened));
+      return handle.createUpdate("MERGE INTO hedge_layer(id, book, level, kind, legs, quantity, opened_qty, entry_price,"
+              + " cost, opened_on, status, profit_taken, pressed) KEY(book, id) VALUES (?,?,?,?,?,?,?,?,?,?,'OPEN',?,?)")
+          .bind(0, h.id()).bind(1, book).bind(2, h.level()).bind(3, h.kind()).bind(4, LegCodec.layerText(h.legs()))
+          .bind(5, h.quantity()).bind(6, opened).bind(7, h.entryPrice()).bind(8, cost).bind(9, h.openedOn())
+          .bind(10, h.profitTaken()).bind(11, h.pressed()).execute();
+    });
   }
 
   /** Marks position {@code id} closed on {@code date}. */
   public void closeLayer(String id, LocalDate date) {
-    jdbc.update("UPDATE hedge_layer SET status='CLOSED', quantity=0, closed_on=? WHERE book=? AND id=?",
-        Date.valueOf(date), book, id);
+    jdbc.withHandle("closing a hedge position", h -> h.createUpdate("UPDATE hedge_layer SET status='CLOSED',"
+        + " quantity=0, closed_on=? WHERE book=? AND id=?").bind(0, date).bind(1, book).bind(2, id).execute());
   }
 
   /** The positions held, oldest first. */
   public List<HeldLayer> heldLayers() {
-    return jdbc.query("SELECT id, level, kind, legs, quantity, entry_price, opened_on, profit_taken, pressed"
-        + " FROM hedge_layer WHERE book=? AND status='OPEN' ORDER BY opened_on, id", rs -> new HeldLayer(
-            rs.getString(1), rs.getInt(2), HedgeLayerKind.valueOf(rs.getString(3)), LegCodec.parse(rs.getString(4)),
-            rs.getInt(5), rs.getBigDecimal(6), local(rs.getDate(7)), rs.getBoolean(8), rs.getBoolean(9)), book);
+    return jdbc.withHandle("reading the hedge positions", h -> h.createQuery("SELECT id, level, kind, legs, quantity,"
+        + " entry_price, opened_on, profit_taken, pressed FROM hedge_layer WHERE book=? AND status='OPEN'"
+        + " ORDER BY opened_on, id").bind(0, book).map(LAYER).list());
   }
 
   /** Records a trade of a position and adds its commissions and realized P&amp;L to the position. */
   public void trade(HedgeBook.Trade t, int level, HedgeLayerKind kind, String action, BigDecimal commissions) {
-    jdbc.update("INSERT INTO hedge_trade(book, layer_id, level, kind, action, trade_date, quantity, net_price, cash,"
-            + " commissions, realized_pnl) VALUES (?,?,?,?,?,?,?,?,?,?,?)", book, t.layerId(), level, kind.name(),
-        action, Date.valueOf(t.date()), t.quantity(), t.netPerCombo(), t.cash(), commissions, t.realizedPnl());
-    jdbc.update("UPDATE hedge_layer SET commissions = commissions + ?, realized_pnl = realized_pnl + ?"
-        + " WHERE book=? AND id=?", commissions, t.realizedPnl(), book, t.layerId());
+    jdbc.withHandle("storing a hedge trade", h -> {
+      h.createUpdate("INSERT INTO hedge_trade(book, layer_id, level, kind, action, trade_date, quantity, net_price,"
+              + " cash, commissions, realized_pnl) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+          .bind(0, book).bind(1, t.layerId()).bind(2, level).bind(3, kind).bind(4, action).bind(5, t.date())
+          .bind(6, t.quantity()).bind(7, t.netPerCombo()).bind(8, t.cash()).bind(9, commissions)
+          .bind(10, t.realizedPnl()).execute();
+      return h.createUpdate("UPDATE hedge_layer SET commissions = commissions + ?, realized_pnl = realized_pnl + ?"
+          + " WHERE book=? AND id=?").bind(0, commissions).bind(1, t.realizedPnl()).bind(2, book).bind(3, t.layerId())
+          .execute();
+    });
   }
 
   /** Premium paid for long positions opened from {@code from} (exclusive) to {@code to} (inclusive), USD. */
   public BigDecimal premiumSpent(LocalDate from, LocalDate to) {
-    return sum("SELECT COALESCE(-SUM(cash), 0) FROM hedge_trade WHERE book=? AND quantity > 0 AND kind <> 'PRESS_SPREAD'"
-        + " AND trade_date > ? AND trade_date <= ?", book, Date.valueOf(from), Date.valueOf(to));
+    return sum("SELECT COALESCE(-SUM(cash), 0) FROM hedge_trade WHERE book=? AND quantity > 0 AND kind <> ?"
+        + " AND trade_date > ? AND trade_date <= ?", book, HedgeLayerKind.PRESS_SPREAD, from, to);
   }
 
   /** Realized P&amp;L of hedge closes on or after {@code since}, USD, before commissions. */
   public BigDecimal realizedSince(LocalDate since) {
     return sum("SELECT COALESCE(SUM(realized_pnl), 0) FROM hedge_trade WHERE book=? AND quantity < 0"
-        + " AND trade_date >= ?", book, Date.valueOf(since));
+        + " AND trade_date >= ?", book, since);
   }
 
   /** Premium paid for L3 top-ups (PRESS action 2) on or after {@code since}, USD. */
   public BigDecimal topUpsSince(LocalDate since) {
     return sum("SELECT COALESCE(-SUM(cash), 0) FROM hedge_trade WHERE book=? AND quantity > 0"
-        + " AND layer_id LIKE 'L3T-%' AND trade_date >= ?", book, Date.valueOf(since));
+        + " AND layer_id LIKE 'L3T-%' AND trade_date >= ?", book, since);
   }
 
   /** Whether PRESS spreads were sold on or after {@code since}. */
   public boolean spreadsSoldSince(LocalDate since) {
-    return jdbc.queryOne("SELECT COUNT(*) FROM hedge_trade WHERE book=? AND kind='PRESS_SPREAD' AND quantity > 0"
-        + " AND trade_date >= ?", rs -> rs.getLong(1), book, Date.valueOf(since)).orElse(0L) > 0;
+    return jdbc.withHandle("reading the PRESS spreads sold", h -> h.createQuery("SELECT COUNT(*) FROM hedge_trade"
+        + " WHERE book=? AND kind=? AND quantity > 0 AND trade_date >= ?").bind(0, book)
+        .bind(1, HedgeLayerKind.PRESS_SPREAD).bind(2, since).mapTo(Long.class).one()) > 0;
   }
 
   /** Hedge P&amp;L realized so far (all closes and settlements), USD, after commissions. */
@@ -219,15 +244,15 @@ public final class HedgeStore {
 
   /** Condor credit received on tranches opened from {@code from} (exclusive) to {@code to} (inclusive), USD. */
   public BigDecimal condorCredit(LocalDate from, LocalDate to) {
-    return sum("SELECT COALESCE(SUM(credit * quantity * 100), 0) FROM tranche WHERE opened_on > ? AND opened_on <= ?",
-        Date.valueOf(from), Date.valueOf(to));
+    return tranches.credit(from, to);
   }
 
   /** Days spent in each hedge state, from the daily snapshots, in the order of the states. */
   public static Map<String, Long> statesVisited(Jdbc jdbc) {
-    Map<String, Long> counts = jdbc.query("SELECT hedge_state, COUNT(*) FROM daily_snapshot GROUP BY hedge_state",
-        rs -> Map.entry(rs.getString(1), rs.getLong(2))).stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Map<String, Long> counts = jdbc.withHandle("counting the days per hedge state", h -> h.createQuery(
+        "SELECT hedge_state, COUNT(*) FROM daily_snapshot GROUP BY hedge_state")
+        .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     Map<String, Long> out = new LinkedHashMap<>();
     for (HedgeState s : HedgeState.values()) {
       if (counts.containsKey(s.name())) {
@@ -241,11 +266,13 @@ public final class HedgeStore {
   // --------------------------------------------------------------------------------- helpers
 
   private BigDecimal sum(String sql, Object... args) {
-    return jdbc.queryOne(sql, rs -> rs.getBigDecimal(1), args).orElse(BigDecimal.ZERO);
-  }
-
-  private static Date date(LocalDate d) {
-    return d == null ? null : Date.valueOf(d);
+    return jdbc.withHandle("summing hedge trades", h -> {
+      var q = h.createQuery(sql);
+      for (int i = 0; i < args.length; i++) {
+        q.bind(i, args[i]);
+      }
+      return q.mapTo(BigDecimal.class).one();
+    });
   }
 
   private static LocalDate local(Date d) {

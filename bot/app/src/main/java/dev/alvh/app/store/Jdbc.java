@@ -1,5 +1,6 @@
 package dev.alvh.app.store;
 
+import dev.alvh.core.condor.ExitReason;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,7 +34,23 @@ public final class Jdbc {
   Jdbc(Connection c) {
     this.c = c;
     // The handle wraps the store's connection; the store closes the connection itself.
-    this.handle = Jdbi.create(() -> c).open();
+    this.handle = configure(Jdbi.create(() -> c)).open();
+  }
+
+  /**
+   * The store's JDBI settings: statuses, purposes, sides and the other enums bind by name and map
+   * back by name (an unknown stored name fails naming the column and the value, see
+   * {@link StoredEnum}); exit reasons bind and map by their key. The SQL is plain, without
+   * templates, so the template engine is off.
+   * Each SQL text's prepared statement is kept and used again ({@link ReusedStatements}).
+   */
+  static Jdbi configure(Jdbi jdbi) {
+    jdbi.setTemplateEngine(org.jdbi.v3.core.statement.TemplateEngine.NOP);
+    jdbi.setStatementBuilderFactory(connection -> new ReusedStatements());
+    jdbi.registerColumnMapper(StoredEnum.FACTORY);
+    jdbi.registerColumnMapper(ExitReason.class, StoredEnum.EXIT_REASON);
+    jdbi.registerArgument(StoredEnum.ARGUMENTS);
+    return jdbi;
   }
 
   /**

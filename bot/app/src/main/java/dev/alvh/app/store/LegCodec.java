@@ -2,10 +2,15 @@ package dev.alvh.app.store;
 
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
+import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.instrument.Side;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The one codec of a combo's legs as text in the database. Two texts are stored and both stay as
@@ -18,12 +23,43 @@ import java.util.stream.Collectors;
  *       ({@link #layerText}).
  * </ul>
  *
- * <p>{@link #parse} reads either. The structured rows of {@code order_leg} (V6) are read and
- * written by {@link OrderJournal}.
+ * <p>{@link #parse} reads either ({@link #TEXT} is the same as a JDBI column mapper). The
+ * structured rows of {@code order_leg} (V6) are written by {@link #insertRows} and read by
+ * {@link #ROW}.
  */
 public final class LegCodec {
 
+  /** A stored legs text of either form as a JDBI column mapper (see {@link #parse}). */
+  public static final ColumnMapper<List<ComboLeg>> TEXT = (rs, column, ctx) -> parse(rs.getString(column));
+
+  /** The columns of an {@code order_leg} row that {@link #ROW} reads, in its order. */
+  static final String ROW_COLUMNS = "side, ratio, symbol, trading_class, expiry, strike, option_right, multiplier";
+
+  private static final StoredEnum<Side> SIDE = StoredEnum.of(Side.class);
+
+  /** One {@code order_leg} row selected as {@link #ROW_COLUMNS}. */
+  static final RowMapper<ComboLeg> ROW = (rs, ctx) -> new ComboLeg(new OptionContract(rs.getString(3),
+      rs.getString(4), rs.getDate(5).toLocalDate(), rs.getBigDecimal(6), OptionRight.parse(rs.getString(7)),
+      rs.getInt(8)), SIDE.parse(rs, 1), rs.getInt(2));
+
   private LegCodec() {
+  }
+
+  /** Writes {@code legs} as the {@code order_leg} rows of order {@code ref} (its {@code orders} row must exist). */
+  static void insertRows(Handle h, String ref, List<ComboLeg> legs) {
+    if (legs.isEmpty()) {
+      return;
+    }
+    PreparedBatch batch = h.prepareBatch("INSERT INTO order_leg(ref, seq, side, ratio, symbol, trading_class, expiry,"
+        + " strike, option_right, multiplier, contract) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    int seq = 0;
+    for (ComboLeg l : legs) {
+      OptionContract c = l.contract();
+      batch.bind(0, ref).bind(1, seq++).bind(2, l.side()).bind(3, l.ratio()).bind(4, c.symbol())
+          .bind(5, c.tradingClass()).bind(6, c.expiry()).bind(7, c.strike()).bind(8, c.right().code())
+          .bind(9, c.multiplier()).bind(10, c.key()).add();
+    }
+    batch.execute();
   }
 
   /** The {@code orders.legs} text of {@code legs}. */

@@ -3,31 +3,36 @@ package dev.alvh.app.store;
 import dev.alvh.core.hedge.HedgeAction;
 import dev.alvh.core.hedge.HedgeLayerKind;
 import dev.alvh.core.instrument.ComboLeg;
-import dev.alvh.core.instrument.OptionContract;
-import dev.alvh.core.instrument.OptionRight;
-import dev.alvh.core.instrument.Side;
+import dev.alvh.core.order.Fill;
 import dev.alvh.core.order.NetPrice;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.order.OrderRef;
-import java.sql.Date;
-import java.sql.Timestamp;
+import dev.alvh.core.order.OrderStatus;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the order journal keeps beyond the {@code orders} row (migration V6), so that a restart
- * can finish an order's bookkeeping from the store alone: the legs of every order as structured
- * rows ({@code order_leg}), the hedge action of every hedge order ({@code hedge_order}), and how
- * many of an order's combos are in the books already ({@code orders.applied_combos}).
+ * The order journal: the one writer of {@code orders}, and of what the journal keeps beside it,
+ * the legs of every order as structured rows ({@code order_leg}, V6), the hedge action of every
+ * hedge order ({@code hedge_order}), the limits an order was worked at ({@code order_step}, V3)
+ * and the fills ({@code fill}). A restart can finish an order's bookkeeping from it alone: how
+ * many of an order's combos are in the books already is {@code orders.applied_combos}.
  *
  * <p>The journal writes belong in the transaction that writes the {@code orders} row; the
- * applied mark in the transaction that writes the books (tranche, hedge position). Not
+ * applied mark in the transaction that writes the books (tranche, hedge position). Statuses,
+ * purposes, sides, hedge actions and layer kinds are bound and mapped as enums. Not
  * thread-safe, like {@link Store}.
  */
 public final class OrderJournal {
+
+  private static final StoredEnum<OrderStatus> STATUS = StoredEnum.of(OrderStatus.class);
+  private static final StoredEnum<OrderPurpose> PURPOSE = StoredEnum.of(OrderPurpose.class);
+  private static final StoredEnum<HedgeAction.Type> ACTION = StoredEnum.of(HedgeAction.Type.class);
+  private static final StoredEnum<HedgeLayerKind> KIND = StoredEnum.of(HedgeLayerKind.class);
 
   private final Jdbc jdbc;
 
@@ -36,30 +41,100 @@ public final class OrderJournal {
     this.jdbc = jdbc;
   }
 
+  // --------------------------------------------------------------------------------- orders
+
+  /** Writes an order intent to the journal, status JOURNALED, before it is sent. */
+  public void journal(OrderIntent o, Instant at) {
+    jdbc.withHandle("journaling order " + o.ref(), h -> h.createUpdate("INSERT INTO orders(ref, purpose, tranche_id,"
+            + " legs, quantity, limit_price, status, reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+        .bind(0, o.ref().value()).bind(1, o.purpose()).bind(2, o.trancheId()).bind(3, LegCodec.orderText(o.legs()))
+        .bind(4, o.quantity()).bind(5, o.limit().bagLimit()).bind(6, OrderStatus.JOURNALED)
+        .bind(7, cut(o.reason(), 512)).bind(8, at).bind(9, at).execute());
+  }
+
+  /** Records a status change of order {@code ref}. */
+  public void status(OrderRef ref, OrderStatus status, long brokerId, int filled, String reason, Instant at) {
+    jdbc.withHandle("storing the status of order " + ref, h -> h.createUpdate("UPDATE orders SET status=?,"
+            + " broker_id=?, filled=?, status_reason=?, updated_at=? WHERE ref=?")
+        .bind(0, status).bind(1, brokerId).bind(2, filled).bind(3, cut(reason, 512)).bind(4, at)
+        .bind(5, ref.value()).execute());
+  }
+
+  /** The status of order {@code ref}, if journaled. */
+  public Optional<OrderStatus> status(OrderRef ref) {
+    return jdbc.withHandle("reading the status of order " + ref, h -> h.createQuery(
+        "SELECT status FROM orders WHERE ref=?").bind(0, ref.value()).map((rs, ctx) -> STATUS.parse(rs, 1))
+        .findFirst());
+  }
+
+  /**
+   * Stores a fill once: a second fill with the same execution id is ignored.
+   *
+   * @return true when it was new
+   */
+  public boolean fill(Fill f) {
+    return jdbc.withHandle("storing fill " + f.execId(), h -> h.createUpdate("MERGE INTO fill(exec_id, ref,"
+            + " occurred_at, contract, side, quantity, price, commission) KEY(exec_id)"
+            + " SELECT ?,?,?,?,?,?,?,? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM fill WHERE exec_id=?)")
+        .bind(0, f.execId()).bind(1, f.ref().value()).bind(2, f.time()).bind(3, f.contract().key())
+        .bind(4, f.side()).bind(5, f.quantity()).bind(6, f.price()).bind(7, f.commission()).bind(8, f.execId())
+        .execute()) > 0;
+  }
+
+  /** Records one limit an order was worked at and its status after the step. */
+  public void step(OrderRef ref, int step, NetPrice limit, Instant at, OrderStatus status, int filled) {
+    jdbc.withHandle("storing step " + step + " of order " + ref, h -> {
+      h.createUpdate("INSERT INTO order_step(ref, step, limit_price, occurred_at, status, filled) VALUES (?,?,?,?,?,?)")
+          .bind(0, ref.value()).bind(1, step).bind(2, limit.bagLimit()).bind(3, at).bind(4, status)
+          .bind(5, filled).execute();
+      return h.createUpdate("UPDATE orders SET steps=?, final_limit=? WHERE ref=?").bind(0, step)
+          .bind(1, limit.bagLimit()).bind(2, ref.value()).execute();
+    });
+  }
+
+  /** Records how order {@code ref} ended. */
+  public void outcome(OrderRef ref, String outcome, int filledCombos) {
+    jdbc.withHandle("storing the outcome of order " + ref, h -> h.createUpdate(
+        "UPDATE orders SET outcome=?, filled_combos=? WHERE ref=?").bind(0, outcome).bind(1, filledCombos)
+        .bind(2, ref.value()).execute());
+  }
+
+  /** The limits order {@code ref} was worked at, in step order. */
+  public List<BigDecimal> steps(OrderRef ref) {
+    return jdbc.withHandle("reading the steps of order " + ref, h -> h.createQuery(
+        "SELECT limit_price FROM order_step WHERE ref=? ORDER BY step").bind(0, ref.value())
+        .map((rs, ctx) -> rs.getBigDecimal(1)).list());
+  }
+
+  /** The outcome of order {@code ref}, if it ended. */
+  public Optional<String> outcome(OrderRef ref) {
+    return jdbc.withHandle("reading the outcome of order " + ref, h -> h.createQuery(
+        "SELECT outcome FROM orders WHERE ref=?").bind(0, ref.value()).map((rs, ctx) -> rs.getString(1))
+        .findFirst());
+  }
+
+  // --------------------------------------------------------------------------------- legs, hedge action
+
   /** Completes the journal row of {@code o} (it must exist): its legs, and nothing applied yet. */
   public void journaled(OrderIntent o) {
-    legs(o);
-    jdbc.update("UPDATE orders SET applied_combos=0 WHERE ref=?", o.ref().value());
+    jdbc.withHandle("journaling the legs of order " + o.ref(), h -> {
+      LegCodec.insertRows(h, o.ref().value(), o.legs());
+      return h.createUpdate("UPDATE orders SET applied_combos=0 WHERE ref=?").bind(0, o.ref().value()).execute();
+    });
   }
 
   /** Writes the legs of {@code o} (its {@code orders} row must exist). */
   public void legs(OrderIntent o) {
-    int seq = 0;
-    for (ComboLeg l : o.legs()) {
-      OptionContract c = l.contract();
-      jdbc.update("INSERT INTO order_leg(ref, seq, side, ratio, symbol, trading_class, expiry, strike, option_right,"
-              + " multiplier, contract) VALUES (?,?,?,?,?,?,?,?,?,?,?)", o.ref().value(), seq++, l.side().name(),
-          l.ratio(), c.symbol(), c.tradingClass(), Date.valueOf(c.expiry()), c.strike(), c.right().code(),
-          c.multiplier(), c.key());
-    }
+    jdbc.withHandle("journaling the legs of order " + o.ref(), h -> {
+      LegCodec.insertRows(h, o.ref().value(), o.legs());
+      return null;
+    });
   }
 
   /** The structured legs of order {@code ref} in order; empty for an order journaled before V6. */
   public List<ComboLeg> legsOf(OrderRef ref) {
-    return jdbc.query("SELECT side, ratio, symbol, trading_class, expiry, strike, option_right, multiplier"
-        + " FROM order_leg WHERE ref=? ORDER BY seq", rs -> new ComboLeg(new OptionContract(rs.getString(3),
-            rs.getString(4), rs.getDate(5).toLocalDate(), rs.getBigDecimal(6), OptionRight.parse(rs.getString(7)),
-            rs.getInt(8)), Side.valueOf(rs.getString(1)), rs.getInt(2)), ref.value());
+    return jdbc.withHandle("reading the legs of order " + ref, h -> h.createQuery("SELECT " + LegCodec.ROW_COLUMNS
+        + " FROM order_leg WHERE ref=? ORDER BY seq").bind(0, ref.value()).map(LegCodec.ROW).list());
   }
 
   /**
@@ -76,8 +151,10 @@ public final class OrderJournal {
 
   /** Writes the hedge action of {@code a}'s order for {@code book} (its {@code orders} row must exist). */
   public void hedgeAction(String book, HedgeAction a) {
-    jdbc.update("INSERT INTO hedge_order(ref, book, action, layer_id, level, kind) VALUES (?,?,?,?,?,?)",
-        a.order().ref().value(), book, a.type().name(), a.layerId(), a.level(), a.kind().name());
+    jdbc.withHandle("journaling the hedge action of order " + a.order().ref(), h -> h.createUpdate(
+        "INSERT INTO hedge_order(ref, book, action, layer_id, level, kind) VALUES (?,?,?,?,?,?)")
+        .bind(0, a.order().ref().value()).bind(1, book).bind(2, a.type()).bind(3, a.layerId()).bind(4, a.level())
+        .bind(5, a.kind()).execute());
   }
 
   /**
@@ -85,10 +162,11 @@ public final class OrderJournal {
    * not journaled.
    */
   public Optional<Integer> appliedCombos(OrderRef ref) {
-    return jdbc.queryOne("SELECT applied_combos FROM orders WHERE ref=?", rs -> {
-      int n = rs.getInt(1);
-      return rs.wasNull() ? null : n;
-    }, ref.value());
+    return jdbc.withHandle("reading the applied combos of order " + ref, h -> h.createQuery(
+        "SELECT applied_combos FROM orders WHERE ref=?").bind(0, ref.value()).map((rs, ctx) -> {
+          int n = rs.getInt(1);
+          return rs.wasNull() ? null : n;
+        }).findFirst());
   }
 
   /** True when some of order {@code ref}'s combos are in the books already. */
@@ -98,15 +176,17 @@ public final class OrderJournal {
 
   /** Marks {@code combos} of order {@code ref} as in the books (in the transaction that writes them). */
   public void markApplied(OrderRef ref, int combos, Instant at) {
-    jdbc.update("UPDATE orders SET applied_combos=?, applied_at=? WHERE ref=?", combos, Timestamp.from(at),
-        ref.value());
+    jdbc.withHandle("marking order " + ref + " applied", h -> h.createUpdate(
+        "UPDATE orders SET applied_combos=?, applied_at=? WHERE ref=?").bind(0, combos).bind(1, at)
+        .bind(2, ref.value()).execute());
   }
 
   /** The hedge action journaled with order {@code ref}, if it is a hedge order journaled since V6. */
   public Optional<HedgeAction> hedgeActionOf(OrderIntent o) {
-    return jdbc.queryOne("SELECT action, layer_id, level, kind FROM hedge_order WHERE ref=?",
-        rs -> new HedgeAction(HedgeAction.Type.valueOf(rs.getString(1)), rs.getString(2), rs.getInt(3),
-            HedgeLayerKind.valueOf(rs.getString(4)), o), o.ref().value());
+    return jdbc.withHandle("reading the hedge action of order " + o.ref(), h -> h.createQuery(
+        "SELECT action, layer_id, level, kind FROM hedge_order WHERE ref=?").bind(0, o.ref().value())
+        .map((rs, ctx) -> new HedgeAction(ACTION.parse(rs, 1), rs.getString(2), rs.getInt(3), KIND.parse(rs, 4), o))
+        .findFirst());
   }
 
   /**
@@ -124,14 +204,19 @@ public final class OrderJournal {
    */
   public List<Pending> pending(List<String> statuses) {
     String in = String.join(",", java.util.Collections.nCopies(statuses.size(), "?"));
-    record Row(String ref, OrderPurpose purpose, long trancheId, String legs, int quantity,
-        java.math.BigDecimal limit, String reason, String status) {
+    record Row(String ref, OrderPurpose purpose, long trancheId, String legs, int quantity, BigDecimal limit,
+        String reason, String status) {
     }
-    List<Row> rows = jdbc.query("SELECT o.ref, o.purpose, o.tranche_id, o.legs, o.quantity, o.limit_price, o.reason,"
-        + " o.status FROM orders o WHERE o.applied_combos = 0 AND o.status IN (" + in + ")"
-        + " AND EXISTS (SELECT 1 FROM fill f WHERE f.ref = o.ref) ORDER BY o.created_at, o.ref",
-        rs -> new Row(rs.getString(1), OrderPurpose.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4),
-            rs.getInt(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8)), statuses.toArray());
+    List<Row> rows = jdbc.withHandle("reading the orders with fills not in the books", h -> {
+      var q = h.createQuery("SELECT o.ref, o.purpose, o.tranche_id, o.legs, o.quantity, o.limit_price, o.reason,"
+          + " o.status FROM orders o WHERE o.applied_combos = 0 AND o.status IN (" + in + ")"
+          + " AND EXISTS (SELECT 1 FROM fill f WHERE f.ref = o.ref) ORDER BY o.created_at, o.ref");
+      for (int i = 0; i < statuses.size(); i++) {
+        q.bind(i, statuses.get(i));
+      }
+      return q.map((rs, ctx) -> new Row(rs.getString(1), PURPOSE.parse(rs, 2), rs.getLong(3), rs.getString(4),
+          rs.getInt(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8))).list();
+    });
     List<Pending> out = new ArrayList<>();
     for (Row r : rows) {
       OrderRef ref = new OrderRef(r.ref());
@@ -139,5 +224,9 @@ public final class OrderJournal {
           new NetPrice(r.limit()), r.reason()), r.status()));
     }
     return out;
+  }
+
+  private static String cut(String s, int n) {
+    return s == null || s.length() <= n ? s : s.substring(0, n);
   }
 }

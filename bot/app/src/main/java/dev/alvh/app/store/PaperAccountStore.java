@@ -8,8 +8,6 @@ import dev.alvh.core.order.OrderRef;
 import dev.alvh.paper.broker.PaperAccountPort;
 import dev.alvh.paper.broker.PaperBroker;
 import java.math.BigDecimal;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +29,8 @@ import java.util.function.Supplier;
  */
 public final class PaperAccountStore implements PaperAccountPort {
 
+  private static final StoredEnum<Side> SIDE = StoredEnum.of(Side.class);
+
   private final Jdbc jdbc;
   private final Supplier<Instant> now;
 
@@ -48,21 +48,25 @@ public final class PaperAccountStore implements PaperAccountPort {
   public Optional<Saved> load() {
     record Head(BigDecimal cash, long nextOrderId, long nextExecSeq) {
     }
-    Optional<Head> head = jdbc.queryOne("SELECT cash, next_order_id, next_exec_seq FROM paper_account WHERE id=1",
-        rs -> new Head(rs.getBigDecimal(1), rs.getLong(2), rs.getLong(3)));
-    if (head.isEmpty()) {
-      return Optional.empty();
-    }
-    List<Position> positions = jdbc.query("SELECT contract, quantity, avg_cost FROM paper_position ORDER BY contract",
-        rs -> new Position(OptionContract.parseKey(rs.getString(1)), rs.getLong(2), rs.getBigDecimal(3)));
-    List<PaperBroker.Settlement> ledger = jdbc.query("SELECT settle_date, contract, quantity, price, cash"
-        + " FROM paper_settlement ORDER BY id", rs -> new PaperBroker.Settlement(rs.getDate(1).toLocalDate(),
-            OptionContract.parseKey(rs.getString(2)), rs.getInt(3), rs.getBigDecimal(4), rs.getBigDecimal(5)));
-    List<SavedOrder> orders = jdbc.query("SELECT ref, order_id, quantity, filled, working FROM paper_order"
-        + " ORDER BY order_id", rs -> new SavedOrder(new OrderRef(rs.getString(1)), rs.getLong(2), rs.getInt(3),
-            rs.getInt(4), rs.getBoolean(5)));
-    Head h = head.get();
-    return Optional.of(new Saved(h.cash(), h.nextOrderId(), h.nextExecSeq(), positions, ledger, orders));
+    return jdbc.withHandle("reading the paper account", h -> {
+      Optional<Head> head = h.createQuery("SELECT cash, next_order_id, next_exec_seq FROM paper_account WHERE id=1")
+          .map((rs, ctx) -> new Head(rs.getBigDecimal(1), rs.getLong(2), rs.getLong(3))).findFirst();
+      if (head.isEmpty()) {
+        return Optional.empty();
+      }
+      List<Position> positions = h.createQuery("SELECT contract, quantity, avg_cost FROM paper_position"
+          + " ORDER BY contract").map((rs, ctx) -> new Position(OptionContract.parseKey(rs.getString(1)),
+              rs.getLong(2), rs.getBigDecimal(3))).list();
+      List<PaperBroker.Settlement> ledger = h.createQuery("SELECT settle_date, contract, quantity, price, cash"
+          + " FROM paper_settlement ORDER BY id").map((rs, ctx) -> new PaperBroker.Settlement(
+              rs.getDate(1).toLocalDate(), OptionContract.parseKey(rs.getString(2)), rs.getInt(3),
+              rs.getBigDecimal(4), rs.getBigDecimal(5))).list();
+      List<SavedOrder> orders = h.createQuery("SELECT ref, order_id, quantity, filled, working FROM paper_order"
+          + " ORDER BY order_id").map((rs, ctx) -> new SavedOrder(new OrderRef(rs.getString(1)), rs.getLong(2),
+              rs.getInt(3), rs.getInt(4), rs.getBoolean(5))).list();
+      Head a = head.get();
+      return Optional.of(new Saved(a.cash(), a.nextOrderId(), a.nextExecSeq(), positions, ledger, orders));
+    });
   }
 
   @Override
@@ -72,45 +76,52 @@ public final class PaperAccountStore implements PaperAccountPort {
 
   @Override
   public void saveAccount(BigDecimal cash, long nextOrderId, long nextExecSeq) {
-    jdbc.update("MERGE INTO paper_account(id, cash, next_order_id, next_exec_seq, updated_at) KEY(id)"
-        + " VALUES (1,?,?,?,?)", cash, nextOrderId, nextExecSeq, Timestamp.from(now.get()));
+    Instant at = now.get();
+    jdbc.withHandle("storing the paper account", h -> h.createUpdate("MERGE INTO paper_account(id, cash,"
+        + " next_order_id, next_exec_seq, updated_at) KEY(id) VALUES (1,?,?,?,?)").bind(0, cash).bind(1, nextOrderId)
+        .bind(2, nextExecSeq).bind(3, at).execute());
   }
 
   @Override
   public void savePosition(OptionContract contract, long quantity, BigDecimal avgCost) {
     if (quantity == 0) {
-      jdbc.update("DELETE FROM paper_position WHERE contract=?", contract.key());
+      jdbc.withHandle("storing a paper position", h -> h.createUpdate("DELETE FROM paper_position WHERE contract=?")
+          .bind(0, contract.key()).execute());
     } else {
-      jdbc.update("MERGE INTO paper_position(contract, quantity, avg_cost) KEY(contract) VALUES (?,?,?)",
-          contract.key(), quantity, avgCost);
+      jdbc.withHandle("storing a paper position", h -> h.createUpdate("MERGE INTO paper_position(contract, quantity,"
+          + " avg_cost) KEY(contract) VALUES (?,?,?)").bind(0, contract.key()).bind(1, quantity).bind(2, avgCost)
+          .execute());
     }
   }
 
   @Override
   public void saveExecution(Fill f) {
-    jdbc.update("MERGE INTO paper_execution(exec_id, ref, occurred_at, contract, side, quantity, price, commission)"
-        + " KEY(exec_id) VALUES (?,?,?,?,?,?,?,?)", f.execId(), f.ref().value(), Timestamp.from(f.time()),
-        f.contract().key(), f.side().name(), f.quantity(), f.price(), f.commission());
+    jdbc.withHandle("storing a paper execution", h -> h.createUpdate("MERGE INTO paper_execution(exec_id, ref,"
+            + " occurred_at, contract, side, quantity, price, commission) KEY(exec_id) VALUES (?,?,?,?,?,?,?,?)")
+        .bind(0, f.execId()).bind(1, f.ref().value()).bind(2, f.time()).bind(3, f.contract().key())
+        .bind(4, f.side()).bind(5, f.quantity()).bind(6, f.price()).bind(7, f.commission()).execute());
   }
 
   @Override
   public void saveSettlement(PaperBroker.Settlement s) {
-    jdbc.update("INSERT INTO paper_settlement(settle_date, contract, quantity, price, cash) VALUES (?,?,?,?,?)",
-        Date.valueOf(s.date()), s.contract().key(), s.quantity(), s.price(), s.cash());
+    jdbc.withHandle("storing a paper settlement", h -> h.createUpdate("INSERT INTO paper_settlement(settle_date,"
+        + " contract, quantity, price, cash) VALUES (?,?,?,?,?)").bind(0, s.date()).bind(1, s.contract().key())
+        .bind(2, s.quantity()).bind(3, s.price()).bind(4, s.cash()).execute());
   }
 
   @Override
   public void saveOrder(SavedOrder o) {
-    jdbc.update("MERGE INTO paper_order(ref, order_id, quantity, filled, working) KEY(ref) VALUES (?,?,?,?,?)",
-        o.ref().value(), o.orderId(), o.quantity(), o.filled(), o.working());
+    jdbc.withHandle("storing a paper order", h -> h.createUpdate("MERGE INTO paper_order(ref, order_id, quantity,"
+        + " filled, working) KEY(ref) VALUES (?,?,?,?,?)").bind(0, o.ref().value()).bind(1, o.orderId())
+        .bind(2, o.quantity()).bind(3, o.filled()).bind(4, o.working()).execute());
   }
 
   @Override
   public List<Fill> executionsSince(Instant since) {
-    return jdbc.query("SELECT ref, exec_id, occurred_at, contract, side, quantity, price, commission"
-        + " FROM paper_execution WHERE occurred_at >= ? ORDER BY occurred_at, exec_id",
-        rs -> new Fill(new OrderRef(rs.getString(1)), rs.getString(2), rs.getTimestamp(3).toInstant(),
-            OptionContract.parseKey(rs.getString(4)), Side.valueOf(rs.getString(5)), rs.getInt(6),
-            rs.getBigDecimal(7), rs.getBigDecimal(8)), Timestamp.from(since));
+    return jdbc.withHandle("reading the paper executions", h -> h.createQuery("SELECT ref, exec_id, occurred_at,"
+        + " contract, side, quantity, price, commission FROM paper_execution WHERE occurred_at >= ?"
+        + " ORDER BY occurred_at, exec_id").bind(0, since).map((rs, ctx) -> new Fill(new OrderRef(rs.getString(1)),
+            rs.getString(2), rs.getTimestamp(3).toInstant(), OptionContract.parseKey(rs.getString(4)),
+            SIDE.parse(rs, 5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8))).list());
   }
 }

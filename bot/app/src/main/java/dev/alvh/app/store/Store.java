@@ -2,7 +2,6 @@ package dev.alvh.app.store;
 
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
-import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.order.Fill;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderRef;
@@ -10,12 +9,8 @@ import dev.alvh.core.order.OrderStatus;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -31,6 +26,12 @@ import org.flywaydb.core.Flyway;
  *
  * <p>One connection, auto-commit: every write is durable when the method returns. Not
  * thread-safe; the trading thread owns it.
+ *
+ * <p>The tables are kept by one repository per aggregate over {@link #jdbc()}'s JDBI handle:
+ * {@link OrderJournal} (orders, their legs, steps and fills), {@link TrancheStore} (tranches,
+ * legs, settlements), {@link DecisionStore}, {@link HedgeStore} and {@link HedgeBetaStore},
+ * {@link AuditStore}, {@link PaperAccountStore}; the methods here that read or write those tables
+ * hand over to them. The daily snapshots are the store's own.
  */
 public final class Store implements AutoCloseable {
 
@@ -40,12 +41,18 @@ public final class Store implements AutoCloseable {
   private final Path file;
   private final String url;
   private final Jdbc jdbc;
+  private final OrderJournal journal;
+  private final TrancheStore tranches;
+  private final DecisionStore decisions;
 
   private Store(Connection c, Path file, String url) {
     this.c = c;
     this.file = file;
     this.url = url;
     this.jdbc = new Jdbc(c);
+    this.journal = new OrderJournal(jdbc);
+    this.tranches = new TrancheStore(jdbc);
+    this.decisions = new DecisionStore(jdbc);
   }
 
   /**
@@ -117,23 +124,34 @@ public final class Store implements AutoCloseable {
     return file;
   }
 
+  /** The order journal: the one writer of {@code orders} and its fills, steps and legs. */
+  public OrderJournal orderJournal() {
+    return journal;
+  }
+
+  /** The condor tranches, their legs and settlements. */
+  public TrancheStore tranches() {
+    return tranches;
+  }
+
+  /** The decisions (why something was or was not done). */
+  public DecisionStore decisions() {
+    return decisions;
+  }
+
   /** Writes an order intent to the journal, status JOURNALED, before it is sent. */
   public void journal(OrderIntent o, Instant at) {
-    update("INSERT INTO orders(ref, purpose, tranche_id, legs, quantity, limit_price, status, reason, created_at,"
-        + " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        o.ref().value(), o.purpose().name(), o.trancheId(), LegCodec.orderText(o.legs()), o.quantity(), o.limit().bagLimit(),
-        OrderStatus.JOURNALED.name(), truncate(o.reason(), 512), ts(at), ts(at));
+    journal.journal(o, at);
   }
 
   /** Records a status change of order {@code ref}. */
   public void orderStatus(OrderRef ref, OrderStatus status, long brokerId, int filled, String reason, Instant at) {
-    update("UPDATE orders SET status=?, broker_id=?, filled=?, status_reason=?, updated_at=? WHERE ref=?",
-        status.name(), brokerId, filled, truncate(reason, 512), ts(at), ref.value());
+    journal.status(ref, status, brokerId, filled, reason, at);
   }
 
   /** The status of order {@code ref}, if journaled. */
   public Optional<OrderStatus> orderStatus(OrderRef ref) {
-    return queryOne("SELECT status FROM orders WHERE ref=?", rs -> OrderStatus.valueOf(rs.getString(1)), ref.value());
+    return journal.status(ref);
   }
 
   /**
@@ -142,74 +160,56 @@ public final class Store implements AutoCloseable {
    * @return true when it was new
    */
   public boolean fill(Fill f) {
-    int n = update("MERGE INTO fill(exec_id, ref, occurred_at, contract, side, quantity, price, commission) KEY(exec_id)"
-        + " SELECT ?,?,?,?,?,?,?,? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM fill WHERE exec_id=?)",
-        f.execId(), f.ref().value(), ts(f.time()), f.contract().key(), f.side().name(), f.quantity(), f.price(),
-        f.commission(), f.execId());
-    return n > 0;
+    return journal.fill(f);
   }
 
   /** Inserts an opened tranche and its four legs. */
   public void openTranche(Tranche t, BigDecimal commissions) {
-    update("INSERT INTO tranche(id, opened_on, expiry, long_put, short_put, short_call, long_call, quantity, credit,"
-        + " status, commissions, call_expiry, rolls, opening_credit) VALUES (?,?,?,?,?,?,?,?,?,'OPEN',?,?,?,?)",
-        t.id(), Date.valueOf(t.openedOn()), Date.valueOf(t.putExpiry()), t.longPut(), t.shortPut(), t.shortCall(),
-        t.longCall(), t.quantity(), t.credit(), commissions, Date.valueOf(t.callExpiry()), t.rolls(), t.credit());
-    for (ComboLeg leg : t.openingLegs()) {
-      update("INSERT INTO leg(tranche_id, contract, side, quantity) VALUES (?,?,?,?)",
-          t.id(), leg.contract().key(), leg.side().name(), leg.ratio() * t.quantity());
-    }
+    tranches.open(t, commissions);
   }
 
   /** Marks tranche {@code id} closed. */
   public void closeTranche(long id, LocalDate on, BigDecimal closeDebit, ExitReason reason, BigDecimal commissions,
       BigDecimal realizedPnl) {
-    update("UPDATE tranche SET status='CLOSED', closed_on=?, close_debit=?, exit_reason=?, commissions=?,"
-        + " realized_pnl=? WHERE id=?", Date.valueOf(on), closeDebit, reason.key(), commissions, realizedPnl, id);
+    tranches.close(id, on, closeDebit, reason, commissions, realizedPnl);
   }
 
   /** The open tranches, by id. */
   public List<Tranche> openTranches() {
-    return query("SELECT id, opened_on, expiry, long_put, short_put, short_call, long_call, quantity, credit,"
-        + " COALESCE(call_expiry, expiry), rolls FROM tranche WHERE status='OPEN' ORDER BY id", rs -> new Tranche(
-            rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), rs.getDate(10).toLocalDate(),
-            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8),
-            rs.getBigDecimal(9), rs.getInt(11)));
+    return tranches.open();
   }
 
   /** Commissions paid so far on tranche {@code id}. */
   public BigDecimal trancheCommissions(long id) {
-    return queryOne("SELECT commissions FROM tranche WHERE id=?", rs -> rs.getBigDecimal(1), id)
-        .orElse(BigDecimal.ZERO);
+    return tranches.commissions(id);
   }
 
   /** The trade date of the newest tranche. */
   public Optional<LocalDate> lastEntry() {
-    return queryOne("SELECT MAX(opened_on) FROM tranche", rs -> {
-      Date d = rs.getDate(1);
-      return d == null ? null : d.toLocalDate();
-    });
+    return tranches.lastEntry();
   }
 
   /** The id the next tranche gets: one above any tranche or order seen. */
   public long nextTrancheId() {
-    return queryOne("SELECT GREATEST(COALESCE((SELECT MAX(id) FROM tranche), 0),"
-        + " COALESCE((SELECT MAX(tranche_id) FROM orders), 0)) + 1", rs -> rs.getLong(1)).orElse(1L);
+    return tranches.nextId();
   }
 
   /** Writes (or replaces) the snapshot of {@code day}. */
   public void snapshot(LocalDate day, BigDecimal equity, BigDecimal cash, double spx, double vix, double vix3m,
       String hedgeState, int openTranches) {
-    update("MERGE INTO daily_snapshot(trade_date, equity, cash, spx, vix, vix3m, hedge_state, open_tranches) KEY(trade_date)"
-        + " VALUES (?,?,?,?,?,?,?,?)", Date.valueOf(day), equity, cash, round2(spx), round2(vix), round2(vix3m),
-        hedgeState, openTranches);
+    jdbc.withHandle("storing the daily snapshot", h -> h.createUpdate("MERGE INTO daily_snapshot(trade_date, equity,"
+            + " cash, spx, vix, vix3m, hedge_state, open_tranches) KEY(trade_date) VALUES (?,?,?,?,?,?,?,?)")
+        .bind(0, day).bind(1, equity).bind(2, cash).bind(3, round2(spx)).bind(4, round2(vix)).bind(5, round2(vix3m))
+        .bind(6, hedgeState).bind(7, openTranches).execute());
   }
 
   /** Daily equity, ascending by day. */
   public Map<LocalDate, BigDecimal> equityCurve() {
     Map<LocalDate, BigDecimal> out = new LinkedHashMap<>();
-    query("SELECT trade_date, equity FROM daily_snapshot ORDER BY trade_date", rs -> {
-      out.put(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2));
+    jdbc.withHandle("reading the equity curve", h -> {
+      h.createQuery("SELECT trade_date, equity FROM daily_snapshot ORDER BY trade_date")
+          .map((rs, ctx) -> Map.entry(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2)))
+          .forEach(e -> out.put(e.getKey(), e.getValue()));
       return null;
     });
     return out;
@@ -217,8 +217,7 @@ public final class Store implements AutoCloseable {
 
   /** Records why something was or was not done. */
   public void decision(Instant at, String kind, String rule, String detail) {
-    update("INSERT INTO decision(occurred_at, kind, rule, detail) VALUES (?,?,?,?)", ts(at), kind, truncate(rule, 256),
-        truncate(detail, 1024));
+    decisions.record(at, kind, rule, detail);
   }
 
   /** Rows in {@code table}; only the bot's own tables are accepted. */
@@ -228,7 +227,8 @@ public final class Store implements AutoCloseable {
         .contains(table)) {
       throw new IllegalArgumentException("table must be one of the bot's tables, but was '" + table + "'");
     }
-    return queryOne("SELECT COUNT(*) FROM " + table, rs -> rs.getLong(1)).orElse(0L);
+    return jdbc.withHandle("counting the rows of " + table, h -> h.createQuery("SELECT COUNT(*) FROM " + table)
+        .mapTo(Long.class).one());
   }
 
   /**
@@ -238,25 +238,12 @@ public final class Store implements AutoCloseable {
    * closed by a roll at the time exit.
    */
   public Map<String, Long> exitReasons() {
-    Map<String, Long> out = new LinkedHashMap<>();
-    for (ExitReason r : ExitReason.values()) {
-      long n = queryOne("SELECT COUNT(*) FROM tranche WHERE exit_reason=?", rs -> rs.getLong(1), r.key()).orElse(0L);
-      if (r == ExitReason.ROLL) {
-        n += queryOne("SELECT COUNT(DISTINCT f.ref) FROM fill f JOIN orders o ON o.ref = f.ref WHERE o.purpose=?",
-            rs -> rs.getLong(1), dev.alvh.core.order.OrderPurpose.ROLL_CONDOR.name()).orElse(0L);
-      }
-      // The five strategy exits always appear (zero counts included); an operator's flatten only when it happened.
-      if (r != ExitReason.MANUAL || n > 0) {
-        out.put(r.key(), n);
-      }
-    }
-    return out;
+    return tranches.exitReasons();
   }
 
   /** Sum of realized P&amp;L over closed tranches, USD. */
   public BigDecimal realizedPnl() {
-    return queryOne("SELECT COALESCE(SUM(realized_pnl), 0) FROM tranche WHERE status='CLOSED'",
-        rs -> rs.getBigDecimal(1)).orElse(BigDecimal.ZERO);
+    return tranches.realizedPnl();
   }
 
   /**
@@ -278,27 +265,7 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  private static String truncate(String s, int n) {
-    return s == null || s.length() <= n ? s : s.substring(0, n);
-  }
-
-  private static Timestamp ts(Instant t) {
-    return Timestamp.from(t);
-  }
-
   private static BigDecimal round2(double v) {
     return BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_EVEN);
-  }
-
-  private int update(String sql, Object... args) {
-    return jdbc.update(sql, args);
-  }
-
-  private <T> List<T> query(String sql, Jdbc.Row<T> row, Object... args) {
-    return jdbc.query(sql, row, args);
-  }
-
-  private <T> Optional<T> queryOne(String sql, Jdbc.Row<T> row, Object... args) {
-    return jdbc.queryOne(sql, row, args);
   }
 }
