@@ -39,6 +39,13 @@ public final class Store implements AutoCloseable {
   private static final Object SCHEMA_LOCK = new Object();
   private static List<String> schema;
 
+  static {
+    // Registers H2's JDBC driver before the first connection. DriverManager finds it by itself
+    // too, but not reliably when several threads open their first connections at once (the
+    // replay's books do); Flyway used to load it before the stores connected.
+    org.h2.Driver.load();
+  }
+
   private final Connection c;
   private final Path file;
   private final String url;
