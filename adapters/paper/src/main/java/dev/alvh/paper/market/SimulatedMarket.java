@@ -101,6 +101,9 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   /** Smiles of SPXW and of SPX AM by expiry (no key built per quote). */
   private final Map<LocalDate, Smile> spxwSmiles = new HashMap<>();
   private final Map<LocalDate, Smile> spxAmSmiles = new HashMap<>();
+  /** Settlement instants by expiry: at the 16:00 close (SPXW) and at the 9:30 open (SPX monthly, VIX). */
+  private final Map<LocalDate, Instant> closeSettlements = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<LocalDate, Instant> openSettlements = new java.util.concurrent.ConcurrentHashMap<>();
   private double cachedVix9d = Double.NaN;
   private boolean vix9dKnown;
   private Instant cachedAt = Instant.MIN;
@@ -733,9 +736,12 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
 
   /** Years from now to settlement: SPXW at 16:00 New York, SPX monthly and VIX at the 9:30 open. */
   private double yearsTo(String tradingClass, LocalDate expiry) {
-    LocalTime at = OptionContract.SPXW.equals(tradingClass) ? CLOSE : OPEN;
-    ZonedDateTime settle = expiry.atTime(at).atZone(Clock.MARKET_ZONE);
-    return Duration.between(clock.now(), settle.toInstant()).toSeconds() / (DAYS_PER_YEAR * 86_400);
+    boolean close = OptionContract.SPXW.equals(tradingClass);
+    // The settlement instant of an expiry never changes: kept, not rebuilt through the time zone
+    // rules for every quote (a six-year replay asks this some two million times).
+    Instant settle = (close ? closeSettlements : openSettlements).computeIfAbsent(expiry,
+        d -> d.atTime(close ? CLOSE : OPEN).atZone(Clock.MARKET_ZONE).toInstant());
+    return Duration.between(clock.now(), settle).toSeconds() / (DAYS_PER_YEAR * 86_400);
   }
 
   private double forward(double spot, double years) {

@@ -22,7 +22,8 @@ import org.flywaydb.core.Flyway;
 /**
  * The bot's H2 database: tranches, legs, orders (the journal), fills, hedge transitions, daily
  * snapshots, decisions and the audit trail. The schema comes from Flyway migrations in
- * {@code db/migration}.
+ * {@code db/migration}: Flyway migrates an existing database; a new one gets the schema Flyway
+ * made once in this process (tables, indexes and Flyway's history alike, see {@link #schema()}).
  *
  * <p>One connection, auto-commit: every write is durable when the method returns. Not
  * thread-safe; the trading thread owns it.
@@ -36,6 +37,15 @@ import org.flywaydb.core.Flyway;
 public final class Store implements AutoCloseable {
 
   private static final java.util.concurrent.atomic.AtomicLong MEMORY_IDS = new java.util.concurrent.atomic.AtomicLong();
+  private static final Object SCHEMA_LOCK = new Object();
+  private static List<String> schema;
+
+  static {
+    // Registers H2's JDBC driver before the first connection. DriverManager finds it by itself
+    // too, but not reliably when several threads open their first connections at once (the
+    // replay's books do); Flyway used to load it before the stores connected.
+    org.h2.Driver.load();
+  }
 
   private final Connection c;
   private final Path file;
@@ -68,11 +78,16 @@ public final class Store implements AutoCloseable {
     // commits or torn; StoreKillTest). The file then only grows while open; close() compacts it.
     // TRACE_LEVEL_FILE=0: H2 writes no alvh.trace.db beside the database (errors are reported by the bot).
     String url = "jdbc:h2:file:" + base + ";DB_CLOSE_ON_EXIT=FALSE;REUSE_SPACE=FALSE;TRACE_LEVEL_FILE=0;QUERY_CACHE_SIZE=64";
+    Connection c = null;
     try {
       java.nio.file.Files.createDirectories(dir);
-      Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-      return new Store(DriverManager.getConnection(url, "sa", ""), Path.of(base + ".mv.db"), url);
+      c = DriverManager.getConnection(url, "sa", "");
+      if (!createIfEmpty(c)) {
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+      }
+      return new Store(c, Path.of(base + ".mv.db"), url);
     } catch (SQLException | java.io.IOException | RuntimeException e) {
+      closeQuietly(c);
       throw new StoreException("cannot open the database " + base + ".mv.db: " + e.getMessage(), e);
     }
   }
@@ -92,17 +107,89 @@ public final class Store implements AutoCloseable {
     try {
       // This connection keeps the database alive while Flyway opens and closes its own.
       c = DriverManager.getConnection(url, "sa", "");
-      Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+      if (!createIfEmpty(c)) {
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+      }
       return new Store(c, Path.of("mem:" + unique), url);
     } catch (SQLException | RuntimeException e) {
-      if (c != null) {
-        try {
-          c.close();
-        } catch (SQLException ignored) {
-          // the database is dropped with its last connection either way
+      closeQuietly(c);
+      throw new StoreException("cannot create the in-memory database " + unique + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Gives a database without any table of its own the schema of the migrations: the statements
+   * of {@link #schema()} (the tables, indexes and Flyway's history that {@code migrate()} would
+   * write), so Flyway migrates once per process instead of once per database. A database that
+   * has tables is left to Flyway.
+   *
+   * @return true when the database was empty and now has the schema
+   */
+  private static boolean createIfEmpty(Connection c) throws SQLException {
+    // One at a time: two stores opened at once on the same new database must not both create it.
+    synchronized (SCHEMA_LOCK) {
+      try (java.sql.Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA='PUBLIC'")) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          return false;
         }
       }
-      throw new StoreException("cannot create the in-memory database " + unique + ": " + e.getMessage(), e);
+      List<String> statements = schema();
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (java.sql.Statement st = c.createStatement()) {
+        for (String sql : statements) {
+          st.execute(sql);
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+      return true;
+    }
+  }
+
+  /**
+   * The statements that make the migrated schema, Flyway's history included: Flyway migrates a
+   * private in-memory database once per process and H2's {@code SCRIPT} writes it out. Tables are
+   * created without a table type, so each database gets its own default (file: cached, memory:
+   * memory), as Flyway's {@code CREATE TABLE} gives them. The user line is left out (every
+   * database already has its {@code sa}).
+   */
+  static List<String> schema() throws SQLException {
+    synchronized (SCHEMA_LOCK) {
+      if (schema == null) {
+        String url = "jdbc:h2:mem:alvh-schema-" + MEMORY_IDS.incrementAndGet();
+        try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+          Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
+          List<String> out = new java.util.ArrayList<>();
+          try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SCRIPT")) {
+            while (rs.next()) {
+              String sql = rs.getString(1);
+              if (sql.startsWith("--") || sql.startsWith("CREATE USER ")) {
+                continue;
+              }
+              out.add(sql.startsWith("CREATE MEMORY TABLE ") ? "CREATE TABLE " + sql.substring(20) : sql);
+            }
+          }
+          schema = List.copyOf(out);
+        }
+      }
+      return schema;
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // nothing was stored; a database only just created is dropped or left empty either way
+      }
     }
   }
 
