@@ -75,7 +75,7 @@ public final class IbkrGuards implements AutoCloseable {
         }
       }
     });
-    long floor = bot.store().jdbc().queryOne("SELECT MAX(broker_id) FROM orders", rs -> rs.getLong(1)).orElse(0L);
+    long floor = new dev.alvh.app.store.OrderJournalRepository(bot.store()).maxBrokerId();
     if (floor > 0 && floor < Integer.MAX_VALUE) {
       session.orderIdsAbove((int) floor + 1);
       LOG.info("Order ids start above {}, the highest the journal holds", floor);

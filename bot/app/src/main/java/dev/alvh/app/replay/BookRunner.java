@@ -4,6 +4,7 @@ import dev.alvh.app.engine.Book;
 import dev.alvh.app.engine.TradingEngine;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.schedule.ScheduledFire;
+import dev.alvh.app.store.ReplayQueries;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.account.Position;
 import dev.alvh.core.config.BotConfig;
