@@ -10,8 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The app's packages form no cycle, and the engine (the cycle, the desks, the book) talks to the
- * broker and the market through the core's ports alone: no paper or IBKR adapter type in it.
+ * The app's packages form no cycle, the engine (the cycle, the desks, the book) talks to the
+ * broker and the market through the core's ports alone (no paper or IBKR adapter type in it), and
+ * only the store touches JDBC or JDBI.
  */
 class AppArchitectureTest {
 
@@ -28,6 +29,15 @@ class AppArchitectureTest {
     slices().matching("dev.alvh.app.(*)..").should().beFreeOfCycles()
         .because("each package owns its types: the stores live beside what they store, the replay's measures"
             + " in the replay, and the report reads them")
+        .check(app);
+  }
+
+  @Test
+  void sqlStaysInTheStore() {
+    noClasses().that().resideOutsideOfPackage("dev.alvh.app.store..")
+        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.jdbi..")
+        .because("every table is read and written by a repository of the store (on JDBI); the rest of the app"
+            + " sees rows as records and never a connection, a statement or a result set")
         .check(app);
   }
 

@@ -8,6 +8,7 @@ import static dev.alvh.app.control.ViewFormat.nyTime;
 
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.runtime.BookSnapshot;
+import dev.alvh.app.store.ConsoleQueries;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -141,6 +142,9 @@ final class AccountViews {
 
   /** tranches: open tranches and the last closed ones. */
   static final class Tranches extends BaseCommand {
+    /** Closed tranches listed after the open ones. */
+    static final int CLOSED_SHOWN = 5;
+
     Tranches() {
       super("tranches", "tranches", "Open condor tranches with days to expiry and unrealised P&L (USD, legs at mid),"
           + " then the last 5 closed with their exit and realised P&L; credit in points per condor.", false);
@@ -149,23 +153,21 @@ final class AccountViews {
     @Override
     public Reply handle(List<String> args, Bot bot) {
       noArgs(args);
-      List<Map<String, Object>> rows = bot.store().jdbc().query("SELECT id, opened_on, expiry, long_put, short_put,"
-          + " short_call, long_call, quantity, credit, status, exit_reason, realized_pnl FROM tranche"
-          + " WHERE status='OPEN' OR id IN (SELECT id FROM tranche WHERE status='CLOSED' ORDER BY id DESC LIMIT 5)"
-          + " ORDER BY id", rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", rs.getLong(1));
-            m.put("openedOn", rs.getDate(2).toString());
-            m.put("expiry", rs.getDate(3).toString());
-            m.put("strikes", rs.getBigDecimal(4).toPlainString() + "/" + rs.getBigDecimal(5).toPlainString() + "/"
-                + rs.getBigDecimal(6).toPlainString() + "/" + rs.getBigDecimal(7).toPlainString());
-            m.put("quantity", rs.getInt(8));
-            m.put("credit", rs.getBigDecimal(9).toPlainString());
-            m.put("status", rs.getString(10));
-            m.put("exitReason", rs.getString(11));
-            m.put("realizedPnl", rs.getBigDecimal(12) == null ? null : rs.getBigDecimal(12).toPlainString());
-            return m;
-          });
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (ConsoleQueries.TrancheRow r : new ConsoleQueries(bot.store()).tranches(CLOSED_SHOWN)) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("openedOn", r.openedOn().toString());
+        m.put("expiry", r.expiry().toString());
+        m.put("strikes", r.longPut().toPlainString() + "/" + r.shortPut().toPlainString() + "/"
+            + r.shortCall().toPlainString() + "/" + r.longCall().toPlainString());
+        m.put("quantity", r.quantity());
+        m.put("credit", r.credit().toPlainString());
+        m.put("status", r.status());
+        m.put("exitReason", r.exitReason());
+        m.put("realizedPnl", r.realizedPnl() == null ? null : r.realizedPnl().toPlainString());
+        rows.add(m);
+      }
       LocalDate today = bot.clock().marketDate();
       Map<Long, dev.alvh.core.condor.Tranche> open = new java.util.HashMap<>();
       bot.store().openTranches().forEach(x -> open.put(x.id(), x));
@@ -193,6 +195,9 @@ final class AccountViews {
 
   /** orders: working, waiting for approval, and the most recent from the journal. */
   static final class Orders extends BaseCommand {
+    /** Journal entries listed as recent. */
+    static final int RECENT_SHOWN = 10;
+
     Orders() {
       super("orders", "orders", "Working orders, orders waiting for approval, and the 10 most recent journal"
           + " entries with their status.", false);
@@ -203,19 +208,19 @@ final class AccountViews {
       noArgs(args);
       List<Map<String, Object>> working = bot.engine().workingOrders().stream().map(ViewFormat::order).toList();
       List<Map<String, Object>> held = bot.engine().heldOrders().stream().map(ViewFormat::order).toList();
-      List<Map<String, Object>> recent = bot.store().jdbc().query("SELECT ref, purpose, quantity, limit_price, status,"
-          + " filled, status_reason, updated_at FROM orders ORDER BY updated_at DESC, ref DESC LIMIT 10", rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("ref", rs.getString(1));
-            m.put("purpose", rs.getString(2));
-            m.put("quantity", rs.getInt(3));
-            m.put("limit", rs.getBigDecimal(4).toPlainString());
-            m.put("status", rs.getString(5));
-            m.put("filled", rs.getInt(6));
-            m.put("statusReason", rs.getString(7));
-            m.put("updatedAt", rs.getTimestamp(8).toInstant().toString());
-            return m;
-          });
+      List<Map<String, Object>> recent = new ArrayList<>();
+      for (ConsoleQueries.OrderRow r : new ConsoleQueries(bot.store()).recentOrders(RECENT_SHOWN)) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ref", r.ref());
+        m.put("purpose", r.purpose().name());
+        m.put("quantity", r.quantity());
+        m.put("limit", r.limit().toPlainString());
+        m.put("status", r.status().name());
+        m.put("filled", r.filled());
+        m.put("statusReason", r.statusReason());
+        m.put("updatedAt", r.updatedAt().toString());
+        recent.add(m);
+      }
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("working", working);
       d.put("waitingForApproval", held);

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.store.AuditStore;
+import dev.alvh.app.store.ConsoleQueries;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.SignalSnapshot;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -162,6 +162,9 @@ final class DecisionViews {
 
   /** why: the last cycle's outcome and the decisions it recorded. */
   static final class Why extends BaseCommand {
+    /** Decisions shown when no cycle has run since the start. */
+    static final int LAST_DECISIONS = 5;
+
     Why() {
       super("why", "why", "Why the last cycle did or did not trade: its outcome and the rules it recorded in the"
           + " decision table.", false);
@@ -176,13 +179,12 @@ final class DecisionViews {
       if (bot.lastCycle().isEmpty()) {
         t.append("no cycle has run since the bot started; the last recorded decisions:").append(System.lineSeparator());
         d.put("lastCycle", null);
-        decisions = decisions(bot, "SELECT occurred_at, kind, rule, detail FROM decision ORDER BY id DESC LIMIT 5");
+        decisions = decisions(new ConsoleQueries(bot.store()).lastDecisions(LAST_DECISIONS));
       } else {
         Bot.LastCycle c = bot.lastCycle().get();
         d.put("lastCycle", Map.of("at", c.at().toString(), "outcome", c.outcome()));
         t.append("last cycle ").append(nyTime(c.at())).append(": ").append(c.outcome()).append(System.lineSeparator());
-        decisions = decisions(bot, "SELECT occurred_at, kind, rule, detail FROM decision WHERE occurred_at >= ?"
-            + " ORDER BY id", Timestamp.from(c.at()));
+        decisions = decisions(new ConsoleQueries(bot.store()).decisionsSince(c.at()));
       }
       d.put("decisions", decisions);
       if (decisions.isEmpty()) {
@@ -194,15 +196,17 @@ final class DecisionViews {
       return Reply.ok(t.toString().stripTrailing(), d);
     }
 
-    private static List<Map<String, Object>> decisions(Bot bot, String sql, Object... args) {
-      return bot.store().jdbc().query(sql, rs -> {
+    private static List<Map<String, Object>> decisions(List<ConsoleQueries.Decision> rows) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (ConsoleQueries.Decision r : rows) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("at", rs.getTimestamp(1).toInstant().toString());
-        m.put("kind", rs.getString(2));
-        m.put("rule", rs.getString(3));
-        m.put("detail", rs.getString(4));
-        return m;
-      }, args);
+        m.put("at", r.at().toString());
+        m.put("kind", r.kind());
+        m.put("rule", r.rule());
+        m.put("detail", r.detail());
+        out.add(m);
+      }
+      return out;
     }
   }
 
@@ -232,16 +236,15 @@ final class DecisionViews {
         m.put("after", e.after());
         rows.add(m);
       }
-      rows.addAll(bot.store().jdbc().query("SELECT occurred_at, from_state, to_state, rule FROM hedge_transition"
-          + " ORDER BY id DESC LIMIT ?", rs -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("at", rs.getTimestamp(1).toInstant().toString());
-            m.put("type", "transition");
-            m.put("from", rs.getString(2));
-            m.put("to", rs.getString(3));
-            m.put("rule", rs.getString(4));
-            return m;
-          }, n));
+      for (ConsoleQueries.Transition x : new ConsoleQueries(bot.store()).lastTransitions(n)) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", x.at().toString());
+        m.put("type", "transition");
+        m.put("from", x.from());
+        m.put("to", x.to());
+        m.put("rule", x.rule());
+        rows.add(m);
+      }
       rows.sort(Comparator.comparing(m -> Instant.parse(m.get("at").toString())));
       List<Map<String, Object>> last = rows.subList(Math.max(0, rows.size() - n), rows.size());
       StringBuilder t = new StringBuilder(last.isEmpty() ? "no transitions or operator actions yet" : "");

@@ -1,6 +1,7 @@
 package dev.alvh.app.control;
 
 import dev.alvh.app.runtime.Bot;
+import dev.alvh.app.store.OrderJournalRepository;
 import dev.alvh.core.order.OrderRef;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,29 +157,27 @@ final class StopCommands {
       for (String ref : refs) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("ref", ref);
-        var row = bot.store().jdbc().queryOne("SELECT status, filled, quantity FROM orders WHERE ref=?",
-            rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getInt(3)}, ref);
+        OrderJournalRepository journal = new OrderJournalRepository(bot.store());
+        var row = journal.progress(new OrderRef(ref));
         String line;
         boolean held = bot.engine().heldOrders().stream().anyMatch(h -> h.ref().value().equals(ref));
         if (row.isEmpty() || held) {
           o.put("status", "HELD");
           line = "waiting for approval (approve " + ref + ")";
         } else {
-          String status = (String) row.get()[0];
-          int filled = (Integer) row.get()[1];
-          int qty = (Integer) row.get()[2];
+          String status = row.get().status().name();
+          int filled = row.get().filled();
+          int qty = row.get().quantity();
           o.put("status", status);
           o.put("filled", filled);
           o.put("quantity", qty);
           if (filled > 0) {
-            var cash = bot.store().jdbc().queryOne("SELECT COALESCE(SUM(CASE WHEN side='SELL' THEN 1 ELSE -1 END"
-                + " * price * quantity * 100), 0), COALESCE(SUM(commission), 0) FROM fill WHERE ref=?",
-                rs -> new java.math.BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}, ref).orElseThrow();
-            java.math.BigDecimal net = cash[0].setScale(2, java.math.RoundingMode.HALF_EVEN);
+            OrderJournalRepository.FillCash cash = journal.fillCash(new OrderRef(ref));
+            java.math.BigDecimal net = cash.netCash().setScale(2, java.math.RoundingMode.HALF_EVEN);
             o.put("netCash", net.toPlainString());
-            o.put("commissions", cash[1].toPlainString());
+            o.put("commissions", cash.commissions().toPlainString());
             line = "filled " + filled + " of " + qty + ", net " + (net.signum() >= 0 ? "credit " : "debit ")
-                + net.abs().toPlainString() + " USD, commissions " + cash[1].toPlainString() + " USD"
+                + net.abs().toPlainString() + " USD, commissions " + cash.commissions().toPlainString() + " USD"
                 + (filled < qty ? " (" + status.toLowerCase(Locale.ROOT) + ")" : "");
           } else if ("CANCELLED".equals(status) || "REJECTED".equals(status) || "EXPIRED".equals(status)) {
             line = status.toLowerCase(Locale.ROOT) + ", nothing filled (see orders)";

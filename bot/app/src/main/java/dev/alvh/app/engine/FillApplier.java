@@ -4,6 +4,7 @@ import dev.alvh.app.crash.CrashPoints;
 import dev.alvh.app.store.OrderJournal;
 import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
+import dev.alvh.app.store.TrancheRepository;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.SkipCode;
 import dev.alvh.core.condor.Tranche;
@@ -187,8 +188,7 @@ final class FillApplier {
           before.credit(), before.rolls()).rolled(plan.side(), plan.newExpiry(), plan.newShort(), plan.newLong(),
           rollCredit);
       store.openTranche(rolledPart, r.commissions());
-      store.jdbc().update("UPDATE tranche SET quantity=? WHERE id=?", before.quantity() - r.filledCombos(),
-          before.id());
+      new TrancheRepository(store).quantity(before.id(), before.quantity() - r.filledCombos());
       LOG.warn("tranche {}: roll filled {} of {} condors; the rolled part is tranche {}", before.id(),
           r.filledCombos(), before.quantity(), newId);
       return;

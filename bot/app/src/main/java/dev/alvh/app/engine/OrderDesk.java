@@ -2,6 +2,7 @@ package dev.alvh.app.engine;
 
 import dev.alvh.app.crash.CrashPoints;
 import dev.alvh.app.store.OrderJournal;
+import dev.alvh.app.store.OrderJournalRepository;
 import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.Check;
@@ -21,7 +22,6 @@ import dev.alvh.core.port.MarketData;
 import dev.alvh.core.port.Pause;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -277,8 +277,7 @@ public final class OrderDesk implements BrokerListener {
     WorkingOrders.Working w = new WorkingOrders.Working(tracker, done, v.quote(), walk.first());
     CrashPoints.reach("journal-before");
     if (journaled) {
-      store.jdbc().update("UPDATE orders SET limit_price=?, updated_at=? WHERE ref=?", first.limit().bagLimit(),
-          Timestamp.from(clock.now()), first.ref().value());
+      new OrderJournalRepository(store).limitPrice(first.ref(), first.limit().bagLimit(), clock.now());
     } else {
       journal(first, alsoJournal);
     }

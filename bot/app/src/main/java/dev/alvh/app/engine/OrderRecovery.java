@@ -1,15 +1,16 @@
 package dev.alvh.app.engine;
 
 import dev.alvh.app.store.OrderJournal;
+import dev.alvh.app.store.OrderJournalRepository;
 import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
+import dev.alvh.app.store.TrancheRepository;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
 import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.cycle.CycleDecision;
 import dev.alvh.core.hedge.HedgeAction;
 import dev.alvh.core.instrument.ComboLeg;
-import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.instrument.Side;
 import dev.alvh.core.order.ComboFills;
@@ -18,10 +19,12 @@ import dev.alvh.core.order.NetPrice;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.order.OrderRef;
+import dev.alvh.core.order.OrderStatus;
 import dev.alvh.core.port.Clock;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,7 +56,9 @@ import org.slf4j.LoggerFactory;
 final class OrderRecovery {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderRecovery.class);
-  private static final List<String> ENDED = List.of("FILLED", "CANCELLED", "API_CANCELLED", "INACTIVE");
+  private static final Set<OrderStatus> ENDED_STATUSES = EnumSet.of(OrderStatus.FILLED, OrderStatus.CANCELLED,
+      OrderStatus.API_CANCELLED, OrderStatus.INACTIVE);
+  private static final List<String> ENDED = ENDED_STATUSES.stream().map(OrderStatus::name).toList();
 
   private final Supplier<BotConfig> config;
   private final Clock clock;
@@ -197,38 +202,25 @@ final class OrderRecovery {
   }
 
   private List<Fill> storedFills(OrderRef ref) {
-    return store.jdbc().query("SELECT exec_id, occurred_at, contract, side, quantity, price, commission FROM fill"
-        + " WHERE ref=? ORDER BY occurred_at, exec_id", rs -> new Fill(ref, rs.getString(1),
-            rs.getTimestamp(2).toInstant(), OptionContract.parseKey(rs.getString(3)),
-            Side.valueOf(rs.getString(4)), rs.getInt(5), rs.getBigDecimal(6),
-            rs.getBigDecimal(7)), ref.value());
+    return new OrderJournalRepository(store).fills(ref);
   }
 
   /** Condor orders journaled before V6 (no applied mark): applied when their tranche says they were not. */
   private int applyLegacy() {
-    record Journaled(String ref, OrderPurpose purpose, long trancheId, String legs, int quantity,
-        BigDecimal limit, String reason, String status) {
-    }
-    List<Journaled> done = store.jdbc().query("SELECT o.ref, o.purpose, o.tranche_id, o.legs, o.quantity,"
-        + " o.limit_price, o.reason, o.status FROM orders o WHERE o.applied_combos IS NULL"
-        + " AND o.status IN ('FILLED', 'CANCELLED', 'API_CANCELLED',"
-        + " 'INACTIVE') AND EXISTS (SELECT 1 FROM fill f WHERE f.ref = o.ref) ORDER BY o.created_at, o.ref",
-        rs -> new Journaled(rs.getString(1), OrderPurpose.valueOf(rs.getString(2)), rs.getLong(3), rs.getString(4),
-            rs.getInt(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8)));
+    List<OrderJournalRepository.Row> done = new OrderJournalRepository(store).endedBeforeV6(ENDED_STATUSES);
     int applied = 0;
-    for (Journaled j : done) {
+    for (OrderJournalRepository.Row j : done) {
       boolean open = j.purpose() == OrderPurpose.OPEN_CONDOR;
       boolean close = j.purpose() == OrderPurpose.CLOSE_CONDOR;
       if (!open && !close) {
         continue;
       }
-      boolean exists = store.jdbc().queryOne("SELECT 1 FROM tranche WHERE id=?", rs -> rs.getInt(1), j.trancheId())
-          .isPresent();
+      boolean exists = new TrancheRepository(store).exists(j.trancheId());
       Optional<Tranche> openTranche = applier.openTranche(j.trancheId());
       if (open == exists || close && openTranche.isEmpty()) {
         continue; // applied already
       }
-      OrderRef ref = new OrderRef(j.ref());
+      OrderRef ref = j.ref();
       List<ComboLeg> legs = journal.legsOf(ref, j.legs());
       OrderIntent intent = new OrderIntent(ref, j.purpose(), j.trancheId(), legs, j.quantity(),
           new NetPrice(j.limit()), j.reason());

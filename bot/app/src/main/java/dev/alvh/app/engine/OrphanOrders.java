@@ -1,10 +1,12 @@
 package dev.alvh.app.engine;
 
+import dev.alvh.app.store.OrderJournalRepository;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.order.OrderRef;
 import dev.alvh.core.order.OrderStatus;
 import dev.alvh.core.port.Broker;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
 final class OrphanOrders {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrphanOrders.class);
+  /** The journal statuses of an order the broker has and is working. */
+  private static final Set<OrderStatus> WORKING = EnumSet.of(OrderStatus.PENDING_SUBMIT, OrderStatus.PRE_SUBMITTED,
+      OrderStatus.SUBMITTED, OrderStatus.PARTIALLY_FILLED);
 
   private final Store store;
   private final Broker broker;
@@ -48,18 +53,14 @@ final class OrphanOrders {
   int cancelOrphaned() {
     Set<OrderRef> mine = new HashSet<>(desk.workingRefs());
     desk.heldOrders().forEach(o -> mine.add(o.ref()));
-    record Row(String ref, OrderPurpose purpose, long trancheId) {
-    }
-    List<Row> rows = store.jdbc().query("SELECT ref, purpose, tranche_id FROM orders WHERE status IN"
-        + " ('PENDING_SUBMIT', 'PRE_SUBMITTED', 'SUBMITTED', 'PARTIALLY_FILLED') ORDER BY created_at, ref",
-        rs -> new Row(rs.getString(1), OrderPurpose.valueOf(rs.getString(2)), rs.getLong(3)));
+    List<OrderJournalRepository.Row> rows = new OrderJournalRepository(store).rowsInStatus(WORKING);
     int n = 0;
-    for (Row r : rows) {
-      OrderRef ref = new OrderRef(r.ref());
+    for (OrderJournalRepository.Row r : rows) {
+      OrderRef ref = r.ref();
       if (mine.contains(ref)) {
         continue;
       }
-      orphans.put(r.ref(), new Orphan(r.purpose(), r.trancheId()));
+      orphans.put(ref.value(), new Orphan(r.purpose(), r.trancheId()));
       LOG.warn("{} ({}) was sent before the restart and still works at the broker: cancelled, as its walk is over;"
           + " its fills go to the books when it ends", r.ref(), r.purpose());
       broker.cancel(ref);

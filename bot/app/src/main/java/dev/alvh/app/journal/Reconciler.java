@@ -2,7 +2,8 @@ package dev.alvh.app.journal;
 
 import dev.alvh.app.journal.ReconcileReport.Difference;
 import dev.alvh.app.journal.ReconcileReport.Kind;
-import dev.alvh.app.store.Jdbc;
+import dev.alvh.app.store.OrderJournalRepository;
+import dev.alvh.app.store.OrderJournalRepository.Journaled;
 import dev.alvh.app.store.LegCodec;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.Check;
@@ -14,9 +15,9 @@ import dev.alvh.core.order.OrderStatus;
 import dev.alvh.core.order.OrderUpdate;
 import dev.alvh.core.port.BrokerListener;
 import dev.alvh.core.port.Clock;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,12 +60,11 @@ import org.slf4j.LoggerFactory;
 public final class Reconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
-  private static final Set<String> UNFINISHED = Set.of(OrderStatus.JOURNALED.name(),
-      OrderStatus.PENDING_SUBMIT.name(), OrderStatus.PRE_SUBMITTED.name(), OrderStatus.SUBMITTED.name(),
-      OrderStatus.PARTIALLY_FILLED.name());
+  private static final Set<OrderStatus> UNFINISHED = EnumSet.of(OrderStatus.JOURNALED, OrderStatus.PENDING_SUBMIT,
+      OrderStatus.PRE_SUBMITTED, OrderStatus.SUBMITTED, OrderStatus.PARTIALLY_FILLED);
 
   private final Store store;
-  private final Jdbc jdbc;
+  private final OrderJournalRepository journal;
   private final Clock clock;
   private final BrokerListener listener;
   private final Function<Store, Map<String, Long>> expectedPositions;
@@ -83,7 +82,7 @@ public final class Reconciler {
   public Reconciler(Store store, Clock clock, BrokerListener listener,
       Function<Store, Map<String, Long>> expectedPositions) {
     this.store = Check.notNull(store, "store");
-    this.jdbc = store.jdbc();
+    this.journal = new OrderJournalRepository(store);
     this.clock = Check.notNull(clock, "clock");
     this.listener = Check.notNull(listener, "listener");
     this.expectedPositions = Check.notNull(expectedPositions, "expectedPositions");
@@ -126,9 +125,8 @@ public final class Reconciler {
 
   /** The time from which executions must be read: see the class doc. */
   public Instant executionsSince() {
-    Optional<Instant> lastFill = jdbc.queryOne("SELECT MAX(occurred_at) FROM fill", rs -> instant(rs.getTimestamp(1)));
-    Optional<Instant> oldestOpen = jdbc.queryOne("SELECT MIN(created_at) FROM orders WHERE status IN ("
-        + placeholders(UNFINISHED.size()) + ")", rs -> instant(rs.getTimestamp(1)), UNFINISHED.toArray());
+    Optional<Instant> lastFill = journal.lastFillAt();
+    Optional<Instant> oldestOpen = journal.oldestCreatedAt(UNFINISHED);
     return lastFill.map(f -> oldestOpen.filter(o -> o.isBefore(f)).orElse(f))
         .or(() -> oldestOpen).orElse(Instant.EPOCH);
   }
@@ -139,12 +137,9 @@ public final class Reconciler {
     Instant now = clock.now();
     List<Difference> diffs = new ArrayList<>();
     Map<String, Journaled> unfinished = new LinkedHashMap<>();
-    jdbc.query("SELECT ref, status, quantity, filled, COALESCE(broker_id, 0) FROM orders WHERE status IN ("
-        + placeholders(UNFINISHED.size()) + ") ORDER BY created_at, ref", rs -> {
-          unfinished.put(rs.getString(1), new Journaled(rs.getString(1), OrderStatus.valueOf(rs.getString(2)),
-              rs.getInt(3), rs.getInt(4), rs.getLong(5)));
-          return null;
-        }, UNFINISHED.toArray());
+    for (Journaled j : journal.inStatus(UNFINISHED)) {
+      unfinished.put(j.ref().value(), j);
+    }
 
     // 1. executions: each new one stored once and applied
     Set<String> executedRefs = new HashSet<>();
@@ -157,7 +152,7 @@ public final class Reconciler {
         continue;
       }
       executedRefs.add(f.ref().value());
-      if (jdbc.queryOne("SELECT 1 FROM fill WHERE exec_id=?", rs -> rs.getInt(1), f.execId()).isPresent()) {
+      if (journal.hasFill(f.execId())) {
         continue;
       }
       listener.filled(f);
@@ -179,8 +174,8 @@ public final class Reconciler {
         continue;
       }
       if (j.status() == OrderStatus.JOURNALED) {
-        diffs.add(new Difference(Kind.SENT_UNACKNOWLEDGED, j.ref(), "journaled, found working at the broker as "
-            + u.status().wire() + " (id " + u.brokerId() + ")"));
+        diffs.add(new Difference(Kind.SENT_UNACKNOWLEDGED, j.ref().value(),
+            "journaled, found working at the broker as " + u.status().wire() + " (id " + u.brokerId() + ")"));
       }
       listener.orderUpdated(u);
     }
@@ -191,31 +186,32 @@ public final class Reconciler {
       completed.put(u.ref().value(), u);
     }
     for (Journaled j : unfinished.values()) {
-      if (open.contains(j.ref())) {
+      if (open.contains(j.ref().value())) {
         continue;
       }
-      OrderRef ref = new OrderRef(j.ref());
-      OrderUpdate done = completed.get(j.ref());
+      OrderRef ref = j.ref();
+      OrderUpdate done = completed.get(j.ref().value());
       if (done != null && done.status().isTerminal()) {
         diffs.add(new Difference(done.status() == OrderStatus.FILLED ? Kind.FILLED_WHILE_DOWN : Kind.CANCELLED_WHILE_DOWN,
-            j.ref(), "journal said " + j.status().wire() + ", broker says " + done.status().wire() + " (" + done.filled()
-                + " of " + j.quantity() + " filled" + (done.reason().isEmpty() ? "" : ", " + done.reason()) + ")"));
+            j.ref().value(), "journal said " + j.status().wire() + ", broker says " + done.status().wire() + " ("
+                + done.filled() + " of " + j.quantity() + " filled"
+                + (done.reason().isEmpty() ? "" : ", " + done.reason()) + ")"));
         listener.orderUpdated(done);
         continue;
       }
       int filled = filledCombos(j, ref);
       if (filled >= j.quantity()) {
-        diffs.add(new Difference(Kind.FILLED_WHILE_DOWN, j.ref(), "journal said " + j.status().wire()
+        diffs.add(new Difference(Kind.FILLED_WHILE_DOWN, j.ref().value(), "journal said " + j.status().wire()
             + ", every leg executed at the broker"));
         listener.orderUpdated(new OrderUpdate(ref, j.brokerId(), OrderStatus.FILLED, j.quantity(), 0, now,
             "filled while the bot was down"));
-      } else if (j.status() == OrderStatus.JOURNALED && !executedRefs.contains(j.ref())) {
-        diffs.add(new Difference(Kind.NEVER_SENT, j.ref(), "journaled but unknown to the broker: the send did not"
-            + " happen; marked cancelled, not re-sent (the next cycle decides again)"));
+      } else if (j.status() == OrderStatus.JOURNALED && !executedRefs.contains(j.ref().value())) {
+        diffs.add(new Difference(Kind.NEVER_SENT, j.ref().value(), "journaled but unknown to the broker: the send"
+            + " did not happen; marked cancelled, not re-sent (the next cycle decides again)"));
         listener.orderUpdated(new OrderUpdate(ref, 0, OrderStatus.CANCELLED, 0, j.quantity(), now,
             "never-sent: not at the broker on reconciliation"));
       } else {
-        diffs.add(new Difference(Kind.CANCELLED_WHILE_DOWN, j.ref(), "journal said " + j.status().wire()
+        diffs.add(new Difference(Kind.CANCELLED_WHILE_DOWN, j.ref().value(), "journal said " + j.status().wire()
             + ", the broker no longer has it (" + filled + " of " + j.quantity() + " filled); marked cancelled"));
         listener.orderUpdated(new OrderUpdate(ref, j.brokerId(), OrderStatus.CANCELLED, filled, j.quantity() - filled,
             now, "no longer at the broker on reconciliation"));
@@ -246,8 +242,7 @@ public final class Reconciler {
     }
 
     for (Difference d : diffs) {
-      jdbc.update("INSERT INTO reconciliation(occurred_at, kind, ref, detail) VALUES (?,?,?,?)", Timestamp.from(now),
-          d.kind().key(), d.ref(), d.detail().length() > 1024 ? d.detail().substring(0, 1024) : d.detail());
+      journal.reconciliation(now, d.kind().key(), d.ref(), d.detail());
     }
     ReconcileReport report = new ReconcileReport(diffs, stored);
     if (report.clean()) {
@@ -259,7 +254,7 @@ public final class Reconciler {
   }
 
   private boolean journaled(OrderRef ref) {
-    return jdbc.queryOne("SELECT 1 FROM orders WHERE ref=?", rs -> rs.getInt(1), ref.value()).isPresent();
+    return journal.journaled(ref);
   }
 
   /**
@@ -267,21 +262,9 @@ public final class Reconciler {
    * of the bot's orders is on one leg only).
    */
   private int filledCombos(Journaled j, OrderRef ref) {
-    String legs = jdbc.queryOne("SELECT legs FROM orders WHERE ref=?", rs -> rs.getString(1), j.ref()).orElse("");
-    Map<String, Integer> done = jdbc.query("SELECT contract, SUM(quantity) FROM fill WHERE ref=? GROUP BY contract",
-        rs -> Map.entry(rs.getString(1), rs.getInt(2)), ref.value()).stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    String legs = journal.legsText(ref).orElse("");
+    Map<String, Integer> done = journal.filledByContract(ref);
     return ComboFills.wholeCombos(LegCodec.parse(legs), leg -> done.getOrDefault(leg.contract().key(), 0));
   }
 
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
-  }
-
-  private static String placeholders(int n) {
-    return String.join(",", java.util.Collections.nCopies(n, "?"));
-  }
-
-  private record Journaled(String ref, OrderStatus status, int quantity, int filled, long brokerId) {
-  }
 }

@@ -2,6 +2,7 @@ package dev.alvh.app.live;
 
 import dev.alvh.app.ops.Alerter;
 import dev.alvh.app.runtime.Bot;
+import dev.alvh.app.store.OrderJournalRepository;
 import dev.alvh.core.Check;
 import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.order.OrderIntent;
@@ -75,7 +76,7 @@ public final class IbkrGuards implements AutoCloseable {
         }
       }
     });
-    long floor = bot.store().jdbc().queryOne("SELECT MAX(broker_id) FROM orders", rs -> rs.getLong(1)).orElse(0L);
+    long floor = new OrderJournalRepository(bot.store()).maxBrokerId();
     if (floor > 0 && floor < Integer.MAX_VALUE) {
       session.orderIdsAbove((int) floor + 1);
       LOG.info("Order ids start above {}, the highest the journal holds", floor);

@@ -1,10 +1,9 @@
 package dev.alvh.app.ops;
 
-import dev.alvh.app.store.Jdbc;
+import dev.alvh.app.store.HaltRepository;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.Check;
 import dev.alvh.core.risk.HaltState;
-import java.sql.Timestamp;
 import java.util.Optional;
 
 /**
@@ -14,29 +13,21 @@ import java.util.Optional;
  */
 public final class HaltStore {
 
-  private final Jdbc jdbc;
+  private final HaltRepository rows;
 
   /** The halt of {@code store}'s database. */
   public HaltStore(Store store) {
-    this.jdbc = Check.notNull(store, "store").jdbc();
+    this.rows = new HaltRepository(Check.notNull(store, "store"));
   }
 
   /** The stored halt, {@link HaltState#RUNNING} when there is none. */
   public HaltState load() {
-    return jdbc.queryOne("SELECT reason, since FROM risk_halt WHERE id=1",
-        rs -> HaltState.halted(rs.getString(1), rs.getTimestamp(2).toInstant())).orElse(HaltState.RUNNING);
+    return rows.load();
   }
 
   /** Stores {@code state}: a halt replaces any stored one, running deletes it. */
   public void save(HaltState state) {
-    Check.notNull(state, "state");
-    if (!state.halted()) {
-      jdbc.update("DELETE FROM risk_halt WHERE id=1");
-      return;
-    }
-    String reason = state.reason().length() > 512 ? state.reason().substring(0, 512) : state.reason();
-    jdbc.update("MERGE INTO risk_halt(id, reason, since) KEY(id) VALUES (1, ?, ?)", reason,
-        Timestamp.from(state.since().orElseThrow()));
+    rows.save(Check.notNull(state, "state"));
   }
 
   /** The stored halt's start, if halted. */

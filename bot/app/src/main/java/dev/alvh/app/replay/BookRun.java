@@ -1,6 +1,7 @@
 package dev.alvh.app.replay;
 
 import dev.alvh.app.engine.Book;
+import dev.alvh.app.store.ReplayQueries;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -6,6 +6,7 @@ import dev.alvh.app.runtime.Jobs;
 import dev.alvh.app.runtime.ReplayJobDriver;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.schedule.ScheduledFire;
+import dev.alvh.app.store.ReplayQueries;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.account.Position;
 import dev.alvh.app.config.BotConfig;

@@ -1,5 +1,6 @@
 package dev.alvh.app.replay;
 
+import dev.alvh.app.store.ReplayQueries;
 import dev.alvh.core.hedge.HedgeState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.replay.BookRun;
 import dev.alvh.app.replay.Replay;
-import dev.alvh.app.replay.ReplayQueries;
+import dev.alvh.app.store.ReplayQueries;
 import dev.alvh.core.port.Clock;
 import java.io.IOException;
 import java.io.Writer;

@@ -6,7 +6,7 @@ import dev.alvh.app.replay.BookRun;
 import dev.alvh.app.replay.HedgeStudyMeasures;
 import dev.alvh.app.replay.Metrics;
 import dev.alvh.app.replay.Replay;
-import dev.alvh.app.replay.ReplayQueries;
+import dev.alvh.app.store.ReplayQueries;
 import dev.alvh.app.replay.ReplaySummary;
 import dev.alvh.app.replay.VolatilityCycles;
 import java.awt.Color;

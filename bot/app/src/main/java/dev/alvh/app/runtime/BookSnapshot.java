@@ -1,5 +1,6 @@
 package dev.alvh.app.runtime;
 
+import dev.alvh.app.store.ConsoleQueries;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.account.Position;
 import dev.alvh.core.condor.Tranche;
@@ -9,7 +10,6 @@ import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.MarketData;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,12 +79,9 @@ public record BookSnapshot(BigDecimal equity, BigDecimal realized, BigDecimal un
       vega += v;
       theta += t;
     }
-    BigDecimal realized = store.jdbc().queryOne("SELECT COALESCE(SUM(realized_pnl), 0) FROM tranche"
-        + " WHERE realized_pnl IS NOT NULL", rs -> rs.getBigDecimal(1)).orElse(BigDecimal.ZERO)
-        .add(store.jdbc().queryOne("SELECT COALESCE(SUM(realized_pnl), 0) FROM hedge_trade",
-            rs -> rs.getBigDecimal(1)).orElse(BigDecimal.ZERO));
-    BigDecimal dayBase = store.jdbc().queryOne("SELECT equity FROM daily_snapshot WHERE trade_date < ?"
-        + " ORDER BY trade_date DESC LIMIT 1", rs -> rs.getBigDecimal(1), Date.valueOf(today)).orElse(equity);
+    ConsoleQueries q = new ConsoleQueries(store);
+    BigDecimal realized = q.realizedPnl();
+    BigDecimal dayBase = q.equityBefore(today).orElse(equity);
     return new BookSnapshot(equity, realized.setScale(2, RoundingMode.HALF_EVEN), unrealized,
         equity.subtract(dayBase).setScale(2, RoundingMode.HALF_EVEN), List.copyOf(lines), delta, gamma, vega, theta);
   }

@@ -9,6 +9,7 @@ import dev.alvh.app.schedule.JobKind;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.Store;
 import dev.alvh.app.config.BotConfig;
+import dev.alvh.app.store.StoreDurability;
 import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.SignalSnapshot;
@@ -75,7 +76,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
     this.store = store;
     // A live bot's journal must survive kill -9: H2 writes each commit to the file at once instead
     // of batching commits for up to WRITE_DELAY ms (the default, 500, lost journal rows in the crash suite).
-    store.jdbc().update("SET WRITE_DELAY 0");
+    StoreDurability.writeEachCommitAtOnce(store);
     this.controlStore = new ControlStore(store.jdbc());
     this.audit = new AuditStore(store.jdbc());
     this.config = ConfigLoader.withOverrides(baseConfig, controlStore.overrides(), "stored override");

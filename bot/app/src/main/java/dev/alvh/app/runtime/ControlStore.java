@@ -1,9 +1,9 @@
 package dev.alvh.app.runtime;
 
 import dev.alvh.app.engine.Controls;
+import dev.alvh.app.store.ControlRepository;
 import dev.alvh.app.store.Jdbc;
 import dev.alvh.core.hedge.HedgeState;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -18,37 +18,31 @@ import java.util.Optional;
  */
 public final class ControlStore {
 
-  private final Jdbc jdbc;
+  private final ControlRepository rows;
 
   /** Control tables in the store behind {@code jdbc}. */
   public ControlStore(Jdbc jdbc) {
-    this.jdbc = jdbc;
+    this.rows = new ControlRepository(jdbc);
   }
 
   /** The stored overrides, by key, in key order. */
   public Map<String, String> overrides() {
-    Map<String, String> out = new LinkedHashMap<>();
-    jdbc.query("SELECT config_key, config_value FROM setting_override ORDER BY config_key", rs -> {
-      out.put(rs.getString(1), rs.getString(2));
-      return null;
-    });
-    return out;
+    return rows.overrides();
   }
 
   /** Stores (or replaces) the override of {@code key}. */
   public void putOverride(String key, String value, Instant at, String source) {
-    jdbc.update("MERGE INTO setting_override(config_key, config_value, set_at, source) KEY(config_key)"
-        + " VALUES (?,?,?,?)", key, value, Timestamp.from(at), source);
+    rows.putOverride(key, value, at, source);
   }
 
   /** Removes the override of {@code key}; true when there was one. */
   public boolean removeOverride(String key) {
-    return jdbc.update("DELETE FROM setting_override WHERE config_key=?", key) > 0;
+    return rows.removeOverride(key);
   }
 
   /** Removes every override; returns how many there were. */
   public int clearOverrides() {
-    return jdbc.update("DELETE FROM setting_override");
+    return rows.clearOverrides();
   }
 
   /** Stores the switches of {@code c}. */
@@ -59,17 +53,12 @@ public final class ControlStore {
     m.put("approval", Boolean.toString(c.approvalRequired()));
     m.put("forced", c.forcedSetting().map(HedgeState::name).orElse(null));
     m.put("forcedUntil", c.forcedUntil().map(LocalDate::toString).orElse(null));
-    m.forEach((k, v) -> jdbc.update("MERGE INTO control_switch(switch_name, switch_value, updated_at)"
-        + " KEY(switch_name) VALUES (?,?,?)", k, v, Timestamp.from(at)));
+    rows.saveSwitches(m, at);
   }
 
   /** Sets {@code c} from the stored switches; nothing is changed for switches never stored. */
   public void loadSwitches(Controls c) {
-    Map<String, String> m = new LinkedHashMap<>();
-    jdbc.query("SELECT switch_name, switch_value FROM control_switch", rs -> {
-      m.put(rs.getString(1), rs.getString(2));
-      return null;
-    });
+    Map<String, String> m = rows.switches();
     Optional.ofNullable(m.get("paused")).ifPresent(v -> c.paused(Boolean.parseBoolean(v)));
     Optional.ofNullable(m.get("halted")).ifPresent(v -> c.halted(Boolean.parseBoolean(v)));
     Optional.ofNullable(m.get("approval")).ifPresent(v -> c.approvalRequired(Boolean.parseBoolean(v)));
@@ -83,18 +72,16 @@ public final class ControlStore {
 
   /** Records an operator's decision on a held order. */
   public void approval(String ref, boolean approved, Instant at, String source) {
-    jdbc.update("MERGE INTO approval(ref, decision, decided_at, source) KEY(ref) VALUES (?,?,?,?)", ref,
-        approved ? "APPROVED" : "REJECTED", Timestamp.from(at), source);
+    rows.approval(ref, approved, at, source);
   }
 
   /** The decision on {@code ref}, if one was taken. */
   public Optional<String> approval(String ref) {
-    return jdbc.queryOne("SELECT decision FROM approval WHERE ref=?", rs -> rs.getString(1), ref);
+    return rows.approval(ref);
   }
 
   /** Every decision, newest first, at most {@code n}. */
   public List<String> approvals(int n) {
-    return jdbc.query("SELECT ref, decision FROM approval ORDER BY decided_at DESC LIMIT ?",
-        rs -> rs.getString(1) + " " + rs.getString(2), n);
+    return rows.approvals(n);
   }
 }

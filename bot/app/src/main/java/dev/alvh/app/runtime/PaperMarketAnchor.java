@@ -1,11 +1,10 @@
 package dev.alvh.app.runtime;
 
 import dev.alvh.app.store.Jdbc;
+import dev.alvh.app.store.PaperMarketRepository;
 import dev.alvh.core.Check;
 import dev.alvh.paper.market.DailyBar;
 import dev.alvh.paper.market.SyntheticHistory;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,12 +59,7 @@ public record PaperMarketAnchor(LocalDate start, long seed, double startSpx, int
    */
   public static Optional<java.time.Instant> lastMarketTime(java.nio.file.Path dir, String database) {
     try (dev.alvh.app.store.Store s = dev.alvh.app.store.Store.open(dir, database)) {
-      return s.jdbc().queryOne("SELECT MAX(t) FROM ("
-          + " SELECT MAX(updated_at) t FROM orders UNION ALL SELECT MAX(occurred_at) FROM fill"
-          + " UNION ALL SELECT MAX(occurred_at) FROM decision UNION ALL SELECT MAX(updated_at) FROM hedge_context"
-          + " UNION ALL SELECT MAX(updated_at) FROM control_switch UNION ALL SELECT MAX(updated_at) FROM paper_account"
-          + " UNION ALL SELECT MAX(occurred_at) FROM audit) x",
-          rs -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant());
+      return new PaperMarketRepository(s.jdbc()).lastMarketTime();
     }
   }
 
@@ -73,8 +67,8 @@ public record PaperMarketAnchor(LocalDate start, long seed, double startSpx, int
    * The anchor stored in {@code jdbc}'s database, if any.
    */
   public static Optional<PaperMarketAnchor> stored(Jdbc jdbc) {
-    return jdbc.queryOne("SELECT start_date, seed, start_spx, days FROM paper_market WHERE id=1",
-        rs -> new PaperMarketAnchor(rs.getDate(1).toLocalDate(), rs.getLong(2), rs.getDouble(3), rs.getInt(4)));
+    return new PaperMarketRepository(jdbc).stored()
+        .map(a -> new PaperMarketAnchor(a.start(), a.seed(), a.startSpx(), a.days()));
   }
 
   /**
@@ -87,8 +81,8 @@ public record PaperMarketAnchor(LocalDate start, long seed, double startSpx, int
   public static PaperMarketAnchor resolve(Jdbc jdbc, PaperMarketAnchor fresh, Instant now) {
     Optional<PaperMarketAnchor> saved = stored(jdbc);
     if (saved.isEmpty()) {
-      jdbc.update("INSERT INTO paper_market(id, start_date, seed, start_spx, days, created_at) VALUES (1,?,?,?,?,?)",
-          Date.valueOf(fresh.start()), fresh.seed(), fresh.startSpx(), fresh.days(), Timestamp.from(now));
+      new PaperMarketRepository(jdbc).store(new PaperMarketRepository.Anchor(fresh.start(), fresh.seed(),
+          fresh.startSpx(), fresh.days()), now);
       LOG.info("paper market anchored: two-cycles from {}, market.seed {}, market.startSpx {}, {} trading days a"
           + " segment; stored, so every restart of this data directory trades on the same market", fresh.start(),
           fresh.seed(), fresh.startSpx(), fresh.days());

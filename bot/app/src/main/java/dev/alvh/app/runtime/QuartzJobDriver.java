@@ -2,7 +2,9 @@ package dev.alvh.app.runtime;
 
 import dev.alvh.app.schedule.JobKind;
 import dev.alvh.app.schedule.TradingSchedule;
+import dev.alvh.app.store.QuartzConnections;
 import dev.alvh.app.store.Store;
+import dev.alvh.app.store.StoreException;
 import dev.alvh.core.Check;
 import dev.alvh.core.port.Clock;
 import java.time.Instant;
@@ -23,7 +25,6 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.impl.matchers.GroupMatcher;
-import org.quartz.utils.DBConnectionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +102,7 @@ public final class QuartzJobDriver implements JobDriver {
           + " close the other QuartzJobDriver first (one per process)");
     }
     try {
-      DBConnectionManager.getInstance().addConnectionProvider(dataSource, new H2ConnectionProvider(store.url()));
+      QuartzConnections.register(dataSource, store.url());
       StdSchedulerFactory factory = new StdSchedulerFactory(properties(dataSource));
       this.scheduler = factory.getScheduler();
     } catch (SchedulerException | RuntimeException e) {
@@ -208,9 +209,9 @@ public final class QuartzJobDriver implements JobDriver {
       LOG.warn("the schedule did not shut down cleanly: {}", e.getMessage());
     } finally {
       try {
-        DBConnectionManager.getInstance().shutdown(dataSource);
-      } catch (java.sql.SQLException e) {
-        LOG.warn("Quartz's connections did not close cleanly: {}", e.getMessage());
+        QuartzConnections.release(dataSource);
+      } catch (StoreException e) {
+        LOG.warn("{}", e.getMessage());
       }
       lock.close();
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.alvh.app.replay.BookRun;
-import dev.alvh.app.replay.ReplayQueries;
+import dev.alvh.app.store.ReplayQueries;
 import dev.alvh.app.replay.BookMetrics;
 import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.hedge.HedgeState;

@@ -2,7 +2,7 @@ package dev.alvh.app.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.alvh.app.replay.ReplayQueries.HedgeTrade;
+import dev.alvh.app.store.ReplayQueries.HedgeTrade;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

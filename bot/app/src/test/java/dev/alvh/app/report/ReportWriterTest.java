@@ -316,7 +316,7 @@ class ReportWriterTest {
   void greeksAreRecordedEveryDayAndShowTheOpenCondors() {
     var alvh = result.books().get(Book.ALVH);
     assertThat(alvh.greeks().keySet()).containsExactlyElementsOf(alvh.snapshots().stream()
-        .map(dev.alvh.app.replay.ReplayQueries.DaySnapshot::date).toList());
+        .map(dev.alvh.app.store.ReplayQueries.DaySnapshot::date).toList());
     // short condors: positive theta and negative vega on the days tranches are open
     var withTranches = alvh.snapshots().stream().filter(s -> s.openTranches() > 0 && alvh.greeks().get(s.date())
         .vixDeltaUsdPerPt() == 0).map(s -> alvh.greeks().get(s.date())).toList();

@@ -1,15 +1,14 @@
-package dev.alvh.app.replay;
+package dev.alvh.app.store;
 
-import dev.alvh.app.store.Jdbc;
-import dev.alvh.app.store.Store;
+import dev.alvh.core.condor.SkipCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The reads a replay report needs from one book's store; kept apart from {@link Store} so the
- * store's own class stays the trading thread's.
+ * The read-only queries a replay report needs from one book's store; kept apart from
+ * {@link Store} so the store's own class stays the trading thread's.
  */
 public final class ReplayQueries {
 
@@ -22,38 +21,43 @@ public final class ReplayQueries {
 
   /** Daily snapshots, ascending. */
   public List<DaySnapshot> snapshots() {
-    return jdbc.query("SELECT trade_date, equity, cash, spx, vix, vix3m, hedge_state, open_tranches"
-        + " FROM daily_snapshot ORDER BY trade_date", rs -> new DaySnapshot(rs.getDate(1).toLocalDate(),
+    return jdbc.withHandle("reading the daily snapshots", h -> h.createQuery(
+        "SELECT trade_date, equity, cash, spx, vix, vix3m, hedge_state, open_tranches FROM daily_snapshot"
+            + " ORDER BY trade_date").map((rs, ctx) -> new DaySnapshot(rs.getDate(1).toLocalDate(),
             rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
-            rs.getString(7), rs.getInt(8)));
+            rs.getString(7), rs.getInt(8))).list());
   }
 
   /** Every fill with its order's purpose, in execution order. */
   public List<Trade> trades() {
-    return jdbc.query("SELECT f.occurred_at, f.ref, o.purpose, f.contract, f.side, f.quantity, f.price,"
-        + " f.commission FROM fill f JOIN orders o ON o.ref = f.ref ORDER BY f.occurred_at, f.exec_id",
-        rs -> new Trade(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8)));
+    return jdbc.withHandle("reading the trades", h -> h.createQuery(
+        "SELECT f.occurred_at, f.ref, o.purpose, f.contract, f.side, f.quantity, f.price, f.commission"
+            + " FROM fill f JOIN orders o ON o.ref = f.ref ORDER BY f.occurred_at, f.exec_id")
+        .map((rs, ctx) -> new Trade(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8))).list());
   }
 
   /** Every hedge transition, in order. */
   public List<Transition> transitions() {
-    return jdbc.query("SELECT occurred_at, from_state, to_state, rule, signals FROM hedge_transition ORDER BY id",
-        rs -> new Transition(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5)));
+    return jdbc.withHandle("reading the hedge transitions", h -> h.createQuery(
+        "SELECT occurred_at, from_state, to_state, rule, signals FROM hedge_transition ORDER BY id")
+        .map((rs, ctx) -> new Transition(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getString(5))).list());
   }
 
   /** Every change of a hedge position (hedge_trade), in order. */
   public List<HedgeTrade> hedgeTrades() {
-    return jdbc.query("SELECT layer_id, level, kind, action, trade_date, quantity FROM hedge_trade ORDER BY id",
-        rs -> new HedgeTrade(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-            rs.getDate(5).toLocalDate(), rs.getInt(6)));
+    return jdbc.withHandle("reading the hedge trades", h -> h.createQuery(
+        "SELECT layer_id, level, kind, action, trade_date, quantity FROM hedge_trade ORDER BY id")
+        .map((rs, ctx) -> new HedgeTrade(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+            rs.getDate(5).toLocalDate(), rs.getInt(6))).list());
   }
 
   /** Each tranche's opening day and credit received over its life, USD (credit x quantity x 100). */
   public List<TrancheCredit> trancheCredits() {
-    return jdbc.query("SELECT opened_on, credit * quantity * 100 FROM tranche ORDER BY id",
-        rs -> new TrancheCredit(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2)));
+    return jdbc.withHandle("reading the tranche credits", h -> h.createQuery(
+        "SELECT opened_on, credit * quantity * 100 FROM tranche ORDER BY id")
+        .map((rs, ctx) -> new TrancheCredit(rs.getDate(1).toLocalDate(), rs.getBigDecimal(2))).list());
   }
 
   /**
@@ -62,12 +66,14 @@ public final class ReplayQueries {
    */
   public List<StateSkip> stateSkips() {
     String prefix = "no new tranche while the hedge is in ";
-    return jdbc.query("SELECT occurred_at, rule FROM decision WHERE kind=? AND code=? ORDER BY id",
-        rs -> {
+    return jdbc.withHandle("reading the entries the hedge state refused", h -> h.createQuery(
+        "SELECT occurred_at, rule FROM decision WHERE kind=:kind AND code=:code ORDER BY id")
+        .bind("kind", OrderStore.ENTRY_SKIPPED).bind("code", SkipCode.HEDGE_STATE.key())
+        .map((rs, ctx) -> {
           String rule = rs.getString(2);
           String state = rule != null && rule.startsWith(prefix) ? rule.substring(prefix.length()).trim() : "?";
           return new StateSkip(rs.getTimestamp(1).toInstant(), state);
-        }, dev.alvh.app.store.OrderStore.ENTRY_SKIPPED, dev.alvh.core.condor.SkipCode.HEDGE_STATE.key());
+        }).list());
   }
 
   /**
@@ -106,18 +112,21 @@ public final class ReplayQueries {
    * id.
    */
   public List<TrancheRisk> trancheRisks() {
-    return jdbc.query("SELECT opened_on, closed_on, GREATEST(short_put - long_put, long_call - short_call),"
-        + " credit, quantity FROM tranche ORDER BY id", rs -> new TrancheRisk(rs.getDate(1).toLocalDate(),
+    return jdbc.withHandle("reading the tranche risks", h -> h.createQuery(
+        "SELECT opened_on, closed_on, GREATEST(short_put - long_put, long_call - short_call), credit, quantity"
+            + " FROM tranche ORDER BY id").map((rs, ctx) -> new TrancheRisk(rs.getDate(1).toLocalDate(),
             rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate(),
-            rs.getBigDecimal(3).subtract(rs.getBigDecimal(4)).multiply(BigDecimal.valueOf(100L * rs.getInt(5)))));
+            rs.getBigDecimal(3).subtract(rs.getBigDecimal(4)).multiply(BigDecimal.valueOf(100L * rs.getInt(5)))))
+        .list());
   }
 
   /** Every tranche with its life and result (its round trip), by id. */
   public List<RoundTrip> roundTrips() {
-    return jdbc.query("SELECT id, opened_on, closed_on, quantity, COALESCE(opening_credit, credit), rolls, exit_reason,"
-        + " realized_pnl FROM tranche ORDER BY id", rs -> new RoundTrip(rs.getLong(1), rs.getDate(2).toLocalDate(),
-            rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getInt(4), rs.getBigDecimal(5), rs.getInt(6),
-            rs.getString(7), rs.getBigDecimal(8)));
+    return jdbc.withHandle("reading the round trips", h -> h.createQuery(
+        "SELECT id, opened_on, closed_on, quantity, COALESCE(opening_credit, credit), rolls, exit_reason,"
+            + " realized_pnl FROM tranche ORDER BY id").map((rs, ctx) -> new RoundTrip(rs.getLong(1),
+            rs.getDate(2).toLocalDate(), rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getInt(4),
+            rs.getBigDecimal(5), rs.getInt(6), rs.getString(7), rs.getBigDecimal(8))).list());
   }
 
   /**
