@@ -4,7 +4,6 @@ import dev.alvh.app.crash.CrashPoints;
 import dev.alvh.app.store.OrderJournal;
 import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
-import dev.alvh.app.store.TrancheRepository;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.SkipCode;
 import dev.alvh.core.condor.Tranche;
@@ -188,7 +187,7 @@ final class FillApplier {
           before.credit(), before.rolls()).rolled(plan.side(), plan.newExpiry(), plan.newShort(), plan.newLong(),
           rollCredit);
       store.openTranche(rolledPart, r.commissions());
-      new TrancheRepository(store).quantity(before.id(), before.quantity() - r.filledCombos());
+      store.tranches().quantity(before.id(), before.quantity() - r.filledCombos());
       LOG.warn("tranche {}: roll filled {} of {} condors; the rolled part is tranche {}", before.id(),
           r.filledCombos(), before.quantity(), newId);
       return;

@@ -2,7 +2,6 @@ package dev.alvh.app.engine;
 
 import dev.alvh.app.crash.CrashPoints;
 import dev.alvh.app.store.OrderJournal;
-import dev.alvh.app.store.OrderJournalRepository;
 import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.Check;
@@ -277,7 +276,7 @@ public final class OrderDesk implements BrokerListener {
     WorkingOrders.Working w = new WorkingOrders.Working(tracker, done, v.quote(), walk.first());
     CrashPoints.reach("journal-before");
     if (journaled) {
-      new OrderJournalRepository(store).limitPrice(first.ref(), first.limit().bagLimit(), clock.now());
+      store.orderJournal().limitPrice(first.ref(), first.limit().bagLimit(), clock.now());
     } else {
       journal(first, alsoJournal);
     }

@@ -4,7 +4,6 @@ import dev.alvh.app.store.OrderJournal;
 import dev.alvh.app.store.OrderJournalRepository;
 import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
-import dev.alvh.app.store.TrancheRepository;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
 import dev.alvh.app.config.BotConfig;
@@ -215,7 +214,7 @@ final class OrderRecovery {
       if (!open && !close) {
         continue;
       }
-      boolean exists = new TrancheRepository(store).exists(j.trancheId());
+      boolean exists = store.tranches().exists(j.trancheId());
       Optional<Tranche> openTranche = applier.openTranche(j.trancheId());
       if (open == exists || close && openTranche.isEmpty()) {
         continue; // applied already

@@ -229,4 +229,11 @@ public final class OrderJournal {
   private static String cut(String s, int n) {
     return s == null || s.length() <= n ? s : s.substring(0, n);
   }
+
+  /** Sets the limit of journaled order {@code ref} (an order sent again after approval). */
+  public void limitPrice(OrderRef ref, BigDecimal limit, Instant at) {
+    jdbc.withHandle("updating the limit of " + ref, h -> h.createUpdate(
+        "UPDATE orders SET limit_price=:limit, updated_at=:at WHERE ref=:ref")
+        .bind("limit", limit).bind("at", at).bind("ref", ref.value()).execute());
+  }
 }

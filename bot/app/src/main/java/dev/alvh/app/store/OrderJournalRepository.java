@@ -81,13 +81,6 @@ public final class OrderJournalRepository {
   public record FillCash(BigDecimal netCash, BigDecimal commissions) {
   }
 
-  /** Sets the limit of journaled order {@code ref} (an order sent again after approval). */
-  public void limitPrice(OrderRef ref, BigDecimal limit, Instant at) {
-    jdbc.withHandle("updating the limit of " + ref, h -> h.createUpdate(
-        "UPDATE orders SET limit_price=:limit, updated_at=:at WHERE ref=:ref")
-        .bind("limit", limit).bind("at", at).bind("ref", ref.value()).execute());
-  }
-
   /** Stores one difference a reconciliation found ({@code detail} cut to 1024 characters). */
   public void reconciliation(Instant at, String kind, String ref, String detail) {
     jdbc.withHandle("storing a reconciliation difference", h -> h.createUpdate(

@@ -194,4 +194,16 @@ public final class TrancheStore {
         + " * 100), 0) FROM tranche WHERE opened_on > ? AND opened_on <= ?").bind(0, from).bind(1, to)
         .mapTo(BigDecimal.class).one());
   }
+
+  /** Sets the condors of tranche {@code id} (what stays after a partial roll split some off). */
+  public void quantity(long id, int quantity) {
+    jdbc.withHandle("setting the quantity of tranche " + id, h -> h.createUpdate(
+        "UPDATE tranche SET quantity=:quantity WHERE id=:id").bind("quantity", quantity).bind("id", id).execute());
+  }
+
+  /** True when tranche {@code id} was ever opened (open or closed). */
+  public boolean exists(long id) {
+    return jdbc.withHandle("looking up tranche " + id, h -> h.createQuery("SELECT 1 FROM tranche WHERE id=:id")
+        .bind("id", id).mapTo(Integer.class).findFirst().isPresent());
+  }
 }

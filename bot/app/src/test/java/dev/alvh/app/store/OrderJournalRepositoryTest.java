@@ -143,7 +143,7 @@ class OrderJournalRepositoryTest {
   @Test
   void amendmentsAreStored() {
     OrderRef a = order("a", OrderPurpose.OPEN_CONDOR, T);
-    journal.limitPrice(a, new BigDecimal("-2.35"), T.plusSeconds(30));
+    store.orderJournal().limitPrice(a, new BigDecimal("-2.35"), T.plusSeconds(30));
     BigDecimal limit = store.jdbc().withHandle("test", h -> h.createQuery(
         "SELECT limit_price FROM orders WHERE ref='a'").mapTo(BigDecimal.class).one());
     assertThat(limit).isEqualByComparingTo("-2.35");
@@ -154,7 +154,7 @@ class OrderJournalRepositoryTest {
         "SELECT kind || ' ' || ref || ' ' || LENGTH(detail) FROM reconciliation").mapTo(String.class).one());
     assertThat(stored).isEqualTo("never-sent a 1024");
 
-    TrancheRepository tranches = new TrancheRepository(store);
+    TrancheStore tranches = store.tranches();
     assertThat(tranches.exists(TRANCHE.id())).isFalse();
     store.openTranche(TRANCHE, BigDecimal.ZERO);
     assertThat(tranches.exists(TRANCHE.id())).isTrue();
