@@ -29,6 +29,13 @@ public final class OrderJournalRepository {
 
   private final Jdbc jdbc;
 
+  /**
+   * Expands {@code <statuses>} into one placeholder per bound status. The store's JDBI has no
+   * template engine (its statements are plain SQL); only these IN-list queries use one.
+   */
+  private static final org.jdbi.v3.core.statement.TemplateEngine LISTS =
+      new org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine();
+
   /** The journal of {@code store}'s database. */
   public OrderJournalRepository(Store store) {
     this.jdbc = store.jdbc();
@@ -99,7 +106,7 @@ public final class OrderJournalRepository {
   /** When the oldest order whose status is one of {@code statuses} was journaled, if there is one. */
   public Optional<Instant> oldestCreatedAt(Collection<OrderStatus> statuses) {
     return jdbc.withHandle("reading the oldest unfinished order", h -> h.createQuery(
-        "SELECT MIN(created_at) FROM orders WHERE status IN (<statuses>)").bindList("statuses", List.copyOf(statuses))
+        "SELECT MIN(created_at) FROM orders WHERE status IN (<statuses>)").setTemplateEngine(LISTS).bindList("statuses", List.copyOf(statuses))
         .map((rs, ctx) -> instant(rs.getTimestamp(1))).list().stream()
         .filter(Objects::nonNull).findFirst());
   }
@@ -108,7 +115,7 @@ public final class OrderJournalRepository {
   public List<Journaled> inStatus(Collection<OrderStatus> statuses) {
     return jdbc.withHandle("reading the unfinished orders", h -> h.createQuery(
         "SELECT ref, status, quantity, filled, COALESCE(broker_id, 0) FROM orders WHERE status IN (<statuses>)"
-            + " ORDER BY created_at, ref").bindList("statuses", List.copyOf(statuses))
+            + " ORDER BY created_at, ref").setTemplateEngine(LISTS).bindList("statuses", List.copyOf(statuses))
         .map((rs, ctx) -> new Journaled(new OrderRef(rs.getString(1)), EnumColumn.of(rs, 2, OrderStatus.class, ctx),
             rs.getInt(3), rs.getInt(4), rs.getLong(5))).list());
   }
@@ -117,7 +124,7 @@ public final class OrderJournalRepository {
   public List<Row> rowsInStatus(Collection<OrderStatus> statuses) {
     return jdbc.withHandle("reading the orders in " + statuses, h -> h.createQuery(
         "SELECT " + ROW_COLUMNS + " FROM orders o WHERE o.status IN (<statuses>) ORDER BY o.created_at, o.ref")
-        .bindList("statuses", List.copyOf(statuses)).map(OrderJournalRepository::row).list());
+        .setTemplateEngine(LISTS).bindList("statuses", List.copyOf(statuses)).map(OrderJournalRepository::row).list());
   }
 
   /**
@@ -128,7 +135,7 @@ public final class OrderJournalRepository {
     return jdbc.withHandle("reading the orders journaled before V6", h -> h.createQuery(
         "SELECT " + ROW_COLUMNS + " FROM orders o WHERE o.applied_combos IS NULL AND o.status IN (<statuses>)"
             + " AND EXISTS (SELECT 1 FROM fill f WHERE f.ref = o.ref) ORDER BY o.created_at, o.ref")
-        .bindList("statuses", List.copyOf(statuses)).map(OrderJournalRepository::row).list());
+        .setTemplateEngine(LISTS).bindList("statuses", List.copyOf(statuses)).map(OrderJournalRepository::row).list());
   }
 
   private static final String ROW_COLUMNS =
