@@ -122,9 +122,22 @@ class ConsoleSessionTest {
     }
   }
 
+  /**
+   * The bot's market clock, the same for both starts: a trading-day morning with no FOMC, CPI or
+   * PPI within a trading day (Wednesday 2026-03-04, 09:40 New York) at the wall time the test
+   * began, running 600 times faster. Started on the wall clock instead, the test passed only while
+   * New York was inside trading hours: after 15:45 the bot ran no cycle before the console paused
+   * it, held no base layer, and 'flatten all' had no hedge to close.
+   */
+  private final String clockOrigin = java.time.ZonedDateTime.of(2026, 3, 4, 9, 40, 0, 0,
+      java.time.ZoneId.of("America/New_York")).toInstant() + "@" + System.currentTimeMillis();
+
   private Process startBot(String java, Path jar, Path data) throws IOException {
     runs++;
-    return new ProcessBuilder(java, "-jar", jar.toString(), "paper", "--speed", "600", "--data-dir", data.toString())
+    List<String> cmd = new java.util.ArrayList<>(List.of(java));
+    cmd.addAll(TestLauncher.classPathAndMain(jar));
+    cmd.addAll(List.of("paper", "--speed", "600", "--data-dir", data.toString(), "--clock-origin", clockOrigin));
+    return new ProcessBuilder(cmd)
         .redirectOutput(tmp.resolve("bot" + runs + ".out").toFile())
         .redirectError(tmp.resolve("bot" + runs + ".err").toFile()).start();
   }
