@@ -11,7 +11,7 @@ import java.time.Instant;
  * Quartz with its JDBC job store in the bot's database (real time, the schedule survives
  * restarts, misfire policies per job); a scaled driver that walks the same triggers on a clock
  * running N times faster ({@code alvh paper --speed N}); a stepped driver in virtual time that
- * stands still during a job ({@code alvh paper --step-clock}); and the replay's driver, which
+ * stands still during a job (the test launcher's {@code paper --step-clock}); and the replay's driver, which
  * walks a replay's fire times on a virtual clock at once, on the caller's thread
  * ({@link ReplayJobDriver}).
  */

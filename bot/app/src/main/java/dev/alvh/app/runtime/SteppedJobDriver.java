@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fires the bot's jobs in virtual time ({@code alvh paper --step-clock FROM/TO}, tests): the
+ * Fires the bot's jobs in virtual time (the test launcher's {@code paper --step-clock FROM/TO}): the
  * pre-open job at {@code FROM}, then every fire of {@link TradingSchedule} after it up to
  * {@code TO}, each with the {@link SteppedClock} set to its scheduled time and standing still
  * while it runs, one after the other without waiting; then the clock is set to {@code TO} and the
