@@ -14,6 +14,8 @@ import java.util.Optional;
  * P&amp;L and day base.
  */
 public final class ConsoleQueries {
+  private static final StoredEnum<OrderPurpose> PURPOSE = StoredEnum.of(OrderPurpose.class);
+  private static final StoredEnum<OrderStatus> STATUS = StoredEnum.of(OrderStatus.class);
 
   private final Jdbc jdbc;
 
@@ -121,8 +123,8 @@ public final class ConsoleQueries {
     return jdbc.withHandle("reading the recent orders", h -> h.createQuery(
         "SELECT ref, purpose, quantity, limit_price, status, filled, status_reason, updated_at FROM orders"
             + " ORDER BY updated_at DESC, ref DESC LIMIT :n").bind("n", n)
-        .map((rs, ctx) -> new OrderRow(rs.getString(1), EnumColumn.of(rs, 2, OrderPurpose.class, ctx), rs.getInt(3),
-            rs.getBigDecimal(4), EnumColumn.of(rs, 5, OrderStatus.class, ctx), rs.getInt(6), rs.getString(7),
+        .map((rs, ctx) -> new OrderRow(rs.getString(1), PURPOSE.parse(rs, 2), rs.getInt(3),
+            rs.getBigDecimal(4), STATUS.parse(rs, 5), rs.getInt(6), rs.getString(7),
             rs.getTimestamp(8).toInstant())).list());
   }
 
