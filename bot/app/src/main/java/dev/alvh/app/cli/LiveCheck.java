@@ -101,7 +101,7 @@ final class LiveCheck {
       marketData(ib, seen, "SPXW options", () -> optionQuote(ib, OptionContract.SPXW));
       marketData(ib, seen, "VIX options", () -> optionQuote(ib, OptionContract.VIX));
       marketData(ib, seen, "VX futures", () -> {
-        LocalDate exp = ib.market().expirations(OptionContract.VIX).get(0);
+        LocalDate exp = nextExpiry(ib, OptionContract.VIX);
         if (ib.market().vxFuture(exp).isEmpty()) {
           throw new TwsRequestException("no VX future quote for " + exp);
         }
@@ -140,8 +140,19 @@ final class LiveCheck {
     }
   }
 
+  /**
+   * The first expiry of {@code tradingClass} after today's market date: a contract expiring today
+   * may already have expired (SPXW at 16:15, VIX at the open), and TWS quotes it no more, so a
+   * check run in the evening would report a data problem that is not there.
+   */
+  private LocalDate nextExpiry(IbkrAdapter ib, String tradingClass) {
+    LocalDate today = clock.marketDate();
+    return ib.market().expirations(tradingClass).stream().filter(d -> d.isAfter(today)).findFirst()
+        .orElseThrow(() -> new TwsRequestException("no " + tradingClass + " expiry after " + today));
+  }
+
   private Object optionQuote(IbkrAdapter ib, String tradingClass) {
-    LocalDate exp = ib.market().expirations(tradingClass).get(0);
+    LocalDate exp = nextExpiry(ib, tradingClass);
     double under = OptionContract.VIX.equals(tradingClass) ? ib.market().vxFuture(exp).orElse(ib.market().index("VIX"))
         : ib.market().index("SPX");
     double strike = ib.market().strikes(tradingClass).stream().filter(k -> k >= under).findFirst()
