@@ -161,28 +161,29 @@ public record IbkrConfig(
    * (tests and short command-line checks).
    */
   public IbkrConfig withTiming(int timeoutSeconds, int heartbeatSeconds, int reconnectMillis) {
-    return new IbkrConfig(backupClientIds, account, timeoutSeconds, timeoutSeconds, heartbeatSeconds, timeoutSeconds,
-        reconnectMillis, reconnectMaxSeconds, reconnectJitter, maxMessagesPerSecond, breakerFailureRatePct,
-        breakerWindow, breakerOpenSeconds, marketDataType, timeoutSeconds, maxConcurrentSnapshots, chainWidthPct,
-        quoteCacheSeconds, vixChainWidthPct, historyDays, timeoutSeconds, restartTime, restartQuietMinutes,
-        alertAfterMinutes);
+    return with(timeoutSeconds, timeoutSeconds, heartbeatSeconds, timeoutSeconds, reconnectMillis,
+        maxMessagesPerSecond, marketDataType, timeoutSeconds, timeoutSeconds);
   }
 
   /** These settings with another message rate limit. */
   public IbkrConfig withMaxMessagesPerSecond(int perSecond) {
-    return new IbkrConfig(backupClientIds, account, connectTimeoutSeconds, requestTimeoutSeconds, heartbeatSeconds,
-        heartbeatTimeoutSeconds, reconnectInitialMillis, reconnectMaxSeconds, reconnectJitter, perSecond,
-        breakerFailureRatePct, breakerWindow, breakerOpenSeconds, marketDataType, snapshotTimeoutSeconds,
-        maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds, vixChainWidthPct, historyDays,
-        historyTimeoutSeconds, restartTime, restartQuietMinutes, alertAfterMinutes);
+    return with(connectTimeoutSeconds, requestTimeoutSeconds, heartbeatSeconds, heartbeatTimeoutSeconds,
+        reconnectInitialMillis, perSecond, marketDataType, snapshotTimeoutSeconds, historyTimeoutSeconds);
   }
 
   /** These settings with another market data type. */
   public IbkrConfig withMarketDataType(int type) {
-    return new IbkrConfig(backupClientIds, account, connectTimeoutSeconds, requestTimeoutSeconds, heartbeatSeconds,
-        heartbeatTimeoutSeconds, reconnectInitialMillis, reconnectMaxSeconds, reconnectJitter, maxMessagesPerSecond,
-        breakerFailureRatePct, breakerWindow, breakerOpenSeconds, type, snapshotTimeoutSeconds,
-        maxConcurrentSnapshots, chainWidthPct, quoteCacheSeconds, vixChainWidthPct, historyDays,
-        historyTimeoutSeconds, restartTime, restartQuietMinutes, alertAfterMinutes);
+    return with(connectTimeoutSeconds, requestTimeoutSeconds, heartbeatSeconds, heartbeatTimeoutSeconds,
+        reconnectInitialMillis, maxMessagesPerSecond, type, snapshotTimeoutSeconds, historyTimeoutSeconds);
+  }
+
+  /** These settings with the given timing, rate and market data type; the rest stays. */
+  private IbkrConfig with(int connectTimeout, int requestTimeout, int heartbeat, int heartbeatTimeout,
+      int reconnectMillis, int perSecond, int type, int snapshotTimeout, int historyTimeout) {
+    return new IbkrConfig(backupClientIds, account, connectTimeout, requestTimeout, heartbeat, heartbeatTimeout,
+        reconnectMillis, reconnectMaxSeconds, reconnectJitter, perSecond, breakerFailureRatePct,
+        breakerWindow, breakerOpenSeconds, type, snapshotTimeout, maxConcurrentSnapshots, chainWidthPct,
+        quoteCacheSeconds, vixChainWidthPct, historyDays, historyTimeout, restartTime, restartQuietMinutes,
+        alertAfterMinutes);
   }
 }

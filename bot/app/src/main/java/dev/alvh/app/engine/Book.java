@@ -1,26 +1,24 @@
 package dev.alvh.app.engine;
 
+import dev.alvh.core.EnumKeys;
+
 /**
  * Which hedge a book runs. Replay runs the four side by side on the same market with the same
  * condor rules; paper and live run {@link #ALVH}.
  */
 public enum Book {
   /** The full Adaptive Layered VIX Hedge (docs/strategy.md section 4). */
-  ALVH("alvh"),
+  ALVH,
   /** Condors only, no hedge. */
-  UNHEDGED("unhedged"),
+  UNHEDGED,
   /** Layers keyed to VIX level alone (16/20/26), the rigid baseline of section 4, plus the base layer. */
-  RIGID("rigid"),
+  RIGID,
   /** The standing base layer alone (a static VIX-call tail hedge), no adaptive layers. */
-  BASE("base");
+  BASE;
 
-  private final String key;
+  private final String key = EnumKeys.camelCase(this);
 
-  Book(String key) {
-    this.key = key;
-  }
-
-  /** The book's key in summaries and file names. */
+  /** The book's key in summaries and file names: the name in lower case, e.g. {@code unhedged}. */
   public String key() {
     return key;
   }

@@ -1,5 +1,6 @@
 package dev.alvh.app.journal;
 
+import dev.alvh.core.EnumKeys;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -36,29 +37,25 @@ public record ReconcileReport(List<Difference> differences, int fillsStored) {
   /** The kinds of difference. */
   public enum Kind {
     /** An execution the store did not have: stored once and applied. */
-    FILL_RECOVERED("fill-recovered"),
+    FILL_RECOVERED,
     /** A journaled order the broker filled while the bot was down. */
-    FILLED_WHILE_DOWN("filled-while-down"),
+    FILLED_WHILE_DOWN,
     /** A working order the broker cancelled (or no longer has) while the bot was down. */
-    CANCELLED_WHILE_DOWN("cancelled-while-down"),
+    CANCELLED_WHILE_DOWN,
     /** Journaled but unknown to the broker: the crash came between journal and send; not re-sent. */
-    NEVER_SENT("never-sent"),
+    NEVER_SENT,
     /** Journaled as not yet acknowledged but working at the broker: the send got through. */
-    SENT_UNACKNOWLEDGED("sent-unacknowledged"),
+    SENT_UNACKNOWLEDGED,
     /** An order or execution at the broker whose ref the journal does not have: left alone. */
-    FOREIGN_ORDER("foreign-order"),
+    FOREIGN_ORDER,
     /** A position (or part of one) the bot's open tranches do not explain: reported, left alone. */
-    FOREIGN_POSITION("foreign-position"),
+    FOREIGN_POSITION,
     /** A position the bot's tranches expect that the broker does not have (in whole or part). */
-    MISSING_POSITION("missing-position");
+    MISSING_POSITION;
 
-    private final String key;
+    private final String key = EnumKeys.kebabCase(this);
 
-    Kind(String key) {
-      this.key = key;
-    }
-
-    /** The stable key stored in the reconciliation table. */
+    /** The stable key stored in the reconciliation table: the name in kebab case, e.g. {@code never-sent}. */
     public String key() {
       return key;
     }

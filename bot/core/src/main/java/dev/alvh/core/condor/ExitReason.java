@@ -1,27 +1,25 @@
 package dev.alvh.core.condor;
 
+import dev.alvh.core.EnumKeys;
+
 /** Why a tranche ended; the names are the keys of the replay summary's {@code exitReasons}. */
 public enum ExitReason {
   /** The debit to close fell to the profit target. */
-  PROFIT_TARGET("profitTarget"),
+  PROFIT_TARGET,
   /** The debit to close rose to the stop. */
-  STOP("stop"),
+  STOP,
   /** The tranche reached the time-exit DTE. */
-  TIME_EXIT("timeExit"),
+  TIME_EXIT,
   /** The tranche was rolled. */
-  ROLL("roll"),
+  ROLL,
   /** The tranche was held to expiry and settled in cash. */
-  SETTLED("settled"),
+  SETTLED,
   /** An operator closed it by hand ({@code flatten condors}). */
-  MANUAL("manual");
+  MANUAL;
 
-  private final String key;
+  private final String key = EnumKeys.camelCase(this);
 
-  ExitReason(String key) {
-    this.key = key;
-  }
-
-  /** The camel-case key used in JSON and the store. */
+  /** The camel-case key used in JSON and the store: the name in camel case, e.g. {@code profitTarget}. */
   public String key() {
     return key;
   }

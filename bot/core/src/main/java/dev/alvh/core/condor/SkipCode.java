@@ -1,42 +1,40 @@
 package dev.alvh.core.condor;
 
+import dev.alvh.core.EnumKeys;
+
 /**
  * Why no tranche opened, as a stable code: stored with every skipped entry so that "why no
  * condor today?" is one query, and so code never parses the rule's wording.
  */
 public enum SkipCode {
   /** Too soon after the last entry (condor.entryIntervalDays). */
-  CADENCE("cadence"),
+  CADENCE,
   /** Enough tranches open (condor.maxOpenTranches). */
-  MAX_OPEN("maxOpen"),
+  MAX_OPEN,
   /** The hedge is in a state that allows no entry (condor.entryStates). */
-  HEDGE_STATE("hedgeState"),
+  HEDGE_STATE,
   /** An event day (condor.skipEventDays). */
-  EVENT_DAY("eventDay"),
+  EVENT_DAY,
   /** No SPXW expiry in the 45-60 DTE window. */
-  NO_EXPIRY("noExpiry"),
+  NO_EXPIRY,
   /** No strikes near the target delta. */
-  NO_SHORT_STRIKES("noShortStrikes"),
+  NO_SHORT_STRIKES,
   /** The wings are not listed. */
-  NO_WINGS("noWings"),
+  NO_WINGS,
   /** The credit is below the minimum (condor.minCreditPct). */
-  MIN_CREDIT("minCredit"),
+  MIN_CREDIT,
   /** The risk budget does not cover one condor (condor.trancheRiskPct). */
-  SIZE("size"),
+  SIZE,
   /** A risk limit refused the order (risk.*). */
-  RISK_LIMIT("riskLimit"),
+  RISK_LIMIT,
   /** The quotes failed the sanity check (execution.*, risk.maxQuoteAgeSeconds). */
-  QUOTES("quotes"),
+  QUOTES,
   /** The walked order did not fill by the end of its walk. */
-  UNFILLED("unfilled");
+  UNFILLED;
 
-  private final String key;
+  private final String key = EnumKeys.camelCase(this);
 
-  SkipCode(String key) {
-    this.key = key;
-  }
-
-  /** The camel-case key stored in the decision table. */
+  /** The camel-case key stored in the decision table: the name in camel case, e.g. {@code noWings}. */
   public String key() {
     return key;
   }
