@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /**
  * The {@code --config FILE} option of the commands that read a configuration, as a picocli mixin,
  * and the one rule of reading it: the file when given, else the embedded defaults; a bad file is
- * one {@code config error: ...} line on stderr (the caller exits 2).
+ * one {@code config error: ...} line on stderr and exit code 2.
  */
 final class ConfigOption {
 
@@ -22,9 +22,23 @@ final class ConfigOption {
     return read(file);
   }
 
-  /** The configuration of {@link #file}, empty (with the error printed) when it is bad. */
-  Optional<BotConfig> load() {
-    return load(file);
+  /** What a command does with its configuration: returns the exit code. */
+  interface Configured {
+    int run(BotConfig cfg) throws Exception;
+  }
+
+  /** Runs {@code command} on the configuration of {@link #file}; a bad file is exit code 2. */
+  int run(Configured command) throws Exception {
+    return run(file, command);
+  }
+
+  /**
+   * Runs {@code command} on the configuration in {@code file} (defaults when null); a bad file is one
+   * {@code config error: ...} line on stderr and exit code 2.
+   */
+  static int run(Path file, Configured command) throws Exception {
+    Optional<BotConfig> cfg = load(file);
+    return cfg.isPresent() ? command.run(cfg.get()) : 2;
   }
 
   /** The configuration in {@code file}, or the embedded defaults when it is null; throws on a bad file. */

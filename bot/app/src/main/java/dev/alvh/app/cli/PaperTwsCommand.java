@@ -56,10 +56,10 @@ final class PaperTwsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BotConfig cfg = config.load().orElse(null);
-    if (cfg == null) {
-      return 2; // the config error is printed
-    }
+    return config.run(this::serve);
+  }
+
+  private int serve(BotConfig cfg) throws Exception {
     if (port < 1 || port > 65535) {
       System.err.println("paper-tws: --port must be in [1, 65535], but was " + port);
       return 2;

@@ -77,10 +77,10 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BotConfig cfg = config.load().orElse(null);
-    if (cfg == null) {
-      return 2; // the config error is printed
-    }
+    return config.run(this::replay);
+  }
+
+  private int replay(BotConfig cfg) throws Exception {
     if (scenario != null && data != null) {
       return usage("give either --scenario or --data, not both (--scenario " + scenario + ", --data " + data + ")");
     }

@@ -75,11 +75,11 @@ final class SweepCommand implements Callable<Integer> {
   Integer threads;
 
   @Override
-  public Integer call() {
-    BotConfig base = ConfigOption.load(config).orElse(null);
-    if (base == null) {
-      return 2; // the config error is printed
-    }
+  public Integer call() throws Exception {
+    return ConfigOption.run(config, this::sweep);
+  }
+
+  private int sweep(BotConfig base) {
     List<Book> chosenBooks;
     try {
       chosenBooks = books(books);

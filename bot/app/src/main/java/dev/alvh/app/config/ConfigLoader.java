@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -48,15 +49,21 @@ public final class ConfigLoader {
 
   /** Reads {@code file}; see the class doc for what is checked. */
   public static BotConfig load(Path file) {
-    String text;
+    return parse(readText(file, "config file", ConfigException::new), file.toString());
+  }
+
+  /**
+   * The text of {@code file}, or the exception {@code error} makes of one line naming it as
+   * {@code what}: "{@code what} FILE does not exist" or "{@code what} FILE cannot be read: why".
+   */
+  public static <E extends RuntimeException> String readText(Path file, String what, Function<String, E> error) {
     try {
-      text = Files.readString(file);
+      return Files.readString(file);
     } catch (NoSuchFileException e) {
-      throw new ConfigException("config file " + file + " does not exist");
+      throw error.apply(what + " " + file + " does not exist");
     } catch (IOException e) {
-      throw new ConfigException("config file " + file + " cannot be read: " + e.getMessage());
+      throw error.apply(what + " " + file + " cannot be read: " + e.getMessage());
     }
-    return parse(text, file.toString());
   }
 
   /** Reads YAML {@code text} from a source named {@code source} (for messages). */

@@ -29,15 +29,14 @@ final class AccountViews {
   }
 
   /** status: mode, broker, clock, hedge state, switches, last cycle, overrides. */
-  static final class Status extends BaseCommand {
+  static final class Status extends NoArgCommand {
     Status() {
-      super("status", "status", "Mode, broker, clock, hedge state, paused/halted, approval mode, last cycle and"
+      super("status", "Mode, broker, clock, hedge state, paused/halted, approval mode, last cycle and"
           + " configuration overrides.", false);
     }
 
     @Override
-    public Reply handle(List<String> args, Bot bot) {
-      noArgs(args);
+    Reply run(Bot bot) {
       LocalDate today = bot.clock().marketDate();
       Map<String, Object> d = new LinkedHashMap<>();
       d.put("mode", bot.mode());
@@ -84,16 +83,15 @@ final class AccountViews {
   }
 
   /** positions: what the broker holds, with marks, unrealised P&amp;L and greeks. */
-  static final class Positions extends BaseCommand {
+  static final class Positions extends NoArgCommand {
     Positions() {
-      super("positions", "positions", "The broker's positions in USD per contract (average cost and mark at mid),"
+      super("positions", "The broker's positions in USD per contract (average cost and mark at mid),"
           + " unrealised P&L and greeks per position (delta USD per point, vega USD per vol point, theta USD per"
           + " day), then the book's totals (the same figures as /metrics).", false);
     }
 
     @Override
-    public Reply handle(List<String> args, Bot bot) {
-      noArgs(args);
+    Reply run(Bot bot) {
       BookSnapshot b = bot.book();
       List<Map<String, Object>> rows = new ArrayList<>();
       StringBuilder t = new StringBuilder();
@@ -141,18 +139,17 @@ final class AccountViews {
   }
 
   /** tranches: open tranches and the last closed ones. */
-  static final class Tranches extends BaseCommand {
+  static final class Tranches extends NoArgCommand {
     /** Closed tranches listed after the open ones. */
     static final int CLOSED_SHOWN = 5;
 
     Tranches() {
-      super("tranches", "tranches", "Open condor tranches with days to expiry and unrealised P&L (USD, legs at mid),"
+      super("tranches", "Open condor tranches with days to expiry and unrealised P&L (USD, legs at mid),"
           + " then the last 5 closed with their exit and realised P&L; credit in points per condor.", false);
     }
 
     @Override
-    public Reply handle(List<String> args, Bot bot) {
-      noArgs(args);
+    Reply run(Bot bot) {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (ConsoleQueries.TrancheRow r : new ConsoleQueries(bot.store()).tranches(CLOSED_SHOWN)) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -194,18 +191,17 @@ final class AccountViews {
   }
 
   /** orders: working, waiting for approval, and the most recent from the journal. */
-  static final class Orders extends BaseCommand {
+  static final class Orders extends NoArgCommand {
     /** Journal entries listed as recent. */
     static final int RECENT_SHOWN = 10;
 
     Orders() {
-      super("orders", "orders", "Working orders, orders waiting for approval, and the 10 most recent journal"
+      super("orders", "Working orders, orders waiting for approval, and the 10 most recent journal"
           + " entries with their status.", false);
     }
 
     @Override
-    public Reply handle(List<String> args, Bot bot) {
-      noArgs(args);
+    Reply run(Bot bot) {
       List<Map<String, Object>> working = bot.engine().workingOrders().stream().map(ViewFormat::order).toList();
       List<Map<String, Object>> held = bot.engine().heldOrders().stream().map(ViewFormat::order).toList();
       List<Map<String, Object>> recent = new ArrayList<>();

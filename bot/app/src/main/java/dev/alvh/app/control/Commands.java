@@ -12,7 +12,7 @@ public final class Commands {
   private static final List<CommandHandler> ALL = List.of(
       new AccountViews.Status(), new AccountViews.Positions(), new AccountViews.Tranches(), new DecisionViews.Hedge(),
       new AccountViews.Orders(), new DecisionViews.Why(), new DecisionViews.History(),
-      new StopCommands.Pause(), new StopCommands.Resume(), new StopCommands.Halt(), new StopCommands.Release(),
+      new StopCommands.Pause(), StopCommands.resume(), new StopCommands.Halt(), StopCommands.release(),
       new StopCommands.Flatten(),
       new OverrideCommands.Force(), new OverrideCommands.Unforce(), new OverrideCommands.Set(),
       new OverrideCommands.Unset(), new OverrideCommands.Approve(), new OverrideCommands.Reject(),

@@ -33,16 +33,15 @@ final class DecisionViews {
   }
 
   /** hedge: state, layers, every signal and every rule threshold in force. */
-  static final class Hedge extends BaseCommand {
+  static final class Hedge extends NoArgCommand {
     Hedge() {
-      super("hedge", "hedge", "Hedge state, layers held, the signals the hedge machine evaluated at the last close"
+      super("hedge", "Hedge state, layers held, the signals the hedge machine evaluated at the last close"
           + " (with the open tranches' break-evens and the event calendar), and the rule thresholds in force"
           + " (hedge.*, with overrides).", false);
     }
 
     @Override
-    public Reply handle(List<String> args, Bot bot) {
-      noArgs(args);
+    Reply run(Bot bot) {
       LocalDate today = bot.clock().marketDate();
       String machine = bot.engine().hedgeState();
       Map<String, Object> d = new LinkedHashMap<>();
@@ -161,18 +160,17 @@ final class DecisionViews {
   }
 
   /** why: the last cycle's outcome and the decisions it recorded. */
-  static final class Why extends BaseCommand {
+  static final class Why extends NoArgCommand {
     /** Decisions shown when no cycle has run since the start. */
     static final int LAST_DECISIONS = 5;
 
     Why() {
-      super("why", "why", "Why the last cycle did or did not trade: its outcome and the rules it recorded in the"
+      super("why", "Why the last cycle did or did not trade: its outcome and the rules it recorded in the"
           + " decision table.", false);
     }
 
     @Override
-    public Reply handle(List<String> args, Bot bot) {
-      noArgs(args);
+    Reply run(Bot bot) {
       Map<String, Object> d = new LinkedHashMap<>();
       StringBuilder t = new StringBuilder();
       List<Map<String, Object>> decisions;
@@ -226,9 +224,7 @@ final class DecisionViews {
       int n = args.isEmpty() ? bot.config().console().historyLines() : number(args.get(0), "N", 1, MAX);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (AuditStore.Entry e : bot.audit().last(n)) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("at", e.at().toString());
-        m.put("type", "operator");
+        Map<String, Object> m = row(e.at(), "operator");
         m.put("source", e.source());
         m.put("command", e.command());
         m.put("outcome", e.outcome());
@@ -237,9 +233,7 @@ final class DecisionViews {
         rows.add(m);
       }
       for (ConsoleQueries.Transition x : new ConsoleQueries(bot.store()).lastTransitions(n)) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("at", x.at().toString());
-        m.put("type", "transition");
+        Map<String, Object> m = row(x.at(), "transition");
         m.put("from", x.from());
         m.put("to", x.to());
         m.put("rule", x.rule());
@@ -259,6 +253,14 @@ final class DecisionViews {
         }
       }
       return Reply.ok(t.toString().stripTrailing(), Map.of("history", new ArrayList<>(last)));
+    }
+
+    /** A history row: its time and type, then the fields of that type. */
+    private static Map<String, Object> row(Instant at, String type) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("at", at.toString());
+      m.put("type", type);
+      return m;
     }
   }
 }

@@ -82,14 +82,13 @@ final class OverrideCommands {
   }
 
   /** unforce. */
-  static final class Unforce extends BaseCommand {
+  static final class Unforce extends NoArgCommand {
     Unforce() {
-      super("unforce", "unforce", "Let the hedge state machine decide again.", true);
+      super("unforce", "Let the hedge state machine decide again.", true);
     }
 
     @Override
-    public Reply handle(List<String> args, Bot bot) {
-      noArgs(args);
+    Reply run(Bot bot) {
       boolean was = bot.controls().forcedSetting().isPresent();
       bot.controls().unforce();
       bot.saveSwitches();

@@ -1,5 +1,6 @@
 package dev.alvh.app.control;
 
+import dev.alvh.app.engine.Controls;
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.store.OrderJournalRepository;
 import dev.alvh.core.order.OrderRef;
@@ -7,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * The commands that stop the automation or close what it holds, and their undo: pause, resume,
@@ -19,14 +22,13 @@ final class StopCommands {
   }
 
   /** pause: the cycle decides nothing; working orders stay. */
-  static final class Pause extends BaseCommand {
+  static final class Pause extends NoArgCommand {
     Pause() {
-      super("pause", "pause", "Stop deciding: cycles run but send and cancel nothing; working orders stay.", true);
+      super("pause", "Stop deciding: cycles run but send and cancel nothing; working orders stay.", true);
     }
 
     @Override
-    public Reply handle(List<String> args, Bot bot) {
-      noArgs(args);
+    Reply run(Bot bot) {
       if (bot.controls().paused()) {
         return Reply.ok("already paused", Map.of("paused", true));
       }
@@ -38,32 +40,20 @@ final class StopCommands {
   }
 
   /** resume: decide again. */
-  static final class Resume extends BaseCommand {
-    Resume() {
-      super("resume", "resume", "Decide again from the next cycle.", true);
-    }
-
-    @Override
-    public Reply handle(List<String> args, Bot bot) {
-      noArgs(args);
-      boolean was = bot.controls().paused();
-      bot.controls().paused(false);
-      bot.saveSwitches();
-      return Reply.ok(was ? "resumed: automation decides from the next cycle" : "not paused: nothing to resume",
-          Map.of("paused", false));
-    }
+  static NoArgCommand resume() {
+    return switchOff("resume", "Decide again from the next cycle.", "paused", Controls::paused, Controls::paused,
+        "resumed: automation decides from the next cycle", "not paused: nothing to resume");
   }
 
   /** halt: the kill switch. */
-  static final class Halt extends BaseCommand {
+  static final class Halt extends NoArgCommand {
     Halt() {
-      super("halt", "halt", "Kill switch: cancel every working order now and send no new risk (no entries) until"
+      super("halt", "Kill switch: cancel every working order now and send no new risk (no entries) until"
           + " release.", true);
     }
 
     @Override
-    public Reply handle(List<String> args, Bot bot) {
-      noArgs(args);
+    Reply run(Bot bot) {
       boolean was = bot.controls().halted();
       bot.controls().halted(true);
       bot.saveSwitches();
@@ -78,20 +68,27 @@ final class StopCommands {
   }
 
   /** release: the kill switch off. */
-  static final class Release extends BaseCommand {
-    Release() {
-      super("release", "release", "Release the kill switch: entries are allowed again from the next cycle.", true);
-    }
+  static NoArgCommand release() {
+    return switchOff("release", "Release the kill switch: entries are allowed again from the next cycle.", "halted",
+        Controls::halted, Controls::halted, "released: new risk allowed from the next cycle",
+        "not halted: nothing to release");
+  }
 
-    @Override
-    public Reply handle(List<String> args, Bot bot) {
-      noArgs(args);
-      boolean was = bot.controls().halted();
-      bot.controls().halted(false);
-      bot.saveSwitches();
-      return Reply.ok(was ? "released: new risk allowed from the next cycle" : "not halted: nothing to release",
-          Map.of("halted", false));
-    }
+  /**
+   * A command that turns the saved switch {@code key} off; the reply says {@code done} if it was on,
+   * else {@code nothing}.
+   */
+  private static NoArgCommand switchOff(String name, String help, String key, Predicate<Controls> on,
+      BiConsumer<Controls, Boolean> set, String done, String nothing) {
+    return new NoArgCommand(name, help, true) {
+      @Override
+      Reply run(Bot bot) {
+        boolean was = on.test(bot.controls());
+        set.accept(bot.controls(), false);
+        bot.saveSwitches();
+        return Reply.ok(was ? done : nothing, Map.of(key, false));
+      }
+    };
   }
 
   /** flatten hedges|condors|all. */

@@ -9,9 +9,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.alvh.app.config.ConfigException;
 import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.app.config.BotConfig;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -74,15 +71,7 @@ public final class SweepGrid {
 
   /** Reads {@code file}; see {@link #parse}. */
   public static List<Point> load(Path file, BotConfig base) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new SweepGridException("sweep grid " + file + " does not exist");
-    } catch (IOException e) {
-      throw new SweepGridException("sweep grid " + file + " cannot be read: " + e.getMessage());
-    }
-    return parse(text, file.toString(), base);
+    return parse(ConfigLoader.readText(file, "sweep grid", SweepGridException::new), file.toString(), base);
   }
 
   /**
