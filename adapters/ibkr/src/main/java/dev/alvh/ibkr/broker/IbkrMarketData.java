@@ -11,6 +11,7 @@ import dev.alvh.core.port.Clock;
 import dev.alvh.core.port.MarketData;
 import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.msg.ServerMessage;
+import dev.alvh.ibkr.session.DaemonThreads;
 import dev.alvh.ibkr.session.Ticker;
 import dev.alvh.ibkr.session.TwsRequestException;
 import dev.alvh.ibkr.session.TwsSession;
@@ -72,11 +73,8 @@ public final class IbkrMarketData implements MarketData, AutoCloseable {
     this.resolver = Check.notNull(resolver, "resolver");
     this.clock = Check.notNull(clock, "clock");
     this.cfg = Check.notNull(cfg, "cfg");
-    this.pool = Executors.newFixedThreadPool(Math.min(cfg.maxConcurrentSnapshots(), 16), r -> {
-      Thread t = new Thread(r, "ibkr-snapshots");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool = Executors.newFixedThreadPool(Math.min(cfg.maxConcurrentSnapshots(), 16),
+        DaemonThreads.named("ibkr-snapshots"));
   }
 
   @Override

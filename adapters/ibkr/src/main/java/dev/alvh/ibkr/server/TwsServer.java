@@ -27,6 +27,7 @@ import dev.alvh.ibkr.msg.ContractDetails;
 import dev.alvh.ibkr.msg.Order;
 import dev.alvh.ibkr.msg.ServerCodec;
 import dev.alvh.ibkr.msg.ServerMessage;
+import dev.alvh.ibkr.session.DaemonThreads;
 import dev.alvh.ibkr.wire.FieldWriter;
 import dev.alvh.ibkr.wire.Frame;
 import dev.alvh.ibkr.wire.FrameDecoder;
@@ -170,11 +171,7 @@ public final class TwsServer implements AutoCloseable {
     this.clock = Check.notNull(clock, "clock");
     this.account = Check.notBlank(account, "account");
     this.tickInterval = Check.notNull(tickInterval, "tickInterval");
-    this.pusher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "tws-server-ticks");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pusher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tws-server-ticks"));
     broker.setListener(new BrokerListener() {
       @Override
       public void orderUpdated(OrderUpdate update) {

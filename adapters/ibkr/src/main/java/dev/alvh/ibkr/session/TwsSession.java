@@ -209,8 +209,8 @@ public final class TwsSession implements AutoCloseable {
         .retryOnException(e -> !closed && !(e instanceof TwsRequestException t
             && t.code() == TwsRequestException.ACCOUNT_REFUSED))
         .build());
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("tws-heartbeat"));
-    this.reconnector = Executors.newSingleThreadExecutor(daemon("tws-reconnect"));
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("tws-heartbeat"));
+    this.reconnector = Executors.newSingleThreadExecutor(DaemonThreads.named("tws-reconnect"));
   }
 
   /**
@@ -1010,13 +1010,5 @@ public final class TwsSession implements AutoCloseable {
         future.complete(List.copyOf(answers));
       }
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 }
