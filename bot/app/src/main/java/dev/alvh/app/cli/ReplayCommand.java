@@ -127,18 +127,9 @@ final class ReplayCommand implements Callable<Integer> {
     try (Progress progress = bar ? Progress.on(System.err, cfg.replay().progressEveryMs()) : Progress.NONE) {
       replay.progress(progress);
       if (data != null) {
-        LoadedHistory h;
-        try {
-          h = CliInputs.history(cal, data);
-        } catch (HistoryFileException e) {
-          return usage(e.getMessage());
-        }
+        LoadedHistory h = CliInputs.history(cal, data);
         if (options != null) {
-          try {
-            replay.chains(ChainFiles.load(options));
-          } catch (HistoryFileException e) {
-            return usage(e.getMessage());
-          }
+          replay.chains(ChainFiles.load(options));
         }
         loaded = h;
         // the data directory is made only once the inputs are known to be good
@@ -156,7 +147,7 @@ final class ReplayCommand implements Callable<Integer> {
         result = replay.runBooks(SyntheticHistory.TWO_CYCLES, replay.twoCyclesHistory(cal), cal, fromDate, toDate,
             true, List.of());
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | HistoryFileException e) { // bad options, history or chain files
       return usage(e.getMessage());
     }
     ReplaySummary s = result.summary();
