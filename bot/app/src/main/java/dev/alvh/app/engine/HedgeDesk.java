@@ -17,7 +17,7 @@ import dev.alvh.core.hedge.HedgeMeasures;
 import dev.alvh.core.hedge.HedgePlan;
 import dev.alvh.core.hedge.HedgePlanInput;
 import dev.alvh.core.hedge.HedgePlanner;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.hedge.HedgeStateMachine;
 import dev.alvh.core.hedge.HedgeTransition;
 import dev.alvh.core.hedge.HeldLayer;

@@ -1,7 +1,7 @@
 package dev.alvh.app.hedge;
 
 import dev.alvh.app.store.HedgeStore;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.hedge.HeldLayer;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.market.ComboMid;

@@ -1,7 +1,7 @@
 package dev.alvh.app.replay;
 
 import dev.alvh.app.store.ReplayQueries;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -5,7 +5,7 @@ import dev.alvh.app.replay.BookRun;
 import dev.alvh.app.replay.DayGreeks;
 import dev.alvh.app.replay.Metrics;
 import dev.alvh.app.replay.Replay;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.paper.market.DailyBar;
 import java.awt.Color;
 import java.math.BigDecimal;

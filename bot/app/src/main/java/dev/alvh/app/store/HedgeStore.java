@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.core.hedge.HedgeBook;
 import dev.alvh.core.hedge.HedgeContext;
 import dev.alvh.core.hedge.HedgeLayerKind;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.hedge.HedgeTransition;
 import dev.alvh.core.hedge.HeldLayer;
 import dev.alvh.core.signal.DailyCloses;

@@ -7,7 +7,7 @@ import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.hedge.HedgeContext;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.EventCalendar;
 import dev.alvh.core.time.VirtualClock;

@@ -1,6 +1,7 @@
 package dev.alvh.core.condor;
 
 import dev.alvh.core.Check;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.config.CondorConfig;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.market.OptionChain;
@@ -36,7 +37,7 @@ public final class CondorEntryPolicy {
    * @return the first rule that blocks, or empty when an entry may be tried
    */
   public Optional<EntryDecision.Skip> gate(
-      LocalDate today, String hedgeState, boolean eventDay, int openTranches, Optional<LocalDate> lastEntry) {
+      LocalDate today, HedgeState hedgeState, boolean eventDay, int openTranches, Optional<LocalDate> lastEntry) {
     if (lastEntry.isPresent()) {
       long days = ChronoUnit.DAYS.between(lastEntry.get(), today);
       if (days < config.entryIntervalDays()) {
@@ -49,7 +50,8 @@ public final class CondorEntryPolicy {
     }
     if (!config.entryStates().contains(hedgeState)) {
       return skip(SkipCode.HEDGE_STATE, "no new tranche while the hedge is in " + hedgeState,
-          "entries allowed in " + config.entryStates().stream().sorted().toList());
+          // by name, alphabetically: the stored note reads as it always has
+          "entries allowed in " + config.entryStates().stream().map(HedgeState::name).sorted().toList());
     }
     if (eventDay && config.skipEventDays()) {
       return skip(SkipCode.EVENT_DAY, "no new tranche on an event day", "FOMC, CPI or PPI within one trading day");
