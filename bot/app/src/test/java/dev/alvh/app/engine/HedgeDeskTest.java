@@ -144,7 +144,7 @@ class HedgeDeskTest {
       }
       assertThat(rigidMoved).isTrue();
       assertThat(new HedgeStore(store.jdbc(), "rigid").transitions()).isNotEmpty()
-          .noneMatch(t -> t.to().equals("PRESS"));
+          .noneMatch(t -> t.to() == HedgeState.PRESS);
       assertThat(new HedgeStore(store.jdbc(), "unhedged").transitions()).isEmpty();
       assertThat(new HedgeStore(store.jdbc(), "alvh").loadContext().orElseThrow().context())
           .isEqualTo(alvh.context());

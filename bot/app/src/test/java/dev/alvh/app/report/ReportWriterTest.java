@@ -241,10 +241,10 @@ class ReportWriterTest {
       assertThat(key.isShowInLegend()).isTrue();
       assertThat(key.getMarker()).isNotNull();
       assertThat(key.getMarkerColor()).as(st.name())
-          .isEqualTo(ReportCharts.opaqueOnWhite(ReportCharts.STATE_COLORS.get(st.name())));
+          .isEqualTo(ReportCharts.opaqueOnWhite(ReportCharts.STATE_COLORS.get(st)));
       org.knowm.xchart.XYSeries band = vix.getSeries("band " + st.name());
       if (band != null) {
-        assertThat(band.getFillColor()).isEqualTo(ReportCharts.STATE_COLORS.get(st.name()));
+        assertThat(band.getFillColor()).isEqualTo(ReportCharts.STATE_COLORS.get(st));
         assertThat(band.isShowInLegend()).isFalse();
       }
     }

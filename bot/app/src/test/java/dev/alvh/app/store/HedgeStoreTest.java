@@ -63,8 +63,8 @@ class HedgeStoreTest {
       assertThat(new HedgeStore(store.jdbc(), "rigid").loadContext()).isEmpty();
       HedgeStore.TransitionRow t = h.transitions().get(0);
       assertThat(t.date()).isEqualTo(D);
-      assertThat(t.from()).isEqualTo("L3");
-      assertThat(t.to()).isEqualTo("PRESS");
+      assertThat(t.from()).isEqualTo(HedgeState.L3);
+      assertThat(t.to()).isEqualTo(HedgeState.PRESS);
       assertThat(t.signals()).contains("\"vix\":33.42", "\"vxFront\":null", "\"beSigma\":null", "\"score\":4",
           "\"eventDay\":true", "\"vixPeak\":40.11");
       assertThat(h.closes()).containsExactly(DailyCloses.of(D, 3090.23, 33.42, 29.5),

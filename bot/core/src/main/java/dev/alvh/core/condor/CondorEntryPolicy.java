@@ -22,6 +22,12 @@ import java.util.Optional;
  */
 public final class CondorEntryPolicy {
 
+  /**
+   * The rule of an entry the hedge state refused, before the state's name: "no new tranche while
+   * the hedge is in L2". Stored with each such skip; the replay reads the state back from it.
+   */
+  public static final String HEDGE_STATE_RULE = "no new tranche while the hedge is in ";
+
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final CondorConfig config;
@@ -49,7 +55,7 @@ public final class CondorEntryPolicy {
       return skip(SkipCode.MAX_OPEN, "at most " + config.maxOpenTranches() + " open tranches", openTranches + " open");
     }
     if (!config.entryStates().contains(hedgeState)) {
-      return skip(SkipCode.HEDGE_STATE, "no new tranche while the hedge is in " + hedgeState,
+      return skip(SkipCode.HEDGE_STATE, HEDGE_STATE_RULE + hedgeState.name(),
           // by name, alphabetically: the stored note reads as it always has
           "entries allowed in " + config.entryStates().stream().map(HedgeState::name).sorted().toList());
     }
