@@ -267,7 +267,7 @@ public final class HedgeDesk {
       if (h.expiry().isAfter(today)) {
         continue;
       }
-      BigDecimal value = HedgeMeasures.settlementValue(h.legs(), reads::settlementUnderlying);
+      BigDecimal value = HedgeMeasures.settlementValue(h.legs(), reads.settlementUnderlyings(h.legs()));
       HedgeBook.Trade t = positions.settle(h.id(), value, today);
       hedgeStore.trade(t, h.level(), h.kind(), "SETTLE", BigDecimal.ZERO);
       hedgeStore.closeLayer(h.id(), today);
