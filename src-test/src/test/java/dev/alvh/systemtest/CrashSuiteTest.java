@@ -15,7 +15,7 @@ import dev.alvh.app.store.Store;
 import dev.alvh.core.account.Position;
 import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.hedge.HedgeContext;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.DailyCloses;
 import dev.alvh.ibkr.msg.ServerMessage;

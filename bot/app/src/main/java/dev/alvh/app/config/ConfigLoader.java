@@ -1,6 +1,8 @@
 package dev.alvh.app.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,9 +11,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.alvh.core.HedgeState;
+import dev.alvh.core.config.CondorConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -34,6 +41,7 @@ public final class ConfigLoader {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .registerModule(new JavaTimeModule())
+      .registerModule(new SimpleModule().addDeserializer(HedgeState.class, new HedgeStateName()))
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -192,6 +200,11 @@ public final class ConfigLoader {
       }
       throw new ConfigException(source + ": " + root.getMessage());
     } catch (InvalidFormatException e) {
+      if (e.getTargetType() == HedgeState.class) {
+        // a set of states (condor.entryStates): the key without the element's index
+        throw new ConfigException(source + ": " + path(e).replaceAll("\\[\\d+]$", "") + " "
+            + CondorConfig.entryStatesAllow(String.valueOf(e.getValue())));
+      }
       throw new ConfigException(source + ": " + path(e) + " = '" + e.getValue() + "' is not a valid "
           + typeName(e.getTargetType()));
     } catch (MismatchedInputException e) {
@@ -199,6 +212,25 @@ public final class ConfigLoader {
           + typeName(e.getTargetType()) + " (" + e.getOriginalMessage().split("\n")[0] + ")");
     } catch (JsonProcessingException e) {
       throw new ConfigException(source + ": " + oneLine(e.getOriginalMessage()));
+    }
+  }
+
+  /**
+   * A hedge state, written by its name ({@link HedgeState#named}). The value is read as text
+   * exactly as a string key's is (a number or a boolean is its text; a list or a map is refused),
+   * so that a bad value is reported as the text written.
+   */
+  private static final class HedgeStateName extends StdScalarDeserializer<HedgeState> {
+
+    HedgeStateName() {
+      super(HedgeState.class);
+    }
+
+    @Override
+    public HedgeState deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String text = StringDeserializer.instance.deserialize(p, ctxt);
+      return HedgeState.named(text)
+          .orElseThrow(() -> InvalidFormatException.from(p, "no hedge state", text, HedgeState.class));
     }
   }
 

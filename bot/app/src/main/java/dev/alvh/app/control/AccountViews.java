@@ -43,10 +43,10 @@ final class AccountViews {
       d.put("broker", bot.brokerName());
       d.put("clock", bot.clock().marketTime().toOffsetDateTime().toString());
       d.put("speed", bot.speed());
-      String machine = bot.engine().hedgeState();
-      String effective = bot.controls().effectiveHedgeState(machine, today);
-      d.put("hedgeState", effective);
-      d.put("machineState", machine);
+      dev.alvh.core.HedgeState machine = bot.engine().hedgeMachineState();
+      dev.alvh.core.HedgeState effective = bot.controls().effectiveHedgeState(machine, today);
+      d.put("hedgeState", effective.name());
+      d.put("machineState", machine.name());
       d.putAll(bot.controls().describe());
       Map<String, Object> last = new LinkedHashMap<>();
       bot.lastCycle().ifPresent(c -> {

@@ -43,10 +43,10 @@ final class DecisionViews {
     @Override
     Reply run(Bot bot) {
       LocalDate today = bot.clock().marketDate();
-      String machine = bot.engine().hedgeState();
+      dev.alvh.core.HedgeState machine = bot.engine().hedgeMachineState();
       Map<String, Object> d = new LinkedHashMap<>();
-      d.put("state", bot.controls().effectiveHedgeState(machine, today));
-      d.put("machineState", machine);
+      d.put("state", bot.controls().effectiveHedgeState(machine, today).name());
+      d.put("machineState", machine.name());
       d.put("forced", bot.controls().forcedState(today).map(Enum::name).orElse(null));
       d.put("forcedUntil", bot.controls().forcedUntil().map(LocalDate::toString).orElse(null));
       List<Map<String, Object>> layers = new java.util.ArrayList<>();

@@ -3,7 +3,7 @@ package dev.alvh.app.control;
 import dev.alvh.app.config.ConfigException;
 import dev.alvh.app.config.ConfigLoader;
 import dev.alvh.app.runtime.Bot;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.order.OrderRef;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -77,7 +77,7 @@ final class OverrideCommands {
       data.put("forced", s);
       data.put("forcedUntil", until.map(LocalDate::toString).orElse(null));
       return Reply.ok("hedge forced to " + s + until.map(u -> " through " + u).orElse(" until unforce")
-          + "; the machine state is " + bot.engine().hedgeState(), data);
+          + "; the machine state is " + bot.engine().hedgeMachineState(), data);
     }
   }
 
@@ -92,7 +92,7 @@ final class OverrideCommands {
       boolean was = bot.controls().forcedSetting().isPresent();
       bot.controls().unforce();
       bot.saveSwitches();
-      return Reply.ok(was ? "unforced: the machine decides again (state " + bot.engine().hedgeState() + ")"
+      return Reply.ok(was ? "unforced: the machine decides again (state " + bot.engine().hedgeMachineState() + ")"
           : "no state was forced", Map.of("forced", "none"));
     }
   }

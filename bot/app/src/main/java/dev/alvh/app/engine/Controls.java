@@ -1,7 +1,7 @@
 package dev.alvh.app.engine;
 
 import dev.alvh.core.Check;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -99,11 +99,6 @@ public final class Controls {
   /** {@code machineState} unless a state is forced on {@code today}. */
   public HedgeState effectiveHedgeState(HedgeState machineState, LocalDate today) {
     return forcedState(today).orElse(machineState);
-  }
-
-  /** {@link #effectiveHedgeState(HedgeState, LocalDate)} by name ({@link HedgeState#name()}), for views. */
-  public String effectiveHedgeState(String machineState, LocalDate today) {
-    return effectiveHedgeState(HedgeState.valueOf(machineState), today).name();
   }
 
   /** The switches as an ordered map, for status and the audit trail. */

@@ -2,6 +2,7 @@ package dev.alvh.app.engine;
 
 import dev.alvh.app.store.OrderStore;
 import dev.alvh.app.store.Store;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
@@ -72,7 +73,7 @@ final class EndOfDay {
   }
 
   /** Stores the day's snapshot with {@code hedgeState}, the state in force after the hedge's end of day. */
-  void snapshot(String hedgeState) {
+  void snapshot(HedgeState hedgeState) {
     LocalDate today = clock.marketDate();
     AccountSummary a = broker.account();
     IndexLevels ix = market.indices();

@@ -17,7 +17,7 @@ import dev.alvh.core.hedge.HedgeMeasures;
 import dev.alvh.core.hedge.HedgePlan;
 import dev.alvh.core.hedge.HedgePlanInput;
 import dev.alvh.core.hedge.HedgePlanner;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.hedge.HedgeStateMachine;
 import dev.alvh.core.hedge.HedgeTransition;
 import dev.alvh.core.hedge.HeldLayer;
@@ -267,7 +267,7 @@ public final class HedgeDesk {
       if (h.expiry().isAfter(today)) {
         continue;
       }
-      BigDecimal value = HedgeMeasures.settlementValue(h.legs(), reads::settlementUnderlying);
+      BigDecimal value = HedgeMeasures.settlementValue(h.legs(), reads.settlementUnderlyings(h.legs()));
       HedgeBook.Trade t = positions.settle(h.id(), value, today);
       hedgeStore.trade(t, h.level(), h.kind(), "SETTLE", BigDecimal.ZERO);
       hedgeStore.closeLayer(h.id(), today);

@@ -2,6 +2,7 @@ package dev.alvh.app.engine;
 
 import dev.alvh.core.condor.Tranche;
 import dev.alvh.core.hedge.HedgeMeasures;
+import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.market.IndexLevels;
 import dev.alvh.core.port.MarketData;
@@ -10,6 +11,7 @@ import dev.alvh.core.port.SettlementPrices;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +75,15 @@ final class HedgeMarketReads {
       atm.put(e, market.atmVol(OptionContract.SPXW, e));
     }
     return HedgeMeasures.beSigma(today, spx, open, atm, horizonTradingDays);
+  }
+
+  /** The price each leg's contract of {@code legs} settles against ({@link #settlementUnderlying}), read once each. */
+  Map<OptionContract, Double> settlementUnderlyings(List<ComboLeg> legs) {
+    Map<OptionContract, Double> out = new LinkedHashMap<>();
+    for (ComboLeg leg : legs) {
+      out.computeIfAbsent(leg.contract(), this::settlementUnderlying);
+    }
+    return out;
   }
 
   /**

@@ -11,7 +11,7 @@ import dev.alvh.core.cycle.CycleDecision;
 import dev.alvh.core.cycle.CycleInput;
 import dev.alvh.core.cycle.TradingCycle;
 import dev.alvh.core.hedge.HedgeAction;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderRef;
 import dev.alvh.core.port.Broker;
@@ -171,7 +171,7 @@ public final class TradingEngine {
     Set<Long> busy = new HashSet<>(desk.busyTranches());
     boolean hedgeOrphan = orphans.prune(busy);
     hedgeState = hedge.state();
-    CycleInput in = new CycleInput(now, broker.account(), market.indices(), effectiveHedgeState().name(),
+    CycleInput in = new CycleInput(now, broker.account(), market.indices(), effectiveHedgeState(),
         hedge.eventDay(now.toLocalDate()), open,
         store.lastEntry(), store.nextTrancheId(), busy);
     CycleDecision d = SnapshotGatherer.decide(cycle, in, market);
@@ -302,11 +302,6 @@ public final class TradingEngine {
     return hedgeState;
   }
 
-  /** {@link #hedgeMachineState()} by name ({@link HedgeState#name()}), for views. */
-  public String hedgeState() {
-    return hedgeState.name();
-  }
-
   /** The orders sent and not yet final. */
   public List<OrderIntent> workingOrders() {
     return desk.workingOrders();
@@ -366,7 +361,7 @@ public final class TradingEngine {
     spxClose.ifPresent(endOfDay::settleExpiring);
     hedge.endOfDay();
     hedgeState = hedge.state();
-    endOfDay.snapshot(effectiveHedgeState().name());
+    endOfDay.snapshot(effectiveHedgeState());
   }
 
   /** Running totals of one engine. */

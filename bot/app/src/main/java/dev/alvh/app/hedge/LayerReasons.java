@@ -1,7 +1,7 @@
 package dev.alvh.app.hedge;
 
 import dev.alvh.app.store.HedgeStore;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.hedge.HeldLayer;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.market.ComboMid;
@@ -67,15 +67,15 @@ public final class LayerReasons {
         why = "standing base layer: held in every state while condor tranches are open (hedge.base)";
       } else if (h.level() == 0) {
         layer = "press spread";
-        by = wantedBy(transitions, h.openedOn(), t -> HedgeState.PRESS.name().equals(t.to())).orElse(null);
+        by = wantedBy(transitions, h.openedOn(), t -> t.to() == HedgeState.PRESS).orElse(null);
         why = "PRESS action 3: VIX bear call spread sold after the spike"
             + (by == null ? "" : ", PRESS since " + by.date() + " (" + by.rule() + ")");
       } else {
         layer = "L" + h.level();
         // The transition that raised the level to include this layer; failing that, the last one into
         // a state that wants it (a roll after a level was left from above).
-        by = wantedBy(transitions, h.openedOn(), t -> level(t.from()) < h.level() && level(t.to()) >= h.level())
-            .or(() -> wantedBy(transitions, h.openedOn(), t -> level(t.to()) >= h.level())).orElse(null);
+        by = wantedBy(transitions, h.openedOn(), t -> t.from().level() < h.level() && t.to().level() >= h.level())
+            .or(() -> wantedBy(transitions, h.openedOn(), t -> t.to().level() >= h.level())).orElse(null);
         why = by == null ? "L" + h.level() + ": no stored transition wanted it (a state forced from the console)"
             : "L" + h.level() + " wanted by " + by.from() + " -> " + by.to() + " on " + by.date() + ": " + by.rule();
       }
@@ -111,14 +111,6 @@ public final class LayerReasons {
       return market.quote(c);
     } catch (RuntimeException e) {
       return Optional.empty();
-    }
-  }
-
-  private static int level(String state) {
-    try {
-      return HedgeState.valueOf(state).level();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return 0;
     }
   }
 

@@ -111,7 +111,7 @@ public final class HealthServer implements AutoCloseable {
     putSeconds(o, "heartbeatAgeSeconds", h.heartbeatAge());
     putSeconds(o, "lastCycleAgeSeconds", h.lastCycleAge());
     o.put("lastCycleOutcome", h.lastCycleOutcome());
-    o.put("hedgeState", h.hedgeState());
+    o.put("hedgeState", h.hedgeState().name());
     o.put("halted", h.halted());
     o.put("haltReason", h.haltReason());
     o.put("killSwitch", h.killSwitch());

@@ -1,6 +1,7 @@
 package dev.alvh.app.ops;
 
 import dev.alvh.core.Check;
+import dev.alvh.core.HedgeState;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,14 +18,14 @@ import java.util.Optional;
  * @param killSwitch       true while the kill switch is engaged
  */
 public record HealthStatus(boolean brokerConnected, Optional<Duration> heartbeatAge, Optional<Duration> lastCycleAge,
-    String lastCycleOutcome, String hedgeState, boolean halted, String haltReason, boolean killSwitch) {
+    String lastCycleOutcome, HedgeState hedgeState, boolean halted, String haltReason, boolean killSwitch) {
 
   /** Checks every field. */
   public HealthStatus {
     Check.notNull(heartbeatAge, "heartbeatAge");
     Check.notNull(lastCycleAge, "lastCycleAge");
     Check.notBlank(lastCycleOutcome, "lastCycleOutcome");
-    Check.notBlank(hedgeState, "hedgeState");
+    Check.notNull(hedgeState, "hedgeState");
     Check.notNull(haltReason, "haltReason");
   }
 

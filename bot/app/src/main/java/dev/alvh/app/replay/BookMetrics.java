@@ -1,7 +1,7 @@
 package dev.alvh.app.replay;
 
 import dev.alvh.app.store.ReplayQueries;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -99,25 +99,16 @@ public record BookMetrics(
       int max = 0;
       for (ReplayQueries.DaySnapshot s : run.snapshots()) {
         if (c.contains(s.date())) {
-          max = Math.max(max, level(s.hedgeState()));
+          max = Math.max(max, s.hedgeState().level());
         }
       }
       for (ReplayQueries.Transition t : run.transitions()) {
         if (c.contains(t.time().atZone(zone).toLocalDate())) {
-          max = Math.max(max, level(t.to()));
+          max = Math.max(max, t.to().level());
         }
       }
       out.add(max);
     }
     return out;
-  }
-
-  private static int level(String state) {
-    for (HedgeState h : HedgeState.values()) {
-      if (h.name().equals(state)) {
-        return h.level();
-      }
-    }
-    return 0;
   }
 }

@@ -1,12 +1,13 @@
 package dev.alvh.app.replay;
 
 import dev.alvh.app.store.ReplayQueries;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class HedgeStudyMeasures {
   /** A layer bought and sold within this many trading days is a round trip. */
   public static final int ROUND_TRIP_TRADING_DAYS = 10;
 
-  private static final Set<String> HIGH_STATES = Set.of(HedgeState.L2.name(), HedgeState.L3.name());
+  private static final Set<HedgeState> HIGH_STATES = EnumSet.of(HedgeState.L2, HedgeState.L3);
 
   private HedgeStudyMeasures() {
   }
@@ -74,7 +75,8 @@ public final class HedgeStudyMeasures {
 
   /** Entries refused while the hedge was in L2 or L3. */
   public static long entriesBlockedInL2L3(BookRun run) {
-    return run.stateSkips().stream().filter(s -> HIGH_STATES.contains(s.state())).count();
+    return run.stateSkips().stream().filter(s -> HedgeState.named(s.state()).filter(HIGH_STATES::contains).isPresent())
+        .count();
   }
 
   /**
@@ -82,11 +84,11 @@ public final class HedgeStudyMeasures {
    * entry decided on); not 0 only when {@code condor.entryStates} allows them.
    */
   public static long entriesOpenedInL2L3(BookRun run) {
-    NavigableMap<LocalDate, String> state = new TreeMap<>();
+    NavigableMap<LocalDate, HedgeState> state = new TreeMap<>();
     run.snapshots().forEach(s -> state.put(s.date(), s.hedgeState()));
     long n = 0;
     for (ReplayQueries.TrancheCredit t : run.trancheCredits()) {
-      Map.Entry<LocalDate, String> before = state.lowerEntry(t.openedOn());
+      Map.Entry<LocalDate, HedgeState> before = state.lowerEntry(t.openedOn());
       if (before != null && HIGH_STATES.contains(before.getValue())) {
         n++;
       }
@@ -119,7 +121,7 @@ public final class HedgeStudyMeasures {
       while (i < snaps.size() && snaps.get(i).date().getYear() == year) {
         ReplayQueries.DaySnapshot s = snaps.get(i);
         equity.add(s.equity());
-        if (HedgeState.CALM.name().equals(s.hedgeState()) || HedgeState.WATCH.name().equals(s.hedgeState())) {
+        if (s.hedgeState() == HedgeState.CALM || s.hedgeState() == HedgeState.WATCH) {
           calm++;
         }
         n++;

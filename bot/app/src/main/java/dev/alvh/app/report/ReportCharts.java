@@ -5,12 +5,13 @@ import dev.alvh.app.replay.BookRun;
 import dev.alvh.app.replay.DayGreeks;
 import dev.alvh.app.replay.Metrics;
 import dev.alvh.app.replay.Replay;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.paper.market.DailyBar;
 import java.awt.Color;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,18 +46,18 @@ final class ReportCharts {
   private static final List<Color> SPARE_COLORS = List.of(new Color(0xff, 0x7f, 0x0e), new Color(0x94, 0x67, 0xbd),
       new Color(0x8c, 0x56, 0x4b), new Color(0x7f, 0x7f, 0x7f), new Color(0x17, 0xbe, 0xcf));
   /** Band colours of the hedge states, light enough to read the VIX line over them; every state has one. */
-  static final Map<String, Color> STATE_COLORS = new LinkedHashMap<>();
+  static final Map<HedgeState, Color> STATE_COLORS = new EnumMap<>(HedgeState.class);
 
   static {
-    STATE_COLORS.put(HedgeState.CALM.name(), new Color(0xa6, 0xdb, 0xa0, 110));
-    STATE_COLORS.put(HedgeState.WATCH.name(), new Color(0xff, 0xe0, 0x8a, 150));
-    STATE_COLORS.put(HedgeState.L1.name(), new Color(0xfd, 0xb4, 0x62, 150));
-    STATE_COLORS.put(HedgeState.L2.name(), new Color(0xf4, 0x6d, 0x43, 150));
-    STATE_COLORS.put(HedgeState.L3.name(), new Color(0xd7, 0x30, 0x27, 150));
-    STATE_COLORS.put(HedgeState.PRESS.name(), new Color(0x9e, 0x6b, 0xd1, 150));
-    STATE_COLORS.put(HedgeState.UNWIND.name(), new Color(0x74, 0xad, 0xd1, 150));
+    STATE_COLORS.put(HedgeState.CALM, new Color(0xa6, 0xdb, 0xa0, 110));
+    STATE_COLORS.put(HedgeState.WATCH, new Color(0xff, 0xe0, 0x8a, 150));
+    STATE_COLORS.put(HedgeState.L1, new Color(0xfd, 0xb4, 0x62, 150));
+    STATE_COLORS.put(HedgeState.L2, new Color(0xf4, 0x6d, 0x43, 150));
+    STATE_COLORS.put(HedgeState.L3, new Color(0xd7, 0x30, 0x27, 150));
+    STATE_COLORS.put(HedgeState.PRESS, new Color(0x9e, 0x6b, 0xd1, 150));
+    STATE_COLORS.put(HedgeState.UNWIND, new Color(0x74, 0xad, 0xd1, 150));
     for (HedgeState h : HedgeState.values()) {
-      if (!STATE_COLORS.containsKey(h.name())) {
+      if (!STATE_COLORS.containsKey(h)) {
         throw new IllegalStateException("hedge state " + h + " has no band colour");
       }
     }
@@ -195,7 +196,7 @@ final class ReportCharts {
       top = Math.max(top, b.vixClose());
     }
     top = Math.ceil(top / 5) * 5 + 5;
-    Map<LocalDate, String> stateByDay = new LinkedHashMap<>();
+    Map<LocalDate, HedgeState> stateByDay = new LinkedHashMap<>();
     if (alvh != null) {
       alvh.snapshots().forEach(s -> stateByDay.put(s.date(), s.hedgeState()));
     }
@@ -204,11 +205,11 @@ final class ReportCharts {
     if (x.isEmpty()) {
       x.add(0.0);
     }
-    for (Map.Entry<String, Color> st : STATE_COLORS.entrySet()) {
+    for (Map.Entry<HedgeState, Color> st : STATE_COLORS.entrySet()) {
       List<Double> y = new ArrayList<>();
       boolean any = false;
       for (DailyBar b : r.bars()) {
-        boolean in = st.getKey().equals(stateByDay.get(b.date()));
+        boolean in = st.getKey() == stateByDay.get(b.date());
         any |= in;
         y.add(in ? top : 0.0);
       }

@@ -60,7 +60,8 @@ final class ReportCsv {
       for (BookRun b : r.books().values()) {
         for (ReplayQueries.Transition t : b.transitions()) {
           Map<String, String> signals = parsed.get(i++);
-          List<String> row = new ArrayList<>(List.of(b.book().key(), time(t.time()), t.from(), t.to(), t.rule()));
+          List<String> row = new ArrayList<>(List.of(b.book().key(), time(t.time()), t.from().name(), t.to().name(),
+              t.rule()));
           signalNames.forEach(n -> row.add(signals.getOrDefault(n, "")));
           w.write(csv(row.toArray(String[]::new)));
         }

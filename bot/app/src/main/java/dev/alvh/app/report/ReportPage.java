@@ -9,6 +9,7 @@ import dev.alvh.app.replay.Replay;
 import dev.alvh.app.store.ReplayQueries;
 import dev.alvh.app.replay.ReplaySummary;
 import dev.alvh.app.replay.VolatilityCycles;
+import dev.alvh.core.HedgeState;
 import java.awt.Color;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -178,13 +179,13 @@ final class ReportPage {
     h.append("<h3 id=\"days-per-state\">Days per hedge state</h3>\n<table class=\"states\"><thead><tr><th>state</th>");
     r.books().keySet().forEach(b -> h.append("<th>").append(esc(b.key())).append("</th>"));
     h.append("</tr></thead><tbody>\n");
-    for (String state : ReportCharts.STATE_COLORS.keySet()) {
+    for (HedgeState state : ReportCharts.STATE_COLORS.keySet()) {
       Color c = ReportCharts.opaqueOnWhite(ReportCharts.STATE_COLORS.get(state));
       h.append("<tr><td><span style=\"display:inline-block;width:.9em;height:.9em;margin-right:.4em;background:")
           .append(String.format(Locale.ROOT, "#%02x%02x%02x", c.getRed(), c.getGreen(), c.getBlue()))
           .append("\"></span>").append(state).append("</td>");
       for (BookRun b : r.books().values()) {
-        long days = b.statesVisited().getOrDefault(state, 0L);
+        long days = b.statesVisited().getOrDefault(state.name(), 0L);
         long all = b.statesVisited().values().stream().mapToLong(Long::longValue).sum();
         h.append("<td>").append(days).append(all > 0 ? String.format(Locale.ROOT, " (%.1f%%)", days * 100.0 / all) : "")
             .append("</td>");

@@ -238,7 +238,7 @@ public final class Bot implements AutoCloseable, dev.alvh.app.ops.HealthSource {
   public dev.alvh.app.ops.HealthStatus health() {
     return new dev.alvh.app.ops.HealthStatus(ports.connected().getAsBoolean(), ports.heartbeatAge().get(),
         jobs.lastCycleEnd().map(end -> java.time.Duration.between(end, clock.now()).abs()),
-        jobs.lastCycle().map(LastCycle::outcome).orElse("none"), telemetry.hedgeStateSeen().name(),
+        jobs.lastCycle().map(LastCycle::outcome).orElse("none"), telemetry.hedgeStateSeen(),
         engine.halt().halted(), engine.halt().reason(), killSwitch);
   }
 

@@ -3,7 +3,7 @@ package dev.alvh.app.runtime;
 import dev.alvh.app.engine.TradingEngine;
 import dev.alvh.app.ops.Alerter;
 import dev.alvh.app.ops.BotMetrics;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package dev.alvh.app.runtime;
 import dev.alvh.app.engine.Controls;
 import dev.alvh.app.store.ControlRepository;
 import dev.alvh.app.store.Jdbc;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

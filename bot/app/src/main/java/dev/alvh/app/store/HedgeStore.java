@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.core.hedge.HedgeBook;
 import dev.alvh.core.hedge.HedgeContext;
 import dev.alvh.core.hedge.HedgeLayerKind;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.hedge.HedgeTransition;
 import dev.alvh.core.hedge.HeldLayer;
 import dev.alvh.core.signal.DailyCloses;
@@ -33,6 +33,7 @@ public final class HedgeStore {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final StoredEnum<HedgeLayerKind> KIND = StoredEnum.of(HedgeLayerKind.class);
+  private static final StoredEnum<HedgeState> STATE = StoredEnum.of(HedgeState.class);
 
   /** One {@code hedge_context} row as {@link #loadContext} selects it; the state is stored by its code. */
   private static final RowMapper<SavedContext> CONTEXT = (rs, ctx) -> new SavedContext(new HedgeContext(
@@ -100,14 +101,14 @@ public final class HedgeStore {
   }
 
   /** One stored transition, as a person reads it. */
-  public record TransitionRow(LocalDate date, String from, String to, String rule, String signals) {
+  public record TransitionRow(LocalDate date, HedgeState from, HedgeState to, String rule, String signals) {
   }
 
   /** The book's transitions, oldest first. */
   public List<TransitionRow> transitions() {
     return jdbc.withHandle("reading the hedge transitions", h -> h.createQuery("SELECT trade_date, from_state,"
         + " to_state, rule, signals FROM hedge_transition WHERE book=? ORDER BY id").bind(0, book)
-        .map((rs, ctx) -> new TransitionRow(local(rs.getDate(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+        .map((rs, ctx) -> new TransitionRow(local(rs.getDate(1)), STATE.parse(rs, 2), STATE.parse(rs, 3), rs.getString(4),
             rs.getString(5))).list());
   }
 

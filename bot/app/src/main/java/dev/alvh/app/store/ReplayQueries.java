@@ -1,5 +1,7 @@
 package dev.alvh.app.store;
 
+import dev.alvh.core.HedgeState;
+import dev.alvh.core.condor.CondorEntryPolicy;
 import dev.alvh.core.condor.SkipCode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,6 +13,8 @@ import java.util.List;
  * {@link Store} so the store's own class stays the trading thread's.
  */
 public final class ReplayQueries {
+
+  private static final StoredEnum<HedgeState> STATE = StoredEnum.of(HedgeState.class);
 
   private final Jdbc jdbc;
 
@@ -25,7 +29,7 @@ public final class ReplayQueries {
         "SELECT trade_date, equity, cash, spx, vix, vix3m, hedge_state, open_tranches FROM daily_snapshot"
             + " ORDER BY trade_date").map((rs, ctx) -> new DaySnapshot(rs.getDate(1).toLocalDate(),
             rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
-            rs.getString(7), rs.getInt(8))).list());
+            STATE.parse(rs, 7), rs.getInt(8))).list());
   }
 
   /** Every fill with its order's purpose, in execution order. */
@@ -41,7 +45,7 @@ public final class ReplayQueries {
   public List<Transition> transitions() {
     return jdbc.withHandle("reading the hedge transitions", h -> h.createQuery(
         "SELECT occurred_at, from_state, to_state, rule, signals FROM hedge_transition ORDER BY id")
-        .map((rs, ctx) -> new Transition(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+        .map((rs, ctx) -> new Transition(rs.getTimestamp(1).toInstant(), STATE.parse(rs, 2), STATE.parse(rs, 3),
             rs.getString(4), rs.getString(5))).list());
   }
 
@@ -65,7 +69,7 @@ public final class ReplayQueries {
    * state, with the day and the state named in the stored rule.
    */
   public List<StateSkip> stateSkips() {
-    String prefix = "no new tranche while the hedge is in ";
+    String prefix = CondorEntryPolicy.HEDGE_STATE_RULE;
     return jdbc.withHandle("reading the entries the hedge state refused", h -> h.createQuery(
         "SELECT occurred_at, rule FROM decision WHERE kind=:kind AND code=:code ORDER BY id")
         .bind("kind", OrderStore.ENTRY_SKIPPED).bind("code", SkipCode.HEDGE_STATE.key())
@@ -158,7 +162,7 @@ public final class ReplayQueries {
    * @param openTranches  tranches open at the end of day
    */
   public record DaySnapshot(LocalDate date, BigDecimal equity, BigDecimal cash, double spx, double vix, double vix3m,
-      String hedgeState, int openTranches) {
+      HedgeState hedgeState, int openTranches) {
   }
 
   /**
@@ -186,7 +190,7 @@ public final class ReplayQueries {
    * @param rule    the rule that moved it
    * @param signals every signal value at the time, as JSON
    */
-  public record Transition(Instant time, String from, String to, String rule, String signals) {
+  public record Transition(Instant time, HedgeState from, HedgeState to, String rule, String signals) {
   }
 
   /**

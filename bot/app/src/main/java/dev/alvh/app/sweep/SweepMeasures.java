@@ -8,7 +8,7 @@ import dev.alvh.app.replay.BookRun;
 import dev.alvh.app.store.ReplayQueries;
 import dev.alvh.app.replay.BookMetrics;
 import dev.alvh.app.config.BotConfig;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.order.OrderPurpose;
 import java.math.BigDecimal;

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.alvh.app.TestPaths;
+import dev.alvh.core.HedgeState;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConfigLoaderTest {
 
@@ -80,6 +83,27 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.parse("condor:\n  dteMin: soon\n", "b.yaml"))
         .isInstanceOf(ConfigException.class)
         .hasMessage("b.yaml: condor.dteMin = 'soon' is not a valid whole number");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"[CALM, PANIC]|PANIC", "[calm]|calm", "[1]|1", "[1.5]|1.5", "[true]|true",
+      "[~]|null"})
+  void entryStateThatNamesNoHedgeStateIsQuotedWithTheStatesAllowed(String yaml, String had) {
+    assertThatThrownBy(() -> ConfigLoader.parse("condor:\n  entryStates: " + yaml + "\n", "b.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("b.yaml: condor.entryStates must contain only [CALM, WATCH, L1, L2, L3, PRESS, UNWIND], but had '"
+            + had + "'");
+  }
+
+  @Test
+  void entryStatesAreReadByNameAndWrittenBack() {
+    BotConfig c = ConfigLoader.parse("condor:\n  entryStates: [UNWIND, L2, CALM]\n", "b.yaml");
+    assertThat(c.condor().entryStates()).containsExactlyInAnyOrder(HedgeState.CALM, HedgeState.L2, HedgeState.UNWIND);
+    assertThat(ConfigLoader.toYaml(c)).contains("entryStates:\n  - \"CALM\"\n  - \"L2\"\n  - \"UNWIND\"\n");
+    assertThat(ConfigLoader.withOverrides(c, Map.of("condor.entryStates", "[WATCH]"), "set").condor().entryStates())
+        .containsExactly(HedgeState.WATCH);
+    assertThatThrownBy(() -> ConfigLoader.parse("condor:\n  entryStates: [CALM, [L1]]\n", "b.yaml"))
+        .hasMessageStartingWith("b.yaml: condor.entryStates[1] must be a String (");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alvh.app.ops.HealthStatus;
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.schedule.JobKind;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.time.VirtualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,7 @@ class BotWiringTest {
     assertThat(h.lastCycleOutcome()).isEqualTo("sent 2 orders");
     assertThat(h.lastCycleAge()).isPresent();
     assertThat(h.ok()).isTrue();
-    assertThat(h.hedgeState()).isEqualTo("CALM");
+    assertThat(h.hedgeState()).isEqualTo(HedgeState.CALM);
     String metrics = bot.metrics().scrape();
     assertThat(metrics).containsPattern("alvh_orders_total\\{outcome=\"sent\",?\\} 2.0")
         .containsPattern("alvh_orders_total\\{outcome=\"filled\",?\\} 2.0");

@@ -2,6 +2,7 @@ package dev.alvh.app.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alvh.core.HedgeState;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class OverrideCommandsTest extends ControlServiceFixture {
   @Test
   void setAcceptsAFlowList() {
     ok("set condor.entryStates [CALM, WATCH]");
-    assertThat(bot.config().condor().entryStates()).containsExactlyInAnyOrder("CALM", "WATCH");
+    assertThat(bot.config().condor().entryStates()).containsExactlyInAnyOrder(HedgeState.CALM, HedgeState.WATCH);
   }
 
   @Test

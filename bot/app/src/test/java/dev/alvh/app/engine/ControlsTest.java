@@ -3,7 +3,7 @@ package dev.alvh.app.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,16 +17,16 @@ class ControlsTest {
     Controls c = new Controls();
     assertThat(c.describe()).containsEntry("paused", false).containsEntry("halted", false)
         .containsEntry("approval", false).containsEntry("forced", null).containsEntry("forcedUntil", null);
-    assertThat(c.effectiveHedgeState("WATCH", MON)).isEqualTo("WATCH");
+    assertThat(c.effectiveHedgeState(HedgeState.WATCH, MON)).isEqualTo(HedgeState.WATCH);
   }
 
   @Test
   void aForcedStateHoldsThroughItsLastDayInclusiveThenTheMachineDecides() {
     Controls c = new Controls();
     c.force(HedgeState.L3, Optional.of(MON.plusDays(2)));
-    assertThat(c.effectiveHedgeState("CALM", MON)).isEqualTo("L3");
-    assertThat(c.effectiveHedgeState("CALM", MON.plusDays(2))).isEqualTo("L3");
-    assertThat(c.effectiveHedgeState("CALM", MON.plusDays(3))).isEqualTo("CALM");
+    assertThat(c.effectiveHedgeState(HedgeState.CALM, MON)).isEqualTo(HedgeState.L3);
+    assertThat(c.effectiveHedgeState(HedgeState.CALM, MON.plusDays(2))).isEqualTo(HedgeState.L3);
+    assertThat(c.effectiveHedgeState(HedgeState.CALM, MON.plusDays(3))).isEqualTo(HedgeState.CALM);
     assertThat(c.effectiveHedgeState(HedgeState.CALM, MON.plusDays(2))).isEqualTo(HedgeState.L3);
     assertThat(c.effectiveHedgeState(HedgeState.WATCH, MON.plusDays(3))).isEqualTo(HedgeState.WATCH);
     assertThat(c.forcedSetting()).contains(HedgeState.L3).as("the setting stays for status and history");

@@ -7,7 +7,7 @@ import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.hedge.HedgeContext;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.EventCalendar;
 import dev.alvh.core.time.VirtualClock;
@@ -144,7 +144,7 @@ class HedgeDeskTest {
       }
       assertThat(rigidMoved).isTrue();
       assertThat(new HedgeStore(store.jdbc(), "rigid").transitions()).isNotEmpty()
-          .noneMatch(t -> t.to().equals("PRESS"));
+          .noneMatch(t -> t.to() == HedgeState.PRESS);
       assertThat(new HedgeStore(store.jdbc(), "unhedged").transitions()).isEmpty();
       assertThat(new HedgeStore(store.jdbc(), "alvh").loadContext().orElseThrow().context())
           .isEqualTo(alvh.context());

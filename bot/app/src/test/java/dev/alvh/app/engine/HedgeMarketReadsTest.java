@@ -73,4 +73,18 @@ class HedgeMarketReadsTest {
     m.vx = OptionalDouble.empty();
     assertThat(reads.settlementUnderlying(vixCall)).isEqualTo(30);
   }
+
+  @Test
+  void theSettlementPricesOfAPositionAreReadLegByLegBeforeItIsValued() {
+    Market m = new Market();
+    HedgeMarketReads reads = new HedgeMarketReads(m);
+    OptionContract vix20 = OptionContract.vix(APR, new BigDecimal("20"), OptionRight.CALL);
+    OptionContract vix25 = OptionContract.vix(APR, new BigDecimal("25"), OptionRight.CALL);
+    m.vx = OptionalDouble.of(27);
+    java.util.List<dev.alvh.core.instrument.ComboLeg> spread = java.util.List.of(
+        dev.alvh.core.instrument.ComboLeg.of(dev.alvh.core.instrument.Side.BUY, vix25),
+        dev.alvh.core.instrument.ComboLeg.of(dev.alvh.core.instrument.Side.SELL, vix20));
+    assertThat(reads.settlementUnderlyings(spread)).containsExactly(java.util.Map.entry(vix25, 27.0),
+        java.util.Map.entry(vix20, 27.0));
+  }
 }

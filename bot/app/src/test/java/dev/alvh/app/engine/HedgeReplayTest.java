@@ -10,6 +10,7 @@ import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.app.config.BotConfig;
+import dev.alvh.core.HedgeState;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ class HedgeReplayTest {
     try (Store store = Store.open(dir, Replay.DATABASE)) {
       HedgeStore hedge = new HedgeStore(store.jdbc(), Book.ALVH.key());
       List<HedgeStore.TransitionRow> moves = hedge.transitions();
-      assertThat(moves).extracting(HedgeStore.TransitionRow::to).contains("L3", "PRESS", "UNWIND");
+      assertThat(moves).extracting(HedgeStore.TransitionRow::to).contains(HedgeState.L3, HedgeState.PRESS, HedgeState.UNWIND);
       assertThat(moves).allSatisfy(t -> assertThat(t.signals()).contains("\"vix\":").contains("\"score\":"));
       BigDecimal crash = hedge.realizedSince(LocalDate.of(2020, 2, 20))
           .subtract(hedge.realizedSince(LocalDate.of(2020, 5, 1)));

@@ -2,6 +2,7 @@ package dev.alvh.app.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.condor.Tranche;
 import dev.alvh.app.config.BotConfig;
@@ -97,7 +98,7 @@ class SnapshotGathererTest {
   }
 
   static CycleInput input(List<Tranche> open, Optional<LocalDate> lastEntry, Set<Long> busy) {
-    return new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")), IX, "CALM",
+    return new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")), IX, HedgeState.CALM,
         false, open, lastEntry, 7, busy);
   }
 

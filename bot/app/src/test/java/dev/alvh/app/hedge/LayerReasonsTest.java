@@ -3,6 +3,7 @@ package dev.alvh.app.hedge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.alvh.app.store.HedgeStore;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.hedge.HedgeLayerKind;
 import dev.alvh.core.hedge.HeldLayer;
 import dev.alvh.core.instrument.ComboLeg;
@@ -25,9 +26,9 @@ class LayerReasonsTest {
   @Test
   void aLayerIsHeldForTheTransitionThatRaisedTheLevelToIt_theBaseLayerForItsOwnRule() {
     List<HedgeStore.TransitionRow> ts = List.of(
-        new HedgeStore.TransitionRow(D.minusDays(3), "CALM", "L1", "CALM or WATCH to L1: score >= 3", "{\"vix\":17}"),
-        new HedgeStore.TransitionRow(D.minusDays(1), "L1", "L2", "CALM, WATCH or L1 to L2: beSigma < 1", "{\"vix\":25}"),
-        new HedgeStore.TransitionRow(D, "L2", "L3", "L2 to L3: termRatio <= 0.9", "{\"vix\":30}"));
+        new HedgeStore.TransitionRow(D.minusDays(3), HedgeState.CALM, HedgeState.L1, "CALM or WATCH to L1: score >= 3", "{\"vix\":17}"),
+        new HedgeStore.TransitionRow(D.minusDays(1), HedgeState.L1, HedgeState.L2, "CALM, WATCH or L1 to L2: beSigma < 1", "{\"vix\":25}"),
+        new HedgeStore.TransitionRow(D, HedgeState.L2, HedgeState.L3, "L2 to L3: termRatio <= 0.9", "{\"vix\":30}"));
     HeldLayer l2 = new HeldLayer("L2-a", 2, HedgeLayerKind.VIX_CALL, List.of(ComboLeg.of(Side.BUY, CALL)), 12,
         new BigDecimal("1.85"), D, false, false);
     HeldLayer base = new HeldLayer("B-a", 0, HedgeLayerKind.VIX_CALL, List.of(ComboLeg.of(Side.BUY, CALL)), 4,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.ops.BotMetrics.OrderOutcome;
 import dev.alvh.app.config.HealthConfig;
+import dev.alvh.core.HedgeState;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,7 +28,7 @@ class HealthServerTest {
   }
 
   private static HealthStatus healthy() {
-    return new HealthStatus(true, Optional.of(Duration.ofSeconds(3)), Optional.of(Duration.ofSeconds(125)), "ok", "L1",
+    return new HealthStatus(true, Optional.of(Duration.ofSeconds(3)), Optional.of(Duration.ofSeconds(125)), "ok", HedgeState.L1,
         false, "", false);
   }
 
@@ -50,7 +51,7 @@ class HealthServerTest {
       assertThat(j.get("halted").asBoolean()).isFalse();
       assertThat(j.get("killSwitch").asBoolean()).isFalse();
 
-      now.set(new HealthStatus(false, Optional.empty(), Optional.empty(), "none", "CALM", true,
+      now.set(new HealthStatus(false, Optional.empty(), Optional.empty(), "none", HedgeState.CALM, true,
           "risk.maxDailyLossPct: loss 5.10%", false));
       HttpResponse<String> down = get(s.healthUrl());
       assertThat(down.statusCode()).isEqualTo(503);
@@ -106,7 +107,7 @@ class HealthServerTest {
     try (HealthServer s = HealthServer.start(HealthConfig.DEFAULTS, now::get, m)) {
       assertThat(PrometheusText.parse(get(s.metricsUrl()).body())).containsEntry("alvh_broker_connected", 1.0)
           .containsEntry("alvh_halted", 0.0);
-      now.set(new HealthStatus(false, Optional.empty(), Optional.empty(), "none", "CALM", true, "halted by an operator",
+      now.set(new HealthStatus(false, Optional.empty(), Optional.empty(), "none", HedgeState.CALM, true, "halted by an operator",
           false));
       assertThat(PrometheusText.parse(get(s.metricsUrl()).body())).containsEntry("alvh_broker_connected", 0.0)
           .containsEntry("alvh_halted", 1.0);

@@ -9,6 +9,7 @@ import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.Store;
 import dev.alvh.app.config.BotConfig;
 import dev.alvh.app.schedule.NyseCalendar;
+import dev.alvh.core.HedgeState;
 import dev.alvh.paper.history.HistoryLoader;
 import dev.alvh.paper.history.LoadedHistory;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ class AlvhAgainstUnhedgedReplayTest {
     assertThat(s.books().get("unhedged").maxDrawdownRiskPct()).isPositive().isFinite();
     try (Store store = Store.open(dir, Replay.database(Book.ALVH))) {
       List<HedgeStore.TransitionRow> moves = new HedgeStore(store.jdbc(), Book.ALVH.key()).transitions();
-      assertThat(moves).filteredOn(t -> t.from().equals("UNWIND") && !t.to().equals("CALM"))
+      assertThat(moves).filteredOn(t -> t.from() == HedgeState.UNWIND && t.to() != HedgeState.CALM)
           .as("every re-escalation out of UNWIND names its returned condition")
           .isNotEmpty()
           .allSatisfy(t -> assertThat(t.rule()).contains("the condition having returned"));

@@ -232,7 +232,7 @@ class ReportWriterTest {
   @Test
   void hedgeLegendHasASwatchOfItsBandColourForEveryState() {
     var vix = (org.knowm.xchart.XYChart) ReportCharts.charts(result, 20).get(3);
-    for (dev.alvh.core.hedge.HedgeState st : dev.alvh.core.hedge.HedgeState.values()) {
+    for (dev.alvh.core.HedgeState st : dev.alvh.core.HedgeState.values()) {
       org.knowm.xchart.XYSeries key = vix.getSeries(st.name());
       if (key == null) {
         key = vix.getSeries(st.name() + " (not visited)");
@@ -241,10 +241,10 @@ class ReportWriterTest {
       assertThat(key.isShowInLegend()).isTrue();
       assertThat(key.getMarker()).isNotNull();
       assertThat(key.getMarkerColor()).as(st.name())
-          .isEqualTo(ReportCharts.opaqueOnWhite(ReportCharts.STATE_COLORS.get(st.name())));
+          .isEqualTo(ReportCharts.opaqueOnWhite(ReportCharts.STATE_COLORS.get(st)));
       org.knowm.xchart.XYSeries band = vix.getSeries("band " + st.name());
       if (band != null) {
-        assertThat(band.getFillColor()).isEqualTo(ReportCharts.STATE_COLORS.get(st.name()));
+        assertThat(band.getFillColor()).isEqualTo(ReportCharts.STATE_COLORS.get(st));
         assertThat(band.isShowInLegend()).isFalse();
       }
     }
@@ -284,7 +284,7 @@ class ReportWriterTest {
       assertThat(html).contains("<h3>" + b.key() + "</h3>");
     }
     assertThat(html).contains("id=\"days-per-state\"");
-    for (dev.alvh.core.hedge.HedgeState st : dev.alvh.core.hedge.HedgeState.values()) {
+    for (dev.alvh.core.HedgeState st : dev.alvh.core.HedgeState.values()) {
       assertThat(html).contains("</span>" + st.name() + "</td>");
     }
     assertThat(html).contains("<table class=\"exits\">").contains("<td>roll</td>").contains("<td>profitTarget</td>");

@@ -15,7 +15,7 @@ import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.account.Position;
 import dev.alvh.app.config.BotConfig;
 import dev.alvh.core.config.MarketConfig;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.Side;
 import dev.alvh.core.market.IndexLevels;

@@ -2,6 +2,7 @@ package dev.alvh.app.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
 import java.math.BigDecimal;
@@ -59,9 +60,9 @@ class ConsoleQueriesTest {
   @Test
   void theDayBaseIsTheLastSnapshotBeforeTheDay() {
     assertThat(q.equityBefore(D)).isEmpty();
-    store.snapshot(D.minusDays(3), new BigDecimal("100000"), BigDecimal.ZERO, 4700, 14, 15, "L0", 0);
-    store.snapshot(D.minusDays(1), new BigDecimal("100500"), BigDecimal.ZERO, 4700, 14, 15, "L0", 0);
-    store.snapshot(D, new BigDecimal("99000"), BigDecimal.ZERO, 4700, 14, 15, "L0", 0);
+    store.snapshot(D.minusDays(3), new BigDecimal("100000"), BigDecimal.ZERO, 4700, 14, 15, HedgeState.CALM, 0);
+    store.snapshot(D.minusDays(1), new BigDecimal("100500"), BigDecimal.ZERO, 4700, 14, 15, HedgeState.CALM, 0);
+    store.snapshot(D, new BigDecimal("99000"), BigDecimal.ZERO, 4700, 14, 15, HedgeState.CALM, 0);
     assertThat(q.equityBefore(D)).hasValueSatisfying(e -> assertThat(e).isEqualByComparingTo("100500"));
     assertThat(q.equityBefore(D.minusDays(1))).hasValueSatisfying(e -> assertThat(e).isEqualByComparingTo("100000"));
   }

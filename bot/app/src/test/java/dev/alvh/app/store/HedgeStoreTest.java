@@ -6,7 +6,7 @@ import dev.alvh.core.hedge.HedgeAction;
 import dev.alvh.core.hedge.HedgeBook;
 import dev.alvh.core.hedge.HedgeContext;
 import dev.alvh.core.hedge.HedgeLayerKind;
-import dev.alvh.core.hedge.HedgeState;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.hedge.HedgeTransition;
 import dev.alvh.core.hedge.HeldLayer;
 import dev.alvh.core.instrument.ComboLeg;
@@ -63,8 +63,8 @@ class HedgeStoreTest {
       assertThat(new HedgeStore(store.jdbc(), "rigid").loadContext()).isEmpty();
       HedgeStore.TransitionRow t = h.transitions().get(0);
       assertThat(t.date()).isEqualTo(D);
-      assertThat(t.from()).isEqualTo("L3");
-      assertThat(t.to()).isEqualTo("PRESS");
+      assertThat(t.from()).isEqualTo(HedgeState.L3);
+      assertThat(t.to()).isEqualTo(HedgeState.PRESS);
       assertThat(t.signals()).contains("\"vix\":33.42", "\"vxFront\":null", "\"beSigma\":null", "\"score\":4",
           "\"eventDay\":true", "\"vixPeak\":40.11");
       assertThat(h.closes()).containsExactly(DailyCloses.of(D, 3090.23, 33.42, 29.5),
@@ -103,9 +103,9 @@ class HedgeStoreTest {
   @Test
   void statesVisitedCountsTheDailySnapshotsInStateOrder() {
     try (Store store = Store.open(dir, "t")) {
-      store.snapshot(D, BigDecimal.TEN, BigDecimal.TEN, 1, 1, 1, "L2", 0);
-      store.snapshot(D.plusDays(1), BigDecimal.TEN, BigDecimal.TEN, 1, 1, 1, "CALM", 0);
-      store.snapshot(D.plusDays(2), BigDecimal.TEN, BigDecimal.TEN, 1, 1, 1, "L2", 0);
+      store.snapshot(D, BigDecimal.TEN, BigDecimal.TEN, 1, 1, 1, HedgeState.L2, 0);
+      store.snapshot(D.plusDays(1), BigDecimal.TEN, BigDecimal.TEN, 1, 1, 1, HedgeState.CALM, 0);
+      store.snapshot(D.plusDays(2), BigDecimal.TEN, BigDecimal.TEN, 1, 1, 1, HedgeState.L2, 0);
       assertThat(HedgeStore.statesVisited(store.jdbc())).containsExactly(Map.entry("CALM", 1L), Map.entry("L2", 2L));
     }
   }

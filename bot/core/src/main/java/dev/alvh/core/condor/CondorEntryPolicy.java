@@ -1,6 +1,7 @@
 package dev.alvh.core.condor;
 
 import dev.alvh.core.Check;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.config.CondorConfig;
 import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.market.OptionChain;
@@ -21,6 +22,12 @@ import java.util.Optional;
  */
 public final class CondorEntryPolicy {
 
+  /**
+   * The rule of an entry the hedge state refused, before the state's name: "no new tranche while
+   * the hedge is in L2". Stored with each such skip; the replay reads the state back from it.
+   */
+  public static final String HEDGE_STATE_RULE = "no new tranche while the hedge is in ";
+
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final CondorConfig config;
@@ -36,7 +43,7 @@ public final class CondorEntryPolicy {
    * @return the first rule that blocks, or empty when an entry may be tried
    */
   public Optional<EntryDecision.Skip> gate(
-      LocalDate today, String hedgeState, boolean eventDay, int openTranches, Optional<LocalDate> lastEntry) {
+      LocalDate today, HedgeState hedgeState, boolean eventDay, int openTranches, Optional<LocalDate> lastEntry) {
     if (lastEntry.isPresent()) {
       long days = ChronoUnit.DAYS.between(lastEntry.get(), today);
       if (days < config.entryIntervalDays()) {
@@ -48,8 +55,9 @@ public final class CondorEntryPolicy {
       return skip(SkipCode.MAX_OPEN, "at most " + config.maxOpenTranches() + " open tranches", openTranches + " open");
     }
     if (!config.entryStates().contains(hedgeState)) {
-      return skip(SkipCode.HEDGE_STATE, "no new tranche while the hedge is in " + hedgeState,
-          "entries allowed in " + config.entryStates().stream().sorted().toList());
+      return skip(SkipCode.HEDGE_STATE, HEDGE_STATE_RULE + hedgeState.name(),
+          // by name, alphabetically: the stored note reads as it always has
+          "entries allowed in " + config.entryStates().stream().map(HedgeState::name).sorted().toList());
     }
     if (eventDay && config.skipEventDays()) {
       return skip(SkipCode.EVENT_DAY, "no new tranche on an event day", "FOMC, CPI or PPI within one trading day");

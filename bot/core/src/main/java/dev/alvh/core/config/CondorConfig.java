@@ -1,8 +1,11 @@
 package dev.alvh.core.config;
 
 import dev.alvh.core.Check;
+import dev.alvh.core.HedgeState;
 import java.math.BigDecimal;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -33,7 +36,7 @@ import java.util.Set;
  */
 public record CondorConfig(
     int dteMin, int dteMax, double shortDelta, BigDecimal wingWidth, BigDecimal minCreditPct,
-    BigDecimal trancheRiskPct, int entryIntervalDays, int maxOpenTranches, Set<String> entryStates,
+    BigDecimal trancheRiskPct, int entryIntervalDays, int maxOpenTranches, Set<HedgeState> entryStates,
     boolean skipEventDays, BigDecimal profitTargetPct, BigDecimal stopMultiple, int timeExitDte,
     boolean rollAtTimeExit, double rollVixMin, double rollShortDelta, int maxRollsPerTranche,
     BigDecimal rollMaxDebit, BigDecimal priceTick) {
@@ -55,7 +58,8 @@ public record CondorConfig(
   /** At most 4 open tranches. */
   public static final int DEFAULT_MAX_OPEN_TRANCHES = 4;
   /** Entries allowed in CALM, WATCH, L1, PRESS and UNWIND; never in L2 or L3. */
-  public static final Set<String> DEFAULT_ENTRY_STATES = Set.of("CALM", "WATCH", "L1", "PRESS", "UNWIND");
+  public static final Set<HedgeState> DEFAULT_ENTRY_STATES = Collections.unmodifiableSet(
+      EnumSet.of(HedgeState.CALM, HedgeState.WATCH, HedgeState.L1, HedgeState.PRESS, HedgeState.UNWIND));
   /** No entries on event days. */
   public static final boolean DEFAULT_SKIP_EVENT_DAYS = true;
   /** Take profit when the debit to close is at most 50% of the credit. */
@@ -77,9 +81,6 @@ public record CondorConfig(
   /** SPX combo prices are multiples of 0.05 (tws-protocol.md section 4.2). */
   public static final BigDecimal DEFAULT_PRICE_TICK = new BigDecimal("0.05");
 
-  /** The hedge states, by name; the state machine's enum lives in the hedge package. */
-  static final List<String> HEDGE_STATES = List.of("CALM", "WATCH", "L1", "L2", "L3", "PRESS", "UNWIND");
-
   /** The defaults of docs/strategy.md section 2. */
   public static final CondorConfig DEFAULTS = new CondorConfig(
       DEFAULT_DTE_MIN, DEFAULT_DTE_MAX, DEFAULT_SHORT_DELTA, DEFAULT_WING_WIDTH, DEFAULT_MIN_CREDIT_PCT,
@@ -87,6 +88,15 @@ public record CondorConfig(
       DEFAULT_SKIP_EVENT_DAYS, DEFAULT_PROFIT_TARGET_PCT, DEFAULT_STOP_MULTIPLE, DEFAULT_TIME_EXIT_DTE,
       DEFAULT_ROLL_AT_TIME_EXIT, DEFAULT_ROLL_VIX_MIN, DEFAULT_ROLL_SHORT_DELTA, DEFAULT_MAX_ROLLS_PER_TRANCHE,
       DEFAULT_ROLL_MAX_DEBIT, DEFAULT_PRICE_TICK);
+
+  /**
+   * What {@code condor.entryStates} may hold, and the text {@code had} that names no hedge state:
+   * "must contain only [CALM, WATCH, L1, L2, L3, PRESS, UNWIND], but had 'PANIC'". The message of
+   * a bad element, here for a null one and from the configuration reader for a bad name.
+   */
+  public static String entryStatesAllow(String had) {
+    return "must contain only " + Arrays.toString(HedgeState.values()) + ", but had '" + had + "'";
+  }
 
   /** Checks every field; messages name the full key. */
   public CondorConfig {
@@ -100,11 +110,12 @@ public record CondorConfig(
     Check.inRange(entryIntervalDays, 0, 365, "condor.entryIntervalDays");
     Check.inRange(maxOpenTranches, 0, 50, "condor.maxOpenTranches");
     Check.notNull(entryStates, "condor.entryStates");
-    for (String s : entryStates) {
-      Check.isTrue(HEDGE_STATES.contains(s), "condor.entryStates",
-          "must contain only " + HEDGE_STATES + ", but had '" + s + "'");
+    for (HedgeState s : entryStates) {
+      Check.isTrue(s != null, "condor.entryStates", entryStatesAllow(null));
     }
-    entryStates = Set.copyOf(entryStates);
+    EnumSet<HedgeState> states = EnumSet.noneOf(HedgeState.class);
+    states.addAll(entryStates);
+    entryStates = Collections.unmodifiableSet(states);
     Check.inRange(profitTargetPct, BigDecimal.ZERO, new BigDecimal("100"), "condor.profitTargetPct");
     Check.inRange(stopMultiple, BigDecimal.ONE, new BigDecimal("20"), "condor.stopMultiple");
     Check.inRange(timeExitDte, 0, 365, "condor.timeExitDte");

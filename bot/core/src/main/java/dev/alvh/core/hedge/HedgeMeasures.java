@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The values the hedge desk computes from the store and the market before the machine and the
@@ -92,13 +91,16 @@ public final class HedgeMeasures {
    * receives cash).
    *
    * @param underlying the settlement price of each leg's contract (the exchange's when published,
-   *     else {@link dev.alvh.core.port.MarketData#settlementUnderlyingNow})
+   *     else {@link dev.alvh.core.port.MarketData#settlementUnderlyingNow}), read before the call
+   * @throws IllegalArgumentException when a leg's contract has no price in {@code underlying}
    */
-  public static BigDecimal settlementValue(List<ComboLeg> legs, ToDoubleFunction<OptionContract> underlying) {
+  public static BigDecimal settlementValue(List<ComboLeg> legs, Map<OptionContract, Double> underlying) {
     BigDecimal value = BigDecimal.ZERO;
     for (ComboLeg leg : legs) {
       OptionContract c = leg.contract();
-      BigDecimal intrinsic = c.intrinsic(BigDecimal.valueOf(underlying.applyAsDouble(c)));
+      Double price = underlying.get(c);
+      Check.isTrue(price != null, "underlying", "must hold a settlement price of " + c.key());
+      BigDecimal intrinsic = c.intrinsic(BigDecimal.valueOf(price));
       value = value.add(leg.perCombo(intrinsic));
     }
     return value.setScale(4, RoundingMode.HALF_EVEN);

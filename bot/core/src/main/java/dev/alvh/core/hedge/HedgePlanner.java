@@ -1,6 +1,8 @@
 package dev.alvh.core.hedge;
 
 import dev.alvh.core.Check;
+import dev.alvh.core.HedgeState;
+import dev.alvh.core.MarketZone;
 import dev.alvh.core.condor.Tranche;
 import dev.alvh.core.config.HedgeConfig;
 import dev.alvh.core.instrument.ComboLeg;
@@ -15,7 +17,6 @@ import dev.alvh.core.order.NetPrice;
 import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.order.OrderRef;
-import dev.alvh.core.port.Clock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -153,8 +154,8 @@ public final class HedgePlanner {
     Cycle(HedgePlanInput in, MarketSnapshot market) {
       this.in = in;
       this.market = market;
-      this.today = in.time().withZoneSameInstant(Clock.MARKET_ZONE).toLocalDate();
-      this.stamp = in.time().withZoneSameInstant(Clock.MARKET_ZONE).format(CYCLE);
+      this.today = in.time().withZoneSameInstant(MarketZone.NEW_YORK).toLocalDate();
+      this.stamp = in.time().withZoneSameInstant(MarketZone.NEW_YORK).format(CYCLE);
       for (HeldLayer h : in.held()) {
         if (h.expiry().isAfter(today)) {
           live.add(h);

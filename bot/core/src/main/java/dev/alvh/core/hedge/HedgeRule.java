@@ -1,6 +1,7 @@
 package dev.alvh.core.hedge;
 
 import dev.alvh.core.Check;
+import dev.alvh.core.HedgeState;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;

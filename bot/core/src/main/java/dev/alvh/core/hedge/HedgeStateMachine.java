@@ -1,6 +1,7 @@
 package dev.alvh.core.hedge;
 
 import dev.alvh.core.Check;
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.config.HedgeConfig;
 import dev.alvh.core.signal.SignalSnapshot;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.alvh.core.hedge;
 
+import dev.alvh.core.HedgeState;
+
 /**
  * A move between two hedge states that the transition table does not list.
  *

@@ -2,6 +2,7 @@ package dev.alvh.core.condor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.config.CondorConfig;
 import dev.alvh.core.instrument.OptionContract;
 import dev.alvh.core.instrument.OptionRight;
@@ -14,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class CondorEntryPolicyTest {
 
@@ -55,12 +56,12 @@ class CondorEntryPolicyTest {
 
   @Test
   void entrySevenDaysAfterTheLastIsAllowed() {
-    assertThat(policy.gate(TODAY, "CALM", false, 0, Optional.of(TODAY.minusDays(7)))).isEmpty();
+    assertThat(policy.gate(TODAY, HedgeState.CALM, false, 0, Optional.of(TODAY.minusDays(7)))).isEmpty();
   }
 
   @Test
   void entrySixDaysAfterTheLastIsBlockedNamingTheInterval() {
-    Optional<EntryDecision.Skip> skip = policy.gate(TODAY, "CALM", false, 0, Optional.of(TODAY.minusDays(6)));
+    Optional<EntryDecision.Skip> skip = policy.gate(TODAY, HedgeState.CALM, false, 0, Optional.of(TODAY.minusDays(6)));
     assertThat(skip).isPresent();
     assertThat(skip.get().rule()).contains("one new tranche every 7 days");
     assertThat(skip.get().detail()).contains("6 days ago");
@@ -68,32 +69,41 @@ class CondorEntryPolicyTest {
 
   @Test
   void firstEntryEverHasNoCadenceLimit() {
-    assertThat(policy.gate(TODAY, "CALM", false, 0, Optional.empty())).isEmpty();
+    assertThat(policy.gate(TODAY, HedgeState.CALM, false, 0, Optional.empty())).isEmpty();
   }
 
   @Test
   void fourOpenTranchesBlockAndThreeAllow() {
-    assertThat(policy.gate(TODAY, "CALM", false, 3, Optional.empty())).isEmpty();
-    Optional<EntryDecision.Skip> skip = policy.gate(TODAY, "CALM", false, 4, Optional.empty());
+    assertThat(policy.gate(TODAY, HedgeState.CALM, false, 3, Optional.empty())).isEmpty();
+    Optional<EntryDecision.Skip> skip = policy.gate(TODAY, HedgeState.CALM, false, 4, Optional.empty());
     assertThat(skip).get().extracting(EntryDecision.Skip::rule).asString().contains("at most 4 open tranches");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"L2", "L3"})
-  void heavyHedgeStatesBlockEntries(String state) {
+  @EnumSource(value = HedgeState.class, names = {"L2", "L3"})
+  void heavyHedgeStatesBlockEntries(HedgeState state) {
     Optional<EntryDecision.Skip> skip = policy.gate(TODAY, state, false, 0, Optional.empty());
-    assertThat(skip).get().extracting(EntryDecision.Skip::rule).asString().contains(state);
+    assertThat(skip).get().extracting(EntryDecision.Skip::rule).asString().contains(state.name());
+  }
+
+  @Test
+  void hedgeStateSkipNamesTheStateAndListsTheAllowedOnesAlphabetically() {
+    // the note is stored with every skip and read back by the replay summary: its text is fixed
+    EntryDecision.Skip skip = policy.gate(TODAY, HedgeState.L2, false, 0, Optional.empty()).orElseThrow();
+    assertThat(skip.code()).isEqualTo(SkipCode.HEDGE_STATE);
+    assertThat(skip.rule()).isEqualTo("no new tranche while the hedge is in L2");
+    assertThat(skip.detail()).isEqualTo("entries allowed in [CALM, L1, PRESS, UNWIND, WATCH]");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"CALM", "WATCH", "L1", "PRESS", "UNWIND"})
-  void lightHedgeStatesAllowEntries(String state) {
+  @EnumSource(value = HedgeState.class, names = {"CALM", "WATCH", "L1", "PRESS", "UNWIND"})
+  void lightHedgeStatesAllowEntries(HedgeState state) {
     assertThat(policy.gate(TODAY, state, false, 0, Optional.empty())).isEmpty();
   }
 
   @Test
   void eventDayBlocksEntries() {
-    Optional<EntryDecision.Skip> skip = policy.gate(TODAY, "CALM", true, 0, Optional.empty());
+    Optional<EntryDecision.Skip> skip = policy.gate(TODAY, HedgeState.CALM, true, 0, Optional.empty());
     assertThat(skip).get().extracting(EntryDecision.Skip::rule).asString().contains("event day");
   }
 
@@ -104,7 +114,7 @@ class CondorEntryPolicyTest {
         d.trancheRiskPct(), d.entryIntervalDays(), d.maxOpenTranches(), d.entryStates(), false,
         d.profitTargetPct(), d.stopMultiple(), d.timeExitDte(), d.rollAtTimeExit(), d.rollVixMin(),
         d.rollShortDelta(), d.maxRollsPerTranche(), d.rollMaxDebit(), d.priceTick());
-    assertThat(new CondorEntryPolicy(noSkip).gate(TODAY, "CALM", true, 0, Optional.empty())).isEmpty();
+    assertThat(new CondorEntryPolicy(noSkip).gate(TODAY, HedgeState.CALM, true, 0, Optional.empty())).isEmpty();
   }
 
   // ---- expiry -----------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package dev.alvh.core.condor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.config.CondorConfig;
 import dev.alvh.core.instrument.OptionRight;
 import java.math.BigDecimal;
@@ -89,13 +90,13 @@ class CondorRollPolicyTest {
   void skipsCarryStableCodes() {
     CondorEntryPolicy entry = new CondorEntryPolicy(CondorConfig.DEFAULTS);
     LocalDate d = LocalDate.of(2024, 1, 8);
-    assertThat(entry.gate(d, "CALM", false, 0, java.util.Optional.of(d.minusDays(6)))).get()
+    assertThat(entry.gate(d, HedgeState.CALM, false, 0, java.util.Optional.of(d.minusDays(6)))).get()
         .extracting(EntryDecision.Skip::code).isEqualTo(SkipCode.CADENCE);
-    assertThat(entry.gate(d, "CALM", false, 4, java.util.Optional.empty())).get()
+    assertThat(entry.gate(d, HedgeState.CALM, false, 4, java.util.Optional.empty())).get()
         .extracting(EntryDecision.Skip::code).isEqualTo(SkipCode.MAX_OPEN);
-    assertThat(entry.gate(d, "L2", false, 0, java.util.Optional.empty())).get()
+    assertThat(entry.gate(d, HedgeState.L2, false, 0, java.util.Optional.empty())).get()
         .extracting(EntryDecision.Skip::code).isEqualTo(SkipCode.HEDGE_STATE);
-    assertThat(entry.gate(d, "CALM", true, 0, java.util.Optional.empty())).get()
+    assertThat(entry.gate(d, HedgeState.CALM, true, 0, java.util.Optional.empty())).get()
         .extracting(EntryDecision.Skip::code).isEqualTo(SkipCode.EVENT_DAY);
   }
 }

@@ -3,6 +3,7 @@ package dev.alvh.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alvh.core.HedgeState;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Set;
@@ -12,7 +13,7 @@ class CondorConfigTest {
 
   private static final CondorConfig D = CondorConfig.DEFAULTS;
 
-  private static CondorConfig with(int dteMin, int dteMax, double shortDelta, int timeExitDte, Set<String> states) {
+  private static CondorConfig with(int dteMin, int dteMax, double shortDelta, int timeExitDte, Set<HedgeState> states) {
     return new CondorConfig(dteMin, dteMax, shortDelta, D.wingWidth(), D.minCreditPct(), D.trancheRiskPct(),
         D.entryIntervalDays(), D.maxOpenTranches(), states, D.skipEventDays(), D.profitTargetPct(),
         D.stopMultiple(), timeExitDte, D.rollAtTimeExit(), D.rollVixMin(), D.rollShortDelta(),
@@ -29,7 +30,8 @@ class CondorConfigTest {
     assertThat(D.trancheRiskPct()).isEqualByComparingTo("2.5");
     assertThat(D.entryIntervalDays()).isEqualTo(7);
     assertThat(D.maxOpenTranches()).isEqualTo(4);
-    assertThat(D.entryStates()).containsExactlyInAnyOrder("CALM", "WATCH", "L1", "PRESS", "UNWIND");
+    assertThat(D.entryStates()).containsExactlyInAnyOrder(HedgeState.CALM, HedgeState.WATCH, HedgeState.L1,
+        HedgeState.PRESS, HedgeState.UNWIND);
     assertThat(D.skipEventDays()).isTrue();
     assertThat(D.profitTargetPct()).isEqualByComparingTo("50");
     assertThat(D.stopMultiple()).isEqualByComparingTo("2.0");
@@ -70,18 +72,21 @@ class CondorConfigTest {
   }
 
   @Test
-  void unknownHedgeStateIsRefusedNamingEntryStates() {
-    assertThatThrownBy(() -> with(45, 60, 0.16, 21, Set.of("CALM", "PANIC")))
+  void missingHedgeStateIsRefusedNamingEntryStates() {
+    Set<HedgeState> states = new HashSet<>();
+    states.add(HedgeState.CALM);
+    states.add(null);
+    assertThatThrownBy(() -> with(45, 60, 0.16, 21, states))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("condor.entryStates").hasMessageContaining("PANIC");
+        .hasMessage("condor.entryStates must contain only [CALM, WATCH, L1, L2, L3, PRESS, UNWIND], but had 'null'");
   }
 
   @Test
   void entryStatesAreCopied() {
-    Set<String> states = new HashSet<>(Set.of("CALM"));
+    Set<HedgeState> states = new HashSet<>(Set.of(HedgeState.CALM));
     CondorConfig c = with(45, 60, 0.16, 21, states);
-    states.add("WATCH");
-    assertThat(c.entryStates()).containsExactly("CALM");
+    states.add(HedgeState.WATCH);
+    assertThat(c.entryStates()).containsExactly(HedgeState.CALM);
   }
 
   @Test

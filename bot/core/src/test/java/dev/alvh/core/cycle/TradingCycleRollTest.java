@@ -2,6 +2,7 @@ package dev.alvh.core.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.condor.Tranche;
 import dev.alvh.core.config.CondorConfig;
@@ -61,7 +62,7 @@ class TradingCycleRollTest {
 
   private static CycleDecision decide(double vix, Tranche t, TradingCycleTest.FakeMarket m) {
     CycleInput in = new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")),
-        new IndexLevels(NOW.toInstant(), 5000, vix, vix + 2), "CALM", false, List.of(t),
+        new IndexLevels(NOW.toInstant(), 5000, vix, vix + 2), HedgeState.CALM, false, List.of(t),
         Optional.of(TODAY.minusDays(3)), 7, Set.of());
     return Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS), in, m);
   }
@@ -137,7 +138,7 @@ class TradingCycleRollTest {
     Tranche t = new Tranche(3, TODAY.minusDays(24), near, new BigDecimal("4750"), new BigDecimal("4800"),
         new BigDecimal("5150"), new BigDecimal("5200"), 4, new BigDecimal("2.40"));
     CycleInput in = new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")),
-        new IndexLevels(NOW.toInstant(), 5000, 14, 16), "CALM", false, List.of(t), Optional.of(TODAY.minusDays(3)),
+        new IndexLevels(NOW.toInstant(), 5000, 14, 16), HedgeState.CALM, false, List.of(t), Optional.of(TODAY.minusDays(3)),
         7, Set.of());
     CycleDecision dec = Gather.decide(new TradingCycle(rolling, RiskConfig.DEFAULTS), in, m);
     assertThat(dec.exits()).singleElement().extracting(CycleDecision.PlannedExit::reason)

@@ -2,6 +2,7 @@ package dev.alvh.core.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.account.AccountSummary;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
@@ -109,7 +110,7 @@ class TradingCycleTest {
 
   static CycleInput input(List<Tranche> open, Optional<LocalDate> lastEntry, Set<Long> busy) {
     return new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")),
-        new IndexLevels(NOW.toInstant(), 5000, 14, 16), "CALM", false, open, lastEntry, 7, busy);
+        new IndexLevels(NOW.toInstant(), 5000, 14, 16), HedgeState.CALM, false, open, lastEntry, 7, busy);
   }
 
   private static boolean onGrid(BigDecimal v) {
@@ -248,7 +249,7 @@ class TradingCycleTest {
     FakeMarket m = new FakeMarket();
     m.put(ENTRY_EXPIRY, entryQuotes());
     CycleInput l2 = new CycleInput(NOW, new AccountSummary(new BigDecimal("1000000"), new BigDecimal("1000000")),
-        new IndexLevels(NOW.toInstant(), 5000, 14, 16), "L2", false, List.of(), Optional.empty(), 7, Set.of());
+        new IndexLevels(NOW.toInstant(), 5000, 14, 16), HedgeState.L2, false, List.of(), Optional.empty(), 7, Set.of());
     CycleDecision d = Gather.decide(new TradingCycle(CondorConfig.DEFAULTS, RiskConfig.DEFAULTS), l2, m);
     assertThat(d.intents()).isEmpty();
     assertThat(d.entrySkip()).get().extracting(s -> s.rule()).asString().contains("L2");

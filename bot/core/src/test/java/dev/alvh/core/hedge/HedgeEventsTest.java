@@ -1,14 +1,15 @@
 package dev.alvh.core.hedge;
 
-import static dev.alvh.core.hedge.HedgeState.CALM;
-import static dev.alvh.core.hedge.HedgeState.L1;
-import static dev.alvh.core.hedge.HedgeState.L2;
-import static dev.alvh.core.hedge.HedgeState.L3;
-import static dev.alvh.core.hedge.HedgeState.PRESS;
-import static dev.alvh.core.hedge.HedgeState.UNWIND;
-import static dev.alvh.core.hedge.HedgeState.WATCH;
+import static dev.alvh.core.HedgeState.CALM;
+import static dev.alvh.core.HedgeState.L1;
+import static dev.alvh.core.HedgeState.L2;
+import static dev.alvh.core.HedgeState.L3;
+import static dev.alvh.core.HedgeState.PRESS;
+import static dev.alvh.core.HedgeState.UNWIND;
+import static dev.alvh.core.HedgeState.WATCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.config.HedgeConfig;
 import dev.alvh.core.signal.SignalSnapshot;
 import dev.alvh.core.signal.TradingDays;

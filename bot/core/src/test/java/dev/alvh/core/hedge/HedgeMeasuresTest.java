@@ -1,6 +1,7 @@
 package dev.alvh.core.hedge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.alvh.core.condor.Tranche;
@@ -79,16 +80,21 @@ class HedgeMeasuresTest {
     // the settlement price itself: HedgeMarketReadsTest (app) and OptionContractTest
     OptionContract vixCall = OptionContract.vix(APR, new BigDecimal("20"), OptionRight.CALL);
     OptionContract spxPut = OptionContract.spxw(APR, new BigDecimal("4000"), OptionRight.PUT);
-    assertThat(HedgeMeasures.settlementValue(List.of(ComboLeg.of(Side.BUY, vixCall)), c -> 25.5))
+    assertThat(HedgeMeasures.settlementValue(List.of(ComboLeg.of(Side.BUY, vixCall)), Map.of(vixCall, 25.5)))
         .isEqualTo(new BigDecimal("5.5000"));
     // a bear call spread sold: short 20, long 25; at 27 it costs the width
     OptionContract vix25 = OptionContract.vix(APR, new BigDecimal("25"), OptionRight.CALL);
     assertThat(HedgeMeasures.settlementValue(List.of(ComboLeg.of(Side.BUY, vix25), ComboLeg.of(Side.SELL, vixCall)),
-        c -> 27)).isEqualTo(new BigDecimal("-5.0000"));
+        Map.of(vix25, 27.0, vixCall, 27.0))).isEqualTo(new BigDecimal("-5.0000"));
     // a put spread long 4000 short 3950 at 3900: worth the width; out of the money: 0
     OptionContract spx3950 = OptionContract.spxw(APR, new BigDecimal("3950"), OptionRight.PUT);
     List<ComboLeg> spread = List.of(ComboLeg.of(Side.BUY, spxPut), ComboLeg.of(Side.SELL, spx3950));
-    assertThat(HedgeMeasures.settlementValue(spread, c -> 3900)).isEqualTo(new BigDecimal("50.0000"));
-    assertThat(HedgeMeasures.settlementValue(spread, c -> 4100)).isEqualTo(new BigDecimal("0.0000"));
+    assertThat(HedgeMeasures.settlementValue(spread, Map.of(spxPut, 3900.0, spx3950, 3900.0)))
+        .isEqualTo(new BigDecimal("50.0000"));
+    assertThat(HedgeMeasures.settlementValue(spread, Map.of(spxPut, 4100.0, spx3950, 4100.0)))
+        .isEqualTo(new BigDecimal("0.0000"));
+    // the prices are read before the call: a leg without one is refused, not read from the market
+    assertThatThrownBy(() -> HedgeMeasures.settlementValue(spread, Map.of(spxPut, 3900.0)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(spx3950.key());
   }
 }

@@ -3,6 +3,7 @@ package dev.alvh.core.hedge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.condor.Tranche;
 import dev.alvh.core.config.HedgeConfig;
 import dev.alvh.core.instrument.ComboLeg;

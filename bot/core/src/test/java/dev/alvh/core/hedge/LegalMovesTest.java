@@ -3,6 +3,7 @@ package dev.alvh.core.hedge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.config.HedgeConfig;
 import java.util.ArrayList;
 import java.util.EnumSet;

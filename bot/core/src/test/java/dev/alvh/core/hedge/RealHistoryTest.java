@@ -2,6 +2,7 @@ package dev.alvh.core.hedge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.config.HedgeConfig;
 import dev.alvh.core.signal.DailyCloses;
 import dev.alvh.core.signal.EventCalendar;

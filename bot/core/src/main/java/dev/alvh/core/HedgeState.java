@@ -1,10 +1,17 @@
-package dev.alvh.core.hedge;
+package dev.alvh.core;
+
+import java.util.Optional;
 
 /**
  * The states of the layered hedge (spec section 4).
  *
  * <p>Each state knows its {@linkplain #level() level}, the number of hedge layers it wants held,
- * and a stable {@linkplain #code() code} for storage.
+ * and a stable {@linkplain #code() code} for storage. Its {@linkplain #name() name} is how the
+ * state is written where people read or write it (configuration, JSON, reports, the snapshot
+ * column); {@link #named} reads it back.
+ *
+ * <p>Here, beside {@link Check}, rather than in the hedge package: the configuration and the
+ * condor rules name hedge states too, and the hedge package depends on both.
  */
 public enum HedgeState {
 
@@ -23,7 +30,7 @@ public enum HedgeState {
   /**
    * Closing the layers, shortest-dated first. Its level is 0: the state wants no layers, and the
    * layers still held fall to zero as they are closed (spec: "falling"). Whether any are still
-   * held is an input of the machine ({@link HedgeContext#layersHeld()}).
+   * held is an input of the machine ({@link dev.alvh.core.hedge.HedgeContext#layersHeld()}).
    */
   UNWIND(6, 0);
 
@@ -51,6 +58,16 @@ public enum HedgeState {
   /** Whether new condor tranches may be opened in this state (spec section 2): not in L2 or L3. */
   public boolean allowsCondorEntries() {
     return this != L2 && this != L3;
+  }
+
+  /** The state named {@code name} exactly ({@link #name()}, upper case); empty for any other text or null. */
+  public static Optional<HedgeState> named(String name) {
+    for (HedgeState s : values()) {
+      if (s.name().equals(name)) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The state stored as {@code code}. */
