@@ -30,11 +30,13 @@ public final class Jdbc {
   private final Handle handle;
   /** Held by each statement, and by a transaction from its start to its commit or rollback. */
   private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+  /** The writes of each table over this connection, for the reads kept in memory ({@link #version}). */
+  private final TableWrites writes = new TableWrites();
 
   Jdbc(Connection c) {
     this.c = c;
     // The handle wraps the store's connection; the store closes the connection itself.
-    this.handle = configure(Jdbi.create(() -> c)).open();
+    this.handle = configure(Jdbi.create(() -> c), writes).open();
   }
 
   /**
@@ -42,11 +44,12 @@ public final class Jdbc {
    * back by name (an unknown stored name fails naming the column and the value, see
    * {@link StoredEnum}); exit reasons bind and map by their key. The SQL is plain, without
    * templates, so the template engine is off.
-   * Each SQL text's prepared statement is kept and used again ({@link ReusedStatements}).
+   * Each SQL text's prepared statement is kept and used again ({@link ReusedStatements}), and
+   * every statement is told to {@code writes} before it runs.
    */
-  static Jdbi configure(Jdbi jdbi) {
+  static Jdbi configure(Jdbi jdbi, TableWrites writes) {
     jdbi.setTemplateEngine(org.jdbi.v3.core.statement.TemplateEngine.NOP);
-    jdbi.setStatementBuilderFactory(connection -> new ReusedStatements());
+    jdbi.setStatementBuilderFactory(connection -> new ReusedStatements(writes));
     jdbi.registerColumnMapper(StoredEnum.FACTORY);
     jdbi.registerColumnMapper(ExitReason.class, StoredEnum.EXIT_REASON);
     jdbi.registerArgument(StoredEnum.ARGUMENTS);
@@ -68,6 +71,19 @@ public final class Jdbc {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * A number that changes with every write of {@code table} over this connection (lower case, as
+   * the SQL names it), every rollback and every statement of unknown effect: a read kept in memory
+   * with the version it was made at is current while the version is the same. Call it under the
+   * statement lock, that is from inside {@link #withHandle}, together with the read it stamps.
+   */
+  long version(String table) {
+    if (!lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("a table version is read under the statement lock only");
+    }
+    return writes.version(table);
   }
 
   /** The underlying connection, for transactions. */
@@ -106,6 +122,7 @@ public final class Jdbc {
       work.run();
       c.commit();
     } catch (RuntimeException | SQLException e) {
+      writes.rollback();
       try {
         c.rollback();
       } catch (SQLException r) {
@@ -124,6 +141,7 @@ public final class Jdbc {
   /** Runs an INSERT, UPDATE, MERGE or DELETE with positional arguments; returns the rows changed. */
   public int update(String sql, Object... args) {
     lock.lock();
+    writes.statement(sql);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
       return ps.executeUpdate();
@@ -137,6 +155,7 @@ public final class Jdbc {
   /** Runs a query and maps each row; rows mapped to null are left out. */
   public <T> List<T> query(String sql, Row<T> row, Object... args) {
     lock.lock();
+    writes.statement(sql);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
       List<T> out = new ArrayList<>();
