@@ -74,15 +74,13 @@ public final class HedgeStore {
 
   /** Writes (or replaces) the book's context after an evaluation. */
   public void saveContext(HedgeContext c, LocalDate stateSince, Instant at) {
-    jdbc.withHandle("storing the hedge context", h -> h.createUpdate("MERGE INTO hedge_context(book, state, as_of,"
-            + " vix_peak, last_escalation, closes_since_escalation, l3_trigger_closes, calm_closes, exit_closes,"
-            + " contango_closes, layers_held, carry_cap_reached, state_since, updated_at, returned, be_sigma_entry,"
-            + " closes_since_unwind) KEY(book) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        .bind(0, book).bind(1, c.state().code()).bindByType(2, c.asOf(), LocalDate.class).bind(3, c.vixPeak())
-        .bindByType(4, c.lastEscalation(), LocalDate.class).bind(5, c.closesSinceEscalation())
-        .bind(6, c.l3TriggerCloses()).bind(7, c.calmCloses()).bind(8, c.exitCloses()).bind(9, c.contangoCloses())
-        .bind(10, c.layersHeld()).bind(11, c.carryCapReached()).bindByType(12, stateSince, LocalDate.class)
-        .bind(13, at).bind(14, c.returned()).bind(15, c.beSigmaEntry()).bind(16, c.closesSinceUnwind()).execute());
+    jdbc.write("storing the hedge context", "MERGE INTO hedge_context(book, state, as_of, vix_peak, last_escalation,"
+        + " closes_since_escalation, l3_trigger_closes, calm_closes, exit_closes, contango_closes, layers_held,"
+        + " carry_cap_reached, state_since, updated_at, returned, be_sigma_entry, closes_since_unwind) KEY(book)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", book, c.state().code(), c.asOf(), c.vixPeak(),
+        c.lastEscalation(), c.closesSinceEscalation(), c.l3TriggerCloses(), c.calmCloses(), c.exitCloses(),
+        c.contangoCloses(), c.layersHeld(), c.carryCapReached(), stateSince, at, c.returned(), c.beSigmaEntry(),
+        c.closesSinceUnwind());
   }
 
   /** The book's stored context, if the bot ran before. */
@@ -155,10 +153,9 @@ public final class HedgeStore {
 
   /** Stores (or replaces) the closes of one day. */
   public void saveClose(DailyCloses c) {
-    jdbc.withHandle("storing the daily closes", h -> h.createUpdate("MERGE INTO hedge_daily_close(trade_date, spx,"
-            + " vix, vix3m, vx_front, vx_second) KEY(trade_date) VALUES (?,?,?,?,?,?)")
-        .bind(0, c.date()).bind(1, c.spx()).bind(2, c.vix()).bind(3, c.vix3m())
-        .bind(4, c.hasVx() ? (Double) c.vxFront() : null).bind(5, c.hasVx() ? (Double) c.vxSecond() : null).execute());
+    jdbc.write("storing the daily closes", "MERGE INTO hedge_daily_close(trade_date, spx, vix, vix3m, vx_front,"
+        + " vx_second) KEY(trade_date) VALUES (?,?,?,?,?,?)", c.date(), c.spx(), c.vix(), c.vix3m(),
+        c.hasVx() ? (Double) c.vxFront() : null, c.hasVx() ? (Double) c.vxSecond() : null);
   }
 
   /** The stored daily closes, oldest first. */

@@ -9,9 +9,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
@@ -38,10 +36,11 @@ public final class TrancheStore {
   /** The open tranches as last read, and the {@code tranche} table's version then (guarded by the statement lock). */
   private List<Tranche> openRead;
   private long openVersion;
-  /** The condor credit of the tranches opened on each day, as last read, and the table's version then (statement lock). */
-  private NavigableMap<LocalDate, BigDecimal> creditByDay;
+  /** The last condor credit summed, its window, and the table's version then (guarded by the statement lock). */
+  private BigDecimal creditRead;
+  private LocalDate creditFrom;
+  private LocalDate creditTo;
   private long creditVersion;
-
   /** The newest tranche's date and the next id, as last read, and the versions then (statement lock). */
   private Optional<LocalDate> lastEntryRead;
   private long lastEntryVersion;
@@ -232,25 +231,20 @@ public final class TrancheStore {
 
   /** Condor credit received on tranches opened from {@code from} (exclusive) to {@code to} (inclusive), USD. */
   public BigDecimal credit(LocalDate from, LocalDate to) {
-    // The carry cap asks for a trailing window at each hedge evaluation: the credit of the
-    // tranches opened on each day is read once and kept until the tranche table is written (as
-    // open() keeps its rows), and a window adds up the days it holds.
+    // The carry cap asks for the same window at each hedge evaluation of a day: the sum is kept
+    // until the window moves or the tranche table is written (as open() keeps its rows). The
+    // table is written about once a day, so the window's sum is read again, not a sum per day
+    // of every tranche ever opened.
     return jdbc.withHandle("summing the condors' credit", h -> {
       long version = jdbc.version("tranche");
-      if (creditByDay == null || creditVersion != version) {
-        NavigableMap<LocalDate, BigDecimal> days = new TreeMap<>();
-        h.createQuery("SELECT opened_on, SUM(credit * quantity * 100) FROM tranche GROUP BY opened_on")
-            .map((rs, ctx) -> {
-              BigDecimal v = rs.getBigDecimal(2);
-              if (v != null) {
-                days.put(rs.getDate(1).toLocalDate(), v);
-              }
-              return null;
-            }).list();
-        creditByDay = days;
+      if (creditRead == null || creditVersion != version || !from.equals(creditFrom) || !to.equals(creditTo)) {
+        creditRead = h.createQuery("SELECT COALESCE(SUM(credit * quantity * 100), 0) FROM tranche"
+            + " WHERE opened_on > ? AND opened_on <= ?").bind(0, from).bind(1, to).mapTo(BigDecimal.class).one();
+        creditFrom = from;
+        creditTo = to;
         creditVersion = version;
       }
-      return HedgeStore.total(creditByDay, from, to);
+      return creditRead;
     });
   }
 
