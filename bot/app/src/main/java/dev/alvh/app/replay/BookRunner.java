@@ -47,9 +47,8 @@ final class BookRunner {
   private final Progress progress;
 
   /**
-   * A runner with {@code config}: each book's records go to a file under {@code dataDir}
-   * (recreated, written once the book's jobs are done) or, when {@code inMemory}, stay in a
-   * private in-memory database dropped at the end; each job run is a step of {@code progress}.
+   * A runner with {@code config}: each book's store is a file under {@code dataDir} (recreated)
+   * or, when {@code inMemory}, a private in-memory database; each job run is a step of {@code progress}.
    */
   BookRunner(BotConfig config, Path dataDir, boolean inMemory, Progress progress) {
     this.config = config;
@@ -74,9 +73,7 @@ final class BookRunner {
     if (!inMemory) {
       deleteOldDatabase(name);
     }
-    // The book runs on an in-memory database either way; a file replay writes it out once the
-    // jobs are done (Store.writeTo): the same rows, without a file write per statement.
-    try (Store store = Store.openInMemory(name)) {
+    try (Store store = inMemory ? Store.openInMemory(name) : Store.open(dataDir, name)) {
       TradingEngine engine = new TradingEngine(book, config, clock, market, broker, store, broker::settleExpiring);
       engine.halt().releaseHaltEachDay(true);
       // The history before the first replayed day warms the hedge's signals up (not evaluated).
@@ -94,7 +91,6 @@ final class BookRunner {
       try (ReplayJobDriver driver = new ReplayJobDriver(fires, clock, progress::step)) {
         driver.start(jobs::run);
       }
-      Path database = inMemory ? store.file() : store.writeTo(dataDir, name);
       TradingEngine.Counters c = engine.counters();
       ReplayQueries q = new ReplayQueries(store);
       List<ReplayQueries.DaySnapshot> snaps = q.snapshots().stream()
@@ -133,7 +129,7 @@ final class BookRunner {
           .add(hedgeMark(broker, market, hedgeContracts));
       List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> heldAtEnd = dev.alvh.app.hedge.LayerReasons.of(
           engine.hedgeDesk().held(), new dev.alvh.app.store.HedgeStore(store.jdbc(), book.key()).transitions(), market);
-      return new BookRun(book, database, c.cycles(), c.ordersSent(), c.fills(), c.tranchesOpened(), startEquity,
+      return new BookRun(book, store.file(), c.cycles(), c.ordersSent(), c.fills(), c.tranchesOpened(), startEquity,
           broker.account().netLiquidation(), store.exitReasons(), store.realizedPnl(), snaps, trades,
           q.transitions(), risk, premium.setScale(2, RoundingMode.HALF_EVEN),
           hedgePnl.setScale(2, RoundingMode.HALF_EVEN), dev.alvh.app.store.HedgeStore.statesVisited(store.jdbc()),

@@ -184,49 +184,6 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /**
-   * Writes this database, schema, rows and Flyway's history alike, into a new file database
-   * {@code name} in {@code dir} (an existing file of that name is replaced), and returns that file.
-   * The rows go in as one transaction, from H2's {@code SCRIPT} of this database; tables are
-   * created as a file database's own ({@code CACHED}, as Flyway's migrations give them in a file).
-   * A replay keeps each book's records in memory while it runs and writes them out once at its end:
-   * every statement of a cycle then costs no file write, and the file holds the same rows.
-   *
-   * @throws StoreException when this database cannot be read or the file cannot be written
-   */
-  public Path writeTo(Path dir, String name) {
-    Path base = dir.toAbsolutePath().normalize().resolve(name);
-    Path out = Path.of(base + ".mv.db");
-    try {
-      java.nio.file.Files.createDirectories(dir);
-      java.nio.file.Files.deleteIfExists(out);
-      java.nio.file.Files.deleteIfExists(Path.of(base + ".trace.db"));
-    } catch (java.io.IOException e) {
-      throw new StoreException("cannot write the database " + out + ": " + e.getMessage(), e);
-    }
-    jdbc.withHandle("writing the database " + out, h -> {
-      try (Connection target = DriverManager.getConnection("jdbc:h2:file:" + base + ";TRACE_LEVEL_FILE=0", "sa", "");
-          java.sql.Statement read = c.createStatement();
-          java.sql.Statement write = target.createStatement()) {
-        target.setAutoCommit(false);
-        try (ResultSet rs = read.executeQuery("SCRIPT")) {
-          while (rs.next()) {
-            String sql = rs.getString(1);
-            if (sql.startsWith("--") || sql.startsWith("CREATE USER ")) {
-              continue;
-            }
-            write.execute(sql.startsWith("CREATE MEMORY TABLE ") ? "CREATE CACHED TABLE " + sql.substring(20) : sql);
-          }
-        }
-        target.commit();
-        return null;
-      } catch (SQLException e) {
-        throw new StoreException("cannot write the database " + out + ": " + e.getMessage(), e);
-      }
-    });
-    return out;
-  }
-
   private static void closeQuietly(Connection c) {
     if (c != null) {
       try {
