@@ -52,6 +52,8 @@ public final class HedgeStore {
   private final TrancheStore tranches;
   /** The hedge premium of each day, as last read, and the hedge_trade table's version then (statement lock). */
   private NavigableMap<LocalDate, BigDecimal> premiumByDay;
+  /** The days after this one are in {@link #premiumByDay}. */
+  private LocalDate premiumFrom;
   private long premiumVersion;
 
   /** The hedge tables of {@code book} over {@code jdbc}. */
@@ -216,14 +218,16 @@ public final class HedgeStore {
   /** Premium paid for long positions opened from {@code from} (exclusive) to {@code to} (inclusive), USD. */
   public BigDecimal premiumSpent(LocalDate from, LocalDate to) {
     // The carry cap asks for a trailing window at each hedge evaluation: the premium of each day
-    // is read once and kept until the hedge_trade table is written over this connection (or a
-    // rollback; see TableWrites), and a window adds up the days it holds.
+    // after the window's start is read once and kept until the hedge_trade table is written over
+    // this connection (or a rollback; see TableWrites) or a window starts earlier; a window adds
+    // up the days it holds.
     return jdbc.withHandle("summing the hedge premium", h -> {
       long version = jdbc.version("hedge_trade");
-      if (premiumByDay == null || premiumVersion != version) {
+      if (premiumByDay == null || premiumVersion != version || from.isBefore(premiumFrom)) {
         NavigableMap<LocalDate, BigDecimal> days = new TreeMap<>();
         h.createQuery("SELECT trade_date, -SUM(cash) FROM hedge_trade WHERE book=? AND quantity > 0 AND kind <> ?"
-            + " GROUP BY trade_date").bind(0, book).bind(1, HedgeLayerKind.PRESS_SPREAD).map((rs, ctx) -> {
+            + " AND trade_date > ? GROUP BY trade_date").bind(0, book).bind(1, HedgeLayerKind.PRESS_SPREAD)
+            .bind(2, from).map((rs, ctx) -> {
               BigDecimal v = rs.getBigDecimal(2);
               if (v != null) {
                 days.put(rs.getDate(1).toLocalDate(), v);
@@ -231,6 +235,7 @@ public final class HedgeStore {
               return null;
             }).list();
         premiumByDay = days;
+        premiumFrom = from;
         premiumVersion = version;
       }
       return total(premiumByDay, from, to);

@@ -36,11 +36,11 @@ public final class TrancheStore {
   /** The open tranches as last read, and the {@code tranche} table's version then (guarded by the statement lock). */
   private List<Tranche> openRead;
   private long openVersion;
-  /** The last condor credit summed, its window, and the table's version then (guarded by the statement lock). */
-  private BigDecimal creditRead;
+  /** The condor credit of the tranches opened on each day after {@code creditFrom}, as last read, and the table's version then (statement lock). */
+  private java.util.NavigableMap<LocalDate, BigDecimal> creditByDay;
   private LocalDate creditFrom;
-  private LocalDate creditTo;
   private long creditVersion;
+
   /** The newest tranche's date and the next id, as last read, and the versions then (statement lock). */
   private Optional<LocalDate> lastEntryRead;
   private long lastEntryVersion;
@@ -231,20 +231,27 @@ public final class TrancheStore {
 
   /** Condor credit received on tranches opened from {@code from} (exclusive) to {@code to} (inclusive), USD. */
   public BigDecimal credit(LocalDate from, LocalDate to) {
-    // The carry cap asks for the same window at each hedge evaluation of a day: the sum is kept
-    // until the window moves or the tranche table is written (as open() keeps its rows). The
-    // table is written about once a day, so the window's sum is read again, not a sum per day
-    // of every tranche ever opened.
+    // The carry cap asks for a trailing window at each hedge evaluation: the credit of the
+    // tranches opened on each day after the window's start is read once and kept until the
+    // tranche table is written (as open() keeps its rows) or a window starts earlier; a window
+    // adds up the days it holds.
     return jdbc.withHandle("summing the condors' credit", h -> {
       long version = jdbc.version("tranche");
-      if (creditRead == null || creditVersion != version || !from.equals(creditFrom) || !to.equals(creditTo)) {
-        creditRead = h.createQuery("SELECT COALESCE(SUM(credit * quantity * 100), 0) FROM tranche"
-            + " WHERE opened_on > ? AND opened_on <= ?").bind(0, from).bind(1, to).mapTo(BigDecimal.class).one();
+      if (creditByDay == null || creditVersion != version || from.isBefore(creditFrom)) {
+        java.util.NavigableMap<LocalDate, BigDecimal> days = new java.util.TreeMap<>();
+        h.createQuery("SELECT opened_on, SUM(credit * quantity * 100) FROM tranche WHERE opened_on > ?"
+            + " GROUP BY opened_on").bind(0, from).map((rs, ctx) -> {
+              BigDecimal v = rs.getBigDecimal(2);
+              if (v != null) {
+                days.put(rs.getDate(1).toLocalDate(), v);
+              }
+              return null;
+            }).list();
+        creditByDay = days;
         creditFrom = from;
-        creditTo = to;
         creditVersion = version;
       }
-      return creditRead;
+      return HedgeStore.total(creditByDay, from, to);
     });
   }
 

@@ -128,6 +128,8 @@ class StoreReadCacheTest {
     assertThat(hedge.condorCredit(D, D.plusDays(10))).isEqualByComparingTo("240");
     assertThat(hedge.condorCredit(D.minusDays(1), D)).isEqualByComparingTo("480");
     assertThat(hedge.condorCredit(D.plusDays(5), D.plusDays(10))).isEqualByComparingTo("0");
+    assertThat(hedge.condorCredit(D.minusDays(1), D.plusDays(5))).as("a window starting earlier again")
+        .isEqualByComparingTo("720");
     Tranche rolled = new Tranche(1, D, D.plusDays(52), new BigDecimal("4750"), new BigDecimal("4800"),
         new BigDecimal("5150"), new BigDecimal("5200"), 2, new BigDecimal("3.00"));
     tranches.rolled(rolled, new BigDecimal("0.60"), BigDecimal.ZERO);
@@ -150,6 +152,7 @@ class StoreReadCacheTest {
     assertThat(hedge.premiumSpent(D.minusDays(1), D.plusDays(10))).isEqualByComparingTo("1800");
     assertThat(hedge.premiumSpent(D, D.plusDays(10))).isEqualByComparingTo("600");
     assertThat(hedge.premiumSpent(D.plusDays(10), D)).as("an empty window").isEqualByComparingTo("0");
+    assertThat(hedge.premiumSpent(D.minusDays(1), D)).as("a window starting earlier again").isEqualByComparingTo("1200");
     // Closes, PRESS spreads and other books are not premium spent.
     hedge.trade(new HedgeBook.Trade("L1-a", HedgeAction.Type.CLOSE, D.plusDays(3), -10, new BigDecimal("4.00"),
         new BigDecimal("4000"), new BigDecimal("2800")), 1, HedgeLayerKind.VIX_CALL, "CLOSE", BigDecimal.ZERO);
