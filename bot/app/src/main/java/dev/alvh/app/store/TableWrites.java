@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * write of every table too: a read made inside the transaction may have seen rows that are now
  * gone. A statement counts before it runs, so one that fails half-way counts as well.
  *
- * <p>Only used under {@link Jdbc}'s statement lock, so not thread-safe itself.
+ * <p>Only the writes over this connection are seen: the bot's tables have no other writer
+ * (Quartz's own connections write only its {@code qrtz_} tables). Only used under {@link Jdbc}'s
+ * statement lock, so not thread-safe itself.
  */
 final class TableWrites {
 
