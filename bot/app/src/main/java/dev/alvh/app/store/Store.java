@@ -285,9 +285,10 @@ public final class Store implements AutoCloseable {
   /** Writes (or replaces) the snapshot of {@code day}. */
   public void snapshot(LocalDate day, BigDecimal equity, BigDecimal cash, double spx, double vix, double vix3m,
       String hedgeState, int openTranches) {
-    jdbc.write("storing the daily snapshot", "MERGE INTO daily_snapshot(trade_date, equity, cash, spx, vix, vix3m,"
-        + " hedge_state, open_tranches) KEY(trade_date) VALUES (?,?,?,?,?,?,?,?)", day, equity, cash, round2(spx),
-        round2(vix), round2(vix3m), hedgeState, openTranches);
+    jdbc.withHandle("storing the daily snapshot", h -> h.createUpdate("MERGE INTO daily_snapshot(trade_date, equity,"
+            + " cash, spx, vix, vix3m, hedge_state, open_tranches) KEY(trade_date) VALUES (?,?,?,?,?,?,?,?)")
+        .bind(0, day).bind(1, equity).bind(2, cash).bind(3, round2(spx)).bind(4, round2(vix)).bind(5, round2(vix3m))
+        .bind(6, hedgeState).bind(7, openTranches).execute());
   }
 
   /** Daily equity, ascending by day. */
