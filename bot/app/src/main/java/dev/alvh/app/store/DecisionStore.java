@@ -26,15 +26,14 @@ public final class DecisionStore {
 
   /** Records why something was or was not done (no code). */
   public void record(Instant at, String kind, String rule, String detail) {
-    jdbc.withHandle("storing a decision", h -> h.createUpdate("INSERT INTO decision(occurred_at, kind, rule, detail)"
-        + " VALUES (?,?,?,?)").bind(0, at).bind(1, kind).bind(2, cut(rule, 256)).bind(3, cut(detail, 1024)).execute());
+    jdbc.write("storing a decision", "INSERT INTO decision(occurred_at, kind, rule, detail) VALUES (?,?,?,?)", at, kind,
+        cut(rule, 256), cut(detail, 1024));
   }
 
   /** Records a decision with its stable code. */
   public void record(Instant at, String kind, String code, String rule, String detail) {
-    jdbc.withHandle("storing a decision", h -> h.createUpdate("INSERT INTO decision(occurred_at, kind, code, rule,"
-        + " detail) VALUES (?,?,?,?,?)").bind(0, at).bind(1, kind).bind(2, code).bind(3, cut(rule, 256))
-        .bind(4, cut(detail, 1024)).execute());
+    jdbc.write("storing a decision", "INSERT INTO decision(occurred_at, kind, code, rule, detail) VALUES (?,?,?,?,?)",
+        at, kind, code, cut(rule, 256), cut(detail, 1024));
   }
 
   /**

@@ -34,9 +34,8 @@ public final class HedgeBetaStore {
 
   /** Stores {@code pair} (replacing one of the same day and layer). */
   public void savePair(Pair pair) {
-    jdbc.withHandle("storing a beta pair", h -> h.createUpdate("MERGE INTO hedge_beta_pair(book, trade_date, level,"
-        + " d_vix, d_vx) KEY(book, trade_date, level) VALUES (?,?,?,?,?)").bind(0, book).bind(1, pair.date())
-        .bind(2, pair.level()).bind(3, pair.dVix()).bind(4, pair.dVx()).execute());
+    jdbc.write("storing a beta pair", "MERGE INTO hedge_beta_pair(book, trade_date, level, d_vix, d_vx)"
+        + " KEY(book, trade_date, level) VALUES (?,?,?,?,?)", book, pair.date(), pair.level(), pair.dVix(), pair.dVx());
   }
 
   /** The last {@code days} pairs of {@code level}, oldest first. */
@@ -56,9 +55,8 @@ public final class HedgeBetaStore {
     for (Map.Entry<LocalDate, Double> e : new TreeMap<>(last.vx()).entrySet()) {
       vx.append(vx.length() == 0 ? "" : ";").append(e.getKey()).append('=').append(e.getValue());
     }
-    jdbc.withHandle("storing the last closes of beta", h -> h.createUpdate("MERGE INTO hedge_beta_last(book,"
-        + " trade_date, vix, vx) KEY(book) VALUES (?,?,?,?)").bind(0, book).bind(1, last.date()).bind(2, last.vix())
-        .bind(3, vx.toString()).execute());
+    jdbc.write("storing the last closes of beta", "MERGE INTO hedge_beta_last(book, trade_date, vix, vx) KEY(book)"
+        + " VALUES (?,?,?,?)", book, last.date(), last.vix(), vx.toString());
   }
 
   /** The stored last closes, if a day was evaluated. */

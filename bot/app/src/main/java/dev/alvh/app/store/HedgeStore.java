@@ -18,7 +18,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -49,6 +51,11 @@ public final class HedgeStore {
   private final Jdbc jdbc;
   private final String book;
   private final TrancheStore tranches;
+  /** The hedge premium of each day, as last read, and the hedge_trade table's version then (statement lock). */
+  private NavigableMap<LocalDate, BigDecimal> premiumByDay;
+  /** The days after this one are in {@link #premiumByDay}. */
+  private LocalDate premiumFrom;
+  private long premiumVersion;
 
   /** The hedge tables of {@code book} over {@code jdbc}. */
   public HedgeStore(Jdbc jdbc, String book) {
@@ -70,15 +77,13 @@ public final class HedgeStore {
 
   /** Writes (or replaces) the book's context after an evaluation. */
   public void saveContext(HedgeContext c, LocalDate stateSince, Instant at) {
-    jdbc.withHandle("storing the hedge context", h -> h.createUpdate("MERGE INTO hedge_context(book, state, as_of,"
-            + " vix_peak, last_escalation, closes_since_escalation, l3_trigger_closes, calm_closes, exit_closes,"
-            + " contango_closes, layers_held, carry_cap_reached, state_since, updated_at, returned, be_sigma_entry,"
-            + " closes_since_unwind) KEY(book) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-        .bind(0, book).bind(1, c.state().code()).bindByType(2, c.asOf(), LocalDate.class).bind(3, c.vixPeak())
-        .bindByType(4, c.lastEscalation(), LocalDate.class).bind(5, c.closesSinceEscalation())
-        .bind(6, c.l3TriggerCloses()).bind(7, c.calmCloses()).bind(8, c.exitCloses()).bind(9, c.contangoCloses())
-        .bind(10, c.layersHeld()).bind(11, c.carryCapReached()).bindByType(12, stateSince, LocalDate.class)
-        .bind(13, at).bind(14, c.returned()).bind(15, c.beSigmaEntry()).bind(16, c.closesSinceUnwind()).execute());
+    jdbc.write("storing the hedge context", "MERGE INTO hedge_context(book, state, as_of, vix_peak, last_escalation,"
+        + " closes_since_escalation, l3_trigger_closes, calm_closes, exit_closes, contango_closes, layers_held,"
+        + " carry_cap_reached, state_since, updated_at, returned, be_sigma_entry, closes_since_unwind) KEY(book)"
+        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", book, c.state().code(), c.asOf(), c.vixPeak(),
+        c.lastEscalation(), c.closesSinceEscalation(), c.l3TriggerCloses(), c.calmCloses(), c.exitCloses(),
+        c.contangoCloses(), c.layersHeld(), c.carryCapReached(), stateSince, at, c.returned(), c.beSigmaEntry(),
+        c.closesSinceUnwind());
   }
 
   /** The book's stored context, if the bot ran before. */
@@ -151,10 +156,9 @@ public final class HedgeStore {
 
   /** Stores (or replaces) the closes of one day. */
   public void saveClose(DailyCloses c) {
-    jdbc.withHandle("storing the daily closes", h -> h.createUpdate("MERGE INTO hedge_daily_close(trade_date, spx,"
-            + " vix, vix3m, vx_front, vx_second) KEY(trade_date) VALUES (?,?,?,?,?,?)")
-        .bind(0, c.date()).bind(1, c.spx()).bind(2, c.vix()).bind(3, c.vix3m())
-        .bind(4, c.hasVx() ? (Double) c.vxFront() : null).bind(5, c.hasVx() ? (Double) c.vxSecond() : null).execute());
+    jdbc.write("storing the daily closes", "MERGE INTO hedge_daily_close(trade_date, spx, vix, vix3m, vx_front,"
+        + " vx_second) KEY(trade_date) VALUES (?,?,?,?,?,?)", c.date(), c.spx(), c.vix(), c.vix3m(),
+        c.hasVx() ? (Double) c.vxFront() : null, c.hasVx() ? (Double) c.vxSecond() : null);
   }
 
   /** The stored daily closes, oldest first. */
@@ -214,8 +218,40 @@ public final class HedgeStore {
 
   /** Premium paid for long positions opened from {@code from} (exclusive) to {@code to} (inclusive), USD. */
   public BigDecimal premiumSpent(LocalDate from, LocalDate to) {
-    return sum("SELECT COALESCE(-SUM(cash), 0) FROM hedge_trade WHERE book=? AND quantity > 0 AND kind <> ?"
-        + " AND trade_date > ? AND trade_date <= ?", book, HedgeLayerKind.PRESS_SPREAD, from, to);
+    // The carry cap asks for a trailing window at each hedge evaluation: the premium of each day
+    // after the window's start is read once and kept until the hedge_trade table is written over
+    // this connection (or a rollback; see TableWrites) or a window starts earlier; a window adds
+    // up the days it holds.
+    return jdbc.withHandle("summing the hedge premium", h -> {
+      long version = jdbc.version("hedge_trade");
+      if (premiumByDay == null || premiumVersion != version || from.isBefore(premiumFrom)) {
+        NavigableMap<LocalDate, BigDecimal> days = new TreeMap<>();
+        h.createQuery("SELECT trade_date, -SUM(cash) FROM hedge_trade WHERE book=? AND quantity > 0 AND kind <> ?"
+            + " AND trade_date > ? GROUP BY trade_date").bind(0, book).bind(1, HedgeLayerKind.PRESS_SPREAD)
+            .bind(2, from).map((rs, ctx) -> {
+              BigDecimal v = rs.getBigDecimal(2);
+              if (v != null) {
+                days.put(rs.getDate(1).toLocalDate(), v);
+              }
+              return null;
+            }).list();
+        premiumByDay = days;
+        premiumFrom = from;
+        premiumVersion = version;
+      }
+      return total(premiumByDay, from, to);
+    });
+  }
+
+  /** The sum of {@code days} after {@code from} up to {@code to} inclusive, 0 when none. */
+  static BigDecimal total(NavigableMap<LocalDate, BigDecimal> days, LocalDate from, LocalDate to) {
+    BigDecimal sum = BigDecimal.ZERO;
+    if (from.isBefore(to)) {
+      for (BigDecimal v : days.subMap(from, false, to, true).values()) {
+        sum = sum.add(v);
+      }
+    }
+    return sum;
   }
 
   /** Realized P&amp;L of hedge closes on or after {@code since}, USD, before commissions. */

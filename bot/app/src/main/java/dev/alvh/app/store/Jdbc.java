@@ -30,11 +30,15 @@ public final class Jdbc {
   private final Handle handle;
   /** Held by each statement, and by a transaction from its start to its commit or rollback. */
   private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+  /** The writes of each table over this connection, for the reads kept in memory ({@link #version}). */
+  private final TableWrites writes = new TableWrites();
+  /** The statements of {@link #write}, prepared once per SQL text (guarded by the lock; they close with the connection). */
+  private final java.util.Map<String, PreparedStatement> prepared = new java.util.HashMap<>();
 
   Jdbc(Connection c) {
     this.c = c;
     // The handle wraps the store's connection; the store closes the connection itself.
-    this.handle = configure(Jdbi.create(() -> c)).open();
+    this.handle = configure(Jdbi.create(() -> c), writes).open();
   }
 
   /**
@@ -42,11 +46,12 @@ public final class Jdbc {
    * back by name (an unknown stored name fails naming the column and the value, see
    * {@link StoredEnum}); exit reasons bind and map by their key. The SQL is plain, without
    * templates, so the template engine is off.
-   * Each SQL text's prepared statement is kept and used again ({@link ReusedStatements}).
+   * Each SQL text's prepared statement is kept and used again ({@link ReusedStatements}), and
+   * every statement is told to {@code writes} before it runs.
    */
-  static Jdbi configure(Jdbi jdbi) {
+  static Jdbi configure(Jdbi jdbi, TableWrites writes) {
     jdbi.setTemplateEngine(org.jdbi.v3.core.statement.TemplateEngine.NOP);
-    jdbi.setStatementBuilderFactory(connection -> new ReusedStatements());
+    jdbi.setStatementBuilderFactory(connection -> new ReusedStatements(writes));
     jdbi.registerColumnMapper(StoredEnum.FACTORY);
     jdbi.registerColumnMapper(ExitReason.class, StoredEnum.EXIT_REASON);
     jdbi.registerArgument(StoredEnum.ARGUMENTS);
@@ -67,6 +72,74 @@ public final class Jdbc {
       throw new StoreException(what + " failed: " + e.getMessage(), e);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * A number that changes with every write of {@code table} over this connection (lower case, as
+   * the SQL names it), every rollback and every statement of unknown effect: a read kept in memory
+   * with the version it was made at is current while the version is the same. Call it under the
+   * statement lock, that is from inside {@link #withHandle}, together with the read it stamps.
+   */
+  long version(String table) {
+    if (!lock.isHeldByCurrentThread()) {
+      throw new IllegalStateException("a table version is read under the statement lock only");
+    }
+    return writes.version(table);
+  }
+
+  /**
+   * Runs one INSERT, UPDATE or MERGE with positional arguments on a statement kept prepared for
+   * its SQL text, holding the statement lock; a failure becomes a {@link StoreException} naming
+   * {@code what}. For the writes of every cycle and every order (decisions, order steps and
+   * statuses, fills, the hedge's daily rows): the same effect as the JDBI handle's
+   * {@code createUpdate(sql).bind(...).execute()}, with the arguments bound as the handle binds
+   * them ({@link #bind(PreparedStatement, int, Object)}), without JDBI's per-statement machinery.
+   * Joins a transaction begun with {@link #inTransaction(Runnable)} on the same thread.
+   *
+   * @return the rows changed
+   */
+  public int write(String what, String sql, Object... args) {
+    lock.lock();
+    try {
+      writes.statement(sql);
+      PreparedStatement ps = prepared.get(sql);
+      if (ps == null || ps.isClosed()) {
+        ps = c.prepareStatement(sql);
+        prepared.put(sql, ps);
+      }
+      try {
+        for (int i = 0; i < args.length; i++) {
+          bind(ps, i + 1, args[i]);
+        }
+        return ps.executeUpdate();
+      } finally {
+        ps.clearParameters();
+      }
+    } catch (SQLException e) {
+      throw new StoreException(what + " failed: " + e.getMessage(), e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Binds {@code v} at {@code position} as the store's JDBI handle binds it: an instant as a
+   * {@link java.sql.Timestamp}, an exit reason by its key and any other enum by its name
+   * ({@link StoredEnum}), null as SQL NULL, anything else (strings, numbers, booleans,
+   * {@code LocalDate}) with {@code setObject}.
+   */
+  static void bind(PreparedStatement ps, int position, Object v) throws SQLException {
+    if (v == null) {
+      ps.setNull(position, java.sql.Types.NULL);
+    } else if (v instanceof java.time.Instant i) {
+      ps.setTimestamp(position, java.sql.Timestamp.from(i));
+    } else if (v instanceof ExitReason r) {
+      ps.setString(position, r.key());
+    } else if (v instanceof Enum<?> e) {
+      ps.setString(position, e.name());
+    } else {
+      ps.setObject(position, v);
     }
   }
 
@@ -106,6 +179,7 @@ public final class Jdbc {
       work.run();
       c.commit();
     } catch (RuntimeException | SQLException e) {
+      writes.rollback();
       try {
         c.rollback();
       } catch (SQLException r) {
@@ -124,6 +198,7 @@ public final class Jdbc {
   /** Runs an INSERT, UPDATE, MERGE or DELETE with positional arguments; returns the rows changed. */
   public int update(String sql, Object... args) {
     lock.lock();
+    writes.statement(sql);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
       return ps.executeUpdate();
@@ -137,6 +212,7 @@ public final class Jdbc {
   /** Runs a query and maps each row; rows mapped to null are left out. */
   public <T> List<T> query(String sql, Row<T> row, Object... args) {
     lock.lock();
+    writes.statement(sql);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, args);
       List<T> out = new ArrayList<>();

@@ -45,19 +45,16 @@ public final class OrderJournal {
 
   /** Writes an order intent to the journal, status JOURNALED, before it is sent. */
   public void journal(OrderIntent o, Instant at) {
-    jdbc.withHandle("journaling order " + o.ref(), h -> h.createUpdate("INSERT INTO orders(ref, purpose, tranche_id,"
-            + " legs, quantity, limit_price, status, reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-        .bind(0, o.ref().value()).bind(1, o.purpose()).bind(2, o.trancheId()).bind(3, LegCodec.orderText(o.legs()))
-        .bind(4, o.quantity()).bind(5, o.limit().bagLimit()).bind(6, OrderStatus.JOURNALED)
-        .bind(7, cut(o.reason(), 512)).bind(8, at).bind(9, at).execute());
+    jdbc.write("journaling order " + o.ref(), "INSERT INTO orders(ref, purpose, tranche_id, legs, quantity,"
+        + " limit_price, status, reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)", o.ref().value(),
+        o.purpose(), o.trancheId(), LegCodec.orderText(o.legs()), o.quantity(), o.limit().bagLimit(),
+        OrderStatus.JOURNALED, cut(o.reason(), 512), at, at);
   }
 
   /** Records a status change of order {@code ref}. */
   public void status(OrderRef ref, OrderStatus status, long brokerId, int filled, String reason, Instant at) {
-    jdbc.withHandle("storing the status of order " + ref, h -> h.createUpdate("UPDATE orders SET status=?,"
-            + " broker_id=?, filled=?, status_reason=?, updated_at=? WHERE ref=?")
-        .bind(0, status).bind(1, brokerId).bind(2, filled).bind(3, cut(reason, 512)).bind(4, at)
-        .bind(5, ref.value()).execute());
+    jdbc.write("storing the status of order " + ref, "UPDATE orders SET status=?, broker_id=?, filled=?,"
+        + " status_reason=?, updated_at=? WHERE ref=?", status, brokerId, filled, cut(reason, 512), at, ref.value());
   }
 
   /** The status of order {@code ref}, if journaled. */
@@ -73,22 +70,21 @@ public final class OrderJournal {
    * @return true when it was new
    */
   public boolean fill(Fill f) {
-    return jdbc.withHandle("storing fill " + f.execId(), h -> h.createUpdate("MERGE INTO fill(exec_id, ref,"
-            + " occurred_at, contract, side, quantity, price, commission) KEY(exec_id)"
-            + " SELECT ?,?,?,?,?,?,?,? FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM fill WHERE exec_id=?)")
-        .bind(0, f.execId()).bind(1, f.ref().value()).bind(2, f.time()).bind(3, f.contract().key())
-        .bind(4, f.side()).bind(5, f.quantity()).bind(6, f.price()).bind(7, f.commission()).bind(8, f.execId())
-        .execute()) > 0;
+    return jdbc.write("storing fill " + f.execId(), "MERGE INTO fill(exec_id, ref, occurred_at, contract, side,"
+        + " quantity, price, commission) KEY(exec_id) SELECT ?,?,?,?,?,?,?,? FROM DUAL WHERE NOT EXISTS"
+        + " (SELECT 1 FROM fill WHERE exec_id=?)", f.execId(), f.ref().value(), f.time(), f.contract().key(), f.side(),
+        f.quantity(), f.price(), f.commission(), f.execId()) > 0;
   }
 
   /** Records one limit an order was worked at and its status after the step. */
   public void step(OrderRef ref, int step, NetPrice limit, Instant at, OrderStatus status, int filled) {
-    jdbc.withHandle("storing step " + step + " of order " + ref, h -> {
-      h.createUpdate("INSERT INTO order_step(ref, step, limit_price, occurred_at, status, filled) VALUES (?,?,?,?,?,?)")
-          .bind(0, ref.value()).bind(1, step).bind(2, limit.bagLimit()).bind(3, at).bind(4, status)
-          .bind(5, filled).execute();
-      return h.createUpdate("UPDATE orders SET steps=?, final_limit=? WHERE ref=?").bind(0, step)
-          .bind(1, limit.bagLimit()).bind(2, ref.value()).execute();
+    String what = "storing step " + step + " of order " + ref;
+    // Both rows under one hold of the statement lock, as one unit of this thread.
+    jdbc.withHandle(what, h -> {
+      jdbc.write(what, "INSERT INTO order_step(ref, step, limit_price, occurred_at, status, filled)"
+          + " VALUES (?,?,?,?,?,?)", ref.value(), step, limit.bagLimit(), at, status, filled);
+      return jdbc.write(what, "UPDATE orders SET steps=?, final_limit=? WHERE ref=?", step, limit.bagLimit(),
+          ref.value());
     });
   }
 

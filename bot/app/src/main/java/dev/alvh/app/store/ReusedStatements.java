@@ -27,9 +27,16 @@ final class ReusedStatements extends DefaultStatementBuilder {
 
   private final Map<String, PreparedStatement> open = new HashMap<>();
   private final Set<Statement> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final TableWrites writes;
+
+  /** A builder that tells {@code writes} of every statement before it runs. */
+  ReusedStatements(TableWrites writes) {
+    this.writes = writes;
+  }
 
   @Override
   public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
+    writes.statement(sql);
     if (ctx.isReturningGeneratedKeys() || ctx.isConcurrentUpdatable()) {
       return super.create(conn, sql, ctx);
     }
@@ -48,6 +55,20 @@ final class ReusedStatements extends DefaultStatementBuilder {
     }
     inUse.add(ps);
     return ps;
+  }
+
+  /** A plain statement (a script's batch): its SQL comes later, so it counts as a write of every table. */
+  @Override
+  public Statement create(Connection conn, StatementContext ctx) throws SQLException {
+    writes.unknown();
+    return super.create(conn, ctx);
+  }
+
+  /** A call: it counts as a write of every table. */
+  @Override
+  public java.sql.CallableStatement createCall(Connection conn, String sql, StatementContext ctx) throws SQLException {
+    writes.unknown();
+    return super.createCall(conn, sql, ctx);
   }
 
   @Override

@@ -21,7 +21,9 @@ import org.jdbi.v3.core.statement.Query;
  * life (opening credit plus rolls); while a tranche is open, {@code realized_pnl} holds the
  * gross P&amp;L of condors already closed by partial fills; at the final close it becomes the whole
  * tranche's P&amp;L net of every commission. Exit reasons are bound and mapped by their key. Not
- * thread-safe, like {@link Store}.
+ * thread-safe, like {@link Store}. The open tranches and the condor credit of a window are kept in
+ * memory between two writes of the table (see {@link #open()}); every reader goes through
+ * {@link Jdbc}'s statement lock, which also guards those kept reads.
  */
 public final class TrancheStore {
 
@@ -31,6 +33,19 @@ public final class TrancheStore {
       rs.getInt(11));
 
   private final Jdbc jdbc;
+  /** The open tranches as last read, and the {@code tranche} table's version then (guarded by the statement lock). */
+  private List<Tranche> openRead;
+  private long openVersion;
+  /** The condor credit of the tranches opened on each day after {@code creditFrom}, as last read, and the table's version then (statement lock). */
+  private java.util.NavigableMap<LocalDate, BigDecimal> creditByDay;
+  private LocalDate creditFrom;
+  private long creditVersion;
+
+  /** The newest tranche's date and the next id, as last read, and the versions then (statement lock). */
+  private Optional<LocalDate> lastEntryRead;
+  private long lastEntryVersion;
+  private long nextIdRead;
+  private long nextIdVersion;
 
   /** The tranche tables over {@code jdbc}. */
   public TrancheStore(Jdbc jdbc) {
@@ -62,11 +77,22 @@ public final class TrancheStore {
         .execute());
   }
 
-  /** The open tranches, by id. */
+  /**
+   * The open tranches, by id (a new list each call). The rows read are kept until the next write
+   * of the {@code tranche} table over this connection (or a rollback, see {@link TableWrites}):
+   * a trading cycle asks for them several times between two writes.
+   */
   public List<Tranche> open() {
-    return jdbc.withHandle("reading the open tranches", h -> h.createQuery("SELECT id, opened_on, expiry, long_put,"
-        + " short_put, short_call, long_call, quantity, credit, COALESCE(call_expiry, expiry), rolls FROM tranche"
-        + " WHERE status='OPEN' ORDER BY id").map(TRANCHE).list());
+    return jdbc.withHandle("reading the open tranches", h -> {
+      long version = jdbc.version("tranche");
+      if (openRead == null || openVersion != version) {
+        openRead = List.copyOf(h.createQuery("SELECT id, opened_on, expiry, long_put, short_put, short_call, long_call,"
+            + " quantity, credit, COALESCE(call_expiry, expiry), rolls FROM tranche WHERE status='OPEN' ORDER BY id")
+            .map(TRANCHE).list());
+        openVersion = version;
+      }
+      return new java.util.ArrayList<>(openRead);
+    });
   }
 
   /** Commissions paid so far on tranche {@code id}. */
@@ -76,20 +102,35 @@ public final class TrancheStore {
         .orElse(BigDecimal.ZERO);
   }
 
-  /** The trade date of the newest tranche. */
+  /** The trade date of the newest tranche (kept until the tranche table is written, as {@link #open()}). */
   public Optional<LocalDate> lastEntry() {
-    return jdbc.withHandle("reading the newest tranche's date", h -> h.createQuery(
-        "SELECT MAX(opened_on) FROM tranche").map((rs, ctx) -> {
+    return jdbc.withHandle("reading the newest tranche's date", h -> {
+      long version = jdbc.version("tranche");
+      if (lastEntryRead == null || lastEntryVersion != version) {
+        lastEntryRead = h.createQuery("SELECT MAX(opened_on) FROM tranche").map((rs, ctx) -> {
           java.sql.Date d = rs.getDate(1);
-          return d == null ? null : d.toLocalDate();
-        }).findFirst());
+          return Optional.ofNullable(d == null ? null : d.toLocalDate());
+        }).one();
+        lastEntryVersion = version;
+      }
+      return lastEntryRead;
+    });
   }
 
-  /** The id the next tranche gets: one above any tranche or order seen. */
+  /**
+   * The id the next tranche gets: one above any tranche or order seen (kept until the tranche
+   * or the orders table is written, as {@link #open()}).
+   */
   public long nextId() {
-    return jdbc.withHandle("reading the next tranche id", h -> h.createQuery("SELECT GREATEST(COALESCE((SELECT"
-        + " MAX(id) FROM tranche), 0), COALESCE((SELECT MAX(tranche_id) FROM orders), 0)) + 1")
-        .map((rs, ctx) -> rs.getLong(1)).findFirst()).orElse(1L);
+    return jdbc.withHandle("reading the next tranche id", h -> {
+      long version = jdbc.version("tranche") + jdbc.version("orders");
+      if (nextIdRead == 0 || nextIdVersion != version) {
+        nextIdRead = h.createQuery("SELECT GREATEST(COALESCE((SELECT MAX(id) FROM tranche), 0), COALESCE((SELECT"
+            + " MAX(tranche_id) FROM orders), 0)) + 1").map((rs, ctx) -> rs.getLong(1)).findFirst().orElse(1L);
+        nextIdVersion = version;
+      }
+      return nextIdRead;
+    });
   }
 
   /** Stores tranche {@code t} after a roll of {@code rollCredit} points per condor and its commissions. */
@@ -190,9 +231,28 @@ public final class TrancheStore {
 
   /** Condor credit received on tranches opened from {@code from} (exclusive) to {@code to} (inclusive), USD. */
   public BigDecimal credit(LocalDate from, LocalDate to) {
-    return jdbc.withHandle("summing the condors' credit", h -> h.createQuery("SELECT COALESCE(SUM(credit * quantity"
-        + " * 100), 0) FROM tranche WHERE opened_on > ? AND opened_on <= ?").bind(0, from).bind(1, to)
-        .mapTo(BigDecimal.class).one());
+    // The carry cap asks for a trailing window at each hedge evaluation: the credit of the
+    // tranches opened on each day after the window's start is read once and kept until the
+    // tranche table is written (as open() keeps its rows) or a window starts earlier; a window
+    // adds up the days it holds.
+    return jdbc.withHandle("summing the condors' credit", h -> {
+      long version = jdbc.version("tranche");
+      if (creditByDay == null || creditVersion != version || from.isBefore(creditFrom)) {
+        java.util.NavigableMap<LocalDate, BigDecimal> days = new java.util.TreeMap<>();
+        h.createQuery("SELECT opened_on, SUM(credit * quantity * 100) FROM tranche WHERE opened_on > ?"
+            + " GROUP BY opened_on").bind(0, from).map((rs, ctx) -> {
+              BigDecimal v = rs.getBigDecimal(2);
+              if (v != null) {
+                days.put(rs.getDate(1).toLocalDate(), v);
+              }
+              return null;
+            }).list();
+        creditByDay = days;
+        creditFrom = from;
+        creditVersion = version;
+      }
+      return HedgeStore.total(creditByDay, from, to);
+    });
   }
 
   /** Sets the condors of tranche {@code id} (what stays after a partial roll split some off). */
