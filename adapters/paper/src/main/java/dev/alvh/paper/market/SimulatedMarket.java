@@ -101,6 +101,14 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   /** Smiles of SPXW and of SPX AM by expiry (no key built per quote). */
   private final Map<LocalDate, Smile> spxwSmiles = new HashMap<>();
   private final Map<LocalDate, Smile> spxAmSmiles = new HashMap<>();
+  /**
+   * The model's quotes asked for one by one ({@link #quote}) at this instant, by contract (class,
+   * expiry, strike, right, multiplier): the account's marks, the fill checks and the snapshot ask
+   * for the same series several times per cycle. Everything else a model quote depends on (index
+   * levels, VIX9D, the VX curve, the time to expiry) is a function of the instant, and the cache is
+   * cleared when the clock moves. Real quotes ({@link QuoteOverlay}) are asked for every time.
+   */
+  private final Map<OptionContract, OptionQuote> modelQuotes = new HashMap<>();
   /** Settlement instants by expiry: at the 16:00 close (SPXW) and at the 9:30 open (SPX monthly, VIX). */
   private final Map<LocalDate, Instant> closeSettlements = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<LocalDate, Instant> openSettlements = new java.util.concurrent.ConcurrentHashMap<>();
@@ -307,16 +315,26 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     if (!isKnown(cls)) {
       return Optional.empty();
     }
+    refresh();
+    boolean vix = OptionContract.VIX.equals(cls);
+    if (vix) {
+      OptionQuote known = modelQuotes.get(contract);
+      if (known != null) {
+        return Optional.of(known);
+      }
+    }
     double years = yearsTo(cls, contract.expiry());
     if (years < 0) {
       return Optional.empty();
     }
-    if (OptionContract.VIX.equals(cls)) {
+    if (vix) {
       OptionalDouble f = vxFuture(contract.expiry());
       if (f.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(priceVix(contract, f.getAsDouble(), years));
+      OptionQuote q = priceVix(contract, f.getAsDouble(), years);
+      modelQuotes.put(contract, q);
+      return Optional.of(q);
     }
     IndexLevels ix = indices();
     return Optional.of(spxQuote(contract, cls, ix));
@@ -324,7 +342,14 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
 
   /** The overlay's quote of an SPX-class option where it has one, else the model's. */
   private OptionQuote spxQuote(OptionContract c, String cls, IndexLevels ix) {
-    return overlay.quote(c, clock.now()).orElseGet(() -> priceSpx(c, smile(cls, c.expiry(), ix), ix));
+    return overlay.quote(c, clock.now()).orElseGet(() -> {
+      OptionQuote q = modelQuotes.get(c);
+      if (q == null) {
+        q = priceSpx(c, smile(cls, c.expiry(), ix), ix);
+        modelQuotes.put(c, q);
+      }
+      return q;
+    });
   }
 
   /**
@@ -760,6 +785,7 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     Instant now = clock.now();
     if (!now.equals(cachedAt)) {
       chainCache.clear();
+      modelQuotes.clear();
       vxCache.clear();
       spxwSmiles.clear();
       spxAmSmiles.clear();

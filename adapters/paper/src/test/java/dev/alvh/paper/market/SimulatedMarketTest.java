@@ -206,6 +206,44 @@ class SimulatedMarketTest {
     assertThat(atOpen.underlying()).isCloseTo(4700, within(1e-9));
   }
 
+  /** The quote of {@code c} from a market that priced nothing before (no kept quotes). */
+  private static OptionQuote freshQuote(Instant at, OptionContract c) {
+    return market(new VirtualClock(at), BAR).quote(c).orElseThrow();
+  }
+
+  @Test
+  void quotesKeptWithinAnInstantAreEachSeriesOwn() {
+    Instant at = ny(DAY, 11, 0);
+    SimulatedMarket m = market(new VirtualClock(at), BAR);
+    LocalDate monthly = LocalDate.of(2024, 2, 16);
+    OptionContract put = OptionContract.spxw(monthly, new BigDecimal("4600"), OptionRight.PUT);
+    List<OptionContract> others = List.of(
+        OptionContract.spxw(monthly, new BigDecimal("4600"), OptionRight.CALL),
+        OptionContract.spxw(monthly, new BigDecimal("4650"), OptionRight.PUT),
+        OptionContract.spxw(monthly.minusDays(2), new BigDecimal("4600"), OptionRight.PUT),
+        new OptionContract("SPX", OptionContract.SPX_AM, monthly, new BigDecimal("4600"), OptionRight.PUT, 100));
+    OptionQuote first = m.quote(put).orElseThrow();
+    assertThat(m.quote(put)).containsSame(first);
+    for (OptionContract c : others) {
+      OptionQuote q = m.quote(c).orElseThrow();
+      assertThat(q.contract()).isEqualTo(c);
+      assertThat(q).isEqualTo(freshQuote(at, c)).isNotEqualTo(first);
+    }
+  }
+
+  @Test
+  void keptQuotesArePricedAgainWhenTheClockMoves() {
+    VirtualClock clock = new VirtualClock(ny(DAY, 11, 0));
+    SimulatedMarket m = market(clock, BAR);
+    OptionContract put = OptionContract.spxw(DAY.plusDays(10), new BigDecimal("4600"), OptionRight.PUT);
+    OptionContract vix = OptionContract.vix(LocalDate.of(2024, 1, 17), new BigDecimal("15"), OptionRight.CALL);
+    OptionQuote before = m.quote(put).orElseThrow();
+    OptionQuote vixBefore = m.quote(vix).orElseThrow();
+    clock.set(ny(DAY, 15, 0));
+    assertThat(m.quote(put)).contains(freshQuote(clock.now(), put)).isNotEqualTo(java.util.Optional.of(before));
+    assertThat(m.quote(vix)).contains(freshQuote(clock.now(), vix)).isNotEqualTo(java.util.Optional.of(vixBefore));
+  }
+
   @Test
   void expiredContractHasNoQuote() {
     VirtualClock clock = new VirtualClock(ny(DAY, 11, 0));
