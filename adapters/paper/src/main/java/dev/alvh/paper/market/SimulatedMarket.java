@@ -490,8 +490,9 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
       listed = new java.util.TreeSet<>(listed);
       listed.addAll(real);
     }
-    for (BigDecimal strike : listed) {
-      for (OptionRight r : OptionRight.values()) {
+    // In the chain's own order (right, then strike; the strikes ascend): its sort then only checks it.
+    for (OptionRight r : OptionRight.values()) {
+      for (BigDecimal strike : listed) {
         OptionContract c = new OptionContract("SPX", tradingClass, expiry, strike, r, 100);
         quotes.add(overlay.quote(c, clock.now()).orElseGet(() -> priceSpx(c, smile, ix)));
       }
@@ -545,8 +546,10 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     Check.isTrue(fut.isPresent(), "expiry", "must be a VIX expiration from today on, but was " + expiry);
     double f = fut.getAsDouble();
     List<OptionQuote> quotes = new ArrayList<>();
-    for (BigDecimal strike : vixStrikes(f)) {
-      for (OptionRight r : OptionRight.values()) {
+    List<BigDecimal> strikes = vixStrikes(f);
+    // In the chain's own order (right, then strike): its sort then only checks it.
+    for (OptionRight r : OptionRight.values()) {
+      for (BigDecimal strike : strikes) {
         quotes.add(priceVix(OptionContract.vix(expiry, strike, r), f, years));
       }
     }
