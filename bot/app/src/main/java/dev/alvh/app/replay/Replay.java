@@ -70,9 +70,9 @@ public final class Replay {
    * drift apart, and a chain the others have not taken within this many newer ones is dropped
    * (they price it themselves: the same numbers, only the work is not saved).
    */
-  static final int SHARED_CHAINS = 64;
-  /** How many fires a book may run ahead of the slowest (about two trading days). */
-  static final int PACE_FIRES = 10;
+  static final int SHARED_CHAINS = 128;
+  /** How many fires a book may run ahead of the slowest (about eight trading days). */
+  static final int PACE_FIRES = 40;
 
   private final BotConfig config;
   private final Path dataDir;
