@@ -24,6 +24,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,6 @@ public final class PaperBroker implements Broker {
   /** Leg fill prices keep 4 decimals: mids of 0.05-grid quotes fall on 0.025, and rounding them
    * to the cent would move a combo priced at mid past its own limit. */
   private static final int PRICE_SCALE = 4;
-  private static final Comparator<OptionContract> BY_KEY = Comparator.comparing(OptionContract::key);
 
   /**
    * One settled position: on {@code date} the {@code quantity} (signed, negative short) of
@@ -129,8 +129,15 @@ public final class PaperBroker implements Broker {
   /** Orders that were working when the account was last saved: cancelled by the restart. */
   private final List<OrderUpdate> cancelledByRestart = new ArrayList<>();
   private BigDecimal cash;
-  private final Map<OptionContract, Long> positions = new TreeMap<>(BY_KEY);
-  private final Map<OptionContract, BigDecimal> costs = new TreeMap<>(BY_KEY);
+  /**
+   * Each contract's {@link OptionContract#key()}, by the whole contract: the account's maps are
+   * ordered by it, and every lookup compares several keys (building each anew was a share of the
+   * replay's CPU time). A contract's entry goes when its position does.
+   */
+  private final Map<OptionContract, String> keys = new HashMap<>();
+  private final Comparator<OptionContract> byKey = (a, b) -> key(a).compareTo(key(b));
+  private final Map<OptionContract, Long> positions = new TreeMap<>(byKey);
+  private final Map<OptionContract, BigDecimal> costs = new TreeMap<>(byKey);
   private final Map<OrderRef, Working> working = new LinkedHashMap<>();
   private final Map<OrderRef, Long> ids = new LinkedHashMap<>();
   private final List<Settlement> ledger = new ArrayList<>();
@@ -503,7 +510,7 @@ public final class PaperBroker implements Broker {
     for (int i = 0; i < intent.legs().size(); i++) {
       ComboLeg leg = intent.legs().get(i);
       int legQty = leg.ratio() * qty;
-      Fill fill = new Fill(intent.ref(), String.format(Locale.ROOT, "paper.%08d", execSeq++), clock.now(),
+      Fill fill = new Fill(intent.ref(), execId(execSeq++), clock.now(),
           leg.contract(), leg.side(), legQty, prices.get().get(i), perContract.multiply(BigDecimal.valueOf(legQty)));
       book(fill);
       // Kept before the listener stores the bot's fill row, in the same atomic block (the callers
@@ -578,6 +585,7 @@ public final class PaperBroker implements Broker {
     for (OptionContract c : expiring) {
       long q = positions.remove(c);
       costs.remove(c);
+      keys.remove(c);
       BigDecimal flow = c.intrinsic(price).multiply(BigDecimal.valueOf(q * c.multiplier()))
           .setScale(2, RoundingMode.HALF_EVEN);
       cash = cash.add(flow);
@@ -603,6 +611,7 @@ public final class PaperBroker implements Broker {
     if (after == 0) {
       positions.remove(f.contract());
       costs.remove(f.contract());
+      keys.remove(f.contract());
       return;
     }
     positions.put(f.contract(), after);
@@ -625,6 +634,19 @@ public final class PaperBroker implements Broker {
       }
     }
     return c.intrinsic(BigDecimal.valueOf(market.settlementUnderlyingNow(c))).setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  private String key(OptionContract c) {
+    return keys.computeIfAbsent(c, OptionContract::key);
+  }
+
+  /** The execution id of sequence number {@code seq}: {@code paper.} and at least eight digits, as {@code %08d} writes it. */
+  static String execId(long seq) {
+    String digits = Long.toString(seq);
+    if (seq < 0) {
+      return String.format(Locale.ROOT, "paper.%08d", seq);
+    }
+    return digits.length() >= 8 ? "paper." + digits : "paper." + "0".repeat(8 - digits.length()) + digits;
   }
 
   private void emit(OrderRef ref, long id, OrderStatus status, int filled, int remaining, String reason) {

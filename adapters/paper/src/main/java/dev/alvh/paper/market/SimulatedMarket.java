@@ -101,6 +101,14 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   /** Smiles of SPXW and of SPX AM by expiry (no key built per quote). */
   private final Map<LocalDate, Smile> spxwSmiles = new HashMap<>();
   private final Map<LocalDate, Smile> spxAmSmiles = new HashMap<>();
+  /**
+   * The model's quotes asked for one by one ({@link #quote}) at this instant, by contract (class,
+   * expiry, strike, right, multiplier): the account's marks, the fill checks and the snapshot ask
+   * for the same series several times per cycle. Everything else a model quote depends on (index
+   * levels, VIX9D, the VX curve, the time to expiry) is a function of the instant, and the cache is
+   * cleared when the clock moves. Real quotes ({@link QuoteOverlay}) are asked for every time.
+   */
+  private final Map<OptionContract, OptionQuote> modelQuotes = new HashMap<>();
   /** Settlement instants by expiry: at the 16:00 close (SPXW) and at the 9:30 open (SPX monthly, VIX). */
   private final Map<LocalDate, Instant> closeSettlements = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<LocalDate, Instant> openSettlements = new java.util.concurrent.ConcurrentHashMap<>();
@@ -111,6 +119,10 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
   private LocalDate expiryCacheDay = LocalDate.MIN;
   /** Real quotes consulted before the model for SPX and SPXW options; see {@link QuoteOverlay}. */
   private QuoteOverlay overlay = QuoteOverlay.NONE;
+  /** Model chains shared with other markets over the same inputs; null: none. */
+  private ChainMemo shared;
+  /** What a shared memo must have been made for: the same history, configuration, path and calendar. */
+  private final List<Object> inputs;
 
   /**
    * A market over {@code history}, read at {@code clock}'s time.
@@ -141,6 +153,7 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     this.spreadModel = config.spread();
     this.tickCents = Math.round(spreadModel.tick() * 100);
     this.calendar = new Expirations(tradingDay::test);
+    this.inputs = java.util.Arrays.asList(history, config, path, tradingDay);
     this.bars = new TreeMap<>();
     history.bars().forEach(b -> this.bars.put(b.date(), b));
     this.vxByDay = new TreeMap<>();
@@ -307,16 +320,26 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     if (!isKnown(cls)) {
       return Optional.empty();
     }
+    refresh();
+    boolean vix = OptionContract.VIX.equals(cls);
+    if (vix) {
+      OptionQuote known = modelQuotes.get(contract);
+      if (known != null) {
+        return Optional.of(known);
+      }
+    }
     double years = yearsTo(cls, contract.expiry());
     if (years < 0) {
       return Optional.empty();
     }
-    if (OptionContract.VIX.equals(cls)) {
+    if (vix) {
       OptionalDouble f = vxFuture(contract.expiry());
       if (f.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(priceVix(contract, f.getAsDouble(), years));
+      OptionQuote q = priceVix(contract, f.getAsDouble(), years);
+      modelQuotes.put(contract, q);
+      return Optional.of(q);
     }
     IndexLevels ix = indices();
     return Optional.of(spxQuote(contract, cls, ix));
@@ -324,7 +347,14 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
 
   /** The overlay's quote of an SPX-class option where it has one, else the model's. */
   private OptionQuote spxQuote(OptionContract c, String cls, IndexLevels ix) {
-    return overlay.quote(c, clock.now()).orElseGet(() -> priceSpx(c, smile(cls, c.expiry(), ix), ix));
+    return overlay.quote(c, clock.now()).orElseGet(() -> {
+      OptionQuote q = modelQuotes.get(c);
+      if (q == null) {
+        q = priceSpx(c, smile(cls, c.expiry(), ix), ix);
+        modelQuotes.put(c, q);
+      }
+      return q;
+    });
   }
 
   /**
@@ -454,24 +484,162 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     IndexLevels ix = indices();
     Smile smile = smile(tradingClass, expiry, ix);
     StrikeGrid g = strikeGrid(smile);
+    List<BigDecimal> real = overlay.strikes(tradingClass, expiry, clock.now());
+    if (real.isEmpty() && shared != null) {
+      return sharedSpxChain(tradingClass, expiry, ix, smile, g);
+    }
     List<OptionQuote> quotes = new ArrayList<>();
     java.util.Collection<BigDecimal> listed = new ArrayList<>();
     for (double k = Math.max(g.step(), g.lo()); k <= g.hi(); k += g.step()) {
       listed.add(BigDecimal.valueOf(k).stripTrailingZeros());
     }
-    List<BigDecimal> real = overlay.strikes(tradingClass, expiry, clock.now());
     if (!real.isEmpty()) {
       // The grid and the real chain's strikes, each once (2900 and 2900.0 are one strike).
       listed = new java.util.TreeSet<>(listed);
       listed.addAll(real);
     }
-    for (BigDecimal strike : listed) {
-      for (OptionRight r : OptionRight.values()) {
+    // In the chain's own order (right, then strike; the strikes ascend): its sort then only checks it.
+    for (OptionRight r : OptionRight.values()) {
+      for (BigDecimal strike : listed) {
         OptionContract c = new OptionContract("SPX", tradingClass, expiry, strike, r, 100);
         quotes.add(overlay.quote(c, clock.now()).orElseGet(() -> priceSpx(c, smile, ix)));
       }
     }
     return new OptionChain(tradingClass, expiry, ix.spx(), quotes);
+  }
+
+  /**
+   * The chain of an expiry the overlay has no strikes for, its model quotes taken from the shared
+   * memo when another market priced them at this instant (else priced here and left there). The
+   * overlay is still asked for every series, as in {@link #buildSpxChain}: same quotes, same counts.
+   */
+  private OptionChain sharedSpxChain(String tradingClass, LocalDate expiry, IndexLevels ix, Smile smile,
+      StrikeGrid g) {
+    Instant now = clock.now();
+    List<OptionQuote> model = shared.take(now, tradingClass, expiry);
+    if (model == null) {
+      List<BigDecimal> listed = new ArrayList<>();
+      for (double k = Math.max(g.step(), g.lo()); k <= g.hi(); k += g.step()) {
+        listed.add(BigDecimal.valueOf(k).stripTrailingZeros());
+      }
+      List<OptionQuote> priced = new ArrayList<>(2 * listed.size());
+      for (OptionRight r : OptionRight.values()) {
+        for (BigDecimal strike : listed) {
+          priced.add(priceSpx(new OptionContract("SPX", tradingClass, expiry, strike, r, 100), smile, ix));
+        }
+      }
+      model = List.copyOf(priced);
+      shared.leave(now, tradingClass, expiry, model);
+    }
+    List<OptionQuote> quotes = new ArrayList<>(model.size());
+    for (OptionQuote q : model) {
+      quotes.add(overlay.quote(q.contract(), now).orElse(q));
+    }
+    return new OptionChain(tradingClass, expiry, ix.spx(), quotes);
+  }
+
+  /**
+   * Shares the model's SPX-class chains with the other markets that share {@code memo}: markets
+   * over the same history, configuration, intraday path and trading calendar (checked), whose
+   * clocks pass the same instants (the books of one replay). A chain's model quotes are a function
+   * of the instant, the class and the expiry for such markets; chains the overlay has strikes for
+   * are not shared.
+   *
+   * @throws IllegalArgumentException when the memo serves markets over other inputs
+   */
+  public SimulatedMarket shareChains(ChainMemo memo) {
+    Check.notNull(memo, "memo");
+    memo.admit(inputs);
+    this.shared = memo;
+    return this;
+  }
+
+  /**
+   * Model chains priced by one market for the others over the same inputs: kept until every
+   * other sharer took it, at most {@code capacity} at a time (the oldest left go first; a market
+   * that finds nothing prices the chain itself). Thread-safe.
+   */
+  public static final class ChainMemo {
+    private record Key(Instant at, String tradingClass, LocalDate expiry) {
+    }
+
+    private static final class Entry {
+      final List<OptionQuote> quotes;
+      int takers;
+
+      Entry(List<OptionQuote> quotes, int takers) {
+        this.quotes = quotes;
+        this.takers = takers;
+      }
+    }
+
+    private final int sharers;
+    private final int capacity;
+    private final Map<Key, Entry> chains = new java.util.LinkedHashMap<>();
+    private List<Object> inputs;
+    private long pricedCount;
+    private long takenCount;
+
+    /**
+     * A memo for {@code sharers} markets keeping at most {@code capacity} chains.
+     *
+     * @param sharers  how many markets share it (2 or more)
+     * @param capacity how many chains it keeps at most
+     */
+    public ChainMemo(int sharers, int capacity) {
+      Check.isTrue(sharers >= 2, "sharers", "must be at least 2, but was " + sharers);
+      this.sharers = sharers;
+      this.capacity = Check.positive(capacity, "capacity");
+    }
+
+    synchronized void admit(List<Object> marketInputs) {
+      if (inputs == null) {
+        inputs = marketInputs;
+        return;
+      }
+      for (int i = 0; i < inputs.size(); i++) {
+        Check.isTrue(inputs.get(i) == marketInputs.get(i), "memo",
+            "serves markets over the same history, configuration, path and calendar only");
+      }
+    }
+
+    synchronized List<OptionQuote> take(Instant at, String tradingClass, LocalDate expiry) {
+      Key k = new Key(at, tradingClass, expiry);
+      Entry e = chains.get(k);
+      if (e == null) {
+        return null;
+      }
+      takenCount++;
+      if (--e.takers <= 0) {
+        chains.remove(k);
+      }
+      return e.quotes;
+    }
+
+    synchronized void leave(Instant at, String tradingClass, LocalDate expiry, List<OptionQuote> quotes) {
+      pricedCount++;
+      chains.putIfAbsent(new Key(at, tradingClass, expiry), new Entry(quotes, sharers - 1));
+      java.util.Iterator<Key> oldest = chains.keySet().iterator();
+      while (chains.size() > capacity) {
+        oldest.next();
+        oldest.remove();
+      }
+    }
+
+    /** How many chains were priced by a market and left for the others. */
+    public synchronized long priced() {
+      return pricedCount;
+    }
+
+    /** How many chains a market took instead of pricing them. */
+    public synchronized long taken() {
+      return takenCount;
+    }
+
+    /** How many chains it keeps now. */
+    synchronized int size() {
+      return chains.size();
+    }
   }
 
   /**
@@ -520,8 +688,10 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     Check.isTrue(fut.isPresent(), "expiry", "must be a VIX expiration from today on, but was " + expiry);
     double f = fut.getAsDouble();
     List<OptionQuote> quotes = new ArrayList<>();
-    for (BigDecimal strike : vixStrikes(f)) {
-      for (OptionRight r : OptionRight.values()) {
+    List<BigDecimal> strikes = vixStrikes(f);
+    // In the chain's own order (right, then strike): its sort then only checks it.
+    for (OptionRight r : OptionRight.values()) {
+      for (BigDecimal strike : strikes) {
         quotes.add(priceVix(OptionContract.vix(expiry, strike, r), f, years));
       }
     }
@@ -760,6 +930,7 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
     Instant now = clock.now();
     if (!now.equals(cachedAt)) {
       chainCache.clear();
+      modelQuotes.clear();
       vxCache.clear();
       spxwSmiles.clear();
       spxAmSmiles.clear();

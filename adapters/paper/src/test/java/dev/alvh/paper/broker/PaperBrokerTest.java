@@ -334,6 +334,38 @@ class PaperBrokerTest {
   }
 
   @Test
+  void seriesThatDifferOnlyInRightOrStrikeAreSeparatePositionsInKeyOrder() {
+    OptionContract call4800 = OptionContract.spxw(EXPIRY, new BigDecimal("4800"), OptionRight.CALL);
+    OptionContract put480 = OptionContract.spxw(EXPIRY, new BigDecimal("480"), OptionRight.PUT);
+    market.set(call4800, "1.00", "1.20");
+    market.set(put480, "0.05", "0.15");
+    PaperBroker b = broker(MID);
+    b.place(new OrderIntent(new OrderRef("r1"), OrderPurpose.OPEN_HEDGE, 0, List.of(ComboLeg.of(Side.BUY, SP),
+        ComboLeg.of(Side.BUY, call4800), ComboLeg.of(Side.BUY, put480)), 2, NetPrice.debit(new BigDecimal("7")), "test"));
+    // in key order: "... 480 P" < "... 4800 C" < "... 4800 P"
+    assertThat(b.positions()).extracting(Position::contract, Position::quantity).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(put480, 2L), org.assertj.core.groups.Tuple.tuple(call4800, 2L),
+        org.assertj.core.groups.Tuple.tuple(SP, 2L));
+    b.place(new OrderIntent(new OrderRef("r2"), OrderPurpose.CLOSE_HEDGE, 0, List.of(ComboLeg.of(Side.SELL, call4800)),
+        2, NetPrice.credit(new BigDecimal("1.00")), "test"));
+    assertThat(b.positions()).extracting(Position::contract).containsExactly(put480, SP);
+    // the same series again after its position was closed: a new position at its new cost
+    b.place(new OrderIntent(new OrderRef("r3"), OrderPurpose.OPEN_HEDGE, 0, List.of(ComboLeg.of(Side.BUY, call4800)),
+        1, NetPrice.debit(new BigDecimal("1.10")), "test"));
+    assertThat(b.positions()).extracting(Position::contract, Position::quantity).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(put480, 2L), org.assertj.core.groups.Tuple.tuple(call4800, 1L),
+        org.assertj.core.groups.Tuple.tuple(SP, 2L));
+  }
+
+  @Test
+  void executionIdsAreWrittenAsFormatWritesThem() {
+    for (long n : new long[] {0, 1, 9, 10, 1234567, 12345678, 99999999, 100000000, 1234567890123L, Long.MAX_VALUE,
+        -1, -1234567, Long.MIN_VALUE}) {
+      assertThat(PaperBroker.execId(n)).isEqualTo(String.format(java.util.Locale.ROOT, "paper.%08d", n));
+    }
+  }
+
+  @Test
   void settlementBeyondBothWingsOfEachSideCostsTheWidth() {
     PaperBroker b = broker(MID);
     b.place(condor("r1", 2, NetPrice.credit(new BigDecimal("5.00"))));

@@ -206,6 +206,101 @@ class SimulatedMarketTest {
     assertThat(atOpen.underlying()).isCloseTo(4700, within(1e-9));
   }
 
+  /** The quote of {@code c} from a market that priced nothing before (no kept quotes). */
+  private static OptionQuote freshQuote(Instant at, OptionContract c) {
+    return market(new VirtualClock(at), BAR).quote(c).orElseThrow();
+  }
+
+  @Test
+  void quotesKeptWithinAnInstantAreEachSeriesOwn() {
+    Instant at = ny(DAY, 11, 0);
+    SimulatedMarket m = market(new VirtualClock(at), BAR);
+    LocalDate monthly = LocalDate.of(2024, 2, 16);
+    OptionContract put = OptionContract.spxw(monthly, new BigDecimal("4600"), OptionRight.PUT);
+    List<OptionContract> others = List.of(
+        OptionContract.spxw(monthly, new BigDecimal("4600"), OptionRight.CALL),
+        OptionContract.spxw(monthly, new BigDecimal("4650"), OptionRight.PUT),
+        OptionContract.spxw(monthly.minusDays(2), new BigDecimal("4600"), OptionRight.PUT),
+        new OptionContract("SPX", OptionContract.SPX_AM, monthly, new BigDecimal("4600"), OptionRight.PUT, 100));
+    OptionQuote first = m.quote(put).orElseThrow();
+    assertThat(m.quote(put)).containsSame(first);
+    for (OptionContract c : others) {
+      OptionQuote q = m.quote(c).orElseThrow();
+      assertThat(q.contract()).isEqualTo(c);
+      assertThat(q).isEqualTo(freshQuote(at, c)).isNotEqualTo(first);
+    }
+  }
+
+  @Test
+  void keptQuotesArePricedAgainWhenTheClockMoves() {
+    VirtualClock clock = new VirtualClock(ny(DAY, 11, 0));
+    SimulatedMarket m = market(clock, BAR);
+    OptionContract put = OptionContract.spxw(DAY.plusDays(10), new BigDecimal("4600"), OptionRight.PUT);
+    OptionContract vix = OptionContract.vix(LocalDate.of(2024, 1, 17), new BigDecimal("15"), OptionRight.CALL);
+    OptionQuote before = m.quote(put).orElseThrow();
+    OptionQuote vixBefore = m.quote(vix).orElseThrow();
+    clock.set(ny(DAY, 15, 0));
+    assertThat(m.quote(put)).contains(freshQuote(clock.now(), put)).isNotEqualTo(java.util.Optional.of(before));
+    assertThat(m.quote(vix)).contains(freshQuote(clock.now(), vix)).isNotEqualTo(java.util.Optional.of(vixBefore));
+  }
+
+  private static final MarketHistory ONE_DAY = MarketHistory.of(List.of(BAR));
+
+  private static SimulatedMarket sharing(VirtualClock clock, SimulatedMarket.ChainMemo memo) {
+    return new SimulatedMarket(ONE_DAY, clock, MarketConfig.DEFAULTS, TRADING).shareChains(memo);
+  }
+
+  @Test
+  void sharedChainsAreTheChainsEachMarketWouldPriceItself() {
+    SimulatedMarket.ChainMemo memo = new SimulatedMarket.ChainMemo(2, 8);
+    VirtualClock ca = new VirtualClock(ny(DAY, 11, 0));
+    VirtualClock cb = new VirtualClock(ny(DAY, 11, 0));
+    SimulatedMarket a = sharing(ca, memo);
+    SimulatedMarket b = sharing(cb, memo);
+    LocalDate monthly = LocalDate.of(2024, 2, 16);
+    OptionChain priced = a.chain(OptionContract.SPXW, monthly);
+    assertThat(memo.size()).isEqualTo(1);
+    OptionChain taken = b.chain(OptionContract.SPXW, monthly);
+    assertThat(memo.size()).isZero();
+    assertThat(taken).isEqualTo(priced).isEqualTo(market(new VirtualClock(ca.now()), BAR).chain(OptionContract.SPXW,
+        monthly));
+
+    // another class, another expiry, another instant: each its own chain
+    LocalDate march = LocalDate.of(2024, 3, 15);
+    a.chain(OptionContract.SPXW, march);
+    assertThat(b.chain(OptionContract.SPX_AM, march))
+        .isEqualTo(market(new VirtualClock(cb.now()), BAR).chain(OptionContract.SPX_AM, march));
+    a.chain(OptionContract.SPXW, monthly.minusDays(2));
+    assertThat(b.chain(OptionContract.SPXW, monthly.plusDays(7)))
+        .isEqualTo(market(new VirtualClock(cb.now()), BAR).chain(OptionContract.SPXW, monthly.plusDays(7)));
+    a.chain(OptionContract.SPXW, monthly.plusDays(14));
+    cb.set(ny(DAY, 15, 0));
+    assertThat(b.chain(OptionContract.SPXW, monthly.plusDays(14)))
+        .isEqualTo(market(new VirtualClock(cb.now()), BAR).chain(OptionContract.SPXW, monthly.plusDays(14)));
+  }
+
+  @Test
+  void chainMemoKeepsAtMostItsCapacity() {
+    SimulatedMarket.ChainMemo memo = new SimulatedMarket.ChainMemo(3, 2);
+    SimulatedMarket a = sharing(new VirtualClock(ny(DAY, 11, 0)), memo);
+    for (int week = 1; week <= 4; week++) {
+      a.chain(OptionContract.SPXW, LocalDate.of(2024, 2, 16).plusDays(7L * week));
+    }
+    assertThat(memo.size()).isEqualTo(2);
+  }
+
+  @Test
+  void chainMemoServesMarketsOverTheSameInputsOnly() {
+    SimulatedMarket.ChainMemo memo = new SimulatedMarket.ChainMemo(2, 8);
+    sharing(new VirtualClock(ny(DAY, 11, 0)), memo);
+    SimulatedMarket otherHistory = market(new VirtualClock(ny(DAY, 11, 0)), BAR);
+    assertThatThrownBy(() -> otherHistory.shareChains(memo)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("memo");
+    SimulatedMarket otherPath = new SimulatedMarket(ONE_DAY, new VirtualClock(ny(DAY, 11, 0)), MarketConfig.DEFAULTS,
+        TRADING, (IntradayPath) null);
+    assertThatThrownBy(() -> otherPath.shareChains(memo)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void expiredContractHasNoQuote() {
     VirtualClock clock = new VirtualClock(ny(DAY, 11, 0));

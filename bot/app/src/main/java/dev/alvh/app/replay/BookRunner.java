@@ -45,6 +45,14 @@ final class BookRunner {
   private final Path dataDir;
   private final boolean inMemory;
   private final Progress progress;
+  /** The books' markets share their model chains through it; null: each prices its own. */
+  private SimulatedMarket.ChainMemo chainMemo;
+  /** The calendar, trading-day test and intraday path the sharing markets are built with (one each). */
+  private NyseCalendar sharedCalendar;
+  private java.util.function.Predicate<LocalDate> sharedTradingDays;
+  private IntradayPath sharedPath;
+  private BookPacer pacer;
+  private java.util.function.ToIntFunction<Book> bookIndex;
 
   /**
    * A runner with {@code config}: each book's store is a file under {@code dataDir} (recreated)
@@ -58,15 +66,70 @@ final class BookRunner {
   }
 
   /**
+   * Lets the markets of the {@code books} books this runner runs at once share their model chains
+   * (the books pass the same fire times on the same history: the same chains at the same instants),
+   * keeping at most {@code capacity} chains not yet taken by every book.
+   */
+  BookRunner shareChains(int books, int capacity) {
+    this.chainMemo = new SimulatedMarket.ChainMemo(books, capacity);
+    return this;
+  }
+
+  /**
+   * Keeps the books within {@code slack} fires of each other ({@link BookPacer}), each book
+   * numbered by {@code index}; only for books that all run at once.
+   */
+  BookRunner pace(BookPacer pacer, java.util.function.ToIntFunction<Book> index) {
+    this.pacer = pacer;
+    this.bookIndex = index;
+    return this;
+  }
+
+  /** The memo the books share chains through, if they do. */
+  java.util.Optional<SimulatedMarket.ChainMemo> chainMemo() {
+    return java.util.Optional.ofNullable(chainMemo);
+  }
+
+  /** One trading-day test and one path for every sharing market: the memo admits markets over the same ones. */
+  private synchronized void sharedInputs(NyseCalendar cal) {
+    if (sharedCalendar == null) {
+      sharedCalendar = cal;
+      sharedTradingDays = cal::isTradingDay;
+      sharedPath = IntradayPath.of(config.paper().intraday(), config.schedule());
+    }
+  }
+
+  /**
    * Runs {@code book} through {@code fires} on its own clock, market, paper broker and store, and
    * reads back what it did over {@code from} to {@code to}.
    */
   BookRun run(Book book, MarketHistory history, NyseCalendar cal, List<ScheduledFire> fires,
       Instant start, LocalDate from, LocalDate to, ChainOverlay overlay) {
+    try {
+      return runBook(book, history, cal, fires, start, from, to, overlay);
+    } finally {
+      // Done or failed, anywhere: the other books no longer wait for this one.
+      if (pacer != null) {
+        pacer.finished(bookIndex.applyAsInt(book));
+      }
+    }
+  }
+
+  private BookRun runBook(Book book, MarketHistory history, NyseCalendar cal, List<ScheduledFire> fires,
+      Instant start, LocalDate from, LocalDate to, ChainOverlay overlay) {
     VirtualClock clock = new VirtualClock(start);
     // The whole MarketHistory: its VX futures (when the data has them) make the VX curve.
-    SimulatedMarket market = new SimulatedMarket(history, clock, config.market(), cal::isTradingDay,
-        IntradayPath.of(config.paper().intraday(), config.schedule()), overlay);
+    SimulatedMarket market;
+    if (chainMemo != null) {
+      sharedInputs(cal);
+      market = new SimulatedMarket(history, clock, config.market(), sharedTradingDays, sharedPath, overlay);
+      if (cal == sharedCalendar) {
+        market.shareChains(chainMemo);
+      }
+    } else {
+      market = new SimulatedMarket(history, clock, config.market(), cal::isTradingDay,
+          IntradayPath.of(config.paper().intraday(), config.schedule()), overlay);
+    }
     PaperBroker broker = new PaperBroker(market, clock, config.broker().paper(), config.paper().fill());
     BigDecimal startEquity = broker.account().netLiquidation();
     String name = Replay.database(book);
@@ -88,7 +151,15 @@ final class BookRunner {
               greeks.put(day, DayGreeks.of(broker.positions(), market, market.indices().spx()));
             }
           });
-      try (ReplayJobDriver driver = new ReplayJobDriver(fires, clock, progress::step)) {
+      Runnable afterEach = progress::step;
+      if (pacer != null) {
+        int me = bookIndex.applyAsInt(book);
+        afterEach = () -> {
+          progress.step();
+          pacer.passed(me);
+        };
+      }
+      try (ReplayJobDriver driver = new ReplayJobDriver(fires, clock, afterEach)) {
         driver.start(jobs::run);
       }
       TradingEngine.Counters c = engine.counters();

@@ -65,6 +65,15 @@ public final class Replay {
   /** The built-in scenario starts on the first trading day on or after this date. */
   public static final LocalDate TWO_CYCLES_START = LocalDate.of(2023, 1, 2);
 
+  /**
+   * How many model chains the books' markets keep for each other at most: the books' threads
+   * drift apart, and a chain the others have not taken within this many newer ones is dropped
+   * (they price it themselves: the same numbers, only the work is not saved).
+   */
+  static final int SHARED_CHAINS = 128;
+  /** How many fires a book may run ahead of the slowest (about eight trading days). */
+  static final int PACE_FIRES = 40;
+
   private final BotConfig config;
   private final Path dataDir;
   private Progress progress = Progress.NONE;
@@ -215,6 +224,11 @@ public final class Replay {
       return t;
     });
     BookRunner runner = new BookRunner(config, dataDir, inMemory, progress);
+    if (books.size() > 1 && threads >= books.size()) {
+      // Books running side by side ask for the same chains at the same fire times: each is priced
+      // once, the books kept close enough in time for the others to find it.
+      runner.shareChains(books.size(), SHARED_CHAINS).pace(new BookPacer(books.size(), PACE_FIRES), books::indexOf);
+    }
     try {
       Map<Book, Future<BookRun>> futures = new EnumMap<>(Book.class);
       for (Book b : books) {
@@ -235,6 +249,8 @@ public final class Replay {
     } finally {
       pool.shutdownNow();
     }
+    runner.chainMemo().ifPresent(m -> LOG.info("model chains priced once for {} books: {} priced, {} taken by another book",
+        books.size(), m.priced(), m.taken()));
 
     ReplaySummary summary = SummaryAssembler.assemble(config, scenario, inRange, runs, books.get(0), started,
         cyclesPerDay, dataProblems, SummaryAssembler.optionQuotes(overlays, servedFrom, chains, chainQuotesLoaded,

@@ -95,6 +95,14 @@ class ReplayBooksTest {
   }
 
   @Test
+  void booksRunOneAtATimeWithoutSharedChainsGiveTheSameSummary() throws Exception {
+    // The default runs the books side by side, sharing model chains and paced; one thread shares nothing.
+    Replay.ReplayResult alone = new Replay(BotConfig.DEFAULTS, otherDir.resolve("alone")).threads(1).runBooks("test",
+        HISTORY, CAL, null, null, false, List.of());
+    assertThat(comparable(alone.summary())).isEqualTo(comparable(result.summary()));
+  }
+
+  @Test
   void fromAndToLimitTheReplayedDays() {
     LocalDate from = HISTORY.bars().get(20).date();
     LocalDate to = HISTORY.bars().get(59).date();

@@ -92,4 +92,26 @@ public record OptionContract(
   public String toString() {
     return key();
   }
+
+  /**
+   * Equal when every component is, as a record's generated equals; written out because the quote
+   * caches and position maps look contracts up millions of times in a replay.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof OptionContract c && multiplier == c.multiplier && right == c.right
+        && expiry.equals(c.expiry) && strike.equals(c.strike) && tradingClass.equals(c.tradingClass)
+        && symbol.equals(c.symbol);
+  }
+
+  /** The record's generated hash, written out: each component's hash in order, combined as {@code 31 * h + x}. */
+  @Override
+  public int hashCode() {
+    int h = symbol.hashCode();
+    h = 31 * h + tradingClass.hashCode();
+    h = 31 * h + expiry.hashCode();
+    h = 31 * h + strike.hashCode();
+    h = 31 * h + right.hashCode();
+    return 31 * h + Integer.hashCode(multiplier);
+  }
 }

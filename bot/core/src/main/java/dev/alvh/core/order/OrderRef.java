@@ -16,9 +16,13 @@ public record OrderRef(String value) {
   /** Checks the text. */
   public OrderRef {
     Check.notBlank(value, "orderRef");
-    Check.isTrue(value.length() <= 64 && value.matches("[A-Za-z0-9._-]+"), "orderRef",
-        "must be 1-64 characters of [A-Za-z0-9._-], but was '" + value + "'");
+    if (value.length() > 64 || !ALLOWED.matcher(value).matches()) { // no message built for a valid ref
+      Check.isTrue(false, "orderRef", "must be 1-64 characters of [A-Za-z0-9._-], but was '" + value + "'");
+    }
   }
+
+  /** The characters a ref may have (compiled once: every decision of every cycle makes refs). */
+  private static final java.util.regex.Pattern ALLOWED = java.util.regex.Pattern.compile("[A-Za-z0-9._-]+");
 
   private static final java.time.format.DateTimeFormatter CYCLE_TIME =
       java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm", java.util.Locale.ROOT);
@@ -29,8 +33,17 @@ public record OrderRef(String value) {
    * same ref. Example: {@code alvh-T0007-open-202401081545}.
    */
   public static OrderRef forTranche(long trancheId, String action, java.time.ZonedDateTime cycleTime) {
-    return new OrderRef(String.format(java.util.Locale.ROOT, "alvh-T%04d-%s-%s", trancheId, action,
-        cycleTime.withZoneSameInstant(dev.alvh.core.MarketZone.NEW_YORK).format(CYCLE_TIME)));
+    return new OrderRef("alvh-T" + fourDigits(trancheId) + "-" + action + "-"
+        + cycleTime.withZoneSameInstant(dev.alvh.core.MarketZone.NEW_YORK).format(CYCLE_TIME));
+  }
+
+  /** {@code id} as {@code %04d} writes it: at least four digits, zero-padded (a sign first). */
+  static String fourDigits(long id) {
+    if (id < 0) {
+      return String.format(java.util.Locale.ROOT, "%04d", id);
+    }
+    String digits = Long.toString(id);
+    return digits.length() >= 4 ? digits : "0".repeat(4 - digits.length()) + digits;
   }
 
   /**

@@ -34,4 +34,30 @@ class OptionContractTest {
     assertThat(m.settlementUnderlyingNow(call)).isEqualTo(m.vx(EXP)).isEqualTo(31.0);
     assertThat(m.settlementUnderlyingNow(put)).isEqualTo(2500.0);
   }
+
+  @Test
+  void contractsAreEqualOnlyWhenEveryComponentIs() {
+    OptionContract c = new OptionContract("SPX", "SPXW", EXP, new BigDecimal("3000"), OptionRight.PUT, 100);
+    assertThat(c).isEqualTo(new OptionContract("SPX", "SPXW", EXP, new BigDecimal("3000.00"), OptionRight.PUT, 100))
+        .hasSameHashCodeAs(new OptionContract("SPX", "SPXW", EXP, new BigDecimal("3000.0"), OptionRight.PUT, 100));
+    assertThat(java.util.List.of(
+        new OptionContract("XSP", "SPXW", EXP, new BigDecimal("3000"), OptionRight.PUT, 100),
+        new OptionContract("SPX", "SPX", EXP, new BigDecimal("3000"), OptionRight.PUT, 100),
+        new OptionContract("SPX", "SPXW", EXP.plusDays(1), new BigDecimal("3000"), OptionRight.PUT, 100),
+        new OptionContract("SPX", "SPXW", EXP, new BigDecimal("3005"), OptionRight.PUT, 100),
+        new OptionContract("SPX", "SPXW", EXP, new BigDecimal("3000"), OptionRight.CALL, 100),
+        new OptionContract("SPX", "SPXW", EXP, new BigDecimal("3000"), OptionRight.PUT, 10)))
+        .allSatisfy(other -> assertThat(other).isNotEqualTo(c));
+    assertThat(c).isNotEqualTo(null).isNotEqualTo(c.key());
+  }
+
+  @Test
+  void hashIsTheRecordsComponentHashCombined() {
+    OptionContract c = OptionContract.spxw(EXP, new BigDecimal("3000"), OptionRight.CALL);
+    int h = 0;
+    for (Object part : new Object[] {c.symbol(), c.tradingClass(), c.expiry(), c.strike(), c.right(), c.multiplier()}) {
+      h = 31 * h + part.hashCode();
+    }
+    assertThat(c.hashCode()).isEqualTo(h);
+  }
 }

@@ -49,6 +49,14 @@ class OrderRefTest {
     assertThat(OrderRef.forTranche(1, "open", utc).value()).isEqualTo("alvh-T0001-open-202401082100");
   }
 
+  @Test
+  void trancheIdsAreWrittenAsFormatWritesThem() {
+    for (long id : new long[] {0, 7, 42, 999, 1000, 9999, 10000, 1234567, Long.MAX_VALUE, -1, -7, -12345,
+        Long.MIN_VALUE}) {
+      assertThat(OrderRef.fourDigits(id)).isEqualTo(String.format(java.util.Locale.ROOT, "%04d", id));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"alvh ref", "alvh/T1", "ref#1", "é", " "})
   void invalidCharactersAreRefused(String text) {
