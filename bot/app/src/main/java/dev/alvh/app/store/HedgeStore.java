@@ -18,9 +18,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -51,11 +49,8 @@ public final class HedgeStore {
   private final Jdbc jdbc;
   private final String book;
   private final TrancheStore tranches;
-  /** The hedge premium of each day, as last read, and the hedge_trade table's version then (statement lock). */
-  private NavigableMap<LocalDate, BigDecimal> premiumByDay;
-  /** The days after this one are in {@link #premiumByDay}. */
-  private LocalDate premiumFrom;
-  private long premiumVersion;
+  /** The hedge premium of each day, kept for the carry cap. */
+  private final DailySums premium = new DailySums("hedge_trade");
 
   /** The hedge tables of {@code book} over {@code jdbc}. */
   public HedgeStore(Jdbc jdbc, String book) {
@@ -218,40 +213,10 @@ public final class HedgeStore {
 
   /** Premium paid for long positions opened from {@code from} (exclusive) to {@code to} (inclusive), USD. */
   public BigDecimal premiumSpent(LocalDate from, LocalDate to) {
-    // The carry cap asks for a trailing window at each hedge evaluation: the premium of each day
-    // after the window's start is read once and kept until the hedge_trade table is written over
-    // this connection (or a rollback; see TableWrites) or a window starts earlier; a window adds
-    // up the days it holds.
-    return jdbc.withHandle("summing the hedge premium", h -> {
-      long version = jdbc.version("hedge_trade");
-      if (premiumByDay == null || premiumVersion != version || from.isBefore(premiumFrom)) {
-        NavigableMap<LocalDate, BigDecimal> days = new TreeMap<>();
-        h.createQuery("SELECT trade_date, -SUM(cash) FROM hedge_trade WHERE book=? AND quantity > 0 AND kind <> ?"
-            + " AND trade_date > ? GROUP BY trade_date").bind(0, book).bind(1, HedgeLayerKind.PRESS_SPREAD)
-            .bind(2, from).map((rs, ctx) -> {
-              BigDecimal v = rs.getBigDecimal(2);
-              if (v != null) {
-                days.put(rs.getDate(1).toLocalDate(), v);
-              }
-              return null;
-            }).list();
-        premiumByDay = days;
-        premiumFrom = from;
-        premiumVersion = version;
-      }
-      return total(premiumByDay, from, to);
-    });
-  }
-
-  /** The sum of {@code days} after {@code from} up to {@code to} inclusive, 0 when none. */
-  static BigDecimal total(NavigableMap<LocalDate, BigDecimal> days, LocalDate from, LocalDate to) {
-    BigDecimal sum = BigDecimal.ZERO;
-    if (from.isBefore(to)) {
-      for (BigDecimal v : days.subMap(from, false, to, true).values()) {
-        sum = sum.add(v);
-      }
-    }
-    return sum;
+    return jdbc.withHandle("summing the hedge premium", h -> premium.total(jdbc, from, to,
+        start -> h.createQuery("SELECT trade_date, -SUM(cash) FROM hedge_trade WHERE book=? AND quantity > 0"
+            + " AND kind <> ? AND trade_date > ? GROUP BY trade_date").bind(0, book)
+            .bind(1, HedgeLayerKind.PRESS_SPREAD).bind(2, start)));
   }
 
   /** Realized P&amp;L of hedge closes on or after {@code since}, USD, before commissions. */

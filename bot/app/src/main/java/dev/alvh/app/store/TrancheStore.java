@@ -36,10 +36,8 @@ public final class TrancheStore {
   /** The open tranches as last read, and the {@code tranche} table's version then (guarded by the statement lock). */
   private List<Tranche> openRead;
   private long openVersion;
-  /** The condor credit of the tranches opened on each day after {@code creditFrom}, as last read, and the table's version then (statement lock). */
-  private java.util.NavigableMap<LocalDate, BigDecimal> creditByDay;
-  private LocalDate creditFrom;
-  private long creditVersion;
+  /** The condor credit of the tranches opened on each day, kept for the carry cap. */
+  private final DailySums credit = new DailySums("tranche");
 
   /** The newest tranche's date and the next id, as last read, and the versions then (statement lock). */
   private Optional<LocalDate> lastEntryRead;
@@ -231,28 +229,9 @@ public final class TrancheStore {
 
   /** Condor credit received on tranches opened from {@code from} (exclusive) to {@code to} (inclusive), USD. */
   public BigDecimal credit(LocalDate from, LocalDate to) {
-    // The carry cap asks for a trailing window at each hedge evaluation: the credit of the
-    // tranches opened on each day after the window's start is read once and kept until the
-    // tranche table is written (as open() keeps its rows) or a window starts earlier; a window
-    // adds up the days it holds.
-    return jdbc.withHandle("summing the condors' credit", h -> {
-      long version = jdbc.version("tranche");
-      if (creditByDay == null || creditVersion != version || from.isBefore(creditFrom)) {
-        java.util.NavigableMap<LocalDate, BigDecimal> days = new java.util.TreeMap<>();
-        h.createQuery("SELECT opened_on, SUM(credit * quantity * 100) FROM tranche WHERE opened_on > ?"
-            + " GROUP BY opened_on").bind(0, from).map((rs, ctx) -> {
-              BigDecimal v = rs.getBigDecimal(2);
-              if (v != null) {
-                days.put(rs.getDate(1).toLocalDate(), v);
-              }
-              return null;
-            }).list();
-        creditByDay = days;
-        creditFrom = from;
-        creditVersion = version;
-      }
-      return HedgeStore.total(creditByDay, from, to);
-    });
+    return jdbc.withHandle("summing the condors' credit", h -> credit.total(jdbc, from, to,
+        start -> h.createQuery("SELECT opened_on, SUM(credit * quantity * 100) FROM tranche WHERE opened_on > ?"
+            + " GROUP BY opened_on").bind(0, start)));
   }
 
   /** Sets the condors of tranche {@code id} (what stays after a partial roll split some off). */
