@@ -7,10 +7,8 @@ import dev.alvh.core.instrument.Side;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The one codec of a combo's legs as text in the database. Two texts are stored and both stay as
@@ -45,21 +43,18 @@ public final class LegCodec {
   private LegCodec() {
   }
 
-  /** Writes {@code legs} as the {@code order_leg} rows of order {@code ref} (its {@code orders} row must exist). */
-  static void insertRows(Handle h, String ref, List<ComboLeg> legs) {
-    if (legs.isEmpty()) {
-      return;
-    }
-    PreparedBatch batch = h.prepareBatch("INSERT INTO order_leg(ref, seq, side, ratio, symbol, trading_class, expiry,"
-        + " strike, option_right, multiplier, contract) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  /**
+   * Writes {@code legs} as the {@code order_leg} rows of order {@code ref} (its {@code orders} row
+   * must exist), on the store's kept statement ({@link Jdbc#write}): every order sends its legs.
+   */
+  static void insertRows(Jdbc jdbc, String what, String ref, List<ComboLeg> legs) {
     int seq = 0;
     for (ComboLeg l : legs) {
       OptionContract c = l.contract();
-      batch.bind(0, ref).bind(1, seq++).bind(2, l.side()).bind(3, l.ratio()).bind(4, c.symbol())
-          .bind(5, c.tradingClass()).bind(6, c.expiry()).bind(7, c.strike()).bind(8, c.right().code())
-          .bind(9, c.multiplier()).bind(10, c.key()).add();
+      jdbc.write(what, "INSERT INTO order_leg(ref, seq, side, ratio, symbol, trading_class, expiry, strike,"
+          + " option_right, multiplier, contract) VALUES (?,?,?,?,?,?,?,?,?,?,?)", ref, seq++, l.side(), l.ratio(),
+          c.symbol(), c.tradingClass(), c.expiry(), c.strike(), c.right().code(), c.multiplier(), c.key());
     }
-    batch.execute();
   }
 
   /** The {@code orders.legs} text of {@code legs}. */

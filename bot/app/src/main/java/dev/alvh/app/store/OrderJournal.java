@@ -113,16 +113,19 @@ public final class OrderJournal {
 
   /** Completes the journal row of {@code o} (it must exist): its legs, and nothing applied yet. */
   public void journaled(OrderIntent o) {
-    jdbc.withHandle("journaling the legs of order " + o.ref(), h -> {
-      LegCodec.insertRows(h, o.ref().value(), o.legs());
-      return h.createUpdate("UPDATE orders SET applied_combos=0 WHERE ref=?").bind(0, o.ref().value()).execute();
+    String what = "journaling the legs of order " + o.ref();
+    // The rows under one hold of the statement lock, as one unit of this thread.
+    jdbc.withHandle(what, h -> {
+      LegCodec.insertRows(jdbc, what, o.ref().value(), o.legs());
+      return jdbc.write(what, "UPDATE orders SET applied_combos=0 WHERE ref=?", o.ref().value());
     });
   }
 
   /** Writes the legs of {@code o} (its {@code orders} row must exist). */
   public void legs(OrderIntent o) {
-    jdbc.withHandle("journaling the legs of order " + o.ref(), h -> {
-      LegCodec.insertRows(h, o.ref().value(), o.legs());
+    String what = "journaling the legs of order " + o.ref();
+    jdbc.withHandle(what, h -> {
+      LegCodec.insertRows(jdbc, what, o.ref().value(), o.legs());
       return null;
     });
   }
