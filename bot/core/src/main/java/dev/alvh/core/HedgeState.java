@@ -55,11 +55,6 @@ public enum HedgeState {
     return level;
   }
 
-  /** Whether new condor tranches may be opened in this state (spec section 2): not in L2 or L3. */
-  public boolean allowsCondorEntries() {
-    return this != L2 && this != L3;
-  }
-
   /** The state named {@code name} exactly ({@link #name()}, upper case); empty for any other text or null. */
   public static Optional<HedgeState> named(String name) {
     for (HedgeState s : values()) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The read-only queries of the operator's views (console, {@code ctl}, {@code /metrics}): the
@@ -83,20 +84,22 @@ public final class ConsoleQueries {
       int filled, String statusReason, Instant updatedAt) {
   }
 
+  /** A decision row selected as occurred_at, kind, rule, detail. */
+  private static final RowMapper<Decision> DECISION = (rs, ctx) -> new Decision(rs.getTimestamp(1).toInstant(),
+      rs.getString(2), rs.getString(3), rs.getString(4));
+
   /** The last {@code n} recorded decisions, newest first. */
   public List<Decision> lastDecisions(int n) {
     return jdbc.withHandle("reading the last decisions", h -> h.createQuery(
         "SELECT occurred_at, kind, rule, detail FROM decision ORDER BY id DESC LIMIT :n").bind("n", n)
-        .map((rs, ctx) -> new Decision(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-            rs.getString(4))).list());
+        .map(DECISION).list());
   }
 
   /** The decisions recorded at or after {@code from}, in order. */
   public List<Decision> decisionsSince(Instant from) {
     return jdbc.withHandle("reading the decisions of the last cycle", h -> h.createQuery(
         "SELECT occurred_at, kind, rule, detail FROM decision WHERE occurred_at >= :from ORDER BY id")
-        .bind("from", from).map((rs, ctx) -> new Decision(rs.getTimestamp(1).toInstant(), rs.getString(2),
-            rs.getString(3), rs.getString(4))).list());
+        .bind("from", from).map(DECISION).list());
   }
 
   /** The last {@code n} hedge transitions, newest first. */

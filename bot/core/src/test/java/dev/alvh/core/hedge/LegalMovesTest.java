@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.alvh.core.HedgeState;
+import dev.alvh.core.config.CondorConfig;
 import dev.alvh.core.config.HedgeConfig;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -119,8 +120,9 @@ class LegalMovesTest {
   }
 
   @Test
-  void condorEntries_areBlockedOnlyInL2AndL3() {
-    assertThat(Stream.of(HedgeState.values()).filter(s -> !s.allowsCondorEntries()))
+  void condorEntries_areBlockedOnlyInL2AndL3ByDefault() {
+    // The rule is configuration (condor.entryStates); its default blocks L2 and L3 (spec section 2).
+    assertThat(Stream.of(HedgeState.values()).filter(s -> !CondorConfig.DEFAULT_ENTRY_STATES.contains(s)))
         .containsExactly(HedgeState.L2, HedgeState.L3);
   }
 }
