@@ -12,6 +12,19 @@ class EnumKeysTest {
 
   enum Sample { ONE, TWO_WORDS, THREE_WORDS_HERE }
 
+  enum CamelKeyed implements EnumKeys.CamelCase {
+    ONE,
+    TWO_WORDS {
+      @Override
+      public String toString() {
+        return "a constant with a body is an instance of a subclass of its enum";
+      }
+    },
+    THREE_WORDS_HERE
+  }
+
+  enum KebabKeyed implements EnumKeys.KebabCase { ONE, TWO_WORDS, THREE_WORDS_HERE }
+
   @Test
   void camelCaseJoinsTheWordsOfTheName() {
     assertThat(Arrays.stream(Sample.values()).map(EnumKeys::camelCase))
@@ -21,6 +34,19 @@ class EnumKeysTest {
   @Test
   void kebabCaseJoinsTheWordsWithDashes() {
     assertThat(Arrays.stream(Sample.values()).map(EnumKeys::kebabCase))
+        .containsExactly("one", "two-words", "three-words-here");
+  }
+
+  @Test
+  void camelCaseEnumsAreKeyedByTheCamelCaseRuleEvenForAConstantWithABody() {
+    assertThat(CamelKeyed.TWO_WORDS.getClass()).isNotEqualTo(CamelKeyed.class);
+    assertThat(Arrays.stream(CamelKeyed.values()).map(CamelKeyed::key))
+        .containsExactly("one", "twoWords", "threeWordsHere");
+  }
+
+  @Test
+  void kebabCaseEnumsAreKeyedByTheKebabCaseRule() {
+    assertThat(Arrays.stream(KebabKeyed.values()).map(KebabKeyed::key))
         .containsExactly("one", "two-words", "three-words-here");
   }
 

@@ -4,9 +4,10 @@ import dev.alvh.core.EnumKeys;
 
 /**
  * Which hedge a book runs. Replay runs the four side by side on the same market with the same
- * condor rules; paper and live run {@link #ALVH}.
+ * condor rules; paper and live run {@link #ALVH}. Its {@link #key()} names it in summaries and
+ * file names: the name in lower case, e.g. {@code unhedged}.
  */
-public enum Book {
+public enum Book implements EnumKeys.CamelCase {
   /** The full Adaptive Layered VIX Hedge (docs/strategy.md section 4). */
   ALVH,
   /** Condors only, no hedge. */
@@ -14,12 +15,5 @@ public enum Book {
   /** Layers keyed to VIX level alone (16/20/26), the rigid baseline of section 4, plus the base layer. */
   RIGID,
   /** The standing base layer alone (a static VIX-call tail hedge), no adaptive layers. */
-  BASE;
-
-  private final String key = EnumKeys.camelCase(this);
-
-  /** The book's key in summaries and file names: the name in lower case, e.g. {@code unhedged}. */
-  public String key() {
-    return key;
-  }
+  BASE
 }

@@ -34,8 +34,11 @@ public record ReconcileReport(List<Difference> differences, int fillsStored) {
         .collect(Collectors.joining("; "));
   }
 
-  /** The kinds of difference. */
-  public enum Kind {
+  /**
+   * The kinds of difference. A kind's {@link #key()} is stored in the reconciliation table: the
+   * name in kebab case, e.g. {@code never-sent}.
+   */
+  public enum Kind implements EnumKeys.KebabCase {
     /** An execution the store did not have: stored once and applied. */
     FILL_RECOVERED,
     /** A journaled order the broker filled while the bot was down. */
@@ -51,14 +54,7 @@ public record ReconcileReport(List<Difference> differences, int fillsStored) {
     /** A position (or part of one) the bot's open tranches do not explain: reported, left alone. */
     FOREIGN_POSITION,
     /** A position the bot's tranches expect that the broker does not have (in whole or part). */
-    MISSING_POSITION;
-
-    private final String key = EnumKeys.kebabCase(this);
-
-    /** The stable key stored in the reconciliation table: the name in kebab case, e.g. {@code never-sent}. */
-    public String key() {
-      return key;
-    }
+    MISSING_POSITION
   }
 
   /**

@@ -2,8 +2,11 @@ package dev.alvh.core.condor;
 
 import dev.alvh.core.EnumKeys;
 
-/** Why a tranche ended; the names are the keys of the replay summary's {@code exitReasons}. */
-public enum ExitReason {
+/**
+ * Why a tranche ended. A reason's {@link #key()}, its name in camel case (e.g. {@code profitTarget}),
+ * is used in JSON and the store, and names it in the replay summary's {@code exitReasons}.
+ */
+public enum ExitReason implements EnumKeys.CamelCase {
   /** The debit to close fell to the profit target. */
   PROFIT_TARGET,
   /** The debit to close rose to the stop. */
@@ -15,12 +18,5 @@ public enum ExitReason {
   /** The tranche was held to expiry and settled in cash. */
   SETTLED,
   /** An operator closed it by hand ({@code flatten condors}). */
-  MANUAL;
-
-  private final String key = EnumKeys.camelCase(this);
-
-  /** The camel-case key used in JSON and the store: the name in camel case, e.g. {@code profitTarget}. */
-  public String key() {
-    return key;
-  }
+  MANUAL
 }

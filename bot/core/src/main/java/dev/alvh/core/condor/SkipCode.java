@@ -4,9 +4,10 @@ import dev.alvh.core.EnumKeys;
 
 /**
  * Why no tranche opened, as a stable code: stored with every skipped entry so that "why no
- * condor today?" is one query, and so code never parses the rule's wording.
+ * condor today?" is one query, and so code never parses the rule's wording. The code stored in the
+ * decision table is its {@link #key()}: the name in camel case, e.g. {@code noWings}.
  */
-public enum SkipCode {
+public enum SkipCode implements EnumKeys.CamelCase {
   /** Too soon after the last entry (condor.entryIntervalDays). */
   CADENCE,
   /** Enough tranches open (condor.maxOpenTranches). */
@@ -30,12 +31,5 @@ public enum SkipCode {
   /** The quotes failed the sanity check (execution.*, risk.maxQuoteAgeSeconds). */
   QUOTES,
   /** The walked order did not fill by the end of its walk. */
-  UNFILLED;
-
-  private final String key = EnumKeys.camelCase(this);
-
-  /** The camel-case key stored in the decision table: the name in camel case, e.g. {@code noWings}. */
-  public String key() {
-    return key;
-  }
+  UNFILLED
 }

@@ -34,8 +34,7 @@ public record HeldLayer(
     Check.notBlank(id, "id");
     Check.inRange(level, 0, 3, "level");
     Check.notNull(kind, "kind");
-    Check.isTrue(legs != null && !legs.isEmpty(), "legs", "must have at least one leg");
-    legs = List.copyOf(legs);
+    legs = ComboLeg.nonEmptyCopy(legs);
     Check.positive(quantity, "quantity");
     Check.notNull(entryPrice, "entryPrice");
     Check.notNull(openedOn, "openedOn");

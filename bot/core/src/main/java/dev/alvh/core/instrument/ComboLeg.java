@@ -2,6 +2,7 @@ package dev.alvh.core.instrument;
 
 import dev.alvh.core.Check;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * One leg of a combo (BAG) order: a contract, the side of the leg when the combo is bought,
@@ -18,6 +19,15 @@ public record ComboLeg(OptionContract contract, Side side, int ratio) {
     Check.notNull(contract, "contract");
     Check.notNull(side, "side");
     Check.positive(ratio, "ratio");
+  }
+
+  /**
+   * The legs of an order or a held position, checked and copied: at least one leg, none null;
+   * the message names the field {@code legs}.
+   */
+  public static List<ComboLeg> nonEmptyCopy(List<ComboLeg> legs) {
+    Check.isTrue(legs != null && !legs.isEmpty(), "legs", "must have at least one leg");
+    return List.copyOf(legs);
   }
 
   /** A leg of ratio 1. */

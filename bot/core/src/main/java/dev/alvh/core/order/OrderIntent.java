@@ -27,8 +27,7 @@ public record OrderIntent(
   public OrderIntent {
     Check.notNull(ref, "ref");
     Check.notNull(purpose, "purpose");
-    Check.isTrue(legs != null && !legs.isEmpty(), "legs", "must have at least one leg");
-    legs = List.copyOf(legs);
+    legs = ComboLeg.nonEmptyCopy(legs);
     Check.positive(quantity, "quantity");
     Check.notNull(limit, "limit");
     Check.notNull(reason, "reason");
