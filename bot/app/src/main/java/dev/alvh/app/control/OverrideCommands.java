@@ -48,11 +48,8 @@ final class OverrideCommands {
       if (args.isEmpty()) {
         throw new UsageException("force needs a STATE, one of " + String.join(", ", STATES));
       }
-      String s = args.get(0).toUpperCase(Locale.ROOT);
-      if (!STATES.contains(s)) {
-        throw new UsageException("force: STATE must be one of " + String.join(", ", STATES) + ", but was '"
-            + args.get(0) + "'");
-      }
+      HedgeState state = HedgeState.named(args.get(0).toUpperCase(Locale.ROOT)).orElseThrow(() -> new UsageException(
+          "force: STATE must be one of " + String.join(", ", STATES) + ", but was '" + args.get(0) + "'"));
       Optional<LocalDate> until = Optional.empty();
       if (args.size() > 1) {
         if (!"--until".equals(args.get(1)) || args.size() != 3) {
@@ -71,12 +68,12 @@ final class OverrideCommands {
         }
         until = Optional.of(d);
       }
-      bot.controls().force(HedgeState.valueOf(s), until);
+      bot.controls().force(state, until);
       bot.saveSwitches();
       Map<String, Object> data = new LinkedHashMap<>();
-      data.put("forced", s);
+      data.put("forced", state.name());
       data.put("forcedUntil", until.map(LocalDate::toString).orElse(null));
-      return Reply.ok("hedge forced to " + s + until.map(u -> " through " + u).orElse(" until unforce")
+      return Reply.ok("hedge forced to " + state + until.map(u -> " through " + u).orElse(" until unforce")
           + "; the machine state is " + bot.engine().hedgeMachineState(), data);
     }
   }

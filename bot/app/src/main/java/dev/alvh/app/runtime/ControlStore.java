@@ -62,8 +62,11 @@ public final class ControlStore {
     Optional.ofNullable(m.get("paused")).ifPresent(v -> c.paused(Boolean.parseBoolean(v)));
     Optional.ofNullable(m.get("halted")).ifPresent(v -> c.halted(Boolean.parseBoolean(v)));
     Optional.ofNullable(m.get("approval")).ifPresent(v -> c.approvalRequired(Boolean.parseBoolean(v)));
-    if (m.get("forced") != null) {
-      c.force(HedgeState.valueOf(m.get("forced")),
+    String forced = m.get("forced");
+    if (forced != null) {
+      c.force(HedgeState.named(forced).orElseThrow(() -> new IllegalStateException(
+              "the stored switch 'forced' names no hedge state: '" + forced + "', one of "
+              + java.util.Arrays.toString(HedgeState.values()))),
           Optional.ofNullable(m.get("forcedUntil")).map(LocalDate::parse));
     } else {
       c.unforce();

@@ -1,5 +1,6 @@
 package dev.alvh.app.store;
 
+import dev.alvh.core.HedgeState;
 import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.order.OrderStatus;
 import java.math.BigDecimal;
@@ -17,6 +18,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public final class ConsoleQueries {
   private static final StoredEnum<OrderPurpose> PURPOSE = StoredEnum.of(OrderPurpose.class);
   private static final StoredEnum<OrderStatus> STATUS = StoredEnum.of(OrderStatus.class);
+  private static final StoredEnum<HedgeState> STATE = StoredEnum.of(HedgeState.class);
 
   private final Jdbc jdbc;
 
@@ -44,7 +46,7 @@ public final class ConsoleQueries {
    * @param to   the state after
    * @param rule the rule that moved it
    */
-  public record Transition(Instant at, String from, String to, String rule) {
+  public record Transition(Instant at, HedgeState from, HedgeState to, String rule) {
   }
 
   /**
@@ -106,7 +108,7 @@ public final class ConsoleQueries {
   public List<Transition> lastTransitions(int n) {
     return jdbc.withHandle("reading the last hedge transitions", h -> h.createQuery(
         "SELECT occurred_at, from_state, to_state, rule FROM hedge_transition ORDER BY id DESC LIMIT :n").bind("n", n)
-        .map((rs, ctx) -> new Transition(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+        .map((rs, ctx) -> new Transition(rs.getTimestamp(1).toInstant(), STATE.parse(rs, 2), STATE.parse(rs, 3),
             rs.getString(4))).list());
   }
 

@@ -69,13 +69,12 @@ public final class ReplayQueries {
    * state, with the day and the state named in the stored rule.
    */
   public List<StateSkip> stateSkips() {
-    String prefix = CondorEntryPolicy.HEDGE_STATE_RULE;
     return jdbc.withHandle("reading the entries the hedge state refused", h -> h.createQuery(
         "SELECT occurred_at, rule FROM decision WHERE kind=:kind AND code=:code ORDER BY id")
         .bind("kind", OrderStore.ENTRY_SKIPPED).bind("code", SkipCode.HEDGE_STATE.key())
         .map((rs, ctx) -> {
-          String rule = rs.getString(2);
-          String state = rule != null && rule.startsWith(prefix) ? rule.substring(prefix.length()).trim() : "?";
+          // "?" counts a refusal whose stored rule names no state (none is written so today)
+          String state = CondorEntryPolicy.refusedIn(rs.getString(2)).map(HedgeState::name).orElse("?");
           return new StateSkip(rs.getTimestamp(1).toInstant(), state);
         }).list());
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.alvh.core.HedgeState;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
+import dev.alvh.core.hedge.HedgeTransition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -95,5 +96,18 @@ class ConsoleQueriesTest {
         new ConsoleQueries.Decision(T.plusSeconds(60), "note", "second", "d2"),
         new ConsoleQueries.Decision(T.plusSeconds(120), "skip", "third", ""));
     assertThat(q.lastTransitions(5)).isEmpty();
+  }
+
+  @Test
+  void transitionsNewestFirstWithTheirStates() {
+    HedgeStore h = new HedgeStore(store.jdbc(), "alvh");
+    h.transition(new HedgeTransition(D, HedgeState.CALM, HedgeState.L1, "CALM to L1: VIX >= 16",
+        HedgeStoreTest.snapshot(), 0), T);
+    h.transition(new HedgeTransition(D, HedgeState.L1, HedgeState.L2, "L1 to L2: VIX >= 20",
+        HedgeStoreTest.snapshot(), 0), T.plusSeconds(900));
+    assertThat(q.lastTransitions(5)).containsExactly(
+        new ConsoleQueries.Transition(T.plusSeconds(900), HedgeState.L1, HedgeState.L2, "L1 to L2: VIX >= 20"),
+        new ConsoleQueries.Transition(T, HedgeState.CALM, HedgeState.L1, "CALM to L1: VIX >= 16"));
+    assertThat(q.lastTransitions(1)).extracting(ConsoleQueries.Transition::to).containsExactly(HedgeState.L2);
   }
 }

@@ -28,6 +28,16 @@ public final class CondorEntryPolicy {
    */
   public static final String HEDGE_STATE_RULE = "no new tranche while the hedge is in ";
 
+  /**
+   * The hedge state a {@link SkipCode#HEDGE_STATE} skip's stored rule names ({@link #HEDGE_STATE_RULE}
+   * and the state's name); empty for a rule of any other form or a name that is no state.
+   */
+  public static Optional<HedgeState> refusedIn(String rule) {
+    return rule != null && rule.startsWith(HEDGE_STATE_RULE)
+        ? HedgeState.named(rule.substring(HEDGE_STATE_RULE.length()).trim())
+        : Optional.empty();
+  }
+
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final CondorConfig config;

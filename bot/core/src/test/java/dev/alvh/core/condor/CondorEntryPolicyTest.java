@@ -96,6 +96,20 @@ class CondorEntryPolicyTest {
   }
 
   @ParameterizedTest
+  @EnumSource(value = HedgeState.class, names = {"L2", "L3"})
+  void theStateIsReadBackFromTheStoredRule(HedgeState state) {
+    String rule = policy.gate(TODAY, state, false, 0, Optional.empty()).orElseThrow().rule();
+    assertThat(CondorEntryPolicy.refusedIn(rule)).contains(state);
+  }
+
+  @Test
+  void aRuleOfAnotherFormNamesNoState() {
+    assertThat(CondorEntryPolicy.refusedIn("at most 6 open tranches")).isEmpty();
+    assertThat(CondorEntryPolicy.refusedIn("no new tranche while the hedge is in l2")).isEmpty();
+    assertThat(CondorEntryPolicy.refusedIn(null)).isEmpty();
+  }
+
+  @ParameterizedTest
   @EnumSource(value = HedgeState.class, names = {"CALM", "WATCH", "L1", "PRESS", "UNWIND"})
   void lightHedgeStatesAllowEntries(HedgeState state) {
     assertThat(policy.gate(TODAY, state, false, 0, Optional.empty())).isEmpty();
