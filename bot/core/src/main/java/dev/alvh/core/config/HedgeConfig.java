@@ -71,6 +71,9 @@ public record HedgeConfig(
   /** Highest VIX level any trigger may be set to; VIX closed at 82.69 on 2020-03-16. */
   public static final double MAX_VIX = 200;
 
+  /** Longest days to expiry any hedge position's expiry window may reach (minDte and maxDte of every window). */
+  public static final int MAX_WINDOW_DTE = 400;
+
   /** The defaults of {@code docs/strategy.md}, one instance. */
   public static final HedgeConfig DEFAULTS = new HedgeConfig(
       Signals.DEFAULTS, Watch.DEFAULTS, Trigger.L1_DEFAULTS, Trigger.L2_DEFAULTS, L3.DEFAULTS,
@@ -415,8 +418,7 @@ public record HedgeConfig(
 
     /** Checks every value, naming keys under {@code prefix} (for example {@code hedge.l1.layer}). */
     void check(String prefix) {
-      Check.inRange(minDte, 1, 400, prefix + ".minDte");
-      Check.inRange(maxDte, minDte, 400, prefix + ".maxDte");
+      checkExpiryWindow(minDte, maxDte, prefix);
       Check.inRange(strikeOffset, 0, 100, prefix + ".strikeOffset");
       Check.inRange(budgetShare, BigDecimal.ZERO, BigDecimal.ONE, prefix + ".budgetShare");
       Check.inRange(vegaTarget, 0, 1, prefix + ".vegaTarget");
@@ -523,8 +525,7 @@ public record HedgeConfig(
       Check.inRange(vixAtLeast, 0, MAX_VIX, "hedge.press.spread.vixAtLeast");
       Check.inRange(shortStrikeOverVxFront, 0, 100, "hedge.press.spread.shortStrikeOverVxFront");
       Check.inRange(width, 0.5, 100, "hedge.press.spread.width");
-      Check.inRange(minDte, 1, 400, "hedge.press.spread.minDte");
-      Check.inRange(maxDte, minDte, 400, "hedge.press.spread.maxDte");
+      checkExpiryWindow(minDte, maxDte, "hedge.press.spread");
       Check.inRange(maxLossShareOfCondorRisk, BigDecimal.ZERO, BigDecimal.ONE,
           "hedge.press.spread.maxLossShareOfCondorRisk");
       Check.inRange(stopMultipleOfCredit, BigDecimal.ONE, BigDecimal.TEN, "hedge.press.spread.stopMultipleOfCredit");
@@ -819,8 +820,7 @@ public record HedgeConfig(
 
     /** Checks every value. */
     public Base {
-      Check.inRange(minDte, 1, 400, "hedge.base.minDte");
-      Check.inRange(maxDte, minDte, 400, "hedge.base.maxDte");
+      checkExpiryWindow(minDte, maxDte, "hedge.base");
       Check.inRange(strikeOffset, 0, 100, "hedge.base.strikeOffset");
       Check.notNull(budgetShareOfCondorRisk, "hedge.base.budgetShareOfCondorRisk");
       Check.inRange(budgetShareOfCondorRisk, BigDecimal.ZERO, BigDecimal.ONE, "hedge.base.budgetShareOfCondorRisk");
@@ -834,5 +834,15 @@ public record HedgeConfig(
     public Layer asLayer() {
       return new Layer(LayerInstrument.VIX_CALLS, minDte, maxDte, strikeOffset, BigDecimal.ONE, vegaTarget);
     }
+  }
+
+  /**
+   * The one rule of an expiry window (a layer's, the base layer's, the PRESS spread's): {@code
+   * minDte} from 1 to 400 days, {@code maxDte} from {@code minDte} to 400; the keys named under
+   * {@code prefix}.
+   */
+  private static void checkExpiryWindow(int minDte, int maxDte, String prefix) {
+    Check.inRange(minDte, 1, MAX_WINDOW_DTE, prefix + ".minDte");
+    Check.inRange(maxDte, minDte, MAX_WINDOW_DTE, prefix + ".maxDte");
   }
 }
