@@ -37,7 +37,7 @@ public final class ClientCodec {
       Decoder.entry(ClientMessage.ReqAccountSummary.ID, "reqAccountSummary",
           ClientMessage.ReqAccountSummary::read),
       Decoder.entry(ClientMessage.CancelAccountSummary.ID, "cancelAccountSummary",
-          ClientMessage.CancelAccountSummary::read),
+          Decoder.versionAndReqId(ClientMessage.CancelAccountSummary::new)),
       Decoder.entry(ClientMessage.ReqOpenOrders.ID, "reqOpenOrders",
           Decoder.versionOnly(ClientMessage.ReqOpenOrders::new)),
       Decoder.entry(ClientMessage.ReqAllOpenOrders.ID, "reqAllOpenOrders",
@@ -54,7 +54,8 @@ public final class ClientCodec {
       Decoder.entry(ClientMessage.ReqHistoricalData.ID, "reqHistoricalData",
           ClientMessage.ReqHistoricalData::read),
       Decoder.entry(ClientMessage.CancelHistoricalData.ID, "cancelHistoricalData",
-          ClientMessage.CancelHistoricalData::read)), "TWS client message", ClientMessage.Unknown::new,
+          Decoder.versionAndReqId(ClientMessage.CancelHistoricalData::new))),
+      "TWS client message", ClientMessage.Unknown::new,
       LoggerFactory.getLogger(ClientCodec.class));
 
   private ClientCodec() {

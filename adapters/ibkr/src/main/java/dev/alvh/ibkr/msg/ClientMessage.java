@@ -303,22 +303,12 @@ public sealed interface ClientMessage extends Message {
   }
 
   /** {@code [63, 1, reqId]}: ends an account-summary subscription. */
-  record CancelAccountSummary(int reqId) implements ClientMessage {
+  record CancelAccountSummary(int reqId) implements ClientMessage, Message.VersionAndReqId {
     public static final int ID = 63;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1).writeInt(reqId);
-    }
-
-    static CancelAccountSummary read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new CancelAccountSummary(r.readInt("reqId"));
     }
   }
 
@@ -502,22 +492,12 @@ public sealed interface ClientMessage extends Message {
   }
 
   /** {@code [25, 1, reqId]}: cancels a historical-data request still running (e.g. after our time limit). */
-  record CancelHistoricalData(int reqId) implements ClientMessage {
+  record CancelHistoricalData(int reqId) implements ClientMessage, Message.VersionAndReqId {
     public static final int ID = 25;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1).writeInt(reqId);
-    }
-
-    static CancelHistoricalData read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new CancelHistoricalData(r.readInt("reqId"));
     }
   }
 

@@ -6,6 +6,7 @@ import dev.alvh.ibkr.wire.TwsProtocolException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -35,6 +36,14 @@ final class Decoder<T> {
     return r -> {
       r.readInt("version");
       return make.get();
+    };
+  }
+
+  /** Reads a message of the form {@code [id, version, reqId]}: skips the version. */
+  static <T> Read<T> versionAndReqId(IntFunction<T> make) {
+    return r -> {
+      r.readInt("version");
+      return make.apply(r.readInt("reqId"));
     };
   }
 

@@ -32,4 +32,20 @@ public interface Message {
       w.writeInt(id()).writeInt(1);
     }
   }
+
+  /**
+   * A message that is its id, version 1 and a request id alone, {@code [id, 1, reqId]}: a cancel
+   * such as {@link ClientMessage.CancelAccountSummary} or an end marker such as
+   * {@link ServerMessage.ContractDataEnd}; its reader skips the version
+   * ({@code Decoder.versionAndReqId}).
+   */
+  interface VersionAndReqId extends Message {
+    /** The id of the request cancelled or ended. */
+    int reqId();
+
+    @Override
+    default void writeTo(FieldWriter w) {
+      w.writeInt(id()).writeInt(1).writeInt(reqId());
+    }
+  }
 }

@@ -370,22 +370,13 @@ public sealed interface ServerMessage extends Message {
   }
 
   /** {@code [52, 1, reqId]}: all contractData for {@code reqId} has been sent. */
-  record ContractDataEnd(int reqId) implements ServerMessage, ServerMessage.Answer {
+  record ContractDataEnd(int reqId)
+      implements ServerMessage, ServerMessage.Answer, Message.VersionAndReqId {
     public static final int ID = 52;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1).writeInt(reqId);
-    }
-
-    static ContractDataEnd read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new ContractDataEnd(r.readInt("reqId"));
     }
   }
 
@@ -549,22 +540,13 @@ public sealed interface ServerMessage extends Message {
   }
 
   /** {@code [64, 1, reqId]}: the first full account summary is complete. */
-  record AccountSummaryEnd(int reqId) implements ServerMessage, ServerMessage.Answer {
+  record AccountSummaryEnd(int reqId)
+      implements ServerMessage, ServerMessage.Answer, Message.VersionAndReqId {
     public static final int ID = 64;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1).writeInt(reqId);
-    }
-
-    static AccountSummaryEnd read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new AccountSummaryEnd(r.readInt("reqId"));
     }
   }
 
@@ -886,22 +868,13 @@ public sealed interface ServerMessage extends Message {
   }
 
   /** {@code [55, 1, reqId]}: all executions for {@code reqId} have been sent. */
-  record ExecDetailsEnd(int reqId) implements ServerMessage, ServerMessage.Answer {
+  record ExecDetailsEnd(int reqId)
+      implements ServerMessage, ServerMessage.Answer, Message.VersionAndReqId {
     public static final int ID = 55;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1).writeInt(reqId);
-    }
-
-    static ExecDetailsEnd read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new ExecDetailsEnd(r.readInt("reqId"));
     }
   }
 
