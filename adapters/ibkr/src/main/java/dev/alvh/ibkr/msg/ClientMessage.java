@@ -13,9 +13,10 @@ import java.util.Optional;
  *
  * <p>Each record writes its complete field list with {@link #writeTo(FieldWriter)}; the matching
  * {@code read} method next to it (used by {@link ClientCodec#decode}, i.e. by a fake TWS) reads
- * the same list back; a request that is its id and version alone ({@code [id, 1]}) is written and
- * read by the one rule of {@link Message.VersionOnly}. The per-message version numbers are the
- * ones IB's client sends; on reading, version fields are skipped.
+ * the same list back; a request that is its id and version alone ({@code [id, 1]}), or those and
+ * a request id, is written by {@link Message.VersionOnly} or {@link Message.VersionAndReqId} and
+ * read by their one reader. The per-message version numbers are the ones IB's client sends; on
+ * reading, version fields are skipped.
  */
 public sealed interface ClientMessage extends Message {
 

@@ -19,8 +19,8 @@ import java.util.OptionalDouble;
  * {@link ServerCodec#decode}). Per-message version numbers are skipped on reading; on writing we
  * send the values noted on each record, which are our choice (the brief does not pin them down)
  * and high enough for IB's own client to expect every field we write. A message that is its id
- * and version alone ({@code [id, 1]}) is written and read by the one rule of
- * {@link Message.VersionOnly}.
+ * and version alone ({@code [id, 1]}), or those and a request id, is written by
+ * {@link Message.VersionOnly} or {@link Message.VersionAndReqId} and read by their one reader.
  */
 public sealed interface ServerMessage extends Message {
 
