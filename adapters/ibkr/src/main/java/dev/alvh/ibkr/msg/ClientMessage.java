@@ -13,23 +13,12 @@ import java.util.Optional;
  *
  * <p>Each record writes its complete field list with {@link #writeTo(FieldWriter)}; the matching
  * {@code read} method next to it (used by {@link ClientCodec#decode}, i.e. by a fake TWS) reads
- * the same list back. The per-message version numbers are the ones IB's client sends; on reading,
- * version fields are skipped.
+ * the same list back; a request that is its id and version alone ({@code [id, 1]}), or those and
+ * a request id, is written by {@link Message.VersionOnly} or {@link Message.VersionAndReqId} and
+ * read by their one reader. The per-message version numbers are the ones IB's client sends; on
+ * reading, version fields are skipped.
  */
-public sealed interface ClientMessage {
-
-  /** The message id (field 0). */
-  int id();
-
-  /** Writes every field of this message, the id first. */
-  void writeTo(FieldWriter w);
-
-  /** This message as framed bytes. */
-  default byte[] toBytes() {
-    FieldWriter w = new FieldWriter();
-    writeTo(w);
-    return w.toBytes();
-  }
+public sealed interface ClientMessage extends Message {
 
   /** {@code [71, 2, clientId, optionalCapabilities]}: starts the API session after the hello. */
   record StartApi(int clientId, String optionalCapabilities) implements ClientMessage {
@@ -57,22 +46,12 @@ public sealed interface ClientMessage {
   }
 
   /** {@code [49, 1]}: asks for TWS's clock; answered by {@link ServerMessage.CurrentTime}. */
-  record ReqCurrentTime() implements ClientMessage {
+  record ReqCurrentTime() implements ClientMessage, Message.VersionOnly {
     public static final int ID = 49;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1);
-    }
-
-    static ReqCurrentTime read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new ReqCurrentTime();
     }
   }
 
@@ -273,42 +252,22 @@ public sealed interface ClientMessage {
   }
 
   /** {@code [61, 1]}: subscribes to positions of all accounts. */
-  record ReqPositions() implements ClientMessage {
+  record ReqPositions() implements ClientMessage, Message.VersionOnly {
     public static final int ID = 61;
 
     @Override
     public int id() {
       return ID;
     }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1);
-    }
-
-    static ReqPositions read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new ReqPositions();
-    }
   }
 
   /** {@code [64, 1]}: ends the positions subscription. */
-  record CancelPositions() implements ClientMessage {
+  record CancelPositions() implements ClientMessage, Message.VersionOnly {
     public static final int ID = 64;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1);
-    }
-
-    static CancelPositions read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new CancelPositions();
     }
   }
 
@@ -345,62 +304,32 @@ public sealed interface ClientMessage {
   }
 
   /** {@code [63, 1, reqId]}: ends an account-summary subscription. */
-  record CancelAccountSummary(int reqId) implements ClientMessage {
+  record CancelAccountSummary(int reqId) implements ClientMessage, Message.VersionAndReqId {
     public static final int ID = 63;
 
     @Override
     public int id() {
       return ID;
     }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1).writeInt(reqId);
-    }
-
-    static CancelAccountSummary read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new CancelAccountSummary(r.readInt("reqId"));
-    }
   }
 
   /** {@code [5, 1]}: this client's open orders (client 0 also binds manual TWS orders). */
-  record ReqOpenOrders() implements ClientMessage {
+  record ReqOpenOrders() implements ClientMessage, Message.VersionOnly {
     public static final int ID = 5;
 
     @Override
     public int id() {
       return ID;
     }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1);
-    }
-
-    static ReqOpenOrders read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new ReqOpenOrders();
-    }
   }
 
   /** {@code [16, 1]}: every open order of every client, without binding, once. */
-  record ReqAllOpenOrders() implements ClientMessage {
+  record ReqAllOpenOrders() implements ClientMessage, Message.VersionOnly {
     public static final int ID = 16;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1);
-    }
-
-    static ReqAllOpenOrders read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new ReqAllOpenOrders();
     }
   }
 
@@ -425,22 +354,12 @@ public sealed interface ClientMessage {
   }
 
   /** {@code [17, 1]}: asks for the managed accounts list. */
-  record ReqManagedAccts() implements ClientMessage {
+  record ReqManagedAccts() implements ClientMessage, Message.VersionOnly {
     public static final int ID = 17;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1);
-    }
-
-    static ReqManagedAccts read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new ReqManagedAccts();
     }
   }
 
@@ -475,22 +394,12 @@ public sealed interface ClientMessage {
   }
 
   /** {@code [58, 1]}: cancels every open order of the account, whatever placed it. */
-  record ReqGlobalCancel() implements ClientMessage {
+  record ReqGlobalCancel() implements ClientMessage, Message.VersionOnly {
     public static final int ID = 58;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1);
-    }
-
-    static ReqGlobalCancel read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new ReqGlobalCancel();
     }
   }
 
@@ -584,22 +493,12 @@ public sealed interface ClientMessage {
   }
 
   /** {@code [25, 1, reqId]}: cancels a historical-data request still running (e.g. after our time limit). */
-  record CancelHistoricalData(int reqId) implements ClientMessage {
+  record CancelHistoricalData(int reqId) implements ClientMessage, Message.VersionAndReqId {
     public static final int ID = 25;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1).writeInt(reqId);
-    }
-
-    static CancelHistoricalData read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new CancelHistoricalData(r.readInt("reqId"));
     }
   }
 

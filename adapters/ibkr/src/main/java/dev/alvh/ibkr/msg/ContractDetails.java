@@ -2,6 +2,7 @@ package dev.alvh.ibkr.msg;
 
 import dev.alvh.core.Check;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,30 +30,14 @@ public record ContractDetails(Contract contract, String lastTradeTime, String ma
     Optional<BigDecimal> minSize, Optional<BigDecimal> sizeIncrement,
     Optional<BigDecimal> suggestedSizeIncrement) {
 
-  /** Checks every part is set. */
+  /** Checks every part is set and copies the list. */
   public ContractDetails {
-    Check.notNull(contract, "contract");
-    Check.notNull(lastTradeTime, "lastTradeTime");
-    Check.notNull(marketName, "marketName");
-    Check.notNull(orderTypes, "orderTypes");
-    Check.notNull(validExchanges, "validExchanges");
-    Check.notNull(longName, "longName");
-    Check.notNull(contractMonth, "contractMonth");
-    Check.notNull(industry, "industry");
-    Check.notNull(category, "category");
-    Check.notNull(subcategory, "subcategory");
-    Check.notNull(timeZoneId, "timeZoneId");
-    Check.notNull(tradingHours, "tradingHours");
-    Check.notNull(liquidHours, "liquidHours");
-    Check.notNull(evRule, "evRule");
+    for (Object o : Arrays.asList(contract, lastTradeTime, marketName, orderTypes,
+        validExchanges, longName, contractMonth, industry, category, subcategory, timeZoneId,
+        tradingHours, liquidHours, evRule, underSymbol, underSecType, marketRuleIds,
+        realExpirationDate, stockType, minSize, sizeIncrement, suggestedSizeIncrement)) {
+      Check.notNull(o, "contractDetails field");
+    }
     secIdList = List.copyOf(Check.notNull(secIdList, "secIdList"));
-    Check.notNull(underSymbol, "underSymbol");
-    Check.notNull(underSecType, "underSecType");
-    Check.notNull(marketRuleIds, "marketRuleIds");
-    Check.notNull(realExpirationDate, "realExpirationDate");
-    Check.notNull(stockType, "stockType");
-    Check.notNull(minSize, "minSize");
-    Check.notNull(sizeIncrement, "sizeIncrement");
-    Check.notNull(suggestedSizeIncrement, "suggestedSizeIncrement");
   }
 }

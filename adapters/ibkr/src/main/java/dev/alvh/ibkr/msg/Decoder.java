@@ -6,6 +6,8 @@ import dev.alvh.ibkr.wire.TwsProtocolException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 
 /** A named field-list reader for one message id; turns value-check failures into protocol errors. */
@@ -27,6 +29,22 @@ final class Decoder<T> {
 
   static <T> Map.Entry<Integer, Decoder<? extends T>> entry(int id, String name, Read<T> read) {
     return Map.entry(id, new Decoder<>(name, read));
+  }
+
+  /** Reads a message of the form {@code [id, version]}: skips the version and makes the message. */
+  static <T> Read<T> versionOnly(Supplier<T> make) {
+    return r -> {
+      r.readInt("version");
+      return make.get();
+    };
+  }
+
+  /** Reads a message of the form {@code [id, version, reqId]}: skips the version. */
+  static <T> Read<T> versionAndReqId(IntFunction<T> make) {
+    return r -> {
+      r.readInt("version");
+      return make.apply(r.readInt("reqId"));
+    };
   }
 
   String name() {

@@ -18,22 +18,11 @@ import java.util.OptionalDouble;
  * TWS) and its {@code read} method next to it reads the same list (used by the client through
  * {@link ServerCodec#decode}). Per-message version numbers are skipped on reading; on writing we
  * send the values noted on each record, which are our choice (the brief does not pin them down)
- * and high enough for IB's own client to expect every field we write.
+ * and high enough for IB's own client to expect every field we write. A message that is its id
+ * and version alone ({@code [id, 1]}), or those and a request id, is written by
+ * {@link Message.VersionOnly} or {@link Message.VersionAndReqId} and read by their one reader.
  */
-public sealed interface ServerMessage {
-
-  /** The message id (field 0). */
-  int id();
-
-  /** Writes every field of this message, the id first. */
-  void writeTo(FieldWriter w);
-
-  /** This message as framed bytes. */
-  default byte[] toBytes() {
-    FieldWriter w = new FieldWriter();
-    writeTo(w);
-    return w.toBytes();
-  }
+public sealed interface ServerMessage extends Message {
 
   /**
    * A message that answers one request and names it by the request's id ({@code reqId}): the
@@ -381,22 +370,13 @@ public sealed interface ServerMessage {
   }
 
   /** {@code [52, 1, reqId]}: all contractData for {@code reqId} has been sent. */
-  record ContractDataEnd(int reqId) implements ServerMessage, ServerMessage.Answer {
+  record ContractDataEnd(int reqId)
+      implements ServerMessage, ServerMessage.Answer, Message.VersionAndReqId {
     public static final int ID = 52;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1).writeInt(reqId);
-    }
-
-    static ContractDataEnd read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new ContractDataEnd(r.readInt("reqId"));
     }
   }
 
@@ -515,22 +495,12 @@ public sealed interface ServerMessage {
   }
 
   /** {@code [62, 1]}: the initial position dump is complete. */
-  record PositionEnd() implements ServerMessage {
+  record PositionEnd() implements ServerMessage, Message.VersionOnly {
     public static final int ID = 62;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1);
-    }
-
-    static PositionEnd read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new PositionEnd();
     }
   }
 
@@ -570,22 +540,13 @@ public sealed interface ServerMessage {
   }
 
   /** {@code [64, 1, reqId]}: the first full account summary is complete. */
-  record AccountSummaryEnd(int reqId) implements ServerMessage, ServerMessage.Answer {
+  record AccountSummaryEnd(int reqId)
+      implements ServerMessage, ServerMessage.Answer, Message.VersionAndReqId {
     public static final int ID = 64;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1).writeInt(reqId);
-    }
-
-    static AccountSummaryEnd read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new AccountSummaryEnd(r.readInt("reqId"));
     }
   }
 
@@ -683,23 +644,13 @@ public sealed interface ServerMessage {
 
     /** Checks every part is set and copies the list. */
     public OpenOrder {
-      Check.notNull(contract, "contract");
-      Check.notNull(action, "action");
-      Check.notNull(totalQuantity, "totalQuantity");
-      Check.notNull(orderType, "orderType");
-      Check.notNull(lmtPrice, "lmtPrice");
-      Check.notNull(auxPrice, "auxPrice");
-      Check.notNull(tif, "tif");
-      Check.notNull(ocaGroup, "ocaGroup");
-      Check.notNull(account, "account");
-      Check.notNull(openClose, "openClose");
-      Check.notNull(orderRef, "orderRef");
-      Check.notNull(goodAfterTime, "goodAfterTime");
-      Check.notNull(goodTillDate, "goodTillDate");
-      Check.notNull(comboLegsDescrip, "comboLegsDescrip");
+      for (Object o : Arrays.asList(contract, action, totalQuantity, orderType, lmtPrice, auxPrice,
+          tif, ocaGroup, account, openClose, orderRef, goodAfterTime, goodTillDate,
+          comboLegsDescrip, state)) {
+        Check.notNull(o, "openOrder field");
+      }
       smartComboRoutingParams =
           List.copyOf(Check.notNull(smartComboRoutingParams, "smartComboRoutingParams"));
-      Check.notNull(state, "state");
     }
 
     @Override
@@ -852,22 +803,12 @@ public sealed interface ServerMessage {
   }
 
   /** {@code [53, 1]}: the open-order replay is complete. */
-  record OpenOrderEnd() implements ServerMessage {
+  record OpenOrderEnd() implements ServerMessage, Message.VersionOnly {
     public static final int ID = 53;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1);
-    }
-
-    static OpenOrderEnd read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new OpenOrderEnd();
     }
   }
 
@@ -927,22 +868,13 @@ public sealed interface ServerMessage {
   }
 
   /** {@code [55, 1, reqId]}: all executions for {@code reqId} have been sent. */
-  record ExecDetailsEnd(int reqId) implements ServerMessage, ServerMessage.Answer {
+  record ExecDetailsEnd(int reqId)
+      implements ServerMessage, ServerMessage.Answer, Message.VersionAndReqId {
     public static final int ID = 55;
 
     @Override
     public int id() {
       return ID;
-    }
-
-    @Override
-    public void writeTo(FieldWriter w) {
-      w.writeInt(ID).writeInt(1).writeInt(reqId);
-    }
-
-    static ExecDetailsEnd read(FieldReader r) throws TwsProtocolException {
-      r.readInt("version");
-      return new ExecDetailsEnd(r.readInt("reqId"));
     }
   }
 
