@@ -69,7 +69,7 @@ final class IbkrCheckCommand implements Callable<Integer> {
       cfg = config.read();
       IbkrConfig ibkr = marketDataType == null ? cfg.broker().ibkr()
           : cfg.broker().ibkr().withMarketDataType(marketDataType);
-      b = TwsCheck.ibkr(cfg, tws.host, tws.port, tws.clientId, ibkr);
+      b = tws.broker(cfg, ibkr);
     } catch (ConfigException e) {
       System.err.println("config error: " + e.getMessage());
       return 2;

@@ -22,9 +22,7 @@ import dev.alvh.ibkr.msg.ServerMessage;
 import dev.alvh.ibkr.session.TwsRequestException;
 import dev.alvh.ibkr.session.TwsSession;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,32 +42,27 @@ final class LiveCheck {
   /** Clock skew against TWS's currentTime tolerated: quote ages and the schedule rely on the local clock. */
   static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(5);
 
-  private final Path config;
-  private final String host;
-  private final Integer port;
-  private final Integer clientId;
+  private final ConfigOption config;
+  private final TwsOptions tws;
   private final TwsCheck check = new TwsCheck(System.out);
   private final Clock clock;
 
-  LiveCheck(Path config, String host, Integer port, Integer clientId) {
-    this(config, host, port, clientId, Instant::now);
-  }
-
-  /** A check on {@code clock} (the wall clock; tests: the virtual time a fake TWS follows). */
-  LiveCheck(Path config, String host, Integer port, Integer clientId, Clock clock) {
-    this.clock = clock;
+  /**
+   * A check of the configuration and TWS options of {@code alvh live} on {@code clock} (the wall
+   * clock; tests: the virtual time a fake TWS follows).
+   */
+  LiveCheck(ConfigOption config, TwsOptions tws, Clock clock) {
     this.config = config;
-    this.host = host;
-    this.port = port;
-    this.clientId = clientId;
+    this.tws = tws;
+    this.clock = clock;
   }
 
   int run() {
     BotConfig cfg;
     BrokerConfig b;
     try {
-      cfg = ConfigOption.read(config);
-      b = TwsCheck.ibkr(cfg, host, port, clientId, cfg.broker().ibkr());
+      cfg = config.read();
+      b = tws.broker(cfg, cfg.broker().ibkr());
     } catch (ConfigException | IllegalArgumentException e) {
       System.err.println("config error: " + e.getMessage());
       return 2;

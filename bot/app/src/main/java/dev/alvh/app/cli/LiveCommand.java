@@ -32,7 +32,7 @@ final class LiveCommand extends PaperCommand {
       // tests: a fake TWS following the virtual time of --clock-file is checked on that time
       dev.alvh.core.port.Clock clock = clockFile == null ? java.time.Instant::now
           : dev.alvh.app.runtime.SteppedClock.follow(clockFile);
-      return new LiveCheck(config.file, tws.host, tws.port, tws.clientId, clock).run();
+      return new LiveCheck(config, tws, clock).run();
     }
     return super.call();
   }

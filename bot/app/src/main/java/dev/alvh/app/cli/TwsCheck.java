@@ -1,10 +1,8 @@
 package dev.alvh.app.cli;
 
-import dev.alvh.app.config.BotConfig;
 import dev.alvh.app.config.BrokerConfig;
 import dev.alvh.core.port.Clock;
 import dev.alvh.ibkr.broker.IbkrAdapter;
-import dev.alvh.ibkr.config.IbkrConfig;
 import dev.alvh.ibkr.session.TwsRequestException;
 import java.io.PrintStream;
 import java.util.Locale;
@@ -13,8 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * What {@code alvh ibkr-check} and {@code alvh live --check} share: the IBKR connection they open
- * (the configuration's broker with the command line's host, port and client id over it) and
- * their output, one {@code label value} line per check, any failure making the exit 1.
+ * (the configuration's broker with the command line's host, port and client id over it:
+ * {@link TwsOptions#broker}) and their output, one {@code label value} line per check, any
+ * failure making the exit 1.
  */
 final class TwsCheck {
 
@@ -28,17 +27,6 @@ final class TwsCheck {
 
   TwsCheck(PrintStream out) {
     this.out = out;
-  }
-
-  /**
-   * The IBKR broker of {@code cfg} with each given override in place of its key.
-   *
-   * @throws IllegalArgumentException naming the key of a bad override (broker.host, broker.port, broker.clientId)
-   */
-  static BrokerConfig ibkr(BotConfig cfg, String host, Integer port, Integer clientId, IbkrConfig ibkr) {
-    BrokerConfig d = cfg.broker();
-    return new BrokerConfig("ibkr", host == null ? d.host() : host, port == null ? d.port() : port,
-        clientId == null ? d.clientId() : clientId, d.paper(), ibkr);
   }
 
   /** Connects to {@code broker}; when TWS cannot be reached, hands the reason to {@code refused} and is empty. */

@@ -1,5 +1,8 @@
 package dev.alvh.app.cli;
 
+import dev.alvh.app.config.BotConfig;
+import dev.alvh.app.config.BrokerConfig;
+import dev.alvh.ibkr.config.IbkrConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -23,6 +26,18 @@ final class TwsOptions {
   /** True when any of the three was given. */
   boolean given() {
     return host != null || port != null || clientId != null;
+  }
+
+  /**
+   * The IBKR broker of {@code cfg} with {@code ibkr} and each option given in place of its key
+   * ({@code ibkr-check} and {@code live --check}).
+   *
+   * @throws IllegalArgumentException naming the key of a bad option (broker.host, broker.port, broker.clientId)
+   */
+  BrokerConfig broker(BotConfig cfg, IbkrConfig ibkr) {
+    BrokerConfig d = cfg.broker();
+    return new BrokerConfig("ibkr", host == null ? d.host() : host, port == null ? d.port() : port,
+        clientId == null ? d.clientId() : clientId, d.paper(), ibkr);
   }
 
   /** The options given as configuration overrides ({@code broker.host=...}), in that order. */

@@ -56,8 +56,8 @@ final class AccountViews {
       d.put("lastCycle", bot.lastCycle().isPresent() ? last : null);
       int open = bot.store().openTranches().size();
       d.put("openTranches", open);
-      d.put("workingOrders", bot.engine().workingOrders().size());
-      d.put("heldOrders", bot.engine().heldOrders().size());
+      d.put("workingOrders", bot.engine().desk().workingOrders().size());
+      d.put("heldOrders", bot.engine().desk().heldOrders().size());
       d.put("netLiquidation", bot.broker().account().netLiquidation().toPlainString());
       Map<String, String> overrides = bot.controlStore().overrides();
       d.put("overrides", overrides);
@@ -72,8 +72,8 @@ final class AccountViews {
           + (bot.controls().halted() ? ", HALTED (kill switch: no new risk)" : ", not halted"));
       line(t, "approval", bot.controls().approvalRequired() ? "on: each order waits for approve ID" : "off");
       line(t, "last cycle", bot.lastCycle().map(c -> nyTime(c.at()) + " " + c.outcome()).orElse("none yet"));
-      line(t, "tranches", open + " open; orders " + bot.engine().workingOrders().size() + " working, "
-          + bot.engine().heldOrders().size() + " waiting for approval");
+      line(t, "tranches", open + " open; orders " + bot.engine().desk().workingOrders().size() + " working, "
+          + bot.engine().desk().heldOrders().size() + " waiting for approval");
       line(t, "equity", bot.broker().account().netLiquidation().toPlainString() + " USD");
       line(t, "overrides", overrides.isEmpty() ? "none" : overrides.entrySet().stream()
           .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
@@ -202,8 +202,8 @@ final class AccountViews {
 
     @Override
     Reply run(Bot bot) {
-      List<Map<String, Object>> working = bot.engine().workingOrders().stream().map(ViewFormat::order).toList();
-      List<Map<String, Object>> held = bot.engine().heldOrders().stream().map(ViewFormat::order).toList();
+      List<Map<String, Object>> working = bot.engine().desk().workingOrders().stream().map(ViewFormat::order).toList();
+      List<Map<String, Object>> held = bot.engine().desk().heldOrders().stream().map(ViewFormat::order).toList();
       List<Map<String, Object>> recent = new ArrayList<>();
       for (ConsoleQueries.OrderRow r : new ConsoleQueries(bot.store()).recentOrders(RECENT_SHOWN)) {
         Map<String, Object> m = new LinkedHashMap<>();

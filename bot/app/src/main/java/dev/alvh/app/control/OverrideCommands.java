@@ -208,12 +208,12 @@ final class OverrideCommands {
         bot.controls().approvalRequired(on);
         bot.saveSwitches();
         return Reply.ok(on ? "approval on: each order waits for 'approve ID' or 'reject ID'"
-            : "approval off: orders are sent at once" + (bot.engine().heldOrders().isEmpty() ? ""
-                : "; " + bot.engine().heldOrders().size() + " still waiting (approve or reject them)"),
+            : "approval off: orders are sent at once" + (bot.engine().desk().heldOrders().isEmpty() ? ""
+                : "; " + bot.engine().desk().heldOrders().size() + " still waiting (approve or reject them)"),
             Map.of("approval", on));
       }
       OrderRef ref = ref(a, bot);
-      bot.engine().approve(ref);
+      bot.engine().desk().approve(ref);
       bot.controlStore().approval(ref.value(), true, bot.clock().now(), "approve");
       return Reply.ok("approved and sent " + ref, Map.of("approved", ref.value()));
     }
@@ -221,7 +221,7 @@ final class OverrideCommands {
 
   /** The held order's ref, or a usage error listing what waits. */
   static OrderRef ref(String text, Bot bot) {
-    List<String> waiting = bot.engine().heldOrders().stream().map(o -> o.ref().value()).toList();
+    List<String> waiting = bot.engine().desk().heldOrders().stream().map(o -> o.ref().value()).toList();
     if (!waiting.contains(text)) {
       throw new UsageException("no order '" + text + "' is waiting for approval; waiting: "
           + (waiting.isEmpty() ? "none" : String.join(", ", waiting)));
@@ -242,7 +242,7 @@ final class OverrideCommands {
             + (args.isEmpty() ? "nothing" : "'" + String.join(" ", args) + "'"));
       }
       OrderRef ref = ref(args.get(0), bot);
-      bot.engine().reject(ref);
+      bot.engine().desk().reject(ref);
       bot.controlStore().approval(ref.value(), false, bot.clock().now(), "reject");
       return Reply.ok("rejected " + ref, Map.of("rejected", ref.value()));
     }

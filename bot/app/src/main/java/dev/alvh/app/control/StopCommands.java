@@ -57,7 +57,7 @@ final class StopCommands {
       boolean was = bot.controls().halted();
       bot.controls().halted(true);
       bot.saveSwitches();
-      int n = bot.engine().cancelWorking();
+      int n = bot.engine().desk().cancelWorking();
       if (!was) {
         bot.alert(dev.alvh.app.ops.Alerter.Kind.HALT, "halted by an operator; " + n + " working order"
             + (n == 1 ? "" : "s") + " cancelled; no new risk until release");
@@ -157,7 +157,7 @@ final class StopCommands {
         OrderJournalRepository journal = new OrderJournalRepository(bot.store());
         var row = journal.progress(new OrderRef(ref));
         String line;
-        boolean held = bot.engine().heldOrders().stream().anyMatch(h -> h.ref().value().equals(ref));
+        boolean held = bot.engine().desk().heldOrders().stream().anyMatch(h -> h.ref().value().equals(ref));
         if (row.isEmpty() || held) {
           o.put("status", "HELD");
           line = "waiting for approval (approve " + ref + ")";

@@ -12,7 +12,6 @@ import dev.alvh.core.cycle.CycleInput;
 import dev.alvh.core.cycle.TradingCycle;
 import dev.alvh.core.hedge.HedgeAction;
 import dev.alvh.core.HedgeState;
-import dev.alvh.core.order.OrderIntent;
 import dev.alvh.core.order.OrderRef;
 import dev.alvh.core.port.Broker;
 import dev.alvh.core.port.Clock;
@@ -121,7 +120,7 @@ public final class TradingEngine {
 
   /**
    * The desk every order goes through: the hedge's orders too ({@code desk().submit(intent,
-   * worst, callback)}).
+   * worst, callback)}); its working and held orders, approvals and the kill switch's cancel.
    */
   public OrderDesk desk() {
     return desk;
@@ -300,39 +299,6 @@ public final class TradingEngine {
   /** The hedge state the machine is in (before any forced state). */
   public HedgeState hedgeMachineState() {
     return hedgeState;
-  }
-
-  /** The orders sent and not yet final. */
-  public List<OrderIntent> workingOrders() {
-    return desk.workingOrders();
-  }
-
-  /** The orders journaled and waiting for an operator's approval, oldest first. */
-  public List<OrderIntent> heldOrders() {
-    return desk.heldOrders();
-  }
-
-  /**
-   * Sends held order {@code ref} through the desk (quote check, risk gate, price walk).
-   *
-   * @throws IllegalArgumentException when no order with that ref waits for approval
-   */
-  public void approve(OrderRef ref) {
-    desk.approve(ref);
-  }
-
-  /**
-   * Drops held order {@code ref}; it is marked cancelled in the journal.
-   *
-   * @throws IllegalArgumentException when no order with that ref waits for approval
-   */
-  public void reject(OrderRef ref) {
-    desk.reject(ref);
-  }
-
-  /** Cancels every working order at the broker (the kill switch); returns how many were asked. */
-  public int cancelWorking() {
-    return desk.cancelWorking();
   }
 
   /**

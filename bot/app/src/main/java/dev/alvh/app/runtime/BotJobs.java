@@ -78,7 +78,7 @@ final class BotJobs implements Jobs.Listener {
   public void cycleStarting() {
     cycleAt = clock.now();
     sentBefore = engine.counters().ordersSent();
-    heldBefore = engine.heldOrders().size();
+    heldBefore = engine.desk().heldOrders().size();
   }
 
   @Override
@@ -91,7 +91,7 @@ final class BotJobs implements Jobs.Listener {
   @Override
   public void cycleDone() {
     long sent = engine.counters().ordersSent() - sentBefore;
-    int held = engine.heldOrders().size();
+    int held = engine.desk().heldOrders().size();
     String outcome;
     if (controls.paused()) {
       outcome = "paused: nothing decided";

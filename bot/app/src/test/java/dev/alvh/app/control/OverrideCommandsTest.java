@@ -117,17 +117,17 @@ class OverrideCommandsTest extends ControlServiceFixture {
   void rejectDropsAHeldOrderAndUnapprovedOrdersExpireAtTheNextCycle() {
     ok("approve on");
     cycle();
-    String ref = bot.engine().heldOrders().get(0).ref().value();
+    String ref = bot.engine().desk().heldOrders().get(0).ref().value();
     ok("reject " + ref);
     assertThat(bot.store().orderStatus(new dev.alvh.core.order.OrderRef(ref)))
         .contains(dev.alvh.core.order.OrderStatus.CANCELLED);
     assertThat(bot.controlStore().approval(ref)).contains("REJECTED");
     clock.set(clock.now().plusSeconds(900));
     cycle();
-    String second = bot.engine().heldOrders().get(0).ref().value();
+    String second = bot.engine().desk().heldOrders().get(0).ref().value();
     clock.set(clock.now().plusSeconds(900));
     cycle();
-    assertThat(bot.engine().heldOrders()).extracting(o -> o.ref().value()).doesNotContain(second);
+    assertThat(bot.engine().desk().heldOrders()).extracting(o -> o.ref().value()).doesNotContain(second);
     assertThat(ok("orders").text()).contains("not approved before the next cycle");
   }
 

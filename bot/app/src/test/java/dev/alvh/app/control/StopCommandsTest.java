@@ -51,19 +51,19 @@ class StopCommandsTest extends ControlServiceFixture {
     service = new ControlService(bot);
     ok("approve on");
     cycle();
-    String ref = bot.engine().heldOrders().get(0).ref().value();
+    String ref = bot.engine().desk().heldOrders().get(0).ref().value();
     // The halt comes while the approved order is working: between two steps of its price walk.
     List<Integer> workingAtHalt = new ArrayList<>();
     bot.engine().pauseWith(d -> {
       if (workingAtHalt.isEmpty()) {
-        workingAtHalt.add(bot.engine().workingOrders().size());
+        workingAtHalt.add(bot.engine().desk().workingOrders().size());
         Reply h = ok("halt");
         assertThat(h.data()).containsEntry("cancelled", 1);
       }
     });
     ok("approve " + ref);
     assertThat(workingAtHalt).as("one order working when the halt came").containsExactly(1);
-    assertThat(bot.engine().workingOrders()).isEmpty();
+    assertThat(bot.engine().desk().workingOrders()).isEmpty();
     assertThat(bot.store().openTranches()).as("the cancelled order opened nothing").isEmpty();
     assertThat(bot.store().orderStatus(new dev.alvh.core.order.OrderRef(ref))).contains(
         dev.alvh.core.order.OrderStatus.CANCELLED);

@@ -198,7 +198,7 @@ class IbkrEventThreadTest {
     Future<?> job = cycleThread.submit(() -> bot.runJob(JobKind.CYCLE, clock.now()));
     await().atMost(Duration.ofSeconds(60)).until(() -> !exchange.held.isEmpty() || job.isDone());
     assertThat(job).as("the cycle's first order is working").isNotDone();
-    OrderIntent intent = bot.engine().workingOrders().get(0);
+    OrderIntent intent = bot.engine().desk().workingOrders().get(0);
     OrderRef ref = intent.ref();
     // The order filled at once at the exchange, but TWS reports it only now: well inside the 10 s pause.
     Thread.sleep(500);

@@ -102,7 +102,7 @@ class PacingTest {
   /** Runs a cycle on another thread; returns once an order of it is working at the broker. */
   private Future<?> cycleUntilAnOrderWorks(Bot bot, Clock clock) {
     Future<?> job = cycleThread.submit(() -> bot.runJob(JobKind.CYCLE, clock.now()));
-    await().atMost(Duration.ofSeconds(30)).until(() -> !bot.engine().workingOrders().isEmpty() || job.isDone());
+    await().atMost(Duration.ofSeconds(30)).until(() -> !bot.engine().desk().workingOrders().isEmpty() || job.isDone());
     assertThat(job).as("the cycle is walking an order").isNotDone();
     return job;
   }
@@ -113,7 +113,7 @@ class PacingTest {
     ScaledClock clock = new ScaledClock(START, 1);
     try (Bot bot = Bot.paper(RESTING, dir, clock, 1, 80)) {
       Future<?> job = cycleUntilAnOrderWorks(bot, clock);
-      String ref = bot.engine().workingOrders().get(0).ref().value();
+      String ref = bot.engine().desk().workingOrders().get(0).ref().value();
       // the console's halt: it waits for the lock, which the walking cycle holds
       Reply halt = new ControlService(bot).execute(List.of("halt"), "test");
       job.get(30, TimeUnit.SECONDS);
@@ -123,7 +123,7 @@ class PacingTest {
       assertThat(steps(bot)).as("no step of any walk after the halt request").allMatch(s -> s.step() == 0)
           .anyMatch(s -> s.ref().equals(ref));
       assertThat(status(bot, ref)).isEqualTo("CANCELLED");
-      assertThat(bot.engine().workingOrders()).isEmpty();
+      assertThat(bot.engine().desk().workingOrders()).isEmpty();
       assertThat(bot.store().openTranches()).as("the cancelled order opened nothing").isEmpty();
     }
   }
@@ -133,7 +133,7 @@ class PacingTest {
     ScaledClock clock = new ScaledClock(START, 1);
     try (Bot bot = Bot.paper(RESTING, dir, clock, 1, 80)) {
       Future<?> job = cycleUntilAnOrderWorks(bot, clock);
-      String ref = bot.engine().workingOrders().get(0).ref().value();
+      String ref = bot.engine().desk().workingOrders().get(0).ref().value();
       Files.createFile(dir.resolve(RESTING.risk().killSwitchFile()));
       job.get(30, TimeUnit.SECONDS);
       List<Step> mine = steps(bot).stream().filter(s -> s.ref().equals(ref)).toList();
