@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.store.AuditStore;
 import dev.alvh.app.store.ConsoleQueries;
+import dev.alvh.app.store.HedgeStore;
 import dev.alvh.core.port.Clock;
 import dev.alvh.core.signal.SignalSnapshot;
 import java.time.Instant;
@@ -232,7 +233,7 @@ final class DecisionViews {
         m.put("after", e.after());
         rows.add(m);
       }
-      for (ConsoleQueries.Transition x : new ConsoleQueries(bot.store()).lastTransitions(n)) {
+      for (HedgeStore.TransitionRow x : new ConsoleQueries(bot.store()).lastTransitions(n)) {
         Map<String, Object> m = row(x.at(), "transition");
         m.put("from", x.from());
         m.put("to", x.to());

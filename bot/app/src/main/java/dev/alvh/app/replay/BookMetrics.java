@@ -1,5 +1,6 @@
 package dev.alvh.app.replay;
 
+import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.ReplayQueries;
 import dev.alvh.core.HedgeState;
 import java.math.BigDecimal;
@@ -102,8 +103,8 @@ public record BookMetrics(
           max = Math.max(max, s.hedgeState().level());
         }
       }
-      for (ReplayQueries.Transition t : run.transitions()) {
-        if (c.contains(t.time().atZone(zone).toLocalDate())) {
+      for (HedgeStore.TransitionRow t : run.transitions()) {
+        if (c.contains(t.at().atZone(zone).toLocalDate())) {
           max = Math.max(max, t.to().level());
         }
       }

@@ -1,6 +1,7 @@
 package dev.alvh.app.replay;
 
 import dev.alvh.app.engine.Book;
+import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.ReplayQueries;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public record BookRun(
     Book book, Path database, long cycles, long ordersSent, long fills, long tranchesOpened, BigDecimal startEquity,
     BigDecimal finalEquity, Map<String, Long> exitReasons, BigDecimal condorPnl,
     List<ReplayQueries.DaySnapshot> snapshots, List<ReplayQueries.Trade> trades,
-    List<ReplayQueries.Transition> transitions, NavigableMap<LocalDate, BigDecimal> riskCapital,
+    List<HedgeStore.TransitionRow> transitions, NavigableMap<LocalDate, BigDecimal> riskCapital,
     BigDecimal hedgePremium, BigDecimal hedgePnl, Map<String, Long> statesVisited,
     List<ReplayQueries.RoundTrip> roundTrips, NavigableMap<LocalDate, DayGreeks> greeks,
     List<ReplayQueries.HedgeTrade> hedgeTrades, List<ReplayQueries.TrancheCredit> trancheCredits,

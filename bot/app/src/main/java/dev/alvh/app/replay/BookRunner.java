@@ -198,11 +198,14 @@ final class BookRunner {
       }
       BigDecimal hedgePnl = hedgeCash.add(hedgeSettlements(broker.settlements(), hedgeContracts))
           .add(hedgeMark(broker, market, hedgeContracts));
+      // the book's file holds its transitions alone: one read serves the layers' reasons and the report
+      List<dev.alvh.app.store.HedgeStore.TransitionRow> transitions =
+          new dev.alvh.app.store.HedgeStore(store.jdbc(), book.key()).transitions();
       List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> heldAtEnd = dev.alvh.app.hedge.LayerReasons.of(
-          engine.hedgeDesk().held(), new dev.alvh.app.store.HedgeStore(store.jdbc(), book.key()).transitions(), market);
+          engine.hedgeDesk().held(), transitions, market);
       return new BookRun(book, store.file(), c.cycles(), c.ordersSent(), c.fills(), c.tranchesOpened(), startEquity,
           broker.account().netLiquidation(), store.exitReasons(), store.realizedPnl(), snaps, trades,
-          q.transitions(), risk, premium.setScale(2, RoundingMode.HALF_EVEN),
+          transitions, risk, premium.setScale(2, RoundingMode.HALF_EVEN),
           hedgePnl.setScale(2, RoundingMode.HALF_EVEN), dev.alvh.app.store.HedgeStore.statesVisited(store.jdbc()),
           q.roundTrips(), greeks.subMap(from, true, to, true),
           q.hedgeTrades(), q.trancheCredits(), q.stateSkips(), heldAtEnd,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.alvh.app.replay.BookRun;
 import dev.alvh.app.replay.Replay;
+import dev.alvh.app.store.HedgeStore;
 import dev.alvh.app.store.ReplayQueries;
 import dev.alvh.core.port.Clock;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class ReportCsv {
     Set<String> signalNames = new LinkedHashSet<>();
     List<Map<String, String>> parsed = new ArrayList<>();
     for (BookRun b : r.books().values()) {
-      for (ReplayQueries.Transition t : b.transitions()) {
+      for (HedgeStore.TransitionRow t : b.transitions()) {
         Map<String, String> signals = flatten(t.signals());
         signalNames.addAll(signals.keySet());
         parsed.add(signals);
@@ -58,9 +59,9 @@ final class ReportCsv {
       w.write(csv(header.toArray(String[]::new)));
       int i = 0;
       for (BookRun b : r.books().values()) {
-        for (ReplayQueries.Transition t : b.transitions()) {
+        for (HedgeStore.TransitionRow t : b.transitions()) {
           Map<String, String> signals = parsed.get(i++);
-          List<String> row = new ArrayList<>(List.of(b.book().key(), time(t.time()), t.from().name(), t.to().name(),
+          List<String> row = new ArrayList<>(List.of(b.book().key(), time(t.at()), t.from().name(), t.to().name(),
               t.rule()));
           signalNames.forEach(n -> row.add(signals.getOrDefault(n, "")));
           w.write(csv(row.toArray(String[]::new)));

@@ -1,6 +1,5 @@
 package dev.alvh.app.store;
 
-import dev.alvh.core.HedgeState;
 import dev.alvh.core.order.OrderPurpose;
 import dev.alvh.core.order.OrderStatus;
 import java.math.BigDecimal;
@@ -18,7 +17,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public final class ConsoleQueries {
   private static final StoredEnum<OrderPurpose> PURPOSE = StoredEnum.of(OrderPurpose.class);
   private static final StoredEnum<OrderStatus> STATUS = StoredEnum.of(OrderStatus.class);
-  private static final StoredEnum<HedgeState> STATE = StoredEnum.of(HedgeState.class);
 
   private final Jdbc jdbc;
 
@@ -36,17 +34,6 @@ public final class ConsoleQueries {
    * @param detail its detail, may be empty
    */
   public record Decision(Instant at, String kind, String rule, String detail) {
-  }
-
-  /**
-   * One hedge state change.
-   *
-   * @param at   when
-   * @param from the state before
-   * @param to   the state after
-   * @param rule the rule that moved it
-   */
-  public record Transition(Instant at, HedgeState from, HedgeState to, String rule) {
   }
 
   /**
@@ -105,11 +92,10 @@ public final class ConsoleQueries {
   }
 
   /** The last {@code n} hedge transitions, newest first. */
-  public List<Transition> lastTransitions(int n) {
+  public List<HedgeStore.TransitionRow> lastTransitions(int n) {
     return jdbc.withHandle("reading the last hedge transitions", h -> h.createQuery(
-        "SELECT occurred_at, from_state, to_state, rule FROM hedge_transition ORDER BY id DESC LIMIT :n").bind("n", n)
-        .map((rs, ctx) -> new Transition(rs.getTimestamp(1).toInstant(), STATE.parse(rs, 2), STATE.parse(rs, 3),
-            rs.getString(4))).list());
+        "SELECT " + HedgeStore.TRANSITION_COLUMNS + " FROM hedge_transition ORDER BY id DESC LIMIT :n").bind("n", n)
+        .map(HedgeStore.TRANSITION).list());
   }
 
   /** The open tranches and the last {@code closed} closed ones, by id. */

@@ -100,16 +100,31 @@ public final class HedgeStore {
         .bind(5, book).bind(6, t.date()).execute());
   }
 
-  /** One stored transition, as a person reads it. */
-  public record TransitionRow(LocalDate date, HedgeState from, HedgeState to, String rule, String signals) {
+  /**
+   * One stored transition, as a person reads it; the one row type of the hedge_transition table for
+   * the hedge desk, the console and the replay report.
+   *
+   * @param at      when it was written
+   * @param date    the trading day it was decided on (null on rows written before the column was added)
+   * @param from    the state before
+   * @param to      the state after
+   * @param rule    the rule that moved it
+   * @param signals every signal value the rule saw, as JSON
+   */
+  public record TransitionRow(Instant at, LocalDate date, HedgeState from, HedgeState to, String rule, String signals) {
   }
+
+  /** The columns {@link #TRANSITION} maps, in its order. */
+  static final String TRANSITION_COLUMNS = "occurred_at, trade_date, from_state, to_state, rule, signals";
+
+  /** A hedge_transition row selected as {@link #TRANSITION_COLUMNS}. */
+  static final RowMapper<TransitionRow> TRANSITION = (rs, ctx) -> new TransitionRow(rs.getTimestamp(1).toInstant(),
+      local(rs.getDate(2)), STATE.parse(rs, 3), STATE.parse(rs, 4), rs.getString(5), rs.getString(6));
 
   /** The book's transitions, oldest first. */
   public List<TransitionRow> transitions() {
-    return jdbc.withHandle("reading the hedge transitions", h -> h.createQuery("SELECT trade_date, from_state,"
-        + " to_state, rule, signals FROM hedge_transition WHERE book=? ORDER BY id").bind(0, book)
-        .map((rs, ctx) -> new TransitionRow(local(rs.getDate(1)), STATE.parse(rs, 2), STATE.parse(rs, 3), rs.getString(4),
-            rs.getString(5))).list());
+    return jdbc.withHandle("reading the hedge transitions", h -> h.createQuery("SELECT " + TRANSITION_COLUMNS
+        + " FROM hedge_transition WHERE book=? ORDER BY id").bind(0, book).map(TRANSITION).list());
   }
 
   /** Every signal of {@code s} and the peak the rules saw, as one JSON object (NaN and infinity as null). */

@@ -41,14 +41,6 @@ public final class ReplayQueries {
             rs.getString(4), rs.getString(5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8))).list());
   }
 
-  /** Every hedge transition, in order. */
-  public List<Transition> transitions() {
-    return jdbc.withHandle("reading the hedge transitions", h -> h.createQuery(
-        "SELECT occurred_at, from_state, to_state, rule, signals FROM hedge_transition ORDER BY id")
-        .map((rs, ctx) -> new Transition(rs.getTimestamp(1).toInstant(), STATE.parse(rs, 2), STATE.parse(rs, 3),
-            rs.getString(4), rs.getString(5))).list());
-  }
-
   /** Every change of a hedge position (hedge_trade), in order. */
   public List<HedgeTrade> hedgeTrades() {
     return jdbc.withHandle("reading the hedge trades", h -> h.createQuery(
@@ -178,18 +170,6 @@ public final class ReplayQueries {
    */
   public record Trade(Instant time, String orderRef, String purpose, String contract, String side, int quantity,
       BigDecimal price, BigDecimal commission) {
-  }
-
-  /**
-   * One hedge state change.
-   *
-   * @param time    when
-   * @param from    the state before
-   * @param to      the state after
-   * @param rule    the rule that moved it
-   * @param signals every signal value at the time, as JSON
-   */
-  public record Transition(Instant time, HedgeState from, HedgeState to, String rule, String signals) {
   }
 
   /**

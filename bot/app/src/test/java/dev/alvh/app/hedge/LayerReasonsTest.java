@@ -12,7 +12,9 @@ import dev.alvh.core.instrument.OptionRight;
 import dev.alvh.core.instrument.Side;
 import dev.alvh.core.testdata.FakeVixMarket;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +22,20 @@ import org.junit.jupiter.api.Test;
 class LayerReasonsTest {
 
   static final LocalDate D = LocalDate.of(2020, 2, 24);
+
+  /** The end-of-day job's time on {@code day}, when transitions are written. */
+  private static Instant at(LocalDate day) {
+    return day.atTime(16, 5).atZone(ZoneId.of("America/New_York")).toInstant();
+  }
   static final OptionContract CALL = OptionContract.vix(LocalDate.of(2020, 4, 15), new BigDecimal("30"),
       OptionRight.CALL);
 
   @Test
   void aLayerIsHeldForTheTransitionThatRaisedTheLevelToIt_theBaseLayerForItsOwnRule() {
     List<HedgeStore.TransitionRow> ts = List.of(
-        new HedgeStore.TransitionRow(D.minusDays(3), HedgeState.CALM, HedgeState.L1, "CALM or WATCH to L1: score >= 3", "{\"vix\":17}"),
-        new HedgeStore.TransitionRow(D.minusDays(1), HedgeState.L1, HedgeState.L2, "CALM, WATCH or L1 to L2: beSigma < 1", "{\"vix\":25}"),
-        new HedgeStore.TransitionRow(D, HedgeState.L2, HedgeState.L3, "L2 to L3: termRatio <= 0.9", "{\"vix\":30}"));
+        new HedgeStore.TransitionRow(at(D.minusDays(3)), D.minusDays(3), HedgeState.CALM, HedgeState.L1, "CALM or WATCH to L1: score >= 3", "{\"vix\":17}"),
+        new HedgeStore.TransitionRow(at(D.minusDays(1)), D.minusDays(1), HedgeState.L1, HedgeState.L2, "CALM, WATCH or L1 to L2: beSigma < 1", "{\"vix\":25}"),
+        new HedgeStore.TransitionRow(at(D), D, HedgeState.L2, HedgeState.L3, "L2 to L3: termRatio <= 0.9", "{\"vix\":30}"));
     HeldLayer l2 = new HeldLayer("L2-a", 2, HedgeLayerKind.VIX_CALL, List.of(ComboLeg.of(Side.BUY, CALL)), 12,
         new BigDecimal("1.85"), D, false, false);
     HeldLayer base = new HeldLayer("B-a", 0, HedgeLayerKind.VIX_CALL, List.of(ComboLeg.of(Side.BUY, CALL)), 4,

@@ -100,14 +100,15 @@ class ConsoleQueriesTest {
 
   @Test
   void transitionsNewestFirstWithTheirStates() {
+    String signals = HedgeStore.signalsJson(HedgeStoreTest.snapshot(), 0);
     HedgeStore h = new HedgeStore(store.jdbc(), "alvh");
     h.transition(new HedgeTransition(D, HedgeState.CALM, HedgeState.L1, "CALM to L1: VIX >= 16",
         HedgeStoreTest.snapshot(), 0), T);
     h.transition(new HedgeTransition(D, HedgeState.L1, HedgeState.L2, "L1 to L2: VIX >= 20",
         HedgeStoreTest.snapshot(), 0), T.plusSeconds(900));
     assertThat(q.lastTransitions(5)).containsExactly(
-        new ConsoleQueries.Transition(T.plusSeconds(900), HedgeState.L1, HedgeState.L2, "L1 to L2: VIX >= 20"),
-        new ConsoleQueries.Transition(T, HedgeState.CALM, HedgeState.L1, "CALM to L1: VIX >= 16"));
-    assertThat(q.lastTransitions(1)).extracting(ConsoleQueries.Transition::to).containsExactly(HedgeState.L2);
+        new HedgeStore.TransitionRow(T.plusSeconds(900), D, HedgeState.L1, HedgeState.L2, "L1 to L2: VIX >= 20", signals),
+        new HedgeStore.TransitionRow(T, D, HedgeState.CALM, HedgeState.L1, "CALM to L1: VIX >= 16", signals));
+    assertThat(q.lastTransitions(1)).extracting(HedgeStore.TransitionRow::to).containsExactly(HedgeState.L2);
   }
 }
