@@ -134,7 +134,7 @@ class PaperCommand implements Callable<Integer> {
         lock = BotLock.acquire(dir.toAbsolutePath().normalize()
             .resolve(cfg.store().database() + ".mv.db"));
       } catch (RuntimeException e) {
-        throw refuse(2, "paper: " + e.getMessage());
+        throw refuse(2, name + ": " + e.getMessage());
       }
       try {
         return run(cfg, dir, "ibkr".equals(broker), step, lock);
@@ -151,7 +151,7 @@ class PaperCommand implements Callable<Integer> {
     if (broker == null) {
       broker = cfg.broker().type();
     } else if (!broker.equals(cfg.broker().type())) {
-      System.out.println("paper: --broker " + broker + " overrides broker.type " + cfg.broker().type()
+      System.out.println(name + ": --broker " + broker + " overrides broker.type " + cfg.broker().type()
           + " of the configuration");
     }
     if (!BROKERS.contains(broker)) {
@@ -211,8 +211,8 @@ class PaperCommand implements Callable<Integer> {
     if (bad.isPresent()) {
       throw refuse(2, bad.get());
     }
-    Path dir = dataDir != null ? dataDir : Path.of(cfg.store().dataDir());
-    bad = Preflight.writableDirectory(dir, "paper: the data directory");
+    Path dir = Preflight.dataDirectory(dataDir, cfg);
+    bad = Preflight.writableDirectory(dir, name + ": the data directory");
     if (bad.isPresent()) {
       throw refuse(2, bad.get());
     }

@@ -27,6 +27,11 @@ final class Preflight {
     }
   }
 
+  /** The data directory of a command: its {@code --data-dir} when given, else {@code store.dataDir}. */
+  static Path dataDirectory(Path option, BotConfig cfg) {
+    return option != null ? option : Path.of(cfg.store().dataDir());
+  }
+
   /** {@code dir} cannot be created or written ({@code --data-dir} or {@code store.dataDir}). */
   static Optional<String> writableDirectory(Path dir, String what) {
     try {

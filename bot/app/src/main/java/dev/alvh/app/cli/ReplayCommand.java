@@ -118,7 +118,7 @@ final class ReplayCommand implements Callable<Integer> {
       System.err.println(badEvents.get());
       return 2;
     }
-    Path dir = dataDir != null ? dataDir : Path.of(cfg.store().dataDir());
+    Path dir = Preflight.dataDirectory(dataDir, cfg);
     LoadedHistory loaded = null;
     NyseCalendar cal = NyseCalendar.of(cfg.schedule());
     Replay replay = new Replay(cfg, dir);

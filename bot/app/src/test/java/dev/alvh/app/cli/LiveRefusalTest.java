@@ -75,6 +75,14 @@ class LiveRefusalTest {
   }
 
   @Test
+  void liveNamesItselfWhenItsDataDirectoryCannotBeWritten() throws Exception {
+    assertThat(Main.run("live", "--port", "1", "--config", config("U1234567").toString(), "--data-dir", "/proc/nope"))
+        .isEqualTo(2);
+    assertThat(errLines()).hasSize(1).first().asString().startsWith("live: the data directory")
+        .contains("/proc/nope");
+  }
+
+  @Test
   void liveAgainstAnotherLiveAccountRefuses() throws Exception {
     int port = serve("U1234567");
     assertThat(Main.run("live", "--port", Integer.toString(port), "--config", config("U7654321").toString(),
