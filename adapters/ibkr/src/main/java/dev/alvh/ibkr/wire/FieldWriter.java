@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 /**
  * Writes the fields of one frame in order, with the TWS text encodings, and produces the framed
@@ -78,17 +76,6 @@ public final class FieldWriter {
     return this;
   }
 
-  /** Writes a "max-able" int: {@link Integer#MAX_VALUE} (unset) as an empty field. */
-  public FieldWriter writeIntMax(int value) {
-    fields.add(value == Integer.MAX_VALUE ? "" : Integer.toString(value));
-    return this;
-  }
-
-  /** Writes a "max-able" int: empty (unset) as an empty field. */
-  public FieldWriter writeIntMax(OptionalInt value) {
-    return writeIntMax(value.orElse(Integer.MAX_VALUE));
-  }
-
   /** Writes a long as decimal text. */
   public FieldWriter writeLong(long value) {
     fields.add(Long.toString(value));
@@ -99,17 +86,6 @@ public final class FieldWriter {
   public FieldWriter writeDouble(double value) {
     fields.add(Double.toString(value));
     return this;
-  }
-
-  /** Writes a "max-able" double: {@link Double#MAX_VALUE} (unset) as an empty field. */
-  public FieldWriter writeDoubleMax(double value) {
-    fields.add(value == Double.MAX_VALUE ? "" : Double.toString(value));
-    return this;
-  }
-
-  /** Writes a "max-able" double: empty (unset) as an empty field. */
-  public FieldWriter writeDoubleMax(OptionalDouble value) {
-    return writeDoubleMax(value.orElse(Double.MAX_VALUE));
   }
 
   /** Writes a decimal as plain text without trailing zeros; null is an empty field. */
