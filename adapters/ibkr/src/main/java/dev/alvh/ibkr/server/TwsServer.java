@@ -1148,22 +1148,23 @@ public final class TwsServer implements AutoCloseable {
 
   /** The worst loss at expiry of the legs (premium left out), USD: the margin of a defined-risk spread. */
   static BigDecimal maxLoss(OrderIntent intent) {
-    TreeSet<Double> points = new TreeSet<>();
-    points.add(0.0);
+    // the payoff is piecewise linear between strikes: its minimum is at zero, a strike or far above
+    TreeSet<BigDecimal> points = new TreeSet<>();
+    points.add(BigDecimal.ZERO);
     for (ComboLeg l : intent.legs()) {
-      points.add(l.contract().strike().doubleValue());
+      points.add(l.contract().strike());
     }
-    points.add(points.last() * 2 + 1);
-    double worst = 0;
-    for (double s : points) {
-      double v = 0;
+    points.add(points.last().multiply(BigDecimal.valueOf(2)).add(BigDecimal.ONE));
+    BigDecimal worst = BigDecimal.ZERO;
+    for (BigDecimal s : points) {
+      BigDecimal v = BigDecimal.ZERO;
       for (ComboLeg l : intent.legs()) {
-        v += l.side().sign() * l.ratio() * l.contract().right().payoff(s, l.contract().strike().doubleValue());
+        v = v.add(l.contract().intrinsic(s).multiply(BigDecimal.valueOf((long) l.side().sign() * l.ratio())));
       }
-      worst = Math.min(worst, v);
+      worst = worst.min(v);
     }
-    int mult = intent.legs().get(0).contract().multiplier();
-    return BigDecimal.valueOf(-worst * mult * intent.quantity()).setScale(2, RoundingMode.HALF_EVEN);
+    long mult = intent.legs().get(0).contract().multiplier();
+    return worst.negate().multiply(BigDecimal.valueOf(mult * intent.quantity())).setScale(2, RoundingMode.HALF_EVEN);
   }
 
   private void sendOrderState(Client c, ServerOrder o) {

@@ -97,5 +97,10 @@ class MappingTest {
         ComboLeg.of(Side.BUY, OptionContract.vix(e, new BigDecimal("20"), OptionRight.CALL))), 3,
         NetPrice.debit(BigDecimal.ONE), "t");
     assertThat(TwsServerProbe.maxLoss(longCall)).isEqualByComparingTo("0");
+    OrderIntent callSpread = new OrderIntent(new OrderRef("alvh-z"), OrderPurpose.OPEN_HEDGE, 0, List.of(
+        ComboLeg.of(Side.SELL, OptionContract.vix(e, new BigDecimal("22.5"), OptionRight.CALL)),
+        ComboLeg.of(Side.BUY, OptionContract.vix(e, new BigDecimal("25"), OptionRight.CALL))), 3,
+        NetPrice.credit(new BigDecimal("0.40")), "t");
+    assertThat(TwsServerProbe.maxLoss(callSpread)).isEqualByComparingTo("750.00"); // 2.5 points x 100 x 3
   }
 }
