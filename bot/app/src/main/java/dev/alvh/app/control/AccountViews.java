@@ -9,6 +9,7 @@ import static dev.alvh.app.control.ViewFormat.nyTime;
 import dev.alvh.app.runtime.Bot;
 import dev.alvh.app.runtime.BookSnapshot;
 import dev.alvh.app.store.ConsoleQueries;
+import dev.alvh.app.store.PositionStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -160,7 +161,7 @@ final class AccountViews {
             + r.shortCall().toPlainString() + "/" + r.longCall().toPlainString());
         m.put("quantity", r.quantity());
         m.put("credit", r.credit().toPlainString());
-        m.put("status", r.status());
+        m.put("status", r.status().name());
         m.put("exitReason", r.exitReason());
         m.put("realizedPnl", r.realizedPnl() == null ? null : r.realizedPnl().toPlainString());
         rows.add(m);
@@ -178,7 +179,7 @@ final class AccountViews {
       }
       StringBuilder t = new StringBuilder(rows.isEmpty() ? "no tranches yet" : "");
       for (Map<String, Object> m : rows) {
-        String tail = "OPEN".equals(m.get("status"))
+        String tail = PositionStatus.OPEN.name().equals(m.get("status"))
             ? "  DTE " + m.get("dte") + "  unrealised " + (m.get("unrealizedPnl") == null ? "n/a (no quote)"
                 : m.get("unrealizedPnl") + " USD")
             : m.get("exitReason") == null ? "" : "  " + m.get("exitReason") + " P&L " + m.get("realizedPnl") + " USD";

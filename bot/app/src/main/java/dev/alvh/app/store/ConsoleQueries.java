@@ -17,6 +17,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public final class ConsoleQueries {
   private static final StoredEnum<OrderPurpose> PURPOSE = StoredEnum.of(OrderPurpose.class);
   private static final StoredEnum<OrderStatus> STATUS = StoredEnum.of(OrderStatus.class);
+  private static final StoredEnum<PositionStatus> STATUS_OF_POSITION = StoredEnum.of(PositionStatus.class);
 
   private final Jdbc jdbc;
 
@@ -48,12 +49,12 @@ public final class ConsoleQueries {
    * @param longCall    long call strike
    * @param quantity    condors
    * @param credit      credit, points per condor
-   * @param status      OPEN or CLOSED
+   * @param status      held or closed
    * @param exitReason  why it closed, null while open
    * @param realizedPnl its P&amp;L when closed, USD; null while open
    */
   public record TrancheRow(long id, LocalDate openedOn, LocalDate expiry, BigDecimal longPut, BigDecimal shortPut,
-      BigDecimal shortCall, BigDecimal longCall, int quantity, BigDecimal credit, String status, String exitReason,
+      BigDecimal shortCall, BigDecimal longCall, int quantity, BigDecimal credit, PositionStatus status, String exitReason,
       BigDecimal realizedPnl) {
   }
 
@@ -102,11 +103,12 @@ public final class ConsoleQueries {
   public List<TrancheRow> tranches(int closed) {
     return jdbc.withHandle("reading the tranches", h -> h.createQuery(
         "SELECT id, opened_on, expiry, long_put, short_put, short_call, long_call, quantity, credit, status,"
-            + " exit_reason, realized_pnl FROM tranche WHERE status='OPEN' OR id IN (SELECT id FROM tranche"
-            + " WHERE status='CLOSED' ORDER BY id DESC LIMIT :closed) ORDER BY id").bind("closed", closed)
+            + " exit_reason, realized_pnl FROM tranche WHERE status=:open OR id IN (SELECT id FROM tranche"
+            + " WHERE status=:closedStatus ORDER BY id DESC LIMIT :closed) ORDER BY id").bind("closed", closed)
+        .bind("open", PositionStatus.OPEN).bind("closedStatus", PositionStatus.CLOSED)
         .map((rs, ctx) -> new TrancheRow(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
             rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8),
-            rs.getBigDecimal(9), rs.getString(10), rs.getString(11), rs.getBigDecimal(12))).list());
+            rs.getBigDecimal(9), STATUS_OF_POSITION.parse(rs, 10), rs.getString(11), rs.getBigDecimal(12))).list());
   }
 
   /** The {@code n} most recently changed orders of the journal, newest first. */

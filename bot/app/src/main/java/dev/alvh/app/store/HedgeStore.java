@@ -192,24 +192,25 @@ public final class HedgeStore {
           .bind(1, h.id()).mapTo(Integer.class).findFirst().orElse(h.quantity());
       BigDecimal cost = h.entryPrice().multiply(BigDecimal.valueOf(100L * opened));
       return handle.createUpdate("MERGE INTO hedge_layer(id, book, level, kind, legs, quantity, opened_qty, entry_price,"
-              + " cost, opened_on, status, profit_taken, pressed) KEY(book, id) VALUES (?,?,?,?,?,?,?,?,?,?,'OPEN',?,?)")
+              + " cost, opened_on, status, profit_taken, pressed) KEY(book, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
           .bind(0, h.id()).bind(1, book).bind(2, h.level()).bind(3, h.kind()).bind(4, LegCodec.layerText(h.legs()))
           .bind(5, h.quantity()).bind(6, opened).bind(7, h.entryPrice()).bind(8, cost).bind(9, h.openedOn())
-          .bind(10, h.profitTaken()).bind(11, h.pressed()).execute();
+          .bind(10, PositionStatus.OPEN).bind(11, h.profitTaken()).bind(12, h.pressed()).execute();
     });
   }
 
   /** Marks position {@code id} closed on {@code date}. */
   public void closeLayer(String id, LocalDate date) {
-    jdbc.withHandle("closing a hedge position", h -> h.createUpdate("UPDATE hedge_layer SET status='CLOSED',"
-        + " quantity=0, closed_on=? WHERE book=? AND id=?").bind(0, date).bind(1, book).bind(2, id).execute());
+    jdbc.withHandle("closing a hedge position", h -> h.createUpdate("UPDATE hedge_layer SET status=?,"
+        + " quantity=0, closed_on=? WHERE book=? AND id=?").bind(0, PositionStatus.CLOSED).bind(1, date).bind(2, book)
+        .bind(3, id).execute());
   }
 
   /** The positions held, oldest first. */
   public List<HeldLayer> heldLayers() {
     return jdbc.withHandle("reading the hedge positions", h -> h.createQuery("SELECT id, level, kind, legs, quantity,"
-        + " entry_price, opened_on, profit_taken, pressed FROM hedge_layer WHERE book=? AND status='OPEN'"
-        + " ORDER BY opened_on, id").bind(0, book).map(LAYER).list());
+        + " entry_price, opened_on, profit_taken, pressed FROM hedge_layer WHERE book=? AND status=?"
+        + " ORDER BY opened_on, id").bind(0, book).bind(1, PositionStatus.OPEN).map(LAYER).list());
   }
 
   /** Records a trade of a position and adds its commissions and realized P&amp;L to the position. */

@@ -3,6 +3,7 @@ package dev.alvh.app.store;
 import dev.alvh.core.condor.ExitReason;
 import dev.alvh.core.condor.Tranche;
 import dev.alvh.core.instrument.ComboLeg;
+import dev.alvh.core.instrument.Side;
 import dev.alvh.core.order.OrderPurpose;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -54,10 +55,11 @@ public final class TrancheStore {
   public void open(Tranche t, BigDecimal commissions) {
     jdbc.withHandle("storing an opened tranche", h -> {
       h.createUpdate("INSERT INTO tranche(id, opened_on, expiry, long_put, short_put, short_call, long_call, quantity,"
-              + " credit, status, commissions, call_expiry, rolls, opening_credit) VALUES (?,?,?,?,?,?,?,?,?,'OPEN',?,?,?,?)")
+              + " credit, status, commissions, call_expiry, rolls, opening_credit) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
           .bind(0, t.id()).bind(1, t.openedOn()).bind(2, t.putExpiry()).bind(3, t.longPut()).bind(4, t.shortPut())
           .bind(5, t.shortCall()).bind(6, t.longCall()).bind(7, t.quantity()).bind(8, t.credit())
-          .bind(9, commissions).bind(10, t.callExpiry()).bind(11, t.rolls()).bind(12, t.credit()).execute();
+          .bind(9, PositionStatus.OPEN).bind(10, commissions).bind(11, t.callExpiry()).bind(12, t.rolls())
+          .bind(13, t.credit()).execute();
       for (ComboLeg leg : t.openingLegs()) {
         h.createUpdate("INSERT INTO leg(tranche_id, contract, side, quantity) VALUES (?,?,?,?)").bind(0, t.id())
             .bind(1, leg.contract().key()).bind(2, leg.side()).bind(3, leg.ratio() * t.quantity()).execute();
@@ -69,10 +71,10 @@ public final class TrancheStore {
   /** Marks tranche {@code id} closed. */
   public void close(long id, LocalDate on, BigDecimal closeDebit, ExitReason reason, BigDecimal commissions,
       BigDecimal realizedPnl) {
-    jdbc.withHandle("closing a tranche", h -> h.createUpdate("UPDATE tranche SET status='CLOSED', closed_on=?,"
+    jdbc.withHandle("closing a tranche", h -> h.createUpdate("UPDATE tranche SET status=?, closed_on=?,"
             + " close_debit=?, exit_reason=?, commissions=?, realized_pnl=? WHERE id=?")
-        .bind(0, on).bind(1, closeDebit).bind(2, reason).bind(3, commissions).bind(4, realizedPnl).bind(5, id)
-        .execute());
+        .bind(0, PositionStatus.CLOSED).bind(1, on).bind(2, closeDebit).bind(3, reason).bind(4, commissions)
+        .bind(5, realizedPnl).bind(6, id).execute());
   }
 
   /**
@@ -85,8 +87,8 @@ public final class TrancheStore {
       long version = jdbc.version("tranche");
       if (openRead == null || openVersion != version) {
         openRead = List.copyOf(h.createQuery("SELECT id, opened_on, expiry, long_put, short_put, short_call, long_call,"
-            + " quantity, credit, COALESCE(call_expiry, expiry), rolls FROM tranche WHERE status='OPEN' ORDER BY id")
-            .map(TRANCHE).list());
+            + " quantity, credit, COALESCE(call_expiry, expiry), rolls FROM tranche WHERE status=? ORDER BY id")
+            .bind(0, PositionStatus.OPEN).map(TRANCHE).list());
         openVersion = version;
       }
       return new java.util.ArrayList<>(openRead);
@@ -160,9 +162,9 @@ public final class TrancheStore {
       }
       BigDecimal pnl = h.createQuery("SELECT realized_pnl - commissions FROM tranche WHERE id=?").bind(0, t.id())
           .map((rs, ctx) -> rs.getBigDecimal(1)).one();
-      h.createUpdate("UPDATE tranche SET status='CLOSED', closed_on=?, close_debit=?, exit_reason=?, realized_pnl=?,"
-          + " quantity=? WHERE id=?").bind(0, on).bind(1, debit).bind(2, reason).bind(3, pnl).bind(4, t.quantity())
-          .bind(5, t.id()).execute();
+      h.createUpdate("UPDATE tranche SET status=?, closed_on=?, close_debit=?, exit_reason=?, realized_pnl=?,"
+          + " quantity=? WHERE id=?").bind(0, PositionStatus.CLOSED).bind(1, on).bind(2, debit).bind(3, reason)
+          .bind(4, pnl).bind(5, t.quantity()).bind(6, t.id()).execute();
       return Optional.of(pnl);
     });
   }
@@ -202,7 +204,8 @@ public final class TrancheStore {
   /** Sum of realized P&amp;L over closed tranches, USD. */
   public BigDecimal realizedPnl() {
     return jdbc.withHandle("summing the condors' realized P&L", h -> h.createQuery(
-        "SELECT COALESCE(SUM(realized_pnl), 0) FROM tranche WHERE status='CLOSED'").mapTo(BigDecimal.class).one());
+        "SELECT COALESCE(SUM(realized_pnl), 0) FROM tranche WHERE status=?").bind(0, PositionStatus.CLOSED)
+        .mapTo(BigDecimal.class).one());
   }
 
   /**
@@ -213,16 +216,17 @@ public final class TrancheStore {
   public BigDecimal bookCondorPnl() {
     List<String> condor = OrderPurpose.condorNames();
     return jdbc.withHandle("summing the condor book's cash flows", h -> {
-      Query fills = h.createQuery("SELECT COALESCE(SUM(CASE WHEN f.side='SELL' THEN f.price ELSE -f.price END"
+      Query fills = h.createQuery("SELECT COALESCE(SUM(CASE WHEN f.side=? THEN f.price ELSE -f.price END"
           + " * f.quantity * 100 - f.commission), 0) FROM fill f JOIN orders o ON o.ref=f.ref"
-          + " JOIN tranche t ON t.id=o.tranche_id WHERE t.status='CLOSED' AND o.purpose IN ("
-          + String.join(",", java.util.Collections.nCopies(condor.size(), "?")) + ")");
+          + " JOIN tranche t ON t.id=o.tranche_id WHERE t.status=? AND o.purpose IN ("
+          + String.join(",", java.util.Collections.nCopies(condor.size(), "?")) + ")")
+          .bind(0, Side.SELL).bind(1, PositionStatus.CLOSED);
       for (int i = 0; i < condor.size(); i++) {
-        fills.bind(i, condor.get(i));
+        fills.bind(i + 2, condor.get(i));
       }
       BigDecimal paid = fills.mapTo(BigDecimal.class).one();
       BigDecimal settled = h.createQuery("SELECT COALESCE(SUM(s.cash), 0) FROM settlement s JOIN tranche t"
-          + " ON t.id=s.tranche_id WHERE t.status='CLOSED'").mapTo(BigDecimal.class).one();
+          + " ON t.id=s.tranche_id WHERE t.status=?").bind(0, PositionStatus.CLOSED).mapTo(BigDecimal.class).one();
       return paid.add(settled);
     });
   }

@@ -79,9 +79,9 @@ class ConsoleQueriesTest {
     }
     List<ConsoleQueries.TrancheRow> rows = q.tranches(2);
     assertThat(rows).extracting(ConsoleQueries.TrancheRow::id).containsExactly(2L, 3L, 4L, 5L);
-    assertThat(rows.get(0).status()).isEqualTo("CLOSED");
+    assertThat(rows.get(0).status()).isEqualTo(PositionStatus.CLOSED);
     assertThat(rows.get(0).exitReason()).isEqualTo(ExitReason.PROFIT_TARGET.key());
-    assertThat(rows.get(1).status()).isEqualTo("OPEN");
+    assertThat(rows.get(1).status()).isEqualTo(PositionStatus.OPEN);
     assertThat(rows.get(1).realizedPnl()).isNull();
     assertThat(rows.get(1).expiry()).isEqualTo(D.plusDays(45));
   }
