@@ -4,6 +4,7 @@ import dev.alvh.app.hedge.EventsCsv;
 import dev.alvh.app.schedule.NyseCalendar;
 import dev.alvh.app.store.HedgeBetaStore;
 import dev.alvh.app.store.HedgeStore;
+import dev.alvh.app.store.HedgeTradeAction;
 import dev.alvh.app.store.Store;
 import dev.alvh.core.condor.Tranche;
 import dev.alvh.app.config.BotConfig;
@@ -269,7 +270,7 @@ public final class HedgeDesk {
       }
       BigDecimal value = HedgeMeasures.settlementValue(h.legs(), reads.settlementUnderlyings(h.legs()));
       HedgeBook.Trade t = positions.settle(h.id(), value, today);
-      hedgeStore.trade(t, h.level(), h.kind(), "SETTLE", BigDecimal.ZERO);
+      hedgeStore.trade(t, h.level(), h.kind(), HedgeTradeAction.SETTLE, BigDecimal.ZERO);
       hedgeStore.closeLayer(h.id(), today);
       LOG.info("hedge ({}) {}: {} settled at {} per combo x{}, P&L {}", book.key(), today, h.id(), value.toPlainString(),
           h.quantity(), t.realizedPnl().setScale(2, RoundingMode.HALF_EVEN));
@@ -386,7 +387,7 @@ public final class HedgeDesk {
       hedgeStore.closeLayer(a.layerId(), date);
     }
     dev.alvh.app.crash.CrashPoints.reach("hedge-layer");
-    hedgeStore.trade(t, a.level(), a.kind(), a.type().name(), commissions);
+    hedgeStore.trade(t, a.level(), a.kind(), HedgeTradeAction.of(a.type()), commissions);
     new dev.alvh.app.store.OrderJournal(store.jdbc()).markApplied(a.order().ref(), quantity, clock.now());
     LOG.info("hedge ({}) {}: {} {} x{} at {} per combo{}", book.key(), date, a.type(), a.layerId(), quantity,
         netPerCombo.negate().toPlainString(), a.opens() ? "" : ", P&L " + t.realizedPnl().setScale(2,

@@ -1,6 +1,8 @@
 package dev.alvh.app.replay;
 
 import dev.alvh.app.store.ReplayQueries;
+import dev.alvh.core.hedge.HedgeLayerKind;
+import dev.alvh.app.store.HedgeTradeAction;
 import dev.alvh.core.HedgeState;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -152,12 +154,12 @@ public final class HedgeStudyMeasures {
     Map<String, Integer> levelOf = new HashMap<>();
     Set<String> boughtOn = new java.util.HashSet<>();
     for (ReplayQueries.HedgeTrade t : trades) {
-      if (t.level() >= 1 && !"PRESS_SPREAD".equals(t.kind()) && t.quantity() > 0) {
+      if (t.level() >= 1 && t.kind() != HedgeLayerKind.PRESS_SPREAD && t.quantity() > 0) {
         boughtOn.add(t.level() + "@" + t.date());
       }
     }
     for (ReplayQueries.HedgeTrade t : trades) {
-      if (t.level() < 1 || "PRESS_SPREAD".equals(t.kind())) {
+      if (t.level() < 1 || t.kind() == HedgeLayerKind.PRESS_SPREAD) {
         continue;
       }
       levelOf.put(t.layerId(), t.level());
@@ -167,7 +169,7 @@ public final class HedgeStudyMeasures {
       } else {
         int left = qty.merge(t.layerId(), t.quantity(), Integer::sum);
         boolean roll = boughtOn.contains(t.level() + "@" + t.date());
-        if (left <= 0 && !"SETTLE".equals(t.action()) && !roll) {
+        if (left <= 0 && t.action() != HedgeTradeAction.SETTLE && !roll) {
           sold.putIfAbsent(t.layerId(), t.date());
         }
       }

@@ -214,7 +214,7 @@ public final class HedgeStore {
   }
 
   /** Records a trade of a position and adds its commissions and realized P&amp;L to the position. */
-  public void trade(HedgeBook.Trade t, int level, HedgeLayerKind kind, String action, BigDecimal commissions) {
+  public void trade(HedgeBook.Trade t, int level, HedgeLayerKind kind, HedgeTradeAction action, BigDecimal commissions) {
     jdbc.withHandle("storing a hedge trade", h -> {
       h.createUpdate("INSERT INTO hedge_trade(book, layer_id, level, kind, action, trade_date, quantity, net_price,"
               + " cash, commissions, realized_pnl) VALUES (?,?,?,?,?,?,?,?,?,?,?)")

@@ -2,6 +2,7 @@ package dev.alvh.app.store;
 
 import dev.alvh.core.HedgeState;
 import dev.alvh.core.condor.CondorEntryPolicy;
+import dev.alvh.core.hedge.HedgeLayerKind;
 import dev.alvh.core.condor.SkipCode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,6 +16,8 @@ import java.util.List;
 public final class ReplayQueries {
 
   private static final StoredEnum<HedgeState> STATE = StoredEnum.of(HedgeState.class);
+  private static final StoredEnum<HedgeLayerKind> KIND = StoredEnum.of(HedgeLayerKind.class);
+  private static final StoredEnum<HedgeTradeAction> ACTION = StoredEnum.of(HedgeTradeAction.class);
 
   private final Jdbc jdbc;
 
@@ -45,7 +48,7 @@ public final class ReplayQueries {
   public List<HedgeTrade> hedgeTrades() {
     return jdbc.withHandle("reading the hedge trades", h -> h.createQuery(
         "SELECT layer_id, level, kind, action, trade_date, quantity FROM hedge_trade ORDER BY id")
-        .map((rs, ctx) -> new HedgeTrade(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+        .map((rs, ctx) -> new HedgeTrade(rs.getString(1), rs.getInt(2), KIND.parse(rs, 3), ACTION.parse(rs, 4),
             rs.getDate(5).toLocalDate(), rs.getInt(6))).list());
   }
 
@@ -76,12 +79,13 @@ public final class ReplayQueries {
    *
    * @param layerId  the position
    * @param level    0 base layer or PRESS spread, 1 to 3 adaptive layers
-   * @param kind     VIX_CALL, SPX_PUT_SPREAD, PRESS_SPREAD
-   * @param action   OPEN, CLOSE, PROFIT_TAKE, PRESS_TRIM, OPEN_SPREAD, SETTLE
+   * @param kind     the position's kind
+   * @param action   what the trade did
    * @param date     trade date
    * @param quantity combos, positive opened, negative closed
    */
-  public record HedgeTrade(String layerId, int level, String kind, String action, LocalDate date, int quantity) {
+  public record HedgeTrade(String layerId, int level, HedgeLayerKind kind, HedgeTradeAction action, LocalDate date,
+      int quantity) {
   }
 
   /**

@@ -82,12 +82,12 @@ class HedgeStoreTest {
           new BigDecimal("1.20"), D, false, false);
       h.saveLayer(l1);
       h.trade(new HedgeBook.Trade("L1-a", HedgeAction.Type.OPEN, D, 10, new BigDecimal("-1.20"),
-          new BigDecimal("-1200"), BigDecimal.ZERO), 1, HedgeLayerKind.VIX_CALL, "OPEN", new BigDecimal("12.50"));
+          new BigDecimal("-1200"), BigDecimal.ZERO), 1, HedgeLayerKind.VIX_CALL, HedgeTradeAction.OPEN, new BigDecimal("12.50"));
       h.trade(new HedgeBook.Trade("L1-a", HedgeAction.Type.CLOSE, D.plusDays(5), -10, new BigDecimal("4.00"),
-          new BigDecimal("4000"), new BigDecimal("2800")), 1, HedgeLayerKind.VIX_CALL, "CLOSE", new BigDecimal("12.50"));
+          new BigDecimal("4000"), new BigDecimal("2800")), 1, HedgeLayerKind.VIX_CALL, HedgeTradeAction.CLOSE, new BigDecimal("12.50"));
       h.closeLayer("L1-a", D.plusDays(5));
       h.trade(new HedgeBook.Trade("L3T-x", HedgeAction.Type.OPEN, D.plusDays(6), 2, new BigDecimal("-3.00"),
-          new BigDecimal("-600"), BigDecimal.ZERO), 3, HedgeLayerKind.VIX_CALL, "OPEN", BigDecimal.ZERO);
+          new BigDecimal("-600"), BigDecimal.ZERO), 3, HedgeLayerKind.VIX_CALL, HedgeTradeAction.OPEN, BigDecimal.ZERO);
 
       assertThat(h.premiumSpent(D.minusDays(1), D.plusDays(10))).isEqualByComparingTo("1800");
       assertThat(h.premiumSpent(D, D.plusDays(10))).isEqualByComparingTo("600");

@@ -143,11 +143,11 @@ class StoreReadCacheTest {
     HedgeStore hedge = new HedgeStore(store.jdbc(), "alvh");
     assertThat(hedge.premiumSpent(D.minusDays(1), D.plusDays(10))).isEqualByComparingTo("0");
     hedge.trade(new HedgeBook.Trade("L1-a", HedgeAction.Type.OPEN, D, 10, new BigDecimal("-1.20"),
-        new BigDecimal("-1200"), BigDecimal.ZERO), 1, HedgeLayerKind.VIX_CALL, "OPEN", BigDecimal.ZERO);
+        new BigDecimal("-1200"), BigDecimal.ZERO), 1, HedgeLayerKind.VIX_CALL, HedgeTradeAction.OPEN, BigDecimal.ZERO);
     assertThat(hedge.premiumSpent(D.minusDays(1), D.plusDays(10))).isEqualByComparingTo("1200");
     // Another store of the same book (the replay's read-back makes one) writes a trade.
     new HedgeStore(store.jdbc(), "alvh").trade(new HedgeBook.Trade("L2-a", HedgeAction.Type.OPEN, D.plusDays(2), 2,
-        new BigDecimal("-3.00"), new BigDecimal("-600"), BigDecimal.ZERO), 2, HedgeLayerKind.VIX_CALL, "OPEN",
+        new BigDecimal("-3.00"), new BigDecimal("-600"), BigDecimal.ZERO), 2, HedgeLayerKind.VIX_CALL, HedgeTradeAction.OPEN,
         BigDecimal.ZERO);
     assertThat(hedge.premiumSpent(D.minusDays(1), D.plusDays(10))).isEqualByComparingTo("1800");
     assertThat(hedge.premiumSpent(D, D.plusDays(10))).isEqualByComparingTo("600");
@@ -155,11 +155,11 @@ class StoreReadCacheTest {
     assertThat(hedge.premiumSpent(D.minusDays(1), D)).as("a window starting earlier again").isEqualByComparingTo("1200");
     // Closes, PRESS spreads and other books are not premium spent.
     hedge.trade(new HedgeBook.Trade("L1-a", HedgeAction.Type.CLOSE, D.plusDays(3), -10, new BigDecimal("4.00"),
-        new BigDecimal("4000"), new BigDecimal("2800")), 1, HedgeLayerKind.VIX_CALL, "CLOSE", BigDecimal.ZERO);
+        new BigDecimal("4000"), new BigDecimal("2800")), 1, HedgeLayerKind.VIX_CALL, HedgeTradeAction.CLOSE, BigDecimal.ZERO);
     hedge.trade(new HedgeBook.Trade("PS-a", HedgeAction.Type.OPEN, D.plusDays(3), 5, new BigDecimal("-0.65"),
-        new BigDecimal("-325"), BigDecimal.ZERO), 0, HedgeLayerKind.PRESS_SPREAD, "OPEN", BigDecimal.ZERO);
+        new BigDecimal("-325"), BigDecimal.ZERO), 0, HedgeLayerKind.PRESS_SPREAD, HedgeTradeAction.OPEN, BigDecimal.ZERO);
     new HedgeStore(store.jdbc(), "rigid").trade(new HedgeBook.Trade("L1-r", HedgeAction.Type.OPEN, D, 1,
-        new BigDecimal("-1.00"), new BigDecimal("-100"), BigDecimal.ZERO), 1, HedgeLayerKind.VIX_CALL, "OPEN",
+        new BigDecimal("-1.00"), new BigDecimal("-100"), BigDecimal.ZERO), 1, HedgeLayerKind.VIX_CALL, HedgeTradeAction.OPEN,
         BigDecimal.ZERO);
     assertThat(hedge.premiumSpent(D.minusDays(1), D.plusDays(10))).isEqualByComparingTo("1800");
     store.jdbc().update("DELETE FROM hedge_trade WHERE layer_id='L2-a'");
@@ -172,7 +172,7 @@ class StoreReadCacheTest {
       file.openTranche(tranche(1, D, 2), BigDecimal.ZERO);
       HedgeStore hedge = new HedgeStore(file.jdbc(), "alvh");
       hedge.trade(new HedgeBook.Trade("L1-a", HedgeAction.Type.OPEN, D, 10, new BigDecimal("-1.20"),
-          new BigDecimal("-1200"), BigDecimal.ZERO), 1, HedgeLayerKind.VIX_CALL, "OPEN", BigDecimal.ZERO);
+          new BigDecimal("-1200"), BigDecimal.ZERO), 1, HedgeLayerKind.VIX_CALL, HedgeTradeAction.OPEN, BigDecimal.ZERO);
       assertThat(hedge.premiumSpent(D.minusDays(1), D)).isEqualByComparingTo("1200");
       assertThat(hedge.condorCredit(D.minusDays(1), D)).isEqualByComparingTo("480");
     }
