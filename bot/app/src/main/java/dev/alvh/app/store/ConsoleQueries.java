@@ -15,9 +15,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * P&amp;L and day base.
  */
 public final class ConsoleQueries {
-  private static final StoredEnum<OrderPurpose> PURPOSE = StoredEnum.of(OrderPurpose.class);
-  private static final StoredEnum<OrderStatus> STATUS = StoredEnum.of(OrderStatus.class);
-  private static final StoredEnum<PositionStatus> STATUS_OF_POSITION = StoredEnum.of(PositionStatus.class);
 
   private final Jdbc jdbc;
 
@@ -108,7 +105,7 @@ public final class ConsoleQueries {
         .bind("open", PositionStatus.OPEN).bind("closedStatus", PositionStatus.CLOSED)
         .map((rs, ctx) -> new TrancheRow(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(),
             rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8),
-            rs.getBigDecimal(9), STATUS_OF_POSITION.parse(rs, 10), rs.getString(11), rs.getBigDecimal(12))).list());
+            rs.getBigDecimal(9), StoredEnums.POSITION_STATUS.parse(rs, 10), rs.getString(11), rs.getBigDecimal(12))).list());
   }
 
   /** The {@code n} most recently changed orders of the journal, newest first. */
@@ -116,8 +113,8 @@ public final class ConsoleQueries {
     return jdbc.withHandle("reading the recent orders", h -> h.createQuery(
         "SELECT ref, purpose, quantity, limit_price, status, filled, status_reason, updated_at FROM orders"
             + " ORDER BY updated_at DESC, ref DESC LIMIT :n").bind("n", n)
-        .map((rs, ctx) -> new OrderRow(rs.getString(1), PURPOSE.parse(rs, 2), rs.getInt(3),
-            rs.getBigDecimal(4), STATUS.parse(rs, 5), rs.getInt(6), rs.getString(7),
+        .map((rs, ctx) -> new OrderRow(rs.getString(1), StoredEnums.ORDER_PURPOSE.parse(rs, 2), rs.getInt(3),
+            rs.getBigDecimal(4), StoredEnums.ORDER_STATUS.parse(rs, 5), rs.getInt(6), rs.getString(7),
             rs.getTimestamp(8).toInstant())).list());
   }
 

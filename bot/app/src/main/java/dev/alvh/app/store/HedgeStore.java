@@ -32,8 +32,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
 public final class HedgeStore {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final StoredEnum<HedgeLayerKind> KIND = StoredEnum.of(HedgeLayerKind.class);
-  private static final StoredEnum<HedgeState> STATE = StoredEnum.of(HedgeState.class);
 
   /** One {@code hedge_context} row as {@link #loadContext} selects it; the state is stored by its code. */
   private static final RowMapper<SavedContext> CONTEXT = (rs, ctx) -> new SavedContext(new HedgeContext(
@@ -43,7 +41,7 @@ public final class HedgeStore {
 
   /** One {@code hedge_layer} row as {@link #heldLayers} selects it. */
   private static final RowMapper<HeldLayer> LAYER = (rs, ctx) -> new HeldLayer(rs.getString(1), rs.getInt(2),
-      KIND.parse(rs, 3), LegCodec.parse(rs.getString(4)), rs.getInt(5), rs.getBigDecimal(6), local(rs.getDate(7)),
+      StoredEnums.HEDGE_LAYER_KIND.parse(rs, 3), LegCodec.parse(rs.getString(4)), rs.getInt(5), rs.getBigDecimal(6), local(rs.getDate(7)),
       rs.getBoolean(8), rs.getBoolean(9));
 
   private final Jdbc jdbc;
@@ -119,7 +117,7 @@ public final class HedgeStore {
 
   /** A hedge_transition row selected as {@link #TRANSITION_COLUMNS}. */
   static final RowMapper<TransitionRow> TRANSITION = (rs, ctx) -> new TransitionRow(rs.getTimestamp(1).toInstant(),
-      local(rs.getDate(2)), STATE.parse(rs, 3), STATE.parse(rs, 4), rs.getString(5), rs.getString(6));
+      local(rs.getDate(2)), StoredEnums.HEDGE_STATE.parse(rs, 3), StoredEnums.HEDGE_STATE.parse(rs, 4), rs.getString(5), rs.getString(6));
 
   /** The book's transitions, oldest first. */
   public List<TransitionRow> transitions() {

@@ -33,12 +33,11 @@ public final class LegCodec {
   /** The columns of an {@code order_leg} row that {@link #ROW} reads, in its order. */
   static final String ROW_COLUMNS = "side, ratio, symbol, trading_class, expiry, strike, option_right, multiplier";
 
-  private static final StoredEnum<Side> SIDE = StoredEnum.of(Side.class);
 
   /** One {@code order_leg} row selected as {@link #ROW_COLUMNS}. */
   static final RowMapper<ComboLeg> ROW = (rs, ctx) -> new ComboLeg(new OptionContract(rs.getString(3),
       rs.getString(4), rs.getDate(5).toLocalDate(), rs.getBigDecimal(6), OptionRight.parse(rs.getString(7)),
-      rs.getInt(8)), SIDE.parse(rs, 1), rs.getInt(2));
+      rs.getInt(8)), StoredEnums.SIDE.parse(rs, 1), rs.getInt(2));
 
   private LegCodec() {
   }

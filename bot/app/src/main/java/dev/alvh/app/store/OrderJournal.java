@@ -1,7 +1,6 @@
 package dev.alvh.app.store;
 
 import dev.alvh.core.hedge.HedgeAction;
-import dev.alvh.core.hedge.HedgeLayerKind;
 import dev.alvh.core.instrument.ComboLeg;
 import dev.alvh.core.order.Fill;
 import dev.alvh.core.order.NetPrice;
@@ -29,10 +28,6 @@ import java.util.Optional;
  */
 public final class OrderJournal {
 
-  private static final StoredEnum<OrderStatus> STATUS = StoredEnum.of(OrderStatus.class);
-  private static final StoredEnum<OrderPurpose> PURPOSE = StoredEnum.of(OrderPurpose.class);
-  private static final StoredEnum<HedgeAction.Type> ACTION = StoredEnum.of(HedgeAction.Type.class);
-  private static final StoredEnum<HedgeLayerKind> KIND = StoredEnum.of(HedgeLayerKind.class);
 
   private final Jdbc jdbc;
 
@@ -60,7 +55,7 @@ public final class OrderJournal {
   /** The status of order {@code ref}, if journaled. */
   public Optional<OrderStatus> status(OrderRef ref) {
     return jdbc.withHandle("reading the status of order " + ref, h -> h.createQuery(
-        "SELECT status FROM orders WHERE ref=?").bind(0, ref.value()).map((rs, ctx) -> STATUS.parse(rs, 1))
+        "SELECT status FROM orders WHERE ref=?").bind(0, ref.value()).map((rs, ctx) -> StoredEnums.ORDER_STATUS.parse(rs, 1))
         .findFirst());
   }
 
@@ -184,7 +179,7 @@ public final class OrderJournal {
   public Optional<HedgeAction> hedgeActionOf(OrderIntent o) {
     return jdbc.withHandle("reading the hedge action of order " + o.ref(), h -> h.createQuery(
         "SELECT action, layer_id, level, kind FROM hedge_order WHERE ref=?").bind(0, o.ref().value())
-        .map((rs, ctx) -> new HedgeAction(ACTION.parse(rs, 1), rs.getString(2), rs.getInt(3), KIND.parse(rs, 4), o))
+        .map((rs, ctx) -> new HedgeAction(StoredEnums.HEDGE_ACTION.parse(rs, 1), rs.getString(2), rs.getInt(3), StoredEnums.HEDGE_LAYER_KIND.parse(rs, 4), o))
         .findFirst());
   }
 
@@ -213,7 +208,7 @@ public final class OrderJournal {
       for (int i = 0; i < statuses.size(); i++) {
         q.bind(i, statuses.get(i));
       }
-      return q.map((rs, ctx) -> new Row(rs.getString(1), PURPOSE.parse(rs, 2), rs.getLong(3), rs.getString(4),
+      return q.map((rs, ctx) -> new Row(rs.getString(1), StoredEnums.ORDER_PURPOSE.parse(rs, 2), rs.getLong(3), rs.getString(4),
           rs.getInt(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8))).list();
     });
     List<Pending> out = new ArrayList<>();

@@ -26,9 +26,6 @@ import org.jdbi.v3.core.statement.StatementContext;
  * filled. Statuses, purposes and sides are bound and read as their enums.
  */
 public final class OrderJournalRepository {
-  private static final StoredEnum<OrderPurpose> PURPOSE = StoredEnum.of(OrderPurpose.class);
-  private static final StoredEnum<OrderStatus> STATUS = StoredEnum.of(OrderStatus.class);
-  private static final StoredEnum<Side> SIDE = StoredEnum.of(Side.class);
 
   private final Jdbc jdbc;
 
@@ -119,7 +116,7 @@ public final class OrderJournalRepository {
     return jdbc.withHandle("reading the unfinished orders", h -> h.createQuery(
         "SELECT ref, status, quantity, filled, COALESCE(broker_id, 0) FROM orders WHERE status IN (<statuses>)"
             + " ORDER BY created_at, ref").setTemplateEngine(LISTS).bindList("statuses", List.copyOf(statuses))
-        .map((rs, ctx) -> new Journaled(new OrderRef(rs.getString(1)), STATUS.parse(rs, 2),
+        .map((rs, ctx) -> new Journaled(new OrderRef(rs.getString(1)), StoredEnums.ORDER_STATUS.parse(rs, 2),
             rs.getInt(3), rs.getInt(4), rs.getLong(5))).list());
   }
 
@@ -145,8 +142,8 @@ public final class OrderJournalRepository {
       "o.ref, o.purpose, o.tranche_id, o.legs, o.quantity, o.limit_price, o.reason, o.status";
 
   private static Row row(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new Row(new OrderRef(rs.getString(1)), PURPOSE.parse(rs, 2), rs.getLong(3),
-        rs.getString(4), rs.getInt(5), rs.getBigDecimal(6), rs.getString(7), STATUS.parse(rs, 8));
+    return new Row(new OrderRef(rs.getString(1)), StoredEnums.ORDER_PURPOSE.parse(rs, 2), rs.getLong(3),
+        rs.getString(4), rs.getInt(5), rs.getBigDecimal(6), rs.getString(7), StoredEnums.ORDER_STATUS.parse(rs, 8));
   }
 
   /** True when the journal holds order {@code ref}. */
@@ -165,7 +162,7 @@ public final class OrderJournalRepository {
   public Optional<Progress> progress(OrderRef ref) {
     return jdbc.withHandle("reading the status of " + ref, h -> h.createQuery(
         "SELECT status, filled, quantity FROM orders WHERE ref=:ref").bind("ref", ref.value())
-        .map((rs, ctx) -> new Progress(STATUS.parse(rs, 1), rs.getInt(2), rs.getInt(3)))
+        .map((rs, ctx) -> new Progress(StoredEnums.ORDER_STATUS.parse(rs, 1), rs.getInt(2), rs.getInt(3)))
         .findFirst());
   }
 
@@ -187,7 +184,7 @@ public final class OrderJournalRepository {
         "SELECT exec_id, occurred_at, contract, side, quantity, price, commission FROM fill WHERE ref=:ref"
             + " ORDER BY occurred_at, exec_id").bind("ref", ref.value())
         .map((rs, ctx) -> new Fill(ref, rs.getString(1), rs.getTimestamp(2).toInstant(),
-            OptionContract.parseKey(rs.getString(3)), SIDE.parse(rs, 4), rs.getInt(5),
+            OptionContract.parseKey(rs.getString(3)), StoredEnums.SIDE.parse(rs, 4), rs.getInt(5),
             rs.getBigDecimal(6), rs.getBigDecimal(7))).list());
   }
 

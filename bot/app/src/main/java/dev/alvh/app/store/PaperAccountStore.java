@@ -2,7 +2,6 @@ package dev.alvh.app.store;
 
 import dev.alvh.core.account.Position;
 import dev.alvh.core.instrument.OptionContract;
-import dev.alvh.core.instrument.Side;
 import dev.alvh.core.order.Fill;
 import dev.alvh.core.order.OrderRef;
 import dev.alvh.paper.broker.PaperAccountPort;
@@ -29,7 +28,6 @@ import java.util.function.Supplier;
  */
 public final class PaperAccountStore implements PaperAccountPort {
 
-  private static final StoredEnum<Side> SIDE = StoredEnum.of(Side.class);
 
   private final Jdbc jdbc;
   private final Supplier<Instant> now;
@@ -122,6 +120,6 @@ public final class PaperAccountStore implements PaperAccountPort {
         + " contract, side, quantity, price, commission FROM paper_execution WHERE occurred_at >= ?"
         + " ORDER BY occurred_at, exec_id").bind(0, since).map((rs, ctx) -> new Fill(new OrderRef(rs.getString(1)),
             rs.getString(2), rs.getTimestamp(3).toInstant(), OptionContract.parseKey(rs.getString(4)),
-            SIDE.parse(rs, 5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8))).list());
+            StoredEnums.SIDE.parse(rs, 5), rs.getInt(6), rs.getBigDecimal(7), rs.getBigDecimal(8))).list());
   }
 }

@@ -15,9 +15,6 @@ import java.util.List;
  */
 public final class ReplayQueries {
 
-  private static final StoredEnum<HedgeState> STATE = StoredEnum.of(HedgeState.class);
-  private static final StoredEnum<HedgeLayerKind> KIND = StoredEnum.of(HedgeLayerKind.class);
-  private static final StoredEnum<HedgeTradeAction> ACTION = StoredEnum.of(HedgeTradeAction.class);
 
   private final Jdbc jdbc;
 
@@ -32,7 +29,7 @@ public final class ReplayQueries {
         "SELECT trade_date, equity, cash, spx, vix, vix3m, hedge_state, open_tranches FROM daily_snapshot"
             + " ORDER BY trade_date").map((rs, ctx) -> new DaySnapshot(rs.getDate(1).toLocalDate(),
             rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
-            STATE.parse(rs, 7), rs.getInt(8))).list());
+            StoredEnums.HEDGE_STATE.parse(rs, 7), rs.getInt(8))).list());
   }
 
   /** Every fill with its order's purpose, in execution order. */
@@ -48,7 +45,7 @@ public final class ReplayQueries {
   public List<HedgeTrade> hedgeTrades() {
     return jdbc.withHandle("reading the hedge trades", h -> h.createQuery(
         "SELECT layer_id, level, kind, action, trade_date, quantity FROM hedge_trade ORDER BY id")
-        .map((rs, ctx) -> new HedgeTrade(rs.getString(1), rs.getInt(2), KIND.parse(rs, 3), ACTION.parse(rs, 4),
+        .map((rs, ctx) -> new HedgeTrade(rs.getString(1), rs.getInt(2), StoredEnums.HEDGE_LAYER_KIND.parse(rs, 3), StoredEnums.HEDGE_TRADE_ACTION.parse(rs, 4),
             rs.getDate(5).toLocalDate(), rs.getInt(6))).list());
   }
 
