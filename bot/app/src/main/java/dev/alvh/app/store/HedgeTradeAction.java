@@ -23,6 +23,12 @@ public enum HedgeTradeAction {
 
   /** The trade of a planned action of type {@code type}. */
   public static HedgeTradeAction of(HedgeAction.Type type) {
-    return valueOf(type.name());
+    return switch (type) {
+      case OPEN -> OPEN;
+      case CLOSE -> CLOSE;
+      case PROFIT_TAKE -> PROFIT_TAKE;
+      case PRESS_TRIM -> PRESS_TRIM;
+      case OPEN_SPREAD -> OPEN_SPREAD;
+    };
   }
 }

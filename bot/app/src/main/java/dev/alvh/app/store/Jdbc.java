@@ -134,17 +134,18 @@ public final class Jdbc {
       ps.setNull(position, java.sql.Types.NULL);
     } else if (v instanceof java.time.Instant i) {
       ps.setTimestamp(position, java.sql.Timestamp.from(i));
-    } else if (v instanceof ExitReason r) {
-      ps.setString(position, r.key());
     } else if (v instanceof Enum<?> e) {
-      ps.setString(position, e.name());
+      ps.setString(position, StoredEnum.stored(e));
     } else {
       ps.setObject(position, v);
     }
   }
 
-  /** The underlying connection, for transactions. */
-  public Connection connection() {
+  /**
+   * The underlying connection, for the store's tests: nothing may write through it (its writes
+   * would not be counted, and the kept reads would go stale; {@link TableWrites}).
+   */
+  Connection connection() {
     return c;
   }
 
@@ -198,8 +199,7 @@ public final class Jdbc {
   /** Runs an INSERT, UPDATE, MERGE or DELETE with positional arguments; returns the rows changed. */
   public int update(String sql, Object... args) {
     lock.lock();
-    writes.statement(sql);
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = counted(sql)) {
       bind(ps, args);
       return ps.executeUpdate();
     } catch (SQLException e) {
@@ -212,8 +212,7 @@ public final class Jdbc {
   /** Runs a query and maps each row; rows mapped to null are left out. */
   public <T> List<T> query(String sql, Row<T> row, Object... args) {
     lock.lock();
-    writes.statement(sql);
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = counted(sql)) {
       bind(ps, args);
       List<T> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -238,9 +237,15 @@ public final class Jdbc {
     return all.isEmpty() ? Optional.empty() : Optional.ofNullable(all.get(0));
   }
 
+  /** A new statement of {@code sql}, its writes counted first ({@link TableWrites}); under the lock. */
+  private PreparedStatement counted(String sql) throws SQLException {
+    writes.statement(sql);
+    return c.prepareStatement(sql);
+  }
+
   private static void bind(PreparedStatement ps, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
-      ps.setObject(i + 1, args[i]);
+      bind(ps, i + 1, args[i]);
     }
   }
 

@@ -74,7 +74,7 @@ public final class OrderJournal {
   /** Records one limit an order was worked at and its status after the step. */
   public void step(OrderRef ref, int step, NetPrice limit, Instant at, OrderStatus status, int filled) {
     String what = "storing step " + step + " of order " + ref;
-    // Both rows under one hold of the statement lock, as one unit of this thread.
+    // Both rows under one hold of the statement lock: no other thread writes between them (not a transaction).
     jdbc.withHandle(what, h -> {
       jdbc.write(what, "INSERT INTO order_step(ref, step, limit_price, occurred_at, status, filled)"
           + " VALUES (?,?,?,?,?,?)", ref.value(), step, limit.bagLimit(), at, status, filled);
@@ -109,7 +109,7 @@ public final class OrderJournal {
   /** Completes the journal row of {@code o} (it must exist): its legs, and nothing applied yet. */
   public void journaled(OrderIntent o) {
     String what = "journaling the legs of order " + o.ref();
-    // The rows under one hold of the statement lock, as one unit of this thread.
+    // The rows under one hold of the statement lock: no other thread writes between them (not a transaction).
     jdbc.withHandle(what, h -> {
       LegCodec.insertRows(jdbc, what, o.ref().value(), o.legs());
       return jdbc.write(what, "UPDATE orders SET applied_combos=0 WHERE ref=?", o.ref().value());

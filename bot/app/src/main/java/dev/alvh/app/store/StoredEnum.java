@@ -22,7 +22,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * constant is a {@link StoreException} naming the column, the value and the constants allowed,
  * not a bare {@code valueOf} failure. A null column maps to null.
  *
- * <p>The store's row mappers hold one instance per enum ({@link #of}) and call it directly; the
+ * <p>The store's row mappers share one instance per enum ({@link StoredEnums}) and call it directly; the
  * same mapper is registered with JDBI for every enum ({@link #FACTORY}), so a single-column query
  * maps with {@code mapTo(OrderStatus.class)}.
  *
@@ -51,13 +51,17 @@ final class StoredEnum<E extends Enum<E>> implements ColumnMapper<E> {
       if (!Enum.class.isAssignableFrom(raw)) {
         return Optional.empty();
       }
-      boolean key = ExitReason.class.isAssignableFrom(raw);
       return Optional.of(value -> {
-        String text = value == null ? null : key ? ((ExitReason) value).key() : ((Enum<?>) value).name();
+        String text = value == null ? null : stored((Enum<?>) value);
         return (position, statement, ctx) -> statement.setString(position, text);
       });
     }
   };
+
+  /** The text {@code e} is stored as: an exit reason's {@link ExitReason#key()}, any other enum's name. */
+  static String stored(Enum<?> e) {
+    return e instanceof ExitReason r ? r.key() : e.name();
+  }
 
   /** Exit reasons, stored by {@link ExitReason#key()}. */
   static final StoredEnum<ExitReason> EXIT_REASON = new StoredEnum<>(ExitReason.class, ExitReason::key);

@@ -22,8 +22,8 @@ import org.jdbi.v3.core.statement.Query;
  * life (opening credit plus rolls); while a tranche is open, {@code realized_pnl} holds the
  * gross P&amp;L of condors already closed by partial fills; at the final close it becomes the whole
  * tranche's P&amp;L net of every commission. Exit reasons are bound and mapped by their key. Not
- * thread-safe, like {@link Store}. The open tranches and the condor credit of a window are kept in
- * memory between two writes of the table (see {@link #open()}); every reader goes through
+ * thread-safe, like {@link Store}. The open tranches, the newest entry, the next tranche id and the
+ * condor credit of a window are kept in memory between two writes of their tables (see {@link #open()}); every reader goes through
  * {@link Jdbc}'s statement lock, which also guards those kept reads.
  */
 public final class TrancheStore {
