@@ -68,17 +68,16 @@ public final class HedgeStudyMeasures {
     return cost.multiply(BigDecimal.valueOf(100)).divide(credit, 2, RoundingMode.HALF_EVEN).doubleValue();
   }
 
-  /** Entries refused by the hedge state, per state. */
+  /** Entries refused by the hedge state, per state; "?" counts those whose stored rule names no state. */
   public static Map<String, Long> entriesBlockedByState(BookRun run) {
     Map<String, Long> out = new TreeMap<>();
-    run.stateSkips().forEach(s -> out.merge(s.state(), 1L, Long::sum));
+    run.stateSkips().forEach(s -> out.merge(s.state().map(HedgeState::name).orElse("?"), 1L, Long::sum));
     return out;
   }
 
   /** Entries refused while the hedge was in L2 or L3. */
   public static long entriesBlockedInL2L3(BookRun run) {
-    return run.stateSkips().stream().filter(s -> HedgeState.named(s.state()).filter(HIGH_STATES::contains).isPresent())
-        .count();
+    return run.stateSkips().stream().filter(s -> s.state().filter(HIGH_STATES::contains).isPresent()).count();
   }
 
   /**

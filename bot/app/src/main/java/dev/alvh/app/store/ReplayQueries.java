@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The read-only queries a replay report needs from one book's store; kept apart from
@@ -64,11 +65,8 @@ public final class ReplayQueries {
     return jdbc.withHandle("reading the entries the hedge state refused", h -> h.createQuery(
         "SELECT occurred_at, rule FROM decision WHERE kind=:kind AND code=:code ORDER BY id")
         .bind("kind", OrderStore.ENTRY_SKIPPED).bind("code", SkipCode.HEDGE_STATE.key())
-        .map((rs, ctx) -> {
-          // "?" counts a refusal whose stored rule names no state (none is written so today)
-          String state = CondorEntryPolicy.refusedIn(rs.getString(2)).map(HedgeState::name).orElse("?");
-          return new StateSkip(rs.getTimestamp(1).toInstant(), state);
-        }).list());
+        .map((rs, ctx) -> new StateSkip(rs.getTimestamp(1).toInstant(), CondorEntryPolicy.refusedIn(rs.getString(2))))
+        .list());
   }
 
   /**
@@ -98,9 +96,10 @@ public final class ReplayQueries {
    * An entry refused by the hedge state.
    *
    * @param time  when
-   * @param state the hedge state that refused it
+   * @param state the hedge state that refused it; empty for a stored rule that names no state (none
+   *              is written so today)
    */
-  public record StateSkip(Instant time, String state) {
+  public record StateSkip(Instant time, Optional<HedgeState> state) {
   }
 
   /**
