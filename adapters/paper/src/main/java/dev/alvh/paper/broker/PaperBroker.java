@@ -132,7 +132,8 @@ public final class PaperBroker implements Broker {
   /**
    * Each contract's {@link OptionContract#key()}, by the whole contract: the account's maps are
    * ordered by it, and every lookup compares several keys (building each anew was a share of the
-   * replay's CPU time). A contract's entry goes when its position does.
+   * replay's CPU time). Entries are kept for every contract ever compared, closed positions'
+   * included (a lookup after a close puts it back): one short string per contract traded.
    */
   private final Map<OptionContract, String> keys = new HashMap<>();
   private final Comparator<OptionContract> byKey = (a, b) -> key(a).compareTo(key(b));

@@ -36,8 +36,9 @@ import java.util.TreeMap;
  * job runner {@link Jobs}, driven by a {@link ReplayJobDriver}) at each fire time against the
  * book's own virtual clock, simulated market, paper broker and store, then
  * reads back its records and hedge accounting into a {@link BookRun}. One runner serves every
- * book of a replay; each run shares nothing mutable with another, so books run on their own
- * threads.
+ * book of a replay; books run on their own threads, and what they share is thread-safe: the
+ * model chains of {@link SimulatedMarket.ChainMemo} (immutable lists) and the {@link BookPacer}
+ * that keeps them within reach of each other (both only when every book has its own thread).
  */
 final class BookRunner {
 
@@ -198,9 +199,8 @@ final class BookRunner {
       }
       BigDecimal hedgePnl = hedgeCash.add(hedgeSettlements(broker.settlements(), hedgeContracts))
           .add(hedgeMark(broker, market, hedgeContracts));
-      // the book's file holds its transitions alone: one read serves the layers' reasons and the report
-      List<dev.alvh.app.store.HedgeStore.TransitionRow> transitions =
-          new dev.alvh.app.store.HedgeStore(store.jdbc(), book.key()).transitions();
+      // one read of the book's transitions serves the layers' reasons and the report
+      List<dev.alvh.app.store.HedgeStore.TransitionRow> transitions = engine.hedgeDesk().transitions();
       List<dev.alvh.app.hedge.LayerReasons.HeldLayerView> heldAtEnd = dev.alvh.app.hedge.LayerReasons.of(
           engine.hedgeDesk().held(), transitions, market);
       return new BookRun(book, store.file(), c.cycles(), c.ordersSent(), c.fills(), c.tranchesOpened(), startEquity,

@@ -40,8 +40,9 @@ import org.slf4j.LoggerFactory;
  * {@code replay-unhedged.mv.db}, {@link Book#RIGID} in {@code replay-rigid.mv.db}, {@link Book#BASE} in
  * {@code replay-base.mv.db}, all in the
  * data directory and recreated by each run, so a replay never mixes with the state of a paper or
- * live bot. Each book has its own market instance built from the same history, so the books run
- * on their own threads without sharing anything mutable.
+ * live bot. Each book has its own market instance built from the same history and runs on its own
+ * thread; the markets share only their model chains, immutable, through a synchronized memo
+ * ({@link BookRunner}).
  *
  * <p>Cycles: the synthetic scenario has an intraday path, so every scheduled cycle runs. On daily
  * history each day follows {@link IntradayPath} (through its high and low, {@code paper.intraday.*});
