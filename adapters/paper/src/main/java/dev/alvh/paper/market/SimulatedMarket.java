@@ -618,7 +618,13 @@ public final class SimulatedMarket implements MarketData, SettlementPrices {
 
     synchronized void leave(Instant at, String tradingClass, LocalDate expiry, List<OptionQuote> quotes) {
       pricedCount++;
-      chains.putIfAbsent(new Key(at, tradingClass, expiry), new Entry(quotes, sharers - 1));
+      Key k = new Key(at, tradingClass, expiry);
+      Entry kept = chains.putIfAbsent(k, new Entry(quotes, sharers - 1));
+      // Another market priced the same chain at the same moment: this one needs it no more, so
+      // the kept entry waits for one taker fewer (else it would stay until the capacity drops it).
+      if (kept != null && --kept.takers <= 0) {
+        chains.remove(k);
+      }
       java.util.Iterator<Key> oldest = chains.keySet().iterator();
       while (chains.size() > capacity) {
         oldest.next();

@@ -280,6 +280,24 @@ class SimulatedMarketTest {
   }
 
   @Test
+  void aChainPricedByTwoMarketsAtOnceWaitsOnlyForTheMarketsThatStillNeedIt() {
+    Instant at = ny(DAY, 11, 0);
+    LocalDate expiry = LocalDate.of(2024, 3, 15);
+    SimulatedMarket.ChainMemo two = new SimulatedMarket.ChainMemo(2, 8);
+    two.leave(at, OptionContract.SPXW, expiry, List.of());
+    two.leave(at, OptionContract.SPXW, expiry, List.of());
+    assertThat(two.size()).as("both sharers priced it: nobody is left to take it").isZero();
+    assertThat(two.priced()).isEqualTo(2);
+
+    SimulatedMarket.ChainMemo three = new SimulatedMarket.ChainMemo(3, 8);
+    three.leave(at, OptionContract.SPXW, expiry, List.of());
+    three.leave(at, OptionContract.SPXW, expiry, List.of());
+    assertThat(three.size()).isEqualTo(1);
+    assertThat(three.take(at, OptionContract.SPXW, expiry)).isEmpty();
+    assertThat(three.size()).as("the third market took it").isZero();
+  }
+
+  @Test
   void chainMemoKeepsAtMostItsCapacity() {
     SimulatedMarket.ChainMemo memo = new SimulatedMarket.ChainMemo(3, 2);
     SimulatedMarket a = sharing(new VirtualClock(ny(DAY, 11, 0)), memo);
