@@ -1159,7 +1159,7 @@ public final class TwsServer implements AutoCloseable {
     for (BigDecimal s : points) {
       BigDecimal v = BigDecimal.ZERO;
       for (ComboLeg l : intent.legs()) {
-        v = v.add(l.contract().intrinsic(s).multiply(BigDecimal.valueOf((long) l.side().sign() * l.ratio())));
+        v = v.add(l.perCombo(l.contract().intrinsic(s)));
       }
       worst = worst.min(v);
     }

@@ -838,8 +838,8 @@ public record HedgeConfig(
 
   /**
    * The one rule of an expiry window (a layer's, the base layer's, the PRESS spread's): {@code
-   * minDte} from 1 to 400 days, {@code maxDte} from {@code minDte} to 400; the keys named under
-   * {@code prefix}.
+   * minDte} from 1 to {@link #MAX_WINDOW_DTE} days, {@code maxDte} from {@code minDte} to
+   * {@link #MAX_WINDOW_DTE}; the keys named under {@code prefix}.
    */
   private static void checkExpiryWindow(int minDte, int maxDte, String prefix) {
     Check.inRange(minDte, 1, MAX_WINDOW_DTE, prefix + ".minDte");
