@@ -27,7 +27,6 @@ class ControlsTest {
     assertThat(c.effectiveHedgeState(HedgeState.CALM, MON)).isEqualTo(HedgeState.L3);
     assertThat(c.effectiveHedgeState(HedgeState.CALM, MON.plusDays(2))).isEqualTo(HedgeState.L3);
     assertThat(c.effectiveHedgeState(HedgeState.CALM, MON.plusDays(3))).isEqualTo(HedgeState.CALM);
-    assertThat(c.effectiveHedgeState(HedgeState.CALM, MON.plusDays(2))).isEqualTo(HedgeState.L3);
     assertThat(c.effectiveHedgeState(HedgeState.WATCH, MON.plusDays(3))).isEqualTo(HedgeState.WATCH);
     assertThat(c.forcedSetting()).contains(HedgeState.L3).as("the setting stays for status and history");
   }

@@ -78,13 +78,16 @@ class HedgeMarketReadsTest {
   void theSettlementPricesOfAPositionAreReadLegByLegBeforeItIsValued() {
     Market m = new Market();
     HedgeMarketReads reads = new HedgeMarketReads(m);
-    OptionContract vix20 = OptionContract.vix(APR, new BigDecimal("20"), OptionRight.CALL);
     OptionContract vix25 = OptionContract.vix(APR, new BigDecimal("25"), OptionRight.CALL);
+    OptionContract vix20 = OptionContract.vix(APR, new BigDecimal("20"), OptionRight.CALL);
+    OptionContract spxPut = OptionContract.spxw(APR, new BigDecimal("4000"), OptionRight.PUT);
     m.vx = OptionalDouble.of(27);
-    java.util.List<dev.alvh.core.instrument.ComboLeg> spread = java.util.List.of(
+    // each leg is read for its own underlying: the VIX legs at the VX future, the SPX leg at SPX
+    java.util.List<dev.alvh.core.instrument.ComboLeg> legs = java.util.List.of(
         dev.alvh.core.instrument.ComboLeg.of(dev.alvh.core.instrument.Side.BUY, vix25),
-        dev.alvh.core.instrument.ComboLeg.of(dev.alvh.core.instrument.Side.SELL, vix20));
-    assertThat(reads.settlementUnderlyings(spread)).containsExactly(java.util.Map.entry(vix25, 27.0),
-        java.util.Map.entry(vix20, 27.0));
+        dev.alvh.core.instrument.ComboLeg.of(dev.alvh.core.instrument.Side.SELL, vix20),
+        dev.alvh.core.instrument.ComboLeg.of(dev.alvh.core.instrument.Side.BUY, spxPut));
+    assertThat(reads.settlementUnderlyings(legs)).containsExactly(java.util.Map.entry(vix25, 27.0),
+        java.util.Map.entry(vix20, 27.0), java.util.Map.entry(spxPut, 5000.0));
   }
 }

@@ -24,8 +24,8 @@ class BookPacerTest {
     awaitWaiting(ahead);
     assertThat(pacer.done(0)).isEqualTo(3);
     pacer.passed(1); // the slowest moves on: three is no longer more than two ahead
-    ahead.join();
-    assertThat(ahead.isAlive()).isFalse();
+    ahead.join(60_000); // a bound that turns a book left waiting into a failure instead of a hang
+    assertThat(ahead.isAlive()).as("released by the slowest book's step").isFalse();
   }
 
   @Test
